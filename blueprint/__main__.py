@@ -1,0 +1,5 @@
+"""Allow `python -m blueprint`."""
+
+from blueprint.cli import main
+
+raise SystemExit(main())

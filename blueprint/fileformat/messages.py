@@ -1,0 +1,94 @@
+"""Turn pydantic's validation errors into one plain-English message with a JSON path."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+_FIELD = re.compile(r"^[a-z][a-z_]*$")
+_UNION_TAGS = frozenset({"int", "float", "str", "none", "bool", "list", "dict"})
+_TYPE_WORDS = {
+    "string_type": "must be text",
+    "int_type": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "float_type": "must be a number",
+    "bool_type": "must be true or false",
+    "list_type": "must be a list",
+    "dict_type": "must be an object",
+    "model_type": "must be an object",
+    "model_attributes_type": "must be an object",
+    "finite_number": "must be a finite number",
+}
+
+
+def json_path(loc: tuple[int | str, ...]) -> str:
+    """`('cards', 3, 'lane')` -> `cards[3].lane`, leaving out pydantic's union branch tags."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif _FIELD.match(part) and part not in _UNION_TAGS:
+            out += f".{part}" if out else part
+    return out
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _message(error: ErrorDetails) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
+    field = json_path(error["loc"]).rsplit(".", 1)[-1]
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return f"unknown field '{field}'"
+    if kind == "literal_error":
+        return f"must be one of {ctx.get('expected', '?')}, not {_shown(value)}"
+    if kind in _TYPE_WORDS:
+        if value is None:
+            return _TYPE_WORDS[kind].replace("must be", "must not be null; it must be", 1)
+        return f"{_TYPE_WORDS[kind]}, not {_shown(value)}"
+    if kind == "string_pattern_mismatch":
+        if "#" in str(ctx.get("pattern", "")):
+            return f"must be a colour like #2E7D32, not {_shown(value)}"
+        return f"{_shown(value)} is not a valid id (1 to 64 letters, digits, '_', '.', ':' or '-')"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_too_long":
+        return f"is too long ({len(value)} characters; at most {ctx.get('max_length')})"
+    if kind == "too_short":
+        return f"needs at least {ctx.get('min_length')} item(s)"
+    if kind == "too_long":
+        return f"has too many items (at most {ctx.get('max_length')})"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = ctx.get("ge", ctx.get("le"))
+        word = "at least" if kind == "greater_than_equal" else "at most"
+        return f"must be {word} {bound}, not {_shown(value)}"
+    return error["msg"]
+
+
+def first_problem(error: ValidationError) -> tuple[str, str, str]:
+    """(path, code, message) of the most useful error in `error`.
+
+    For a value that fails every branch of a union (a number given as text), the branches' errors share
+    one path; the first is reported, worded for the whole field.
+    """
+    errors = error.errors(include_url=False)
+    chosen = errors[0]
+    path = json_path(chosen["loc"])
+    extra = (chosen.get("ctx") or {}).get("path")
+    if extra:
+        path = f"{path}.{extra}" if path else str(extra)
+    siblings = [e for e in errors if json_path(e["loc"]) == json_path(chosen["loc"])]
+    if len(siblings) > 1 and all(e["type"].endswith("_type") for e in siblings):
+        kinds = {e["type"] for e in siblings}
+        if kinds <= {"int_type", "float_type", "none_type"}:
+            return path, "float_type", f"must be a number, not {_shown(chosen.get('input'))}"
+    return path, chosen["type"], _message(chosen)

@@ -1,0 +1,67 @@
+"""Small hand-made blueprints for tests: say only what matters to the test.
+
+doc = blueprint_with(
+    cards=[
+        card("c1", "customer", 0, "Orders", channel="app"),
+        card("c2", "frontstage", 0, "Takes it", function="team-a"),
+    ],
+    links=[("c1", "c2")],
+)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from blueprint.model import Blueprint
+
+STANDARD_LANES = ["evidence", "customer", "frontstage", "backstage", "support"]
+
+
+def card(card_id: str, lane: str, step: int, title: str | None = None, **fields: Any) -> dict[str, Any]:
+    """A raw card in lane `lane` (the lane id equals its kind in `blueprint_with`) at step index `step`."""
+    return {"id": card_id, "lane": lane, "step": f"step{step}", "title": title or card_id, **fields}
+
+
+def blueprint_with(
+    *,
+    cards: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    links: list[tuple[str, str] | tuple[str, str, dict[str, Any]]] = (),  # type: ignore[assignment]
+    lanes: list[str] = STANDARD_LANES,
+    steps: int = 3,
+    stages: list[tuple[str, int, str | None]] | None = None,
+    functions: list[str] = ("team-a", "team-b", "team-c"),  # type: ignore[assignment]
+    title: str = "Test blueprint",
+) -> Blueprint:
+    """A validated blueprint; lane ids equal their kinds, steps are `step0..stepN-1`, links `l0..`.
+
+    `stages` is a list of (stage id, number of steps, phase); by default one stage holds every step.
+    """
+    stage_spec = stages or [("stage", steps, None)]
+    raw_stages, n = [], 0
+    for stage_id, count, phase in stage_spec:
+        raw_stages.append(
+            {
+                "id": stage_id,
+                "name": stage_id.title(),
+                "phase": phase,
+                "steps": [{"id": f"step{n + i}", "name": f"Step {n + i}"} for i in range(count)],
+            }
+        )
+        n += count
+    raw_links = []
+    for i, spec in enumerate(links):
+        source, target, *extra = spec
+        raw_links.append({"id": f"l{i}", "source": source, "target": target, **(extra[0] if extra else {})})
+    return Blueprint.model_validate(
+        {
+            "format": "service-blueprint",
+            "version": 1,
+            "title": title,
+            "functions": [{"id": f, "name": f.replace("-", " ").title()} for f in functions],
+            "lanes": [{"id": kind, "name": kind.title(), "kind": kind} for kind in lanes],
+            "stages": raw_stages,
+            "cards": list(cards),
+            "links": raw_links,
+        }
+    )

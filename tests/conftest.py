@@ -1,0 +1,31 @@
+"""Shared fixtures. Qt runs headless; fixtures build on each other (document, scene, view, window)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = sorted((REPO / "samples").glob("*.blueprint"))
+TEST_FILES = REPO / "tests" / "files"
+
+settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "long", max_examples=20_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture
+def repo() -> Path:
+    return REPO
+
+
+@pytest.fixture(params=SAMPLES, ids=[p.stem for p in SAMPLES])
+def sample_path(request: pytest.FixtureRequest) -> Path:
+    return request.param
