@@ -1,0 +1,42 @@
+"""The networkx views of a blueprint: the card graph, the function graph and the queries over them.
+
+No Qt; pure functions of the document (safe to run off the editor's UI thread on a snapshot).
+"""
+
+from blueprint.graph.cards import build_graph, flow_graph, is_handoff
+from blueprint.graph.functions import (
+    downstream_functions,
+    function_graph,
+    handoff_matrix,
+    upstream_functions,
+)
+from blueprint.graph.handoffs import FunctionHandoffs, HandoffReport, handoff_report
+from blueprint.graph.paths import (
+    PathTiming,
+    customer_cards,
+    customer_timings,
+    handoffs_behind,
+    longest_path_to,
+    step_dependencies,
+    upstream_cards,
+)
+
+__all__ = [
+    "FunctionHandoffs",
+    "HandoffReport",
+    "PathTiming",
+    "build_graph",
+    "customer_cards",
+    "customer_timings",
+    "downstream_functions",
+    "flow_graph",
+    "function_graph",
+    "handoff_matrix",
+    "handoff_report",
+    "handoffs_behind",
+    "is_handoff",
+    "longest_path_to",
+    "step_dependencies",
+    "upstream_cards",
+    "upstream_functions",
+]
