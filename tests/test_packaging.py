@@ -1,0 +1,36 @@
+"""What a fresh install relies on: resources inside the package, CI running the README's test command."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import blueprint
+from blueprint.resources import resources_dir, template_names
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_resources_ship_inside_the_installed_package() -> None:
+    package = Path(blueprint.__file__).resolve().parent
+    found = resources_dir()
+    assert (found / "templates" / "classic.blueprint").is_file()
+    if "site-packages" in str(package):  # a real (non-editable) install, as in CI
+        assert found == package / "resources"
+    assert len(template_names()) >= 4
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- test-command -->", 1)[1]
+    command = re.search(r"^python3 .*$", block, re.MULTILINE)
+    assert command, "README.md has no test command after the marker"
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "test-command" in ci and 'bash -c "$cmd"' in ci
+    assert "pytest" in command.group(0)
+
+
+def test_the_pyside_pin_excludes_612() -> None:
+    pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"PySide6-Essentials>=6.10,<6.12"' in pyproject
+    assert "rl-accel" in pyproject
