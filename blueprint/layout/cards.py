@@ -1,0 +1,150 @@
+"""What a card box holds: its wrapped text, markers and height (independent of where it sits)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from blueprint.layout import metrics as m
+from blueprint.layout.shapes import Box, CardBox, Marker
+from blueprint.layout.text import one_line, text_width, wrap
+from blueprint.model import Card, Function
+
+
+@dataclass(frozen=True, slots=True)
+class CardContent:
+    """Everything about a card box except its position."""
+
+    title_lines: tuple[str, ...]
+    description_lines: tuple[str, ...]
+    detail_lines: tuple[str, ...]
+    markers: tuple[tuple[str, str, float, str, str | None], ...]  # kind, text, width, note, severity
+    shortened: bool
+    height: float
+    function_id: str | None
+    function_name: str | None
+    function_color: str | None
+    lane_kind: str
+    evidence: str | None
+
+
+def _minutes(value: float) -> str:
+    return f"{value:g} min"
+
+
+def card_details(card: Card, function: Function | None) -> list[str]:
+    """The small lines under a card's title: who does it, and through which channel for how long."""
+    details = []
+    if function is not None:
+        details.append(function.name)
+    parts = []
+    if card.channel:
+        parts.append(card.channel)
+    if card.duration_minutes is not None:
+        timing = _minutes(card.duration_minutes)
+        if card.tolerance_minutes is not None:
+            timing += f" (max {card.tolerance_minutes:g})"
+        parts.append(timing)
+    if parts:
+        details.append(" · ".join(parts))
+    return details
+
+
+def card_content(card: Card, function: Function | None, lane_kind: str) -> CardContent:
+    markers = []
+    if card.fail_point is not None:
+        markers.append(("fail", "F", m.MARKER_HEIGHT, card.fail_point.note, card.fail_point.severity))
+    if card.wait_point is not None:
+        minutes = card.wait_point.minutes
+        text = "W" if minutes is None else f"W {_minutes(minutes)}"
+        width = max(m.MARKER_HEIGHT, text_width(text, m.DETAIL_SIZE, True) + 6)
+        markers.append(("wait", text, width, card.wait_point.note, None))
+    title, cut_title = wrap(card.title, m.TITLE_SIZE, m.TEXT_WIDTH, True, m.TITLE_MAX_LINES)
+    description: tuple[str, ...] = ()
+    cut_description = False
+    if card.description.strip():
+        description, cut_description = wrap(
+            card.description, m.DESCRIPTION_SIZE, m.TEXT_WIDTH, False, m.DESCRIPTION_MAX_LINES
+        )
+    details, cut_details = [], False
+    for detail in card_details(card, function):
+        line, cut = one_line(detail, m.DETAIL_SIZE, m.TEXT_WIDTH)
+        details.append(line)
+        cut_details |= cut
+    height = m.CARD_PAD * 2 + len(title) * m.TITLE_LEADING
+    if markers:
+        height += m.MARKER_HEIGHT / 2
+    if description:
+        height += m.BLOCK_GAP + len(description) * m.DESCRIPTION_LEADING
+    if details:
+        height += m.BLOCK_GAP + len(details) * m.DETAIL_LEADING
+    return CardContent(
+        title_lines=title,
+        description_lines=description,
+        detail_lines=tuple(details),
+        markers=tuple(markers),
+        shortened=cut_title or cut_description or cut_details,
+        height=max(m.MIN_CARD_HEIGHT, round(height, 2)),
+        function_id=function.id if function else None,
+        function_name=function.name if function else None,
+        function_color=function.color if function else None,
+        lane_kind=lane_kind,
+        evidence=card.evidence,
+    )
+
+
+def place_card(card: Card, content: CardContent, x: float, y: float) -> CardBox:
+    """The card box of `content` with its top-left corner at (x, y)."""
+    markers = []
+    right = x + m.CARD_WIDTH - 4
+    for kind, text, width, note, severity in content.markers:
+        markers.append(
+            Marker(
+                kind,
+                text,
+                Box(right - width, y - m.MARKER_HEIGHT / 2, width, m.MARKER_HEIGHT),
+                note,
+                severity,
+            )
+        )
+        right -= width + 3
+    return CardBox(
+        card_id=card.id,
+        lane_id=card.lane,
+        step_id=card.step,
+        box=Box(x, y, m.CARD_WIDTH, content.height),
+        title_lines=content.title_lines,
+        shortened=content.shortened,
+        detail_lines=content.detail_lines,
+        description_lines=content.description_lines,
+        markers=tuple(markers),
+        function_id=content.function_id,
+        function_name=content.function_name,
+        function_color=content.function_color,
+        lane_kind=content.lane_kind,
+        evidence=content.evidence,
+    )
+
+
+def shift_card(card: CardBox, dx: float, dy: float) -> CardBox:
+    """`card` moved by (dx, dy), text and markers included."""
+    box = card.box
+    markers = tuple(
+        Marker(mk.kind, mk.text, Box(mk.box.x + dx, mk.box.y + dy, mk.box.w, mk.box.h), mk.note, mk.severity)
+        for mk in card.markers
+    )
+    return CardBox(
+        card_id=card.card_id,
+        lane_id=card.lane_id,
+        step_id=card.step_id,
+        box=Box(box.x + dx, box.y + dy, box.w, box.h),
+        title_lines=card.title_lines,
+        shortened=card.shortened,
+        detail_lines=card.detail_lines,
+        description_lines=card.description_lines,
+        markers=markers,
+        function_id=card.function_id,
+        function_name=card.function_name,
+        function_color=card.function_color,
+        lane_kind=card.lane_kind,
+        evidence=card.evidence,
+    )

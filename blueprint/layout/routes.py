@@ -1,0 +1,152 @@
+"""Link routes: orthogonal polylines through the routing gutters between cells.
+
+Cards never sit in the gutters between columns (the vertical channels) nor in the top padding of a
+lane (the horizontal channels), so a route made of an exit stub, gutter runs, channel runs and an entry
+stub cannot cross another card. Routes stay local: they turn in the gutters next to their own cards.
+A route depends only on its two cards, their columns and the channels, so the editor can recompute
+just the routes whose cards moved.
+"""
+
+from __future__ import annotations
+
+import itertools
+import zlib
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from blueprint.layout import metrics as m
+from blueprint.layout.shapes import Box, Route
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class RoutingGrid:
+    """What routing needs to know about the grid."""
+
+    column_x: tuple[float, ...]  # left edge of every column
+    channels: tuple[float, ...]  # y of every horizontal channel, top to bottom
+
+
+@dataclass(frozen=True, slots=True)
+class End:
+    """One end of a link: the card's box, its column, and its place in the column's top-to-bottom order."""
+
+    box: Box
+    column: int
+    order: int
+
+
+def _tracks(link_id: str) -> tuple[float, float, float, float]:
+    """Small deterministic offsets so routes that share a gutter or a channel do not overlap exactly."""
+    h = zlib.crc32(link_id.encode("utf-8"))
+    gutter = ((h % 7) - 3) * 3.0
+    channel = ((h >> 3) % 4) * 2.0
+    exit_ = (((h >> 5) % 5) - 2) * 3.0
+    entry = (((h >> 8) % 5) - 2) * 3.0
+    return gutter, channel, exit_, entry
+
+
+def _edge_y(box: Box, offset: float) -> float:
+    limit = max(0.0, box.h / 2 - 6)
+    return box.y + box.h / 2 + max(-limit, min(limit, offset))
+
+
+def _gutter_x(grid: RoutingGrid, boundary: int, offset: float) -> float:
+    """x of the vertical channel at the left edge of column `boundary` (may be one past the last)."""
+    x = grid.column_x[boundary] if boundary < len(grid.column_x) else grid.column_x[-1] + m.COLUMN_WIDTH
+    if boundary == 0:  # only half a gutter before the first column
+        return x + m.CARD_INSET_X / 2 + offset / 3
+    if boundary >= len(grid.column_x):
+        return x - m.CARD_INSET_X / 2 + offset / 3
+    return x + offset
+
+
+def _channel_y(grid: RoutingGrid, ys: float, yt: float, offset: float) -> float:
+    """The horizontal channel that makes the vertical runs shortest (nearest the target on ties)."""
+    low, high = min(ys, yt), max(ys, yt)
+    i = bisect_left(grid.channels, low)
+    if i < len(grid.channels) and grid.channels[i] <= high:
+        candidates = [c for c in grid.channels[i:] if c <= high]
+        best = min(candidates, key=lambda c: (abs(c - yt), c))
+    else:
+        above = grid.channels[i - 1] if i > 0 else None
+        below = grid.channels[i] if i < len(grid.channels) else None
+        options = [c for c in (above, below) if c is not None]
+        best = min(options, key=lambda c: (abs(c - ys) + abs(c - yt), abs(c - yt), c))
+    return best + offset
+
+
+def _simplify(points: list[Point]) -> tuple[Point, ...]:
+    """Drop repeated points and middle points of straight runs."""
+    out: list[Point] = []
+    for p in points:
+        p = (round(p[0], 2), round(p[1], 2))
+        if out and out[-1] == p:
+            continue
+        if len(out) >= 2:
+            (ax, ay), (bx, by) = out[-2], out[-1]
+            if (ax == bx == p[0]) or (ay == by == p[1]):
+                out[-1] = p
+                continue
+        out.append(p)
+    return tuple(out)
+
+
+def _label_pos(points: tuple[Point, ...]) -> Point:
+    best, best_len, best_horizontal = None, -1.0, False
+    for (ax, ay), (bx, by) in itertools.pairwise(points):
+        horizontal = ay == by
+        length = abs(bx - ax) + abs(by - ay)
+        if (horizontal, length) > (best_horizontal, best_len):
+            best, best_len, best_horizontal = ((ax + bx) / 2, (ay + by) / 2), length, horizontal
+    return best or points[0]
+
+
+def route_points(link_id: str, source: End, target: End, grid: RoutingGrid) -> tuple[Point, ...]:
+    """The polyline from an edge of `source` to an edge of `target`."""
+    gutter, channel, exit_off, entry_off = _tracks(link_id)
+    s, t = source.box, target.box
+    if source.column == target.column:
+        if abs(source.order - target.order) == 1:  # neighbours in the column: straight down or up
+            x = s.x + s.w / 2 + gutter
+            if target.order > source.order:
+                return _simplify([(x, s.bottom), (x, t.y)])
+            return _simplify([(x, s.y), (x, t.bottom)])
+        xg = _gutter_x(grid, source.column + 1, gutter)
+        ys, yt = _edge_y(s, exit_off), _edge_y(t, entry_off)
+        return _simplify([(s.right, ys), (xg, ys), (xg, yt), (t.right, yt)])
+    forward = target.column > source.column
+    ys, yt = _edge_y(s, exit_off), _edge_y(t, entry_off)
+    sx = s.right if forward else s.x
+    tx = t.x if forward else t.right
+    xa = _gutter_x(grid, source.column + 1 if forward else source.column, gutter)
+    if abs(target.column - source.column) == 1:
+        return _simplify([(sx, ys), (xa, ys), (xa, yt), (tx, yt)])
+    xb = _gutter_x(grid, target.column if forward else target.column + 1, -gutter)
+    yh = _channel_y(grid, ys, yt, channel)
+    return _simplify([(sx, ys), (xa, ys), (xa, yh), (xb, yh), (xb, yt), (tx, yt)])
+
+
+def make_route(
+    link_id: str,
+    source_id: str,
+    target_id: str,
+    source: End,
+    target: End,
+    grid: RoutingGrid,
+    label: str,
+    kind: str,
+    is_handoff: bool,
+) -> Route:
+    points = route_points(link_id, source, target, grid)
+    return Route(
+        link_id=link_id,
+        source=source_id,
+        target=target_id,
+        points=points,
+        label=label,
+        label_pos=_label_pos(points) if label else None,
+        kind=kind,
+        is_handoff=is_handoff,
+    )

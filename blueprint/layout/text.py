@@ -1,0 +1,156 @@
+"""Text measurement and wrapping with the shipped DejaVu Sans metrics.
+
+The widths come from `resources/fonts/dejavu-widths.json` (generated from the fonts the PDF embeds),
+so the layout needs neither reportlab nor Qt and the canvas and the PDF break lines at the same places.
+Characters DejaVu lacks are measured with a conservative estimate (wide for East Asian scripts).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from functools import lru_cache
+
+from blueprint.resources import font_path
+
+ELLIPSIS = "…"
+
+
+def _load_widths() -> tuple[dict[int, float], dict[int, float], float, float]:
+    table = json.loads(font_path("dejavu-widths.json").read_text(encoding="utf-8"))
+    styles = []
+    for style in ("regular", "bold"):
+        widths: dict[int, float] = {}
+        for first, run in table[style]["runs"]:
+            for offset, width in enumerate(run):
+                widths[first + offset] = width
+        styles.append(widths)
+    return styles[0], styles[1], table["regular"]["default"], table["bold"]["default"]
+
+
+_REGULAR, _BOLD, _REGULAR_DEFAULT, _BOLD_DEFAULT = _load_widths()
+
+
+def has_glyph(char: str) -> bool:
+    """True when DejaVu Sans can draw `char` itself."""
+    return ord(char) in _REGULAR
+
+
+def _missing_width(char: str, default: float) -> float:
+    if unicodedata.combining(char):
+        return 0.0
+    if unicodedata.east_asian_width(char) in ("W", "F"):
+        return 1000.0
+    return default
+
+
+@lru_cache(maxsize=65_536)
+def _units(word: str, bold: bool) -> float:
+    """Width of `word` in 1/1000 em."""
+    table, default = (_BOLD, _BOLD_DEFAULT) if bold else (_REGULAR, _REGULAR_DEFAULT)
+    total = 0.0
+    for char in word:
+        width = table.get(ord(char))
+        total += width if width is not None else _missing_width(char, default)
+    return total
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Width of `text` in points at font size `size`."""
+    if len(text) <= 40:
+        return _units(text, bold) * size / 1000
+    return sum(_units(text[i : i + 40], bold) for i in range(0, len(text), 40)) * size / 1000
+
+
+def clean(text: str) -> str:
+    """Text as drawn: tabs and other whitespace become spaces, control characters are dropped."""
+    out = []
+    for char in text:
+        if char == "\n":
+            out.append(char)
+        elif char.isspace():
+            out.append(" ")
+        elif unicodedata.category(char) in ("Cc", "Cs"):
+            continue
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _break_word(word: str, size: float, width: float, bold: bool) -> list[str]:
+    """Split a word wider than `width` into pieces that fit (at least one character each)."""
+    pieces, current, current_w = [], "", 0.0
+    for char in word:
+        char_w = _units(char, bold) * size / 1000
+        if current and current_w + char_w > width:
+            pieces.append(current)
+            current, current_w = "", 0.0
+        current += char
+        current_w += char_w
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _wrap_paragraph(paragraph: str, size: float, width: float, bold: bool) -> list[str]:
+    lines: list[str] = []
+    current, current_w = "", 0.0
+    space_w = _units(" ", bold) * size / 1000
+    for word in paragraph.split(" "):
+        if not word:
+            continue
+        word_w = text_width(word, size, bold)
+        if current and current_w + space_w + word_w <= width:
+            current += " " + word
+            current_w += space_w + word_w
+            continue
+        if current:
+            lines.append(current)
+        if word_w <= width:
+            current, current_w = word, word_w
+        else:
+            *full, current = _break_word(word, size, width, bold)
+            lines.extend(full)
+            current_w = text_width(current, size, bold)
+    if current:
+        lines.append(current)
+    return lines
+
+
+def fit_with_ellipsis(line: str, size: float, width: float, bold: bool = False) -> str:
+    """`line` cut so that it plus an ellipsis fits in `width`."""
+    room = width - text_width(ELLIPSIS, size, bold)
+    while line and text_width(line, size, bold) > room:
+        line = line[:-1]
+    return line.rstrip() + ELLIPSIS
+
+
+@lru_cache(maxsize=32_768)
+def wrap(
+    text: str, size: float, width: float, bold: bool = False, max_lines: int = 0
+) -> tuple[tuple[str, ...], bool]:
+    """Lines of `text` that fit `width` at `size`, and whether it had to be shortened to `max_lines`.
+
+    Words wrap at spaces; a word wider than the box breaks between characters; newlines are kept.
+    With `max_lines` > 0 the last kept line ends with an ellipsis when text was cut.
+    """
+    lines: list[str] = []
+    for paragraph in clean(text).split("\n"):
+        lines.extend(_wrap_paragraph(paragraph, size, width, bold) or ([""] if lines else []))
+        if max_lines and len(lines) > max_lines:
+            break
+    while lines and not lines[-1]:
+        lines.pop()
+    if max_lines and len(lines) > max_lines:
+        kept = lines[:max_lines]
+        kept[-1] = fit_with_ellipsis(kept[-1], size, width, bold)
+        return tuple(kept), True
+    return tuple(lines), False
+
+
+def one_line(text: str, size: float, width: float, bold: bool = False) -> tuple[str, bool]:
+    """`text` on one line, cut with an ellipsis when too wide."""
+    flat = " ".join(clean(text).split())
+    if text_width(flat, size, bold) <= width:
+        return flat, False
+    return fit_with_ellipsis(flat, size, width, bold), True
