@@ -1,0 +1,90 @@
+"""The open document: owns the blueprint, applies operations, tells observers what changed.
+
+The canvas and the panels subscribe here and never change the model themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from blueprint.edit.change import Change
+from blueprint.edit.operations.base import Operation
+from blueprint.model import Blueprint, Card, Link
+
+Observer = Callable[[Change], None]
+
+
+class Document:
+    """A blueprint being edited, with cheap look-ups kept up to date."""
+
+    def __init__(self, blueprint: Blueprint, path: Path | None = None) -> None:
+        self.blueprint = blueprint
+        self.path = path
+        self._observers: list[Observer] = []
+        self._cards: dict[str, Card] | None = None
+        self._links: dict[str, Link] | None = None
+        self._links_of: dict[str, list[Link]] | None = None
+
+    # --- editing ------------------------------------------------------------------------------------
+
+    def apply(self, op: Operation) -> Operation:
+        """Apply `op` (EditError leaves everything unchanged), notify observers, return the inverse."""
+        inverse = op.apply(self.blueprint)
+        if op.reshapes or inverse.reshapes:
+            self._cards = self._links = self._links_of = None
+        change = op.affects() | inverse.affects()
+        for observer in list(self._observers):
+            observer(change)
+        return inverse
+
+    def subscribe(self, observer: Observer) -> Callable[[], None]:
+        """Call `observer(change)` after every applied operation; returns the unsubscribe function."""
+        self._observers.append(observer)
+
+        def unsubscribe() -> None:
+            if observer in self._observers:
+                self._observers.remove(observer)
+
+        return unsubscribe
+
+    # --- look-ups -----------------------------------------------------------------------------------
+
+    def card(self, card_id: str) -> Card | None:
+        if self._cards is None:
+            self._cards = {card.id: card for card in self.blueprint.cards}
+        return self._cards.get(card_id)
+
+    def link(self, link_id: str) -> Link | None:
+        if self._links is None:
+            self._links = {link.id: link for link in self.blueprint.links}
+        return self._links.get(link_id)
+
+    def links_of(self, card_id: str) -> list[Link]:
+        """Links that start or end at the card, in file order."""
+        if self._links_of is None:
+            index: dict[str, list[Link]] = {}
+            for link in self.blueprint.links:
+                index.setdefault(link.source, []).append(link)
+                if link.target != link.source:
+                    index.setdefault(link.target, []).append(link)
+            self._links_of = index
+        return list(self._links_of.get(card_id, ()))
+
+    def kind_of(self, element_id: str) -> str | None:
+        """ "card", "link", "lane", "stage", "step", "function" or None for an unknown id."""
+        if self.card(element_id) is not None:
+            return "card"
+        if self.link(element_id) is not None:
+            return "link"
+        bp = self.blueprint
+        if any(lane.id == element_id for lane in bp.lanes):
+            return "lane"
+        for stage in bp.stages:
+            if stage.id == element_id:
+                return "stage"
+            if any(step.id == element_id for step in stage.steps):
+                return "step"
+        if any(function.id == element_id for function in bp.functions):
+            return "function"
+        return None

@@ -1,0 +1,183 @@
+"""Every edit operation is exactly invertible: apply, undo and redo compared by the file's text."""
+
+from __future__ import annotations
+
+import pytest
+
+from blueprint.edit import (
+    AddCard,
+    AddFunction,
+    AddLane,
+    AddLink,
+    AddStage,
+    AddStep,
+    Batch,
+    Document,
+    EditError,
+    MoveCard,
+    MoveLane,
+    MoveStep,
+    Operation,
+    RemoveCards,
+    RemoveFunction,
+    RemoveLane,
+    RemoveLinks,
+    RemoveStage,
+    RemoveStep,
+    SetCardFields,
+    SetDocumentFields,
+    SetFunctionFields,
+    SetLaneFields,
+    SetLinkFields,
+    SetStageFields,
+    SetStepFields,
+)
+from blueprint.fileformat import dumps
+from blueprint.model import Card, Function, Lane, Link, Stage, Step
+from tests.builders import blueprint_with, card
+
+
+def sample_document() -> Document:
+    return Document(
+        blueprint_with(
+            cards=[
+                card("c1", "customer", 0, "Orders", channel="app"),
+                card("c2", "frontstage", 0, "Takes order", function="team-a"),
+                card("c3", "backstage", 1, "Cooks", function="team-b", duration_minutes=5),
+                card("c4", "customer", 1, "Waits"),
+                card("c5", "customer", 0, "Pays"),
+                card("c6", "support", 2, "Stock", function="team-a"),
+            ],
+            links=[("c1", "c2"), ("c2", "c3"), ("c3", "c4", {"label": "ready"}), ("c6", "c3")],
+            stages=[("order", 2, "purchase"), ("after", 1, None)],
+        )
+    )
+
+
+OPERATIONS: dict[str, Operation] = {
+    "add card": AddCard(Card(id="new", lane="customer", step="step2", title="New")),
+    "add card at 0": AddCard(Card(id="new", lane="customer", step="step2", title="New"), 0),
+    "remove cards": RemoveCards(("c2", "c5")),
+    "move card to other cell": MoveCard("c1", "backstage", "step1", 0),
+    "move card within cell": MoveCard("c5", "customer", "step0", 0),
+    "move card to end of cell": MoveCard("c1", "customer", "step0", 9),
+    "move card to empty cell": MoveCard("c4", "evidence", "step2", 0),
+    "set card fields": SetCardFields(
+        "c3", {"title": "Cooks fast", "tolerance_minutes": 9, "fail_point": {"note": "burns"}}
+    ),
+    "clear card function": SetCardFields("c2", {"function": None, "tags": ["a", "b"]}),
+    "add link": AddLink(Link(id="lnew", source="c5", target="c6"), 1),
+    "remove links": RemoveLinks(("l0", "l3")),
+    "set link fields": SetLinkFields("l2", {"label": "done", "kind": "loop"}),
+    "add lane": AddLane(Lane(id="notes", name="Notes", kind="notes"), 2),
+    "remove lane": RemoveLane("customer"),
+    "move lane": MoveLane("support", 0),
+    "set lane fields": SetLaneFields("backstage", {"name": "Kitchen", "kind": "support"}),
+    "add stage": AddStage(Stage(id="s-new", name="New", steps=[Step(id="st-new", name="New")]), 1),
+    "remove stage": RemoveStage("order"),
+    "set stage fields": SetStageFields("order", {"name": "Ordering", "phase": None, "job": "eat"}),
+    "add step": AddStep("after", Step(id="st-new", name="New"), 0),
+    "remove step": RemoveStep("step1"),
+    "move step to other stage": MoveStep("step0", "after", 1),
+    "move step within stage": MoveStep("step1", "order", 0),
+    "set step fields": SetStepFields("step2", {"name": "Later"}),
+    "add function": AddFunction(Function(id="fn-new", name="New", color="#112233"), 0),
+    "remove function": RemoveFunction("team-a"),
+    "set function fields": SetFunctionFields(
+        "team-b", {"name": "Kitchen", "color": "#aabbcc", "kind": "role"}
+    ),
+    "set document fields": SetDocumentFields(
+        {"title": "Café", "persona": {"name": "Ana"}, "metadata": {"author": "Me", "tags": ["x"]}}
+    ),
+    "batch": Batch([MoveCard("c1", "support", "step2", 0), RemoveLinks(("l1",))], text="Two"),
+}
+
+
+@pytest.mark.parametrize("name", list(OPERATIONS))
+def test_apply_then_inverse_restores_the_file_exactly_and_redo_repeats(name: str) -> None:
+    doc = sample_document()
+    before = dumps(doc.blueprint)
+    op = OPERATIONS[name]
+    inverse = doc.apply(op)
+    after = dumps(doc.blueprint)
+    assert after != before
+    redo = doc.apply(inverse)
+    assert dumps(doc.blueprint) == before
+    doc.apply(redo)
+    assert dumps(doc.blueprint) == after
+
+
+def test_observers_hear_what_changed_and_can_unsubscribe() -> None:
+    doc = sample_document()
+    heard = []
+    unsubscribe = doc.subscribe(heard.append)
+    doc.apply(MoveCard("c1", "backstage", "step1", 0))
+    doc.apply(RemoveStep("step1"))
+    unsubscribe()
+    doc.apply(SetCardFields("c2", {"title": "x"}))
+    assert heard[0].kinds == {"card"} and heard[0].ids == {"c1"} and not heard[0].structural
+    assert heard[1].structural and {"c1", "c3", "c4", "l1", "l2", "l3", "step1"} <= heard[1].ids
+    assert len(heard) == 2
+
+
+def test_remove_step_takes_cards_and_links_and_undo_puts_them_back_in_place() -> None:
+    doc = sample_document()
+    before = dumps(doc.blueprint)
+    inverse = doc.apply(RemoveStep("step1"))
+    bp = doc.blueprint
+    assert [c.id for c in bp.cards] == ["c1", "c2", "c5", "c6"]
+    assert [li.id for li in bp.links] == ["l0"]
+    doc.apply(inverse)
+    assert [c.id for c in doc.blueprint.cards] == ["c1", "c2", "c3", "c4", "c5", "c6"]
+    assert dumps(doc.blueprint) == before
+
+
+def test_move_card_places_it_at_the_cell_index() -> None:
+    doc = sample_document()
+    doc.apply(MoveCard("c5", "customer", "step0", 0))
+    assert [c.id for c in doc.blueprint.cards_in_cell("customer", "step0")] == ["c5", "c1"]
+    doc.apply(MoveCard("c4", "customer", "step0", 1))
+    assert [c.id for c in doc.blueprint.cards_in_cell("customer", "step0")] == ["c5", "c4", "c1"]
+    assert doc.card("c4").step == "step0"
+
+
+@pytest.mark.parametrize(
+    ("op", "code", "field"),
+    [
+        (SetCardFields("c3", {"tolerance_minutes": 1}), "tolerance", "tolerance_minutes"),
+        (SetCardFields("c3", {"title": ""}), "string_too_short", "title"),
+        (SetCardFields("c3", {"function": "nobody"}), "unknown-function", "function"),
+        (SetCardFields("c3", {"id": "c9"}), "locked-field", "id"),
+        (SetDocumentFields({"title": "   "}), "title_length", "title"),
+        (MoveCard("c1", "nowhere", "step0"), "unknown-lane", "lane"),
+        (AddCard(Card(id="c1", lane="customer", step="step0", title="x")), "duplicate-id", ""),
+        (AddLink(Link(id="l9", source="c1", target="c1")), "self-link", ""),
+        (RemoveStep("step2"), "last-step", ""),
+        (MoveStep("step2", "order", 0), "last-step", ""),
+        (
+            Batch([MoveCard("c1", "support", "step2"), SetCardFields("c2", {"emotion": 9})]),
+            "less_than_equal",
+            "emotion",
+        ),
+    ],
+)
+def test_refused_edits_raise_a_plain_error_and_change_nothing(op: Operation, code: str, field: str) -> None:
+    doc = sample_document()
+    before = dumps(doc.blueprint)
+    with pytest.raises(EditError) as raised:
+        doc.apply(op)
+    assert raised.value.code == code
+    assert raised.value.field == field
+    assert "\n" not in raised.value.message and raised.value.message
+    assert dumps(doc.blueprint) == before
+
+
+def test_indexes_follow_additions_and_removals() -> None:
+    doc = sample_document()
+    assert [li.id for li in doc.links_of("c3")] == ["l1", "l2", "l3"]
+    inverse = doc.apply(RemoveLinks(("l2",)))
+    assert [li.id for li in doc.links_of("c3")] == ["l1", "l3"]
+    assert doc.link("l2") is None
+    doc.apply(inverse)
+    assert doc.link("l2") is not None and doc.kind_of("l2") == "link"
+    assert doc.kind_of("order") == "stage" and doc.kind_of("step0") == "step" and doc.kind_of("x") is None
