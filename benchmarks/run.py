@@ -1,0 +1,210 @@
+"""How every stage of the program scales: one command prints the table, with ratios to floors.
+
+    .venv/bin/python benchmarks/run.py                 # N = 500, 2,000, 5,000; about 5 minutes
+    .venv/bin/python benchmarks/run.py --readme        # the same, and rewrite benchmarks/README.md
+    .venv/bin/python benchmarks/run.py --sizes 200 --only load,layout --repeats 3
+
+Files come from generate.py (deterministic), written to a temporary folder. In-process stages are
+timed after a warm-up run, as the median of several runs; the editor stages (scene build, card move,
+peak memory) run the real editor classes offscreen in a fresh child process per measurement, so one
+stage's memory and caches cannot flatter or burden another.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import floors  # noqa: E402
+import stages  # noqa: E402
+from generate import generate  # noqa: E402
+from report import Cell, Row, machine, table, write_readme  # noqa: E402
+from timing import NotBuilt, median_time  # noqa: E402
+
+from blueprint.fileformat import save  # noqa: E402
+
+Prepare = Callable[[stages.Case], Callable[[], object]]
+
+
+@dataclass
+class Stage:
+    """One row of the table; `child` names an editor_child.py mode instead of an in-process stage."""
+
+    key: str
+    name: str
+    prepare: Prepare | None = None
+    child: str = ""
+    slow: bool = False
+    floor: str = ""  # key of the floor row this stage is compared with
+    target: str = ""
+    limit: float | None = None  # target at the largest N, in the cell's unit (or a ratio to the floor)
+    by_ratio: bool = False
+
+
+FLOORS: dict[str, tuple[str, Prepare]] = {
+    "load": ("floor: json.loads + model_validate", lambda c: lambda: floors.load_floor(c.path)),
+    "validate": ("floor: networkx pass", lambda c: lambda: floors.validate_floor(c.doc)),
+    "pdf": ("floor: reportlab bare canvas", lambda c: lambda: floors.pdf_floor(c.doc)),
+}
+
+STAGES = [
+    Stage(
+        "load", "load", stages.prepare_load, floor="load", target="<= 1.5x floor", limit=1.5, by_ratio=True
+    ),
+    Stage("save", "save", stages.prepare_save),
+    Stage(
+        "validate",
+        "validate (all rules)",
+        stages.prepare_validate,
+        floor="validate",
+        target="< 150 ms",
+        limit=0.150,
+    ),
+    Stage("handoffs", "hand-off report", stages.prepare_handoffs),
+    Stage("layout", "layout", stages.prepare_layout, target="< 150 ms", limit=0.150),
+    Stage("relayout", "relayout after one card move", stages.prepare_relayout),
+    Stage(
+        "pdf",
+        "PDF export",
+        stages.prepare_pdf,
+        slow=True,
+        floor="pdf",
+        target="<= 2x floor",
+        limit=2.0,
+        by_ratio=True,
+    ),
+    Stage("scene", "scene build (offscreen)", child="scene", slow=True, target="< 1.5 s", limit=1.5),
+    Stage("move", "card move (op + relayout + repaint)", child="move", target="< 30 ms", limit=0.030),
+    Stage("memory", "editor peak memory (open + paint)", child="memory", target="< 500 MB", limit=500),
+]
+
+
+def repeats_for(n: int, slow: bool, override: int | None) -> int:
+    if override:
+        return override
+    if slow:
+        return 5 if n <= 500 else 3
+    return 9 if n <= 500 else 7 if n <= 2000 else 5
+
+
+def time_in_process(prepare: Prepare, case: stages.Case, repeats: int) -> Cell:
+    try:
+        fn = prepare(case)
+    except NotBuilt:
+        return Cell(note="n/a (not built yet)")
+    try:
+        return Cell(median_time(fn, repeats).value)
+    except NotBuilt:
+        return Cell(note="n/a (not built yet)")
+    except Exception as error:  # a stage being written may crash; the table says so and goes on
+        return Cell(note=f"failed: {type(error).__name__}: {str(error)[:60]}")
+
+
+def time_in_child(mode: str, case: stages.Case, repeats: int) -> Cell:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, str(HERE / "editor_child.py"), mode, str(case.path), "--repeats", str(repeats)]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600, check=False)
+    except subprocess.TimeoutExpired:
+        return Cell(note="failed: over 10 minutes")
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        return Cell(note=f"failed: {last[:80]}")
+    result = json.loads(lines[-1])
+    if result["status"] == "n/a":
+        return Cell(note="n/a (not built yet)")
+    if result["status"] != "ok":
+        return Cell(note=f"failed: {result.get('why', '')[:80]}")
+    if mode == "memory":
+        return Cell(result["maxrss_kb"] / 1024, unit="MB")
+    return Cell(sorted(result["runs"])[len(result["runs"]) // 2])
+
+
+def verdict(stage: Stage, cell: Cell | None) -> str:
+    if stage.limit is None or cell is None:
+        return ""
+    if cell.value is None:
+        return "n/a"
+    value = cell.ratio if stage.by_ratio else cell.value
+    if value is None:
+        return "n/a"
+    return "met" if value <= stage.limit else "MISSED"
+
+
+def run(sizes: list[int], only: set[str] | None, repeats: int | None, workdir: Path) -> list[Row]:
+    chosen = [s for s in STAGES if only is None or s.key in only]
+    floor_keys = [s.floor for s in chosen if s.floor]
+    floor_rows = {key: Row(FLOORS[key][0], {}) for key in floor_keys}
+    rows = {s.key: Row(s.name, {}, s.target) for s in chosen}
+    for n in sizes:
+        path = workdir / f"generated-{n}.blueprint"
+        save(generate(n), path)
+        case = stages.Case(n, path, workdir)
+        for key in floor_keys:
+            slow = any(s.slow for s in chosen if s.floor == key)
+            floor_rows[key].cells[n] = time_in_process(FLOORS[key][1], case, repeats_for(n, slow, repeats))
+        for stage in chosen:
+            started = time.perf_counter()
+            count = repeats_for(n, stage.slow, repeats)
+            if stage.child:
+                cell = time_in_child(stage.child, case, count)
+            else:
+                cell = time_in_process(stage.prepare, case, count)  # type: ignore[arg-type]
+            if stage.floor:
+                cell.floor = floor_rows[stage.floor].cells[n].value
+            rows[stage.key].cells[n] = cell
+            print(
+                f"  N={n:>6} {stage.name:<40} {cell.text():<28} ({time.perf_counter() - started:.1f} s)",
+                file=sys.stderr,
+                flush=True,
+            )
+    largest = max(sizes)
+    out: list[Row] = []
+    for stage in chosen:
+        row = rows[stage.key]
+        row.verdict = verdict(stage, row.cells.get(largest))
+        out.append(row)
+        if stage.floor:
+            out.append(floor_rows[stage.floor])
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark every stage of Service Blueprint Studio.")
+    parser.add_argument("--sizes", default="500,2000,5000", help="card counts, comma-separated")
+    parser.add_argument("--only", help="stage keys, comma-separated: " + ",".join(s.key for s in STAGES))
+    parser.add_argument("--repeats", type=int, help="timed runs per figure (default depends on N)")
+    parser.add_argument(
+        "--readme", action="store_true", help="also rewrite the table in benchmarks/README.md"
+    )
+    args = parser.parse_args(argv)
+    sizes = [int(n) for n in args.sizes.split(",")]
+    only = set(args.only.split(",")) if args.only else None
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="blueprint-bench-") as folder:
+        rows = run(sizes, only, args.repeats, Path(folder))
+    text = (
+        f"{machine()} Whole run: {time.perf_counter() - started:.0f} s.\n\n{table(rows, sizes)}\n\n"
+        "Times are medians after a warm-up run; (1.23x) is the ratio to the floor row below it, "
+        "measured in the same run on the same file."
+    )
+    print(text)
+    if args.readme:
+        write_readme(HERE / "README.md", text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

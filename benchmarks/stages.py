@@ -1,0 +1,114 @@
+"""The in-process stages: each `prepare_*` takes the run's `Case` and returns the callable to time.
+
+A stage whose module or function has not been written yet raises `NotBuilt`, so the runner works at
+every point of the project. Preparation (loading the document, laying it out once) is not timed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from timing import NotBuilt
+
+from blueprint.fileformat import load, save
+from blueprint.model import Blueprint
+
+
+@dataclass
+class Case:
+    """One generated file and what the stages share about it."""
+
+    n: int
+    path: Path
+    workdir: Path
+    doc: Blueprint = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.doc = load(self.path)
+
+    def fresh(self) -> Blueprint:
+        """A private copy for stages that change the document."""
+        return load(self.path)
+
+
+def api(module: str, name: str) -> Any:
+    """`module.name`, or `NotBuilt` when either is missing."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError) as error:
+        raise NotBuilt(f"{module}.{name}") from error
+
+
+def prepare_load(case: Case) -> Callable[[], object]:
+    return lambda: load(case.path)
+
+
+def prepare_save(case: Case) -> Callable[[], object]:
+    target = Path(tempfile.mkdtemp(dir=case.workdir)) / "saved.blueprint"
+    return lambda: save(case.doc, target)
+
+
+def prepare_validate(case: Case) -> Callable[[], object]:
+    validate = api("blueprint.validate", "validate")
+    return lambda: validate(case.doc)
+
+
+def prepare_handoffs(case: Case) -> Callable[[], object]:
+    report = api("blueprint.graph", "handoff_report")
+    return lambda: report(case.doc)
+
+
+def prepare_layout(case: Case) -> Callable[[], object]:
+    compute_layout = api("blueprint.layout", "compute_layout")
+    return lambda: compute_layout(case.doc)
+
+
+def one_move(doc: Blueprint) -> tuple[str, str, str]:
+    """A card in the middle of the document and a neighbouring step of the same lane to move it to."""
+    steps = [step.id for _, step in doc.all_steps()]
+    card = doc.cards[len(doc.cards) // 2]
+    i = steps.index(card.step)
+    return card.id, card.lane, steps[i + 1] if i + 1 < len(steps) else steps[i - 1]
+
+
+def prepare_relayout(case: Case) -> Callable[[], object]:
+    """Incremental layout after one card moves to the next step (moved there and back, alternately)."""
+    compute_layout = api("blueprint.layout", "compute_layout")
+    relayout = api("blueprint.layout", "relayout")
+    doc = case.fresh()
+    card_id, _lane, to_step = one_move(doc)
+    card = doc.cards_by_id()[card_id]
+    state = {"layout": compute_layout(doc), "steps": [to_step, card.step]}
+
+    def run() -> None:
+        card.step = state["steps"][0]
+        state["steps"].reverse()
+        state["layout"] = relayout(doc, state["layout"], [card_id])
+
+    return run
+
+
+def prepare_pdf(case: Case) -> Callable[[], object]:
+    export = pdf_exporter()
+    target = case.workdir / f"export-{case.n}.pdf"
+    return lambda: export(case.doc, target)
+
+
+def pdf_exporter() -> Callable[[Blueprint, Path], object]:
+    """The PDF exporter's entry point, whichever name it landed under."""
+    for module, name in [
+        ("blueprint.export", "export_pdf"),
+        ("blueprint.export.pdf", "export_pdf"),
+        ("blueprint.export", "write_pdf"),
+        ("blueprint.export.pdf", "write_pdf"),
+    ]:
+        try:
+            return api(module, name)
+        except NotBuilt:
+            continue
+    raise NotBuilt("blueprint.export PDF exporter")
