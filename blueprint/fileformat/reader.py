@@ -2,76 +2,18 @@
 
 from __future__ import annotations
 
-import json
-import math
-import re
-from itertools import accumulate
+import stat
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from blueprint.fileformat.errors import BlueprintFileError
-from blueprint.fileformat.limits import MAX_COUNTS, MAX_FILE_BYTES, MAX_NESTING_DEPTH
+from blueprint.fileformat.jsontext import decode, parse_json, too_large
+from blueprint.fileformat.limits import MAX_COUNTS, MAX_FILE_BYTES
 from blueprint.fileformat.messages import first_problem
 from blueprint.fileformat.migrations import OLDEST_VERSION, migrate
 from blueprint.model import FORMAT_NAME, FORMAT_VERSION, Blueprint
-
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
-
-
-def _reject_constant(name: str) -> float:
-    raise BlueprintFileError(f"{name} is not allowed (numbers must be finite)", code="not-finite")
-
-
-def _finite_float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise BlueprintFileError(f"number {text[:40]} is too large", code="not-finite")
-    return value
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise BlueprintFileError(f"the key '{key}' appears twice in one object", code="duplicate-key")
-            seen.add(key)
-    return result
-
-
-def _check_nesting(text: str) -> None:
-    """Refuse deep nesting before parsing (the parser would recurse on it)."""
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
-    if brackets and max(accumulate(_DEPTH_STEP[c] for c in brackets)) > MAX_NESTING_DEPTH:
-        raise BlueprintFileError(f"JSON is nested more than {MAX_NESTING_DEPTH} levels deep", code="too-deep")
-
-
-def _parse_json(text: str) -> Any:
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if len(text) > MAX_FILE_BYTES:
-        raise BlueprintFileError(
-            f"the text is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB", code="too-large"
-        )
-    _check_nesting(text)
-    try:
-        return json.loads(
-            text,
-            parse_constant=_reject_constant,
-            parse_float=_finite_float,
-            object_pairs_hook=_no_duplicate_keys,
-        )
-    except json.JSONDecodeError as error:
-        raise BlueprintFileError(
-            f"not valid JSON: {error.msg}", path=f"line {error.lineno}, column {error.colno}", code="not-json"
-        ) from None
-    except (ValueError, RecursionError) as error:  # e.g. an integer with thousands of digits
-        raise BlueprintFileError(f"not valid JSON: {error}", code="not-json") from None
 
 
 def _check_header(raw: Any) -> int:
@@ -137,40 +79,40 @@ def from_raw(raw: Any) -> Blueprint:
 def loads(text: str | bytes, *, file: str | None = None) -> Blueprint:
     """Parse the text of a `.blueprint` file. Errors name `file` when given."""
     try:
-        if isinstance(text, bytes):
-            if len(text) > MAX_FILE_BYTES:
-                raise BlueprintFileError(
-                    f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB", code="too-large"
-                )
-            try:
-                text = text.decode("utf-8")
-            except UnicodeDecodeError as error:
-                raise BlueprintFileError(
-                    f"not UTF-8 text (bad byte at position {error.start})", code="not-utf8"
-                ) from None
-        return from_raw(_parse_json(text))
+        return from_raw(parse_json(decode(text) if isinstance(text, bytes) else text))
     except BlueprintFileError as error:
         raise error.with_file(file) if file else error from None
 
 
-def load(path: str | Path) -> Blueprint:
-    """Read and validate a `.blueprint` file."""
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of a regular file of at most the size limit (a pipe or device is never read)."""
     name = str(path)
     try:
-        size = Path(path).stat().st_size
-        if size > MAX_FILE_BYTES:
+        info = Path(path).stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise BlueprintFileError("is a folder, not a file", file=name, code="not-a-file")
+        if not stat.S_ISREG(info.st_mode):
+            raise BlueprintFileError("is not a regular file", file=name, code="not-a-file")
+        if info.st_size > MAX_FILE_BYTES:
             raise BlueprintFileError(
-                f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB ({size // (1024 * 1024)} MB)",
+                f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB "
+                f"({info.st_size // (1024 * 1024)} MB)",
                 file=name,
                 code="too-large",
             )
-        data = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # the file may grow after stat
     except FileNotFoundError:
         raise BlueprintFileError("no such file", file=name, code="not-found") from None
-    except IsADirectoryError:
-        raise BlueprintFileError("is a folder, not a file", file=name, code="not-a-file") from None
     except OSError as error:
         raise BlueprintFileError(
             f"cannot read: {error.strerror or error}", file=name, code="unreadable"
         ) from None
-    return loads(data, file=name)
+    if len(data) > MAX_FILE_BYTES:
+        raise too_large("file").with_file(name)
+    return data
+
+
+def load(path: str | Path) -> Blueprint:
+    """Read and validate a `.blueprint` file."""
+    return loads(read_bytes(path), file=str(path))

@@ -1,4 +1,4 @@
-"""Writing `.blueprint` files: canonical bytes, written atomically."""
+"""Writing `.blueprint` files: canonical bytes, written atomically, the previous version kept as a backup."""
 
 from __future__ import annotations
 
@@ -6,10 +6,15 @@ import contextlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from blueprint.fileformat.errors import BlueprintFileError
 from blueprint.model import Blueprint
+
+#: Whether `save` keeps the previous version next to the file unless told otherwise.
+KEEP_BACKUP_BY_DEFAULT = True
 
 
 def dumps(doc: Blueprint) -> str:
@@ -17,13 +22,38 @@ def dumps(doc: Blueprint) -> str:
     return json.dumps(doc.model_dump(mode="json"), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
-def write_atomically(path: str | Path, data: bytes) -> None:
+def backup_path(path: str | Path) -> Path:
+    """Where the previous version of `path` is kept: `trip.blueprint` -> `trip~.blueprint`.
+
+    The backup keeps the extension so that the editor opens it like any other blueprint.
+    """
+    target = Path(path)
+    return target.with_name(f"{target.stem}~{target.suffix}")
+
+
+def _write_all(handle: BinaryIO, data: bytes) -> None:
+    """The one place bytes reach the disk (tests replace it to simulate a full disk)."""
+    handle.write(data)
+    handle.flush()
+    os.fsync(handle.fileno())
+
+
+def _real_target(path: str | Path) -> Path:
+    """Saving through a symbolic link writes the file it points to, and keeps the link."""
+    target = Path(path)
+    return Path(os.path.realpath(target)) if target.is_symlink() else target
+
+
+def write_atomically(
+    path: str | Path, data: bytes, before_replace: Callable[[Path], None] | None = None
+) -> None:
     """Write `data` to `path` so that a crash or a failed write leaves the old file intact.
 
     A temporary file in the same folder is written, flushed and fsynced, then renamed over the target.
-    The target's permission bits are kept.
+    The target's permission bits are kept. `before_replace(target)` runs once the new bytes are safely
+    on disk, just before the rename (the backup is made there, so a failed write leaves it alone).
     """
-    target = Path(path)
+    target = _real_target(path)
     folder = target.parent if str(target.parent) else Path(".")
     try:
         mode = target.stat().st_mode & 0o7777
@@ -32,11 +62,11 @@ def write_atomically(path: str | Path, data: bytes) -> None:
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            _write_all(handle, data)
         if mode is not None:
             os.chmod(temp_name, mode)
+        if before_replace is not None:
+            before_replace(target)
         os.replace(temp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -50,11 +80,39 @@ def write_atomically(path: str | Path, data: bytes) -> None:
             os.close(dir_fd)
 
 
-def save(doc: Blueprint, path: str | Path) -> None:
-    """Save `doc` to `path` atomically; a failure raises `BlueprintFileError` and changes nothing."""
+def _keep_previous_version(target: Path, data: bytes) -> None:
+    """Make `target~` hold the file as it is now, unless it is missing or already holds `data`.
+
+    A hard link costs no disk space (so it works on a full disk); where links are not allowed the bytes
+    are copied, atomically.
+    """
+    try:
+        if not target.is_file() or (target.stat().st_size == len(data) and target.read_bytes() == data):
+            return
+    except OSError:
+        return
+    backup = backup_path(target)
+    temp = backup.with_name(f".{backup.name}.link")
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        os.link(target, temp)
+        os.replace(temp, backup)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        write_atomically(backup, target.read_bytes())
+
+
+def save(doc: Blueprint, path: str | Path, *, backup: bool = KEEP_BACKUP_BY_DEFAULT) -> None:
+    """Save `doc` to `path` atomically; a failure raises `BlueprintFileError` and changes nothing.
+
+    With `backup`, the previous version of the file is kept as `NAME~.blueprint` next to it.
+    """
     data = dumps(doc).encode("utf-8")
     try:
-        write_atomically(path, data)
+        keep = (lambda target: _keep_previous_version(target, data)) if backup else None
+        write_atomically(path, data, keep)
     except OSError as error:
         raise BlueprintFileError(
             f"could not save: {error.strerror or error}", file=str(path), code="write-failed"

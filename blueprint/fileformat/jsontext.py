@@ -1,0 +1,151 @@
+"""JSON text to plain Python values, with every limit that can be checked before or while parsing.
+
+Before parsing: size, nesting depth and the number of values, found in one linear scan of the text with
+the strings cut out (a parser given 100,000 nested brackets would recurse; a 30 MB array of numbers
+would fill memory). While parsing: string and key lengths, duplicate keys, NaN, Infinity and numbers too
+large to mean anything. Only `json` is used: nothing in a file is ever imported, evaluated or unpickled.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from itertools import accumulate
+from typing import Any
+
+from blueprint.fileformat.errors import BlueprintFileError
+from blueprint.fileformat.limits import (
+    MAX_FILE_BYTES,
+    MAX_JSON_VALUES,
+    MAX_KEY_CHARS,
+    MAX_NESTING_DEPTH,
+    MAX_NUMBER,
+    MAX_STRING_CHARS,
+)
+
+# A string, or an unterminated one up to the end of the text: the closing quote is optional so that a
+# failed match never makes the regex engine retry from every later quote (which would be quadratic).
+_STRING = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"?', re.DOTALL)
+_NOT_STRUCTURE = re.compile(r"[^\[\]{},]++")
+_DEPTH_STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
+_MAX_DIGITS = len(str(MAX_NUMBER))
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def too_large(what: str = "text") -> BlueprintFileError:
+    return BlueprintFileError(
+        f"the {what} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB", code="too-large"
+    )
+
+
+def _prescan(text: str) -> None:
+    """Refuse deep nesting and too many values before the parser builds anything."""
+    structure = _NOT_STRUCTURE.sub("", _STRING.sub("", text))
+    if structure.count(",") >= MAX_JSON_VALUES:
+        raise BlueprintFileError(
+            f"too many values (this program opens at most {MAX_JSON_VALUES:,})", code="too-many"
+        )
+    brackets = structure.replace(",", "")
+    if brackets and max(accumulate(map(_DEPTH_STEP.__getitem__, map(ord, brackets)))) > MAX_NESTING_DEPTH:
+        raise BlueprintFileError(f"JSON is nested more than {MAX_NESTING_DEPTH} levels deep", code="too-deep")
+
+
+def _reject_constant(name: str) -> float:
+    raise BlueprintFileError(f"{name} is not allowed (numbers must be finite)", code="not-finite")
+
+
+def _number_too_large(text: str) -> BlueprintFileError:
+    shown = text if len(text) <= 20 else text[:17] + "..."
+    return BlueprintFileError(
+        f"number {shown} is too large (at most {MAX_NUMBER:,} either way)", code="not-finite"
+    )
+
+
+def _bounded_float(text: str) -> float:
+    value = float(text)
+    if not abs(value) <= MAX_NUMBER:  # also catches inf (1e400)
+        raise _number_too_large(text)
+    return value
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > _MAX_DIGITS or abs(value := int(text)) > MAX_NUMBER:
+        raise _number_too_large(text)
+    return value
+
+
+def _string_too_long(length: int) -> BlueprintFileError:
+    return BlueprintFileError(
+        f"a text is too long ({length:,} characters; at most {MAX_STRING_CHARS:,})", code="too-long"
+    )
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Build one JSON object, refusing duplicate keys and over-long keys or strings."""
+    for key, value in pairs:
+        if len(key) > MAX_KEY_CHARS:
+            raise BlueprintFileError(f"a key is too long ({len(key):,} characters)", code="too-long")
+        if type(value) is str:
+            if len(value) > MAX_STRING_CHARS:
+                raise _string_too_long(len(value))
+        elif type(value) is list:
+            for item in value:
+                if type(item) is str and len(item) > MAX_STRING_CHARS:
+                    raise _string_too_long(len(item))
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise BlueprintFileError(f"the key '{key}' appears twice in one object", code="duplicate-key")
+            seen.add(key)
+    return result
+
+
+def parse_json(text: str) -> Any:
+    """Plain values (dict, list, str, int, float, bool, None) from JSON text, within the limits."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if len(text) > MAX_FILE_BYTES:
+        raise too_large()
+    _prescan(text)
+    try:
+        value = json.loads(
+            text,
+            parse_constant=_reject_constant,
+            parse_float=_bounded_float,
+            parse_int=_bounded_int,
+            object_pairs_hook=_object,
+        )
+    except json.JSONDecodeError as error:
+        raise BlueprintFileError(
+            f"not valid JSON: {error.msg}", path=f"line {error.lineno}, column {error.colno}", code="not-json"
+        ) from None
+    except (ValueError, RecursionError) as error:
+        raise BlueprintFileError(f"not valid JSON: {error}", code="not-json") from None
+    if type(value) is str and len(value) > MAX_STRING_CHARS:
+        raise _string_too_long(len(value))
+    if _SURROGATE_ESCAPE.search(text):  # a lone surrogate parses, but can never be saved or drawn
+        try:
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise BlueprintFileError(
+                "a text holds an invalid character (a lone UTF-16 surrogate escape)", code="not-utf8"
+            ) from None
+    return value
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 text from the bytes of a file, with a plain message for the usual wrong encodings."""
+    if len(data) > MAX_FILE_BYTES:
+        raise too_large("file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4]:
+        raise BlueprintFileError(
+            "not UTF-8 text (it looks like UTF-16 or UTF-32; save it as UTF-8)", code="not-utf8"
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise BlueprintFileError(
+            f"not UTF-8 text (bad byte at position {error.start})", code="not-utf8"
+        ) from None
