@@ -1,0 +1,175 @@
+"""One editor measurement in a fresh process (run by run.py; prints one JSON line).
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/editor_child.py scene|move|memory FILE [--repeats K]
+
+- scene: building the canvas scene (layout included) for the loaded document; first build is warm-up.
+- move: one card moved to the next step and back, alternately, as the canvas does it (an operation
+  pushed on the undo stack; the scene re-lays out and updates its items), then the event loop runs
+  until the view has repainted what changed. The view is 1400 x 900, centred on the card.
+- memory: the file opened in the real main window (or, before it exists, a view on the scene),
+  shown and painted once; peak resident memory of the whole process (ru_maxrss).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def emit(result: dict[str, Any]) -> None:
+    result["maxrss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps(result), flush=True)
+
+
+def not_built(why: str) -> int:
+    emit({"status": "n/a", "why": why})
+    return 0
+
+
+def editor_parts():  # -> (ensure_app, Document, Selection, BlueprintScene, BlueprintView, CanvasEditor)
+    from blueprint.edit import Document
+    from blueprint.ui.app import ensure_app
+    from blueprint.ui.canvas.editing import CanvasEditor
+    from blueprint.ui.canvas.scene import BlueprintScene
+    from blueprint.ui.canvas.view import BlueprintView
+    from blueprint.ui.selection import Selection
+
+    return ensure_app, Document, Selection, BlueprintScene, BlueprintView, CanvasEditor
+
+
+def open_view(path: Path):  # -> (app, top-level widget, view, scene, editor)
+    """The editor on `path`, shown 1400 x 900: the main window when it exists, else a bare view."""
+    ensure_app, Document, Selection, BlueprintScene, BlueprintView, CanvasEditor = editor_parts()
+    app = ensure_app()
+    try:
+        from blueprint.ui.main_window import MainWindow
+    except ImportError:
+        MainWindow = None
+    if MainWindow is not None:
+        window = MainWindow()
+        window.resize(1400, 900)
+        window.show()
+        window.open_path(path)
+        app.processEvents()
+        view = window.findChild(BlueprintView)
+        return app, window, view, view.scene(), view.editor
+    from PySide6.QtGui import QUndoStack
+
+    from blueprint.fileformat import load
+
+    document = Document(load(path), path)
+    selection = Selection()
+    scene = BlueprintScene(document, selection)
+    editor = CanvasEditor(document, QUndoStack(), selection)
+    view = BlueprintView(scene, editor)
+    view.resize(1400, 900)
+    view.show()
+    app.processEvents()
+    return app, view, view, scene, editor
+
+
+def measure_scene(path: Path, repeats: int) -> dict[str, Any]:
+    ensure_app, Document, Selection, BlueprintScene, *_ = editor_parts()
+    from blueprint.fileformat import load
+
+    ensure_app()
+    blueprint = load(path)
+    runs = []
+    for i in range(repeats + 1):
+        document, selection = Document(blueprint, path), Selection()
+        start = time.perf_counter()
+        scene = BlueprintScene(document, selection)
+        elapsed = time.perf_counter() - start
+        items = len(scene.items())
+        scene.detach()
+        del scene
+        if i:
+            runs.append(elapsed)
+    return {"status": "ok", "runs": runs, "items": items}
+
+
+class PaintCounter:
+    """Counts paint events of a widget (to show that the move was repainted)."""
+
+    def __init__(self, widget) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import QEvent, QObject
+
+        counter = self
+
+        class Filter(QObject):
+            def eventFilter(self, obj, event):  # type: ignore[no-untyped-def]
+                if event.type() == QEvent.Type.Paint:
+                    counter.count += 1
+                return False
+
+        self.count = 0
+        self.filter = Filter()
+        widget.installEventFilter(self.filter)
+
+
+def measure_move(path: Path, repeats: int) -> dict[str, Any]:
+    from blueprint.edit.operations.cards import MoveCard
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from stages import one_move
+
+    app, _window, view, scene, editor = open_view(path)
+    card_id, lane_id, to_step = one_move(editor.document.blueprint)
+    from_step = editor.document.card(card_id).step
+    view.centerOn(scene.cards[card_id])
+    for _ in range(5):
+        app.processEvents()
+    paints = PaintCounter(view.viewport())
+    runs = []
+    for i in range(repeats + 2):
+        step = to_step if i % 2 == 0 else from_step
+        before = paints.count
+        start = time.perf_counter()
+        if not editor.run(MoveCard(card_id, lane_id, step)):
+            return {"status": "failed", "why": "the move was refused"}
+        app.processEvents()
+        elapsed = time.perf_counter() - start
+        if editor.document.card(card_id).step != step:
+            return {"status": "failed", "why": "the card did not move"}
+        if paints.count == before:
+            return {"status": "failed", "why": "the view did not repaint after the move"}
+        if i >= 2:
+            runs.append(elapsed)
+    return {"status": "ok", "runs": runs, "paints": paints.count}
+
+
+def measure_memory(path: Path) -> dict[str, Any]:
+    _app, window, _view, scene, _editor = open_view(path)
+    window.grab()  # paint the whole window once
+    return {"status": "ok", "runs": [], "items": len(scene.items())}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("mode", choices=["scene", "move", "memory"])
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    try:
+        editor_parts()
+    except ImportError as error:
+        return not_built(str(error))
+    if args.mode == "scene":
+        emit(measure_scene(args.file, args.repeats))
+    elif args.mode == "move":
+        emit(measure_move(args.file, args.repeats))
+    else:
+        emit(measure_memory(args.file))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
