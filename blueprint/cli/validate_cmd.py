@@ -1,38 +1,64 @@
-"""`blueprint validate FILE...`: check files and print findings."""
+"""`blueprint validate FILE...`: check files and print the findings (text or JSON).
+
+Exit codes: 0 no errors (warnings allowed unless `--strict`), 1 errors (or warnings with `--strict`),
+2 a file could not be read (the other files are still checked and printed) or bad usage.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
 
-from blueprint.cli.common import EXIT_OK, EXIT_UNREADABLE, say_file_error
+from blueprint.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, say_file_error
 from blueprint.fileformat import BlueprintFileError, load
+from blueprint.validate import Finding, validate
+from blueprint.validate.report import file_json, file_text, unreadable_json
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("validate", help="check blueprints and print the findings")
+    parser = subparsers.add_parser(
+        "validate",
+        help="check blueprints and print the findings",
+        description="Check the hand-offs of blueprints. Exit code 0: no errors; 1: errors (or warnings "
+        "with --strict); 2: a file could not be read.",
+    )
     parser.add_argument("files", nargs="+", metavar="FILE")
-    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     parser.add_argument("--strict", action="store_true", help="warnings also make the exit code 1")
     parser.set_defaults(run=run)
 
 
+def _fails(findings: list[Finding], strict: bool) -> bool:
+    failing = {"error", "warning"} if strict else {"error"}
+    return any(finding.severity in failing for finding in findings)
+
+
+def _error_text(error: BlueprintFileError) -> str:
+    """The error without the file name (the JSON object names the file already)."""
+    return ": ".join(part for part in (error.path, error.message) if part)
+
+
 def run(args: argparse.Namespace) -> int:
-    results: list[dict[str, object]] = []
-    unreadable = False
+    files: list[dict[str, Any]] = []
+    unreadable = failing = False
+    blocks: list[str] = []
     for path in args.files:
         try:
-            load(path)
+            doc = load(path)
         except BlueprintFileError as error:
             unreadable = True
-            if args.format == "text":
-                say_file_error(error)
-            results.append({"file": path, "error": error.one_line()})
+            say_file_error(error)
+            files.append(unreadable_json(path, _error_text(error)))
             continue
-        summary = {"errors": 0, "warnings": 0, "info": 0}
-        results.append({"file": path, "findings": [], "summary": summary})
-        if args.format == "text":
-            print(f"{path}: no findings")
+        findings = validate(doc)
+        failing = failing or _fails(findings, args.strict)
+        files.append(file_json(path, findings))
+        blocks.append(file_text(path, findings))
     if args.format == "json":
-        print(json.dumps({"files": results}, indent=2, ensure_ascii=False))
-    return EXIT_UNREADABLE if unreadable else EXIT_OK
+        print(json.dumps({"files": files}, indent=2, ensure_ascii=False))
+    elif blocks:
+        print("\n\n".join(blocks))
+    if unreadable:
+        return EXIT_UNREADABLE
+    return EXIT_FINDINGS if failing else EXIT_OK

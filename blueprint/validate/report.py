@@ -1,0 +1,49 @@
+"""Findings as the `blueprint validate` command prints them: text for people, JSON for programs.
+
+The JSON shape is the spec's:
+`{"files": [{"file", "findings": [{"code", "severity", "message", "elements"}], "summary": {...}}]}`,
+with `{"file", "error"}` for a file that could not be read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from blueprint.validate.finding import Finding
+from blueprint.validate.registry import RULES
+
+_SUMMARY_KEYS = {"error": "errors", "warning": "warnings", "info": "info"}
+
+
+def summary(findings: Sequence[Finding]) -> dict[str, int]:
+    """`{"errors": N, "warnings": N, "info": N}`."""
+    counts = dict.fromkeys(_SUMMARY_KEYS.values(), 0)
+    for finding in findings:
+        counts[_SUMMARY_KEYS[finding.severity]] += 1
+    return counts
+
+
+def summary_line(findings: Sequence[Finding]) -> str:
+    counts = summary(findings)
+    return f"{counts['errors']} errors, {counts['warnings']} warnings, {counts['info']} info"
+
+
+def finding_line(finding: Finding) -> str:
+    """`warning BP103 Orphan card: "Sends the SMS" (Deliver › Finds the card, Backstage) has no links...`"""
+    title = RULES[finding.code].title if finding.code in RULES else finding.code
+    return f"{finding.severity} {finding.code} {title}: {finding.message}"
+
+
+def file_text(path: str, findings: Sequence[Finding]) -> str:
+    """One file's block: the path, one indented line per finding, the summary line."""
+    lines = [path, *(f"  {finding_line(finding)}" for finding in findings), f"  {summary_line(findings)}"]
+    return "\n".join(lines)
+
+
+def file_json(path: str, findings: Sequence[Finding]) -> dict[str, Any]:
+    return {"file": path, "findings": [f.to_json() for f in findings], "summary": summary(findings)}
+
+
+def unreadable_json(path: str, message: str) -> dict[str, Any]:
+    return {"file": path, "error": message}
