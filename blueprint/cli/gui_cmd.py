@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from blueprint.cli.common import EXIT_UNREADABLE, say_error
-
 
 def parse(words: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
@@ -17,5 +15,6 @@ def parse(words: Sequence[str]) -> argparse.Namespace:
 
 
 def run(args: argparse.Namespace) -> int:
-    say_error(None, "the editor is not available yet")
-    return EXIT_UNREADABLE
+    from blueprint.ui.app import run_editor  # Qt is imported only when the editor opens
+
+    return run_editor(args.file)

@@ -1,0 +1,66 @@
+"""Start the editor: one QApplication with the shipped fonts, a main window, the event loop."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from blueprint import __version__
+from blueprint.resources import resources_dir
+
+ORGANISATION = "Service Blueprint Studio"
+APPLICATION = "Service Blueprint Studio"
+#: The family the canvas and the PDF draw text in (shipped in resources/fonts, else the system's).
+CANVAS_FONT_FAMILY = "DejaVu Sans"
+
+
+def load_fonts() -> list[str]:
+    """Register the shipped .ttf fonts with Qt; returns the families found."""
+    families: list[str] = []
+    try:
+        folder = resources_dir() / "fonts"
+    except FileNotFoundError:
+        return families
+    for path in sorted(Path(folder).glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return families
+
+
+def ensure_app() -> QApplication:
+    """The running QApplication, created (with names for QSettings and the fonts) if needed."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    if app.property("blueprint-ready") is None:
+        app.setOrganizationName(ORGANISATION)
+        app.setApplicationName(APPLICATION)
+        app.setApplicationDisplayName(APPLICATION)
+        app.setApplicationVersion(__version__)
+        load_fonts()
+        app.setProperty("blueprint-ready", True)
+    return app
+
+
+def canvas_font(point_size: float = 10.0, bold: bool = False) -> QFont:
+    font = QFont(CANVAS_FONT_FAMILY)
+    font.setPointSizeF(point_size)
+    font.setBold(bold)
+    return font
+
+
+def run_editor(path: str | None) -> int:
+    """Open the editor (on `path` if given) and run until the last window closes."""
+    app = ensure_app()
+    from blueprint.ui.main_window import MainWindow  # after the app exists: widgets need it
+
+    window = MainWindow()
+    window.show()
+    if path:
+        window.open_path(Path(path))
+    return int(app.exec())

@@ -1,0 +1,164 @@
+"""A card on the canvas, painted from its `CardBox` (the item holds geometry, never the truth)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from blueprint.layout import metrics as m
+from blueprint.layout.shapes import CardBox
+from blueprint.ui.canvas import style
+
+HANDLE_RADIUS = 5.0
+BADGE_RADIUS = 6.0
+_MARGIN = HANDLE_RADIUS + 4
+
+
+class CardItem(QGraphicsItem):
+    """One card: box, function colour strip, wrapped title, markers, findings badge, connector handle."""
+
+    def __init__(self, shape: CardBox) -> None:
+        super().__init__()
+        self.shape = shape
+        self.selected_look = False
+        self.hovered = False
+        self.drop_target = False
+        self.finding_severity: str | None = None
+        self.finding_count = 0
+        self.setAcceptHoverEvents(True)
+        self.setZValue(2)
+        self.setToolTip(self._tooltip())
+
+    @property
+    def card_id(self) -> str:
+        return self.shape.card_id
+
+    def rect(self) -> QRectF:
+        b = self.shape.box
+        return QRectF(b.x, b.y, b.w, b.h)
+
+    def handle_centre(self) -> QPointF:
+        """Where the connector handle sits: the middle of the card's right edge."""
+        b = self.shape.box
+        return QPointF(b.right, b.y + b.h / 2)
+
+    def on_handle(self, scene_pos: QPointF) -> bool:
+        d = scene_pos - self.handle_centre()
+        return (d.x() ** 2 + d.y() ** 2) ** 0.5 <= HANDLE_RADIUS + 3
+
+    def set_shape(self, shape: CardBox) -> None:
+        if shape != self.shape:
+            self.prepareGeometryChange()
+            self.shape = shape
+            self.setPos(0, 0)
+            self.setToolTip(self._tooltip())
+            self.update()
+
+    def set_look(self, *, selected: bool | None = None, drop_target: bool | None = None) -> None:
+        if selected is not None:
+            self.selected_look = selected
+        if drop_target is not None:
+            self.drop_target = drop_target
+        self.update()
+
+    def set_findings(self, severity: str | None, count: int) -> None:
+        if (severity, count) != (self.finding_severity, self.finding_count):
+            self.finding_severity, self.finding_count = severity, count
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self.rect().adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
+
+    def hoverEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.hovered = False
+        self.update()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        s = self.shape
+        rect = self.rect()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        border = QColor(style.SELECTION) if self.selected_look else QColor(style.CARD_BORDER)
+        painter.setPen(QPen(border, 2.0 if self.selected_look else 0.8))
+        painter.setBrush(QBrush(QColor(style.CARD_FILL)))
+        painter.drawRoundedRect(rect, 3, 3)
+        strip = QRectF(rect.x() + 0.5, rect.y() + 0.5, m.STRIP_WIDTH, rect.height() - 1)
+        painter.fillRect(strip, style.colour(s.function_color))
+        self._paint_text(painter, rect)
+        self._paint_markers(painter)
+        if self.finding_count:
+            self._paint_badge(painter, rect)
+        if self.hovered or self.selected_look:
+            painter.setPen(QPen(QColor(style.SELECTION), 1.2))
+            painter.setBrush(QBrush(QColor("#FFFFFF")))
+            painter.drawEllipse(self.handle_centre(), HANDLE_RADIUS, HANDLE_RADIUS)
+            painter.setBrush(QBrush(QColor(style.SELECTION)))
+            painter.drawEllipse(self.handle_centre(), 2.0, 2.0)
+
+    def _paint_text(self, painter: QPainter, rect: QRectF) -> None:
+        """The text blocks exactly where the layout measured them (title, description, details)."""
+        s = self.shape
+        x = rect.x() + m.STRIP_WIDTH + m.CARD_PAD
+        top = rect.y() + m.CARD_PAD + (m.MARKER_HEIGHT / 2 if s.markers else 0)
+        painter.setPen(QColor(style.TEXT))
+        painter.setFont(style.font(m.TITLE_SIZE, bold=True))
+        top = _draw_block(painter, x, top, s.title_lines, m.TITLE_SIZE, m.TITLE_LEADING)
+        painter.setPen(QColor(style.MUTED_TEXT))
+        if s.description_lines:
+            painter.setFont(style.font(m.DESCRIPTION_SIZE))
+            top = _draw_block(
+                painter, x, top + m.BLOCK_GAP, s.description_lines, m.DESCRIPTION_SIZE, m.DESCRIPTION_LEADING
+            )
+        if s.detail_lines:
+            painter.setFont(style.font(m.DETAIL_SIZE, italic=True))
+            _draw_block(painter, x, top + m.BLOCK_GAP, s.detail_lines, m.DETAIL_SIZE, m.DETAIL_LEADING)
+
+    def _paint_markers(self, painter: QPainter) -> None:
+        painter.setFont(style.font(style.DETAIL_SIZE, bold=True))
+        for marker in self.shape.markers:
+            b = marker.box
+            box = QRectF(b.x, b.y, b.w, b.h)
+            fill = QColor(style.FAIL if marker.kind == "fail" else style.WAIT)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(fill))
+            painter.drawRoundedRect(box, 2, 2)
+            painter.setPen(QColor("#FFFFFF"))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, marker.text)
+
+    def _paint_badge(self, painter: QPainter, rect: QRectF) -> None:
+        centre = QPointF(rect.left(), rect.top())
+        painter.setPen(QPen(QColor("#FFFFFF"), 1))
+        painter.setBrush(QBrush(QColor(style.SEVERITY_COLOURS.get(self.finding_severity or "", "#3B82F6"))))
+        painter.drawEllipse(centre, BADGE_RADIUS, BADGE_RADIUS)
+        painter.setFont(style.font(style.DETAIL_SIZE, bold=True))
+        painter.drawText(
+            QRectF(centre.x() - BADGE_RADIUS, centre.y() - BADGE_RADIUS, 2 * BADGE_RADIUS, 2 * BADGE_RADIUS),
+            Qt.AlignmentFlag.AlignCenter,
+            "!" if self.finding_count == 1 else str(min(self.finding_count, 9)),
+        )
+
+    def _tooltip(self) -> str:
+        s = self.shape
+        parts = [" ".join(s.title_lines) + ("…" if s.shortened else "")]
+        if s.function_name:
+            parts.append(f"Function: {s.function_name}")
+        for marker in s.markers:
+            label = "Fail point" if marker.kind == "fail" else "Wait point"
+            parts.append(f"{label}: {marker.note or marker.text}")
+        return "\n".join(p for p in parts if p)
+
+
+def _draw_block(
+    painter: QPainter, x: float, top: float, lines: tuple[str, ...], size: float, leading: float
+) -> float:
+    """Draw `lines` from `top` with the layout's leading; returns the y below the block."""
+    for line in lines:
+        painter.drawText(QPointF(x, top + (leading - size) / 2 + size * 0.8), line)
+        top += leading
+    return top

@@ -1,0 +1,240 @@
+"""What the canvas's gestures, menus and the window's Edit actions do to the document.
+
+Every method builds one operation and pushes it on the undo stack, so each gesture is one undo step.
+A refused edit (EditError) leaves the document unchanged and is reported through `problem`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QGuiApplication, QUndoStack
+
+from blueprint.edit import (
+    AddCard,
+    AddLane,
+    AddLink,
+    AddStage,
+    AddStep,
+    Batch,
+    Document,
+    EditError,
+    MoveCard,
+    MoveLane,
+    Operation,
+    RemoveCards,
+    RemoveLane,
+    RemoveLinks,
+    RemoveStage,
+    RemoveStep,
+    SetCardFields,
+    SetLaneFields,
+    SetStageFields,
+    SetStepFields,
+    copy_cards,
+    duplicate_cards,
+    new_card,
+    paste_cards,
+    pasted_card_ids,
+)
+from blueprint.model import Lane, Link, Stage, Step, unique_id
+from blueprint.ui.commands import push
+from blueprint.ui.selection import Selection
+
+CLIPBOARD_MIME = "application/x-service-blueprint-cards"
+LANE_NAMES = {
+    "evidence": "Physical evidence",
+    "customer": "Customer actions",
+    "frontstage": "Frontstage",
+    "backstage": "Backstage",
+    "support": "Support processes",
+    "notes": "Notes",
+}
+
+
+class CanvasEditor:
+    """The document edits a designer makes on the canvas."""
+
+    def __init__(self, document: Document, stack: QUndoStack, selection: Selection) -> None:
+        self.document = document
+        self.stack = stack
+        self.selection = selection
+        self.problem: Callable[[str], None] = lambda message: None
+
+    def run(self, op: Operation) -> bool:
+        """Push `op` as one undo step; False (and a message) when the document refuses it."""
+        try:
+            push(self.stack, self.document, op)
+        except EditError as error:
+            self.problem(error.message)
+            return False
+        return True
+
+    # --- cards and links ------------------------------------------------------------------------
+
+    def selected_cards(self) -> list[str]:
+        return [i for i in self.selection.ids if self.document.card(i) is not None]
+
+    def selected_links(self) -> list[str]:
+        return [i for i in self.selection.ids if self.document.link(i) is not None]
+
+    def add_card(self, lane_id: str, step_id: str, title: str) -> str | None:
+        title = title.strip()
+        if not title:
+            return None
+        card = new_card(self.document, lane_id, step_id, title)
+        if self.run(AddCard(card, text=f"Add card '{_short(title)}'")):
+            self.selection.set([card.id])
+            return card.id
+        return None
+
+    def set_card_fields(self, card_id: str, changes: dict, text: str = "") -> bool:  # type: ignore[type-arg]
+        return self.run(SetCardFields(card_id, changes, text=text))
+
+    def move_cards(self, card_ids: list[str], lane_id: str, step_id: str, index: int) -> bool:
+        """Move cards to a cell, as one undo step; False when nothing would change."""
+        cell = [c.id for c in self.document.blueprint.cards_in_cell(lane_id, step_id)]
+        others = [c for c in cell if c not in card_ids]
+        if cell == others[:index] + card_ids + others[index:] and all(
+            (self.document.card(c).lane, self.document.card(c).step) == (lane_id, step_id)  # type: ignore[union-attr]
+            for c in card_ids
+        ):
+            return False
+        ops: list[Operation] = [MoveCard(c, lane_id, step_id, index + i) for i, c in enumerate(card_ids)]
+        if len(ops) == 1:
+            return self.run(ops[0])
+        return self.run(Batch(ops, text=f"Move {len(ops)} cards"))
+
+    def add_link(self, source: str, target: str) -> str | None:
+        if source == target:
+            return None
+        if any(link.target == target for link in self.document.links_of(source) if link.source == source):
+            self.problem("These cards are already linked")
+            return None
+        link = Link(id=unique_id("link", self.document.blueprint.all_ids()), source=source, target=target)
+        if self.run(AddLink(link)):
+            self.selection.set([link.id])
+            return link.id
+        return None
+
+    def delete_selection(self) -> bool:
+        cards, links = self.selected_cards(), self.selected_links()
+        dropped = set(cards)
+        links = [
+            i for i in links if not ({self.document.link(i).source, self.document.link(i).target} & dropped)
+        ]  # type: ignore[union-attr]
+        ops: list[Operation] = []
+        if cards:
+            ops.append(RemoveCards(tuple(cards)))
+        if links:
+            ops.append(RemoveLinks(tuple(links)))
+        if not ops:
+            return False
+        done = self.run(ops[0] if len(ops) == 1 else Batch(ops, text="Delete selection"))
+        if done:
+            self.selection.clear()
+        return done
+
+    # --- clipboard ------------------------------------------------------------------------------
+
+    def copy(self) -> bool:
+        cards = self.selected_cards()
+        if not cards:
+            return False
+        payload = copy_cards(self.document, cards)
+        data = QMimeData()
+        data.setData(CLIPBOARD_MIME, json.dumps(payload).encode("utf-8"))
+        data.setText("\n".join(c["title"] for c in payload["cards"]))
+        QGuiApplication.clipboard().setMimeData(data)
+        return True
+
+    def cut(self) -> bool:
+        return self.copy() and self.delete_selection()
+
+    def can_paste(self) -> bool:
+        data = QGuiApplication.clipboard().mimeData()
+        return data is not None and data.hasFormat(CLIPBOARD_MIME)
+
+    def paste(self, cell: tuple[str, str] | None = None) -> bool:
+        data = QGuiApplication.clipboard().mimeData()
+        if data is None or not data.hasFormat(CLIPBOARD_MIME):
+            return False
+        try:
+            payload = json.loads(bytes(data.data(CLIPBOARD_MIME)).decode("utf-8"))
+            lane, step = cell if cell is not None else (None, None)
+            batch = paste_cards(self.document, payload, lane, step)
+        except (ValueError, KeyError, TypeError) as error:
+            self.problem(f"The clipboard does not hold cards this editor can paste ({error})")
+            return False
+        if self.run(batch):
+            self.selection.set(pasted_card_ids(batch))
+            return True
+        return False
+
+    def duplicate(self) -> bool:
+        cards = self.selected_cards()
+        if not cards:
+            return False
+        batch = duplicate_cards(self.document, cards)
+        if self.run(batch):
+            self.selection.set(pasted_card_ids(batch))
+            return True
+        return False
+
+    # --- lanes, stages and steps ----------------------------------------------------------------
+
+    def rename(self, kind: str, element_id: str, name: str) -> bool:
+        name = name.strip()
+        if not name:
+            return False
+        ops = {"lane": SetLaneFields, "stage": SetStageFields, "step": SetStepFields}
+        if kind == "card":
+            return self.set_card_fields(element_id, {"title": name})
+        return self.run(ops[kind](element_id, {"name": name}))
+
+    def insert_step(self, step_id: str, after: bool) -> str | None:
+        bp = self.document.blueprint
+        for stage in bp.stages:
+            for i, step in enumerate(stage.steps):
+                if step.id == step_id:
+                    new = Step(id=unique_id("step", bp.all_ids()), name="New step")
+                    return new.id if self.run(AddStep(stage.id, new, i + int(after))) else None
+        return None
+
+    def insert_stage(self, stage_id: str, after: bool) -> str | None:
+        bp = self.document.blueprint
+        index = next(i for i, s in enumerate(bp.stages) if s.id == stage_id) + int(after)
+        taken = bp.all_ids()
+        stage_key = unique_id("stage", taken)
+        step = Step(id=unique_id("step", taken | {stage_key}), name="New step")
+        stage = Stage(id=stage_key, name="New stage", steps=[step])
+        return stage.id if self.run(AddStage(stage, index)) else None
+
+    def insert_lane(self, lane_id: str, kind: str, after: bool) -> str | None:
+        bp = self.document.blueprint
+        index = next(i for i, lane in enumerate(bp.lanes) if lane.id == lane_id) + int(after)
+        lane = Lane(id=unique_id(kind, bp.all_ids()), name=LANE_NAMES.get(kind, kind.title()), kind=kind)
+        return lane.id if self.run(AddLane(lane, index)) else None
+
+    def move_lane(self, lane_id: str, delta: int) -> bool:
+        lanes = [lane.id for lane in self.document.blueprint.lanes]
+        index = lanes.index(lane_id) + delta
+        if not 0 <= index < len(lanes):
+            return False
+        return self.run(MoveLane(lane_id, index))
+
+    def remove(self, kind: str, element_id: str) -> bool:
+        ops = {"lane": RemoveLane, "stage": RemoveStage, "step": RemoveStep}
+        done = self.run(ops[kind](element_id))
+        if done:
+            self.selection.discard([element_id])
+        return done
+
+    def select(self, ids: Iterable[str], centre: bool = False) -> None:
+        self.selection.set(ids, centre=centre)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

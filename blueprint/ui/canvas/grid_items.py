@@ -1,0 +1,229 @@
+"""The blueprint's grid: lane bands, step columns and the three lines (scrolling), and the frozen headers.
+
+The headers are two items that the view moves on every scroll, so lane names stay visible while
+scrolling sideways and stage and step names while scrolling down. Each paints only what is exposed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from blueprint.layout.shapes import Box, Layout
+from blueprint.ui.canvas import style
+
+
+def qrect(box: Box) -> QRectF:
+    return QRectF(box.x, box.y, box.w, box.h)
+
+
+class GridItem(QGraphicsItem):
+    """Lane bands, column separators and the three labelled lines; paints only the exposed part."""
+
+    def __init__(self, layout: Layout) -> None:
+        super().__init__()
+        self.layout = layout
+        self.setZValue(0)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, self.layout.width, self.layout.height)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        exposed = option.exposedRect
+        for lane in self.layout.lanes:
+            band = qrect(lane.band)
+            if band.intersects(exposed):
+                painter.fillRect(band, QColor(style.LANE_FILL.get(lane.kind, "#F7F7F7")))
+                painter.setPen(QPen(QColor(style.GRID_LINE), 0))
+                painter.drawLine(band.bottomLeft(), band.bottomRight())
+        if self.layout.emotion is not None:
+            painter.fillRect(qrect(self.layout.emotion.box).intersected(exposed), QColor("#FFFFFF"))
+        painter.setPen(QPen(QColor(style.GRID_LINE), 0))
+        top, bottom = self.layout.top_header_height, self.layout.height
+        for step in self.layout.steps:
+            x = step.column.x
+            if exposed.left() - 1 <= x <= exposed.right() + 1:
+                painter.drawLine(QPointF(x, top), QPointF(x, bottom))
+        for line in self.layout.lines:
+            if exposed.top() - 2 <= line.y <= exposed.bottom() + 2:
+                pen = QPen(QColor(style.LINE_COLOURS.get(line.kind, "#555555")), 1.4)
+                pen.setStyle(Qt.PenStyle.DashLine)
+                painter.setPen(pen)
+                painter.drawLine(QPointF(line.x0, line.y), QPointF(line.x1, line.y))
+
+
+class EmotionItem(QGraphicsItem):
+    """The customer's emotion curve in its own row."""
+
+    def __init__(self, layout: Layout) -> None:
+        super().__init__()
+        assert layout.emotion is not None
+        self.curve = layout.emotion
+        self.setZValue(1)
+        self.setToolTip("The customer's feelings per step (-2 to +2), from the cards' emotion field")
+
+    def boundingRect(self) -> QRectF:
+        return qrect(self.curve.box).adjusted(-4, -4, 4, 4)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        curve = self.curve
+        box = qrect(curve.box)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        pen = QPen(QColor(style.GRID_LINE), 0.8)
+        pen.setStyle(Qt.PenStyle.DotLine)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(box.left(), curve.baseline_y), QPointF(box.right(), curve.baseline_y))
+        if not curve.points:
+            return
+        path = QPainterPath(QPointF(*curve.points[0]))
+        for point in curve.points[1:]:
+            path.lineTo(QPointF(*point))
+        painter.setPen(QPen(QColor(style.SELECTION), 1.8))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        painter.setBrush(QBrush(QColor(style.SELECTION)))
+        for point in curve.points:
+            painter.drawEllipse(QPointF(*point), 2.2, 2.2)
+
+
+class LaneHeaderItem(QGraphicsItem):
+    """The frozen column of lane names (with the labels of the three lines and the emotion row)."""
+
+    def __init__(self, layout: Layout) -> None:
+        super().__init__()
+        self.layout = layout
+        self.setZValue(10)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, self.layout.lane_header_width, self.layout.height)
+
+    def element_at(self, scene_pos: QPointF) -> tuple[str, str] | None:
+        """("lane", id) under a scene position, or None."""
+        p = self.mapFromScene(scene_pos)
+        for lane in self.layout.lanes:
+            if qrect(lane.header).contains(p):
+                return ("lane", lane.lane_id)
+        return None
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        exposed = option.exposedRect
+        painter.fillRect(self.boundingRect().intersected(exposed), QColor(style.HEADER_FILL))
+        painter.setPen(QPen(QColor(style.HEADER_LINE), 0))
+        painter.drawLine(
+            QPointF(self.layout.lane_header_width, 0),
+            QPointF(self.layout.lane_header_width, self.layout.height),
+        )
+        for lane in self.layout.lanes:
+            box = qrect(lane.header)
+            if not box.intersects(exposed):
+                continue
+            painter.fillRect(box.adjusted(0, 0, 0, 0), QColor(style.LANE_FILL.get(lane.kind, "#F7F7F7")))
+            painter.setPen(QPen(QColor(style.HEADER_LINE), 0))
+            painter.drawLine(box.bottomLeft(), box.bottomRight())
+            painter.setPen(QColor(style.TEXT))
+            painter.setFont(style.font(style.HEADER_SIZE, bold=True))
+            _draw_lines(painter, box, lane.name_lines or (lane.name,), style.HEADER_SIZE)
+        emotion = self.layout.emotion
+        if emotion is not None and emotion.header is not None:
+            painter.setPen(QColor(style.MUTED_TEXT))
+            painter.setFont(style.font(style.HEADER_SIZE, bold=True))
+            _draw_lines(painter, qrect(emotion.header), (emotion.label,), style.HEADER_SIZE)
+        painter.setFont(style.font(style.LINE_LABEL_SIZE, italic=True))
+        for line in self.layout.lines:
+            painter.setPen(QColor(style.LINE_COLOURS.get(line.kind, "#555555")))
+            painter.drawText(QPointF(6, line.y - 2), line.label)
+
+
+class TopHeaderItem(QGraphicsItem):
+    """The frozen rows of stage and step names."""
+
+    def __init__(self, layout: Layout) -> None:
+        super().__init__()
+        self.layout = layout
+        self.setZValue(10)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, self.layout.width, self.layout.top_header_height)
+
+    def element_at(self, scene_pos: QPointF) -> tuple[str, str] | None:
+        """("stage", id) or ("step", id) under a scene position, or None."""
+        p = self.mapFromScene(scene_pos)
+        for step in self.layout.steps:
+            if qrect(step.box).contains(p):
+                return ("step", step.step_id)
+        for stage in self.layout.stages:
+            if qrect(stage.box).contains(p):
+                return ("stage", stage.stage_id)
+        return None
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        exposed = option.exposedRect
+        painter.fillRect(self.boundingRect().intersected(exposed), QColor(style.HEADER_FILL))
+        for stage in self.layout.stages:
+            box = qrect(stage.box)
+            if not box.intersects(exposed):
+                continue
+            painter.fillRect(box.adjusted(1, 1, -1, -1), QColor("#E9EEF5"))
+            painter.setPen(QColor(style.TEXT))
+            painter.setFont(style.font(style.STAGE_SIZE, bold=True))
+            _draw_lines(painter, box, stage.name_lines or (stage.name,), style.STAGE_SIZE)
+        for step in self.layout.steps:
+            box = qrect(step.box)
+            if not box.intersects(exposed):
+                continue
+            painter.setPen(QPen(QColor(style.HEADER_LINE), 0))
+            painter.drawRect(box)
+            painter.setPen(QColor(style.TEXT))
+            painter.setFont(style.font(style.HEADER_SIZE))
+            _draw_lines(painter, box, step.name_lines or (step.name,), style.HEADER_SIZE)
+        painter.setPen(QPen(QColor(style.HEADER_LINE), 0))
+        h = self.layout.top_header_height
+        painter.drawLine(QPointF(0, h), QPointF(self.layout.width, h))
+
+
+class CornerItem(QGraphicsItem):
+    """The top-left corner where the frozen column and rows meet (covers what scrolls under it)."""
+
+    def __init__(self, layout: Layout, title: str) -> None:
+        super().__init__()
+        self.layout = layout
+        self.title = title
+        self.setZValue(11)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, self.layout.lane_header_width, self.layout.top_header_height)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        box = self.boundingRect()
+        painter.fillRect(box, QColor(style.HEADER_FILL))
+        painter.setPen(QPen(QColor(style.HEADER_LINE), 0))
+        painter.drawLine(box.topRight(), box.bottomRight())
+        painter.drawLine(box.bottomLeft(), box.bottomRight())
+        painter.setPen(QColor(style.MUTED_TEXT))
+        painter.setFont(style.font(style.HEADER_SIZE, bold=True))
+        painter.drawText(
+            box.adjusted(6, 4, -4, -4), Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, self.title
+        )
+
+
+def _draw_lines(painter: QPainter, box: QRectF, lines: tuple[str, ...], size: float) -> None:
+    """Lines of text, vertically centred in `box`, starting 6 points from its left edge."""
+    step = size * 1.25
+    y = box.center().y() - step * len(lines) / 2 + size
+    for line in lines:
+        painter.drawText(QPointF(box.left() + 6, y), line)
+        y += step

@@ -1,0 +1,171 @@
+"""Context menus of the canvas: on cards, on links, on stage and step headers, and on lane names."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu
+
+from blueprint.edit import SetLinkFields
+from blueprint.model import FailPoint, WaitPoint
+
+if TYPE_CHECKING:
+    from blueprint.ui.canvas.view import BlueprintView
+
+LANE_KINDS = [
+    ("evidence", "Physical evidence"),
+    ("customer", "Customer actions"),
+    ("frontstage", "Frontstage"),
+    ("backstage", "Backstage"),
+    ("support", "Support processes"),
+    ("notes", "Notes"),
+]
+EMOTIONS = [
+    (2, "+2  Delighted"),
+    (1, "+1  Pleased"),
+    (0, "0  Neutral"),
+    (-1, "−1  Annoyed"),
+    (-2, "−2  Upset"),
+]
+
+
+def context_menu(view: BlueprintView, pos: QPointF) -> QMenu | None:
+    """The menu for what is under `pos`, or None when there is nothing to offer."""
+    scene = view.scene()
+    header = scene.header_at(pos)
+    if header is not None:
+        view.editor.selection.set([header[1]])
+        return lane_menu(view, header[1]) if header[0] == "lane" else header_menu(view, *header)
+    card = scene.card_at(pos)
+    if card is not None:
+        if card.card_id not in view.editor.selection.ids:
+            view.editor.selection.set([card.card_id])
+        return card_menu(view, card.card_id)
+    link = scene.link_at(pos)
+    if link is not None:
+        view.editor.selection.set([link.link_id])
+        return link_menu(view, link.link_id)
+    cell = scene.cell_at(pos)
+    if cell is not None:
+        menu = QMenu(view)
+        menu.addAction("New card here", lambda: view.new_card_in(*cell))
+        paste = menu.addAction("Paste here", lambda: view.editor.paste(cell))
+        paste.setEnabled(view.editor.can_paste())
+        return menu
+    return None
+
+
+def card_menu(view: BlueprintView, card_id: str) -> QMenu:
+    editor = view.editor
+    card = editor.document.card(card_id)
+    assert card is not None
+    menu = QMenu(view)
+    menu.addAction("Edit title", lambda: view.edit_title(card_id)).setShortcut("F2")
+    functions = menu.addMenu("Set function")
+    group = QActionGroup(functions)
+    for function_id, name in [
+        (None, "(none)"),
+        *[(f.id, f.name) for f in editor.document.blueprint.functions],
+    ]:
+        action = QAction(name, functions, checkable=True)
+        action.setChecked(card.function == function_id)
+        action.triggered.connect(
+            lambda _=False, f=function_id: editor.set_card_fields(card_id, {"function": f}, "Set function")
+        )
+        group.addAction(action)
+        functions.addAction(action)
+    menu.addSeparator()
+    if card.fail_point is None:
+        menu.addAction(
+            "Add fail point",
+            lambda: editor.set_card_fields(card_id, {"fail_point": FailPoint()}, "Add fail point"),
+        )
+    else:
+        menu.addAction(
+            "Remove fail point",
+            lambda: editor.set_card_fields(card_id, {"fail_point": None}, "Remove fail point"),
+        )
+    if card.wait_point is None:
+        menu.addAction(
+            "Add wait point",
+            lambda: editor.set_card_fields(card_id, {"wait_point": WaitPoint()}, "Add wait point"),
+        )
+    else:
+        menu.addAction(
+            "Remove wait point",
+            lambda: editor.set_card_fields(card_id, {"wait_point": None}, "Remove wait point"),
+        )
+    emotions = menu.addMenu("Set emotion")
+    for value, label in [*EMOTIONS, (None, "(none)")]:
+        action = QAction(label, emotions, checkable=True)
+        action.setChecked(card.emotion == value)
+        action.triggered.connect(
+            lambda _=False, v=value: editor.set_card_fields(card_id, {"emotion": v}, "Set emotion")
+        )
+        emotions.addAction(action)
+    menu.addSeparator()
+    menu.addAction("Copy", editor.copy)
+    menu.addAction("Duplicate", editor.duplicate)
+    menu.addAction("Delete", editor.delete_selection)
+    return menu
+
+
+def link_menu(view: BlueprintView, link_id: str) -> QMenu:
+    editor = view.editor
+    link = editor.document.link(link_id)
+    assert link is not None
+    menu = QMenu(view)
+    loop = menu.addAction("Deliberate loop (not a backwards flow)")
+    loop.setCheckable(True)
+    loop.setChecked(link.kind == "loop")
+    loop.triggered.connect(
+        lambda checked: editor.run(SetLinkFields(link_id, {"kind": "loop" if checked else "flow"}))
+    )
+    menu.addAction("Delete link", editor.delete_selection)
+    return menu
+
+
+def header_menu(view: BlueprintView, kind: str, element_id: str) -> QMenu:
+    """Stage or step header: insert before or after, rename, delete."""
+    editor = view.editor
+    menu = QMenu(view)
+    noun = "step" if kind == "step" else "stage"
+    insert = editor.insert_step if kind == "step" else editor.insert_stage
+
+    def inserted(new_id: str | None) -> None:
+        if new_id is not None:
+            view.edit_name(kind, new_id)
+
+    menu.addAction(f"Insert {noun} before", lambda: inserted(insert(element_id, False)))
+    menu.addAction(f"Insert {noun} after", lambda: inserted(insert(element_id, True)))
+    menu.addSeparator()
+    menu.addAction(f"Rename {noun}", lambda: view.edit_name(kind, element_id))
+    menu.addAction(f"Delete {noun}", lambda: editor.remove(kind, element_id))
+    return menu
+
+
+def lane_menu(view: BlueprintView, lane_id: str) -> QMenu:
+    """Lane name: insert a lane of a kind above or below, rename, move up or down, delete."""
+    editor = view.editor
+    menu = QMenu(view)
+
+    def inserted(new_id: str | None) -> None:
+        if new_id is not None:
+            view.edit_name("lane", new_id)
+
+    for after, title in ((False, "Insert lane above"), (True, "Insert lane below")):
+        sub = menu.addMenu(title)
+        for kind, name in LANE_KINDS:
+            sub.addAction(name, lambda k=kind, a=after: inserted(editor.insert_lane(lane_id, k, a)))
+    menu.addSeparator()
+    menu.addAction("Rename lane", lambda: view.edit_name("lane", lane_id))
+    lanes = [lane.id for lane in editor.document.blueprint.lanes]
+    up = menu.addAction("Move lane up", lambda: editor.move_lane(lane_id, -1))
+    up.setEnabled(lanes.index(lane_id) > 0)
+    down = menu.addAction("Move lane down", lambda: editor.move_lane(lane_id, 1))
+    down.setEnabled(lanes.index(lane_id) < len(lanes) - 1)
+    menu.addSeparator()
+    menu.addAction("Delete lane", lambda: editor.remove("lane", lane_id))
+    return menu

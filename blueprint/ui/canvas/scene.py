@@ -1,0 +1,264 @@
+"""The canvas scene: items drawn from the shared layout, kept in step with the document.
+
+The scene observes the document: on a card or link change it re-lays out and updates only the items
+whose shapes changed; on a structural change (lanes, stages, steps) it rebuilds the grid items too.
+Items never own the truth: gestures create operations, the document changes, the scene follows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from bisect import bisect_right
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from blueprint.edit import Document
+from blueprint.edit.change import Change
+from blueprint.layout import compute_layout, relayout
+from blueprint.layout.shapes import Layout
+from blueprint.ui.canvas.card_item import CardItem
+from blueprint.ui.canvas.grid_items import CornerItem, EmotionItem, GridItem, LaneHeaderItem, TopHeaderItem
+from blueprint.ui.canvas.link_item import LinkItem
+from blueprint.ui.selection import Selection
+
+_MARGIN = 40.0
+
+
+class BlueprintScene(QGraphicsScene):
+    """All items of one document; `layout` is the layout they were drawn from."""
+
+    def __init__(self, document: Document, selection: Selection) -> None:
+        super().__init__()
+        self.document = document
+        self.selection = selection
+        self.setBackgroundBrush(QColor("#FFFFFF"))
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.cards: dict[str, CardItem] = {}
+        self.links: dict[str, LinkItem] = {}
+        self._grid_items: list[QGraphicsItem] = []
+        self.lane_header: LaneHeaderItem | None = None
+        self.top_header: TopHeaderItem | None = None
+        self.corner: CornerItem | None = None
+        self._selected: set[str] = set()
+        self._findings: dict[str, tuple[str, int]] = {}
+        self.layout: Layout = compute_layout(document.blueprint)
+        self._build_all()
+        self._unsubscribe: Callable[[], None] | None = document.subscribe(self._on_change)
+        selection.changed.connect(self._sync_selection)
+
+    def detach(self) -> None:
+        """Stop observing the document and the selection (before the scene is thrown away)."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.selection.changed.disconnect(self._sync_selection)
+
+    # --- building ------------------------------------------------------------------------------
+
+    def _build_all(self) -> None:
+        self._build_grid()
+        for shape in self.layout.cards.values():
+            item = CardItem(shape)
+            self.cards[shape.card_id] = item
+            self.addItem(item)
+        for route in self.layout.routes.values():
+            item = LinkItem(route)
+            self.links[route.link_id] = item
+            self.addItem(item)
+        self._sync_selection()
+        self._apply_findings()
+
+    def _build_grid(self) -> None:
+        for item in self._grid_items:
+            self.removeItem(item)
+        layout = self.layout
+        self.lane_header = LaneHeaderItem(layout)
+        self.top_header = TopHeaderItem(layout)
+        self.corner = CornerItem(layout, self.document.blueprint.title)
+        self._grid_items = [GridItem(layout), self.lane_header, self.top_header, self.corner]
+        if layout.emotion is not None:
+            self._grid_items.append(EmotionItem(layout))
+        for item in self._grid_items:
+            self.addItem(item)
+        self.setSceneRect(QRectF(0, 0, layout.width + _MARGIN, layout.height + _MARGIN))
+
+    # --- following the document ---------------------------------------------------------------
+
+    def _on_change(self, change: Change) -> None:
+        old = self.layout
+        grid_changed = change.structural or bool(change.kinds & {"lane", "stage", "step", "document"})
+        if grid_changed or "function" in change.kinds:
+            self.layout = compute_layout(self.document.blueprint)
+        else:
+            self.layout = relayout(self.document.blueprint, old, change.ids)
+        if grid_changed or _grid_differs(old, self.layout):
+            self._build_grid()
+        self._update_cards()
+        self._update_links()
+        gone = [i for i in self._selected if i not in self.cards and i not in self.links]
+        if gone and all(i not in self.document.blueprint.all_ids() for i in gone):
+            self.selection.discard(gone)
+        self._sync_selection()
+
+    def _update_cards(self) -> None:
+        shapes = self.layout.cards
+        for card_id in [i for i in self.cards if i not in shapes]:
+            self.removeItem(self.cards.pop(card_id))
+        for card_id, shape in shapes.items():
+            item = self.cards.get(card_id)
+            if item is None:
+                item = self.cards[card_id] = CardItem(shape)
+                self.addItem(item)
+                self._apply_findings_to(card_id)
+            else:
+                item.set_shape(shape)
+
+    def _update_links(self) -> None:
+        routes = self.layout.routes
+        for link_id in [i for i in self.links if i not in routes]:
+            self.removeItem(self.links.pop(link_id))
+        for link_id, route in routes.items():
+            item = self.links.get(link_id)
+            if item is None:
+                item = self.links[link_id] = LinkItem(route)
+                self.addItem(item)
+            else:
+                item.set_route(route)
+
+    def _sync_selection(self) -> None:
+        new = set(self.selection.ids)
+        for element_id in self._selected ^ new:
+            item = self.cards.get(element_id) or self.links.get(element_id)
+            if item is not None:
+                item.set_look(selected=element_id in new)
+        for element_id in new:
+            item = self.cards.get(element_id) or self.links.get(element_id)
+            if item is not None and not item.selected_look:
+                item.set_look(selected=True)
+        self._selected = new
+
+    # --- findings badges ------------------------------------------------------------------------
+
+    def set_findings(self, by_element: dict[str, list]) -> None:  # type: ignore[type-arg]
+        """Show a badge on each card with findings (the worst severity, and how many)."""
+        rank = {"error": 0, "warning": 1, "info": 2}
+        new: dict[str, tuple[str, int]] = {}
+        for element_id, findings in by_element.items():
+            if element_id in self.cards and findings:
+                worst = min(
+                    (str(getattr(f, "severity", "info")) for f in findings), key=lambda s: rank.get(s, 3)
+                )
+                new[element_id] = (worst, len(findings))
+        old, self._findings = self._findings, new
+        for element_id in set(old) | set(new):
+            self._apply_findings_to(element_id)
+
+    def _apply_findings(self) -> None:
+        for element_id in self._findings:
+            self._apply_findings_to(element_id)
+
+    def _apply_findings_to(self, element_id: str) -> None:
+        item = self.cards.get(element_id)
+        if item is not None:
+            severity, count = self._findings.get(element_id, (None, 0))
+            item.set_findings(severity, count)
+
+    # --- questions the view and the interactions ask ------------------------------------------
+
+    def freeze_headers(self, visible: QRectF) -> None:
+        """Keep the lane names at the left edge and the stage and step names at the top of `visible`."""
+        dx = max(0.0, visible.left())
+        dy = max(0.0, visible.top())
+        if self.lane_header is not None:
+            self.lane_header.setPos(dx, 0)
+        if self.top_header is not None:
+            self.top_header.setPos(0, dy)
+        if self.corner is not None:
+            self.corner.setPos(dx, dy)
+
+    def header_at(self, pos: QPointF) -> tuple[str, str] | None:
+        """("lane" | "stage" | "step", id) of the frozen header under `pos`, or None."""
+        for item in (self.corner, self.top_header, self.lane_header):
+            if item is None or not item.sceneBoundingRect().contains(pos):
+                continue
+            if item is self.corner:
+                return None
+            found = item.element_at(pos)  # type: ignore[union-attr]
+            if found is not None:
+                return found
+        return None
+
+    def in_header(self, pos: QPointF) -> bool:
+        return any(
+            item is not None and item.sceneBoundingRect().contains(pos)
+            for item in (self.corner, self.top_header, self.lane_header)
+        )
+
+    def card_at(self, pos: QPointF) -> CardItem | None:
+        if self.in_header(pos):
+            return None
+        for item in self.items(pos):
+            if isinstance(item, CardItem) and item.rect().contains(pos):
+                return item
+        return None
+
+    def handle_at(self, pos: QPointF) -> CardItem | None:
+        """The card whose connector handle is under `pos`."""
+        if self.in_header(pos):
+            return None
+        box = QRectF(pos.x() - 10, pos.y() - 10, 20, 20)
+        for item in self.items(box):
+            if isinstance(item, CardItem) and item.on_handle(pos):
+                return item
+        return None
+
+    def link_at(self, pos: QPointF) -> LinkItem | None:
+        if self.in_header(pos):
+            return None
+        for item in self.items(pos):
+            if isinstance(item, LinkItem):
+                return item
+        return None
+
+    def cell_at(self, pos: QPointF) -> tuple[str, str] | None:
+        """(lane id, step id) of the grid cell under `pos`, or None outside the grid."""
+        if self.in_header(pos):
+            return None
+        layout = self.layout
+        lefts = [s.column.x for s in layout.steps]
+        col = bisect_right(lefts, pos.x()) - 1
+        if col < 0 or pos.x() > layout.steps[col].column.right:
+            return None
+        for lane in layout.lanes:
+            if lane.band.y <= pos.y() < lane.band.bottom:
+                return (lane.lane_id, layout.steps[col].step_id)
+        return None
+
+    def cell_rect(self, lane_id: str, step_id: str) -> QRectF | None:
+        cell = self.layout.cells.get((lane_id, step_id))
+        if cell is not None:
+            b = cell.box
+            return QRectF(b.x, b.y, b.w, b.h)
+        lanes = {lane.lane_id: lane for lane in self.layout.lanes}
+        steps = {step.step_id: step for step in self.layout.steps}
+        if lane_id in lanes and step_id in steps:
+            band, column = lanes[lane_id].band, steps[step_id].column
+            return QRectF(column.x, band.y, column.w, band.h)
+        return None
+
+
+def _grid_differs(old: Layout, new: Layout) -> bool:
+    """True when lanes, headers, lines or the emotion curve moved (e.g. a lane grew taller)."""
+    return (
+        old.width != new.width
+        or old.height != new.height
+        or old.lanes != new.lanes
+        or old.steps != new.steps
+        or old.stages != new.stages
+        or old.lines != new.lines
+        or old.emotion != new.emotion
+    )

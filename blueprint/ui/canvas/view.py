@@ -1,0 +1,356 @@
+"""The canvas view: zoom, pan, frozen headers, and the mouse and keyboard gestures of the canvas.
+
+Mouse presses start one interaction (pan, move, connect, rubber band); double-clicks and F2 open an
+in-place editor; the context menu depends on what is under the mouse (card, link, header, lane name).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QTransform, QWheelEvent
+from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
+
+from blueprint.ui.canvas import navigation
+from blueprint.ui.canvas.editing import CanvasEditor
+from blueprint.ui.canvas.inplace import InPlaceEditor
+from blueprint.ui.canvas.interactions import (
+    ConnectInteraction,
+    Interaction,
+    MoveCardsInteraction,
+    PanInteraction,
+    RubberBandInteraction,
+)
+from blueprint.ui.canvas.menus import context_menu
+from blueprint.ui.canvas.scene import BlueprintScene
+
+MIN_ZOOM, MAX_ZOOM = 0.1, 4.0
+ZOOM_STEP = 1.25
+
+
+class BlueprintView(QGraphicsView):
+    """Shows a BlueprintScene; owns the gesture in progress and the in-place editor."""
+
+    zoom_changed = Signal(float)
+    #: A one-line message for the status bar (e.g. why an edit was refused).
+    message = Signal(str)
+
+    def __init__(self, scene: BlueprintScene, editor: CanvasEditor, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.editor = editor
+        self.interaction: Interaction | None = None
+        self.inplace: InPlaceEditor | None = None
+        self.space_held = False
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setAcceptDrops(False)
+        self.viewport().setAcceptDrops(False)
+        self.setToolTip("")
+        self.horizontalScrollBar().valueChanged.connect(self.refreeze)
+        self.verticalScrollBar().valueChanged.connect(self.refreeze)
+        editor.selection.centre_requested.connect(self.centre_on_ids)
+        self._connect(scene, editor)
+
+    def scene(self) -> BlueprintScene:  # type: ignore[override]
+        return super().scene()  # type: ignore[return-value]
+
+    def set_document_scene(self, scene: BlueprintScene, editor: CanvasEditor) -> None:
+        """Show another document's scene (after New or Open)."""
+        self.cancel_gesture()
+        self.setScene(scene)
+        self._connect(scene, editor)
+        self.editor = editor
+        self.refreeze()
+
+    def _connect(self, scene: BlueprintScene, editor: CanvasEditor) -> None:
+        editor.problem = self.message.emit
+        scene.sceneRectChanged.connect(lambda _rect: self.refreeze())
+
+    # --- zoom, pan, frozen headers --------------------------------------------------------------
+
+    @property
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, factor: float) -> None:
+        factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
+        if abs(factor - self.zoom) < 1e-9:
+            return
+        self.setTransform(QTransform.fromScale(factor, factor))
+        self.refreeze()
+        self.zoom_changed.emit(factor)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom / ZOOM_STEP)
+
+    def zoom_actual(self) -> None:
+        self.set_zoom(1.0)
+
+    def fit(self) -> None:
+        """Zoom so the whole blueprint fits the window."""
+        layout = self.scene().layout
+        view = self.viewport().rect()
+        if layout.width <= 0 or layout.height <= 0 or view.width() < 10:
+            return
+        factor = min((view.width() - 8) / layout.width, (view.height() - 8) / layout.height)
+        self.set_zoom(factor)
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
+
+    def visible_scene_rect(self) -> QRectF:
+        return self.mapToScene(self.viewport().rect()).boundingRect()
+
+    def refreeze(self, *_: object) -> None:
+        """Move the frozen headers to the visible edges."""
+        self.scene().freeze_headers(self.visible_scene_rect())
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self.refreeze()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.refreeze()
+
+    def centre_on_ids(self, ids: tuple) -> None:  # type: ignore[type-arg]
+        """Bring the cards (or links) with these ids into sight."""
+        scene = self.scene()
+        rect = QRectF()
+        for element_id in ids:
+            item = scene.cards.get(element_id) or scene.links.get(element_id)
+            if item is not None:
+                rect = rect.united(item.sceneBoundingRect())
+        if not rect.isNull():
+            self.ensureVisible(rect, 60, 60)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.set_zoom(self.zoom * (ZOOM_STEP**steps))
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # --- mouse ----------------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.inplace is not None:
+            self.inplace.commit()
+        if self.interaction is not None:
+            return
+        pos = self.mapToScene(event.position().toPoint())
+        button = event.button()
+        if button == Qt.MouseButton.MiddleButton or (button == Qt.MouseButton.LeftButton and self.space_held):
+            self.interaction = PanInteraction(self, event.position())
+            event.accept()
+            return
+        if button != Qt.MouseButton.LeftButton:
+            return super().mousePressEvent(event)
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self.interaction = self._start(pos, bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier))
+        event.accept()
+
+    def _start(self, pos: QPointF, toggle: bool) -> Interaction | None:
+        scene, selection = self.scene(), self.editor.selection
+        header = scene.header_at(pos)
+        if header is not None:
+            selection.set([header[1]])
+            return None
+        if scene.in_header(pos):
+            return None
+        handle = scene.handle_at(pos)
+        if handle is not None and not toggle:
+            return ConnectInteraction(self, handle)
+        card = scene.card_at(pos)
+        if card is not None:
+            if toggle:
+                ids = list(selection.ids)
+                selection.set(
+                    [i for i in ids if i != card.card_id] if card.card_id in ids else [*ids, card.card_id]
+                )
+                return None
+            if card.card_id not in selection.ids:
+                selection.set([card.card_id])
+            return MoveCardsInteraction(self, self.editor.selected_cards() or [card.card_id], pos)
+        link = scene.link_at(pos)
+        if link is not None:
+            ids = list(selection.ids)
+            if toggle:
+                selection.set(
+                    [i for i in ids if i != link.link_id] if link.link_id in ids else [*ids, link.link_id]
+                )
+            else:
+                selection.set([link.link_id])
+            return None
+        if not toggle:
+            selection.clear()
+        return RubberBandInteraction(self, pos, add=toggle)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if isinstance(self.interaction, PanInteraction):
+            self.interaction.move_viewport(event.position())
+        elif self.interaction is not None:
+            self.interaction.move(self.mapToScene(event.position().toPoint()))
+        else:
+            super().mouseMoveEvent(event)
+            on_handle = self.scene().handle_at(self.mapToScene(event.position().toPoint())) is not None
+            if on_handle:
+                self.viewport().setCursor(Qt.CursorShape.CrossCursor)
+            elif not self.space_held:
+                self.viewport().unsetCursor()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        interaction, self.interaction = self.interaction, None
+        if interaction is not None:
+            interaction.release(self.mapToScene(event.position().toPoint()))
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if self.interaction is not None:
+            self.interaction.cancel()
+            self.interaction = None
+        pos = self.mapToScene(event.position().toPoint())
+        scene = self.scene()
+        header = scene.header_at(pos)
+        if header is not None:
+            self.edit_name(*header)
+            return
+        card = scene.card_at(pos)
+        if card is not None:
+            self.edit_title(card.card_id)
+            return
+        cell = scene.cell_at(pos)
+        if cell is not None and scene.link_at(pos) is None:
+            self.new_card_in(*cell)
+
+    def cancel_gesture(self) -> None:
+        if self.interaction is not None:
+            self.interaction.cancel()
+            self.interaction = None
+        if self.inplace is not None:
+            self.inplace.cancel()
+
+    # --- in-place editing -----------------------------------------------------------------------
+
+    def _open_editor(self, rect: QRectF, text: str, commit, placeholder: str = "") -> None:  # type: ignore[no-untyped-def]
+        self.cancel_gesture()
+        self.ensureVisible(rect, 20, 20)
+
+        def ended() -> None:
+            self.inplace = None
+
+        self.inplace = InPlaceEditor(self, rect, text, commit, ended, placeholder)
+
+    def edit_title(self, card_id: str) -> None:
+        """Type a card's title in place (F2, or a double-click on the card)."""
+        item = self.scene().cards.get(card_id)
+        card = self.editor.document.card(card_id)
+        if item is None or card is None:
+            return
+        self.editor.selection.set([card_id])
+        self._open_editor(
+            item.rect(),
+            card.title,
+            lambda text: self.editor.set_card_fields(card_id, {"title": text.strip()}),
+        )
+
+    def new_card_in(self, lane_id: str, step_id: str) -> None:
+        """Type the title of a new card in an empty place of a cell; Enter creates it (one undo step)."""
+        scene = self.scene()
+        cell = scene.layout.cells.get((lane_id, step_id))
+        rect = scene.cell_rect(lane_id, step_id) or QRectF()
+        top = rect.top() + 16
+        if cell is not None and cell.card_ids:
+            top = scene.layout.cards[cell.card_ids[-1]].box.bottom + 8
+        target = QRectF(rect.left() + 12, top, rect.width() - 24, 24)
+        self._open_editor(
+            target,
+            "",
+            lambda text: self.editor.add_card(lane_id, step_id, text),
+            placeholder="New card title",
+        )
+
+    def edit_name(self, kind: str, element_id: str) -> None:
+        """Rename a lane, stage or step in place."""
+        scene = self.scene()
+        layout = scene.layout
+        rect, name = None, ""
+        if kind == "lane":
+            for lane in layout.lanes:
+                if lane.lane_id == element_id:
+                    rect = scene.lane_header.mapRectToScene(_qrect(lane.header))  # type: ignore[union-attr]
+                    name = lane.name
+        elif kind == "step":
+            for step in layout.steps:
+                if step.step_id == element_id:
+                    rect = scene.top_header.mapRectToScene(_qrect(step.box))  # type: ignore[union-attr]
+                    name = step.name
+        else:
+            for stage in layout.stages:
+                if stage.stage_id == element_id:
+                    rect = scene.top_header.mapRectToScene(_qrect(stage.box))  # type: ignore[union-attr]
+                    name = stage.name
+        if rect is not None:
+            self._open_editor(rect, name, lambda text: self.editor.rename(kind, element_id, text))
+
+    # --- keyboard and menus ---------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self.space_held = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            return
+        if key == Qt.Key.Key_Escape:
+            if self.interaction is not None:
+                self.interaction.cancel()
+                self.interaction = None
+            else:
+                self.editor.selection.clear()
+            return
+        if key == Qt.Key.Key_F2:
+            cards = self.editor.selected_cards()
+            if cards:
+                self.edit_title(cards[-1])
+            elif self.editor.selection.ids:
+                kind = self.editor.document.kind_of(self.editor.selection.ids[-1])
+                if kind in ("lane", "stage", "step"):
+                    self.edit_name(kind, self.editor.selection.ids[-1])
+            return
+        direction = navigation.DIRECTIONS.get(key)
+        if direction is not None and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            found = navigation.next_card(self.scene().layout, self.editor.selected_cards(), direction)
+            if found is not None:
+                self.editor.selection.set([found])
+                self.centre_on_ids((found,))
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self.space_held = False
+            self.viewport().unsetCursor()
+            return
+        super().keyReleaseEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        pos = self.mapToScene(event.pos())
+        menu = context_menu(self, pos)
+        if menu is not None:
+            menu.exec(event.globalPos())
+
+
+def _qrect(box) -> QRectF:  # type: ignore[no-untyped-def]
+    return QRectF(box.x, box.y, box.w, box.h)

@@ -1,0 +1,91 @@
+"""Export PDF: page size, orientation, fit (one page or tiled) and the findings appendix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+PAGE_SIZES = ["A4", "A3", "A2", "A1", "A0", "letter", "legal", "tabloid"]
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    path: Path
+    page_size: str = "A3"
+    orientation: str = "landscape"
+    fit: str = "page"
+    appendix: bool = True
+
+
+class ExportDialog(QDialog):
+    """Asks where and how to export; `options()` after `exec()` accepted."""
+
+    def __init__(self, parent: QWidget | None, suggested: Path) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export PDF")
+        self.setObjectName("exportDialog")
+        form = QFormLayout(self)
+        self.path = QLineEdit(str(suggested))
+        self.path.setToolTip("The PDF file to write")
+        browse = QPushButton("Browse…")
+        browse.setToolTip("Choose where to save the PDF")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        form.addRow("File:", row)
+        self.page_size = QComboBox()
+        self.page_size.addItems(PAGE_SIZES)
+        self.page_size.setCurrentText("A3")
+        self.page_size.setToolTip("Paper size of every page")
+        form.addRow("Page size:", self.page_size)
+        self.orientation = QComboBox()
+        self.orientation.addItems(["landscape", "portrait"])
+        self.orientation.setToolTip("Landscape suits wide blueprints")
+        form.addRow("Orientation:", self.orientation)
+        self.fit = QComboBox()
+        self.fit.addItem("Fit on one page", "page")
+        self.fit.addItem("Tile across pages (full size)", "tile")
+        self.fit.setToolTip("Shrink the blueprint onto one page, or print it full size over several pages")
+        form.addRow("Fit:", self.fit)
+        self.appendix = QCheckBox("Add the findings and hand-off appendix")
+        self.appendix.setChecked(True)
+        self.appendix.setToolTip("Pages listing every finding and each function's upstream and downstream")
+        form.addRow("", self.appendix)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(520, 0)
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, "Export PDF", self.path.text(), "PDF files (*.pdf)")
+        if chosen:
+            self.path.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+
+    def options(self) -> ExportOptions:
+        text = self.path.text().strip()
+        path = Path(text if text.lower().endswith(".pdf") else text + ".pdf")
+        return ExportOptions(
+            path=path,
+            page_size=self.page_size.currentText(),
+            orientation=self.orientation.currentText(),
+            fit=str(self.fit.currentData()),
+            appendix=self.appendix.isChecked(),
+        )

@@ -1,0 +1,353 @@
+"""The main window: the canvas in the middle, the panels docked around it, files in and out.
+
+`open_path` is the one place that opens a file and `save_to` the one place that writes one, so crash
+recovery, change-on-disk detection and backups can hook in there. `document_replaced` is emitted
+whenever the window starts showing another document (New, Open).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu
+
+from blueprint.edit import Document
+from blueprint.fileformat import BlueprintFileError, load, save
+from blueprint.model import Blueprint
+from blueprint.resources import load_template
+from blueprint.ui import exporting
+from blueprint.ui.actions import Actions, build_menus, build_toolbar
+from blueprint.ui.canvas.editing import CanvasEditor
+from blueprint.ui.canvas.scene import BlueprintScene
+from blueprint.ui.canvas.view import BlueprintView
+from blueprint.ui.dialogs.about import show_about
+from blueprint.ui.dialogs.prompts import Answer, ask_save_changes, show_error
+from blueprint.ui.dialogs.template_chooser import TemplateChooser
+from blueprint.ui.findings_watch import FindingsWatch
+from blueprint.ui.recent_files import RecentFiles
+from blueprint.ui.selection import Selection
+
+FILE_FILTER = "Service blueprints (*.blueprint)"
+START_TEMPLATE = "classic"
+
+
+class MainWindow(QMainWindow):
+    """One document at a time; New and Open replace it (after asking about unsaved changes)."""
+
+    document_replaced = Signal()
+
+    def __init__(self, document: Document | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.undo_stack = QUndoStack(self)
+        self.selection = Selection(self)
+        self.recent = RecentFiles()
+        self.document = document or Document(load_template(START_TEMPLATE))
+        self.findings_watch = FindingsWatch(self.document, self)
+        self.canvas_editor = CanvasEditor(self.document, self.undo_stack, self.selection)
+        self.scene = BlueprintScene(self.document, self.selection)
+        self.view = BlueprintView(self.scene, self.canvas_editor, self)
+        self.view.setObjectName("canvas")
+        self.setCentralWidget(self.view)
+        self.panels_menu: QMenu | None = None
+        self.actions = Actions(self)
+        build_menus(self, self.actions)
+        self.addToolBar(build_toolbar(self, self.actions))
+        self.panels: list[QDockWidget] = []
+        self._dock_panels()
+        self._build_status_bar()
+        self.setAcceptDrops(True)
+        self.undo_stack.cleanChanged.connect(self._update_title)
+        self.undo_stack.indexChanged.connect(lambda _i: self._update_counts())
+        self.findings_watch.updated.connect(self._on_findings)
+        self.view.zoom_changed.connect(self._show_zoom)
+        self.view.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self._update_title()
+        self._update_counts()
+        self.resize(1400, 860)
+        self._restore_geometry()
+        QTimer.singleShot(0, self.view.refreeze)
+
+    # --- building -------------------------------------------------------------------------------
+
+    def _dock_panels(self) -> None:
+        """Dock the Inspector, Functions and Findings panels (from the panels package, when present)."""
+        try:
+            from blueprint.ui.panels import FindingsPanel, FunctionsPanel, InspectorPanel
+        except ImportError:
+            return
+        inspector = InspectorPanel(self.document, self.undo_stack, self.selection)
+        functions = FunctionsPanel(self.document, self.undo_stack, self.selection)
+        findings = FindingsPanel(self.document, self.findings_watch, self.selection)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, inspector)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, functions)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, findings)
+        self.tabifyDockWidget(inspector, functions)
+        inspector.raise_()
+        self.panels = [inspector, functions, findings]
+        for panel in self.panels:
+            if not panel.objectName():
+                panel.setObjectName(type(panel).__name__)
+            if self.panels_menu is not None:
+                self.panels_menu.addAction(panel.toggleViewAction())
+
+    def panel(self, name: str) -> QDockWidget | None:
+        """A docked panel by class name, e.g. "InspectorPanel"."""
+        return next((p for p in self.panels if type(p).__name__ == name), None)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("countsLabel")
+        self.counts_label.setToolTip("Cards and links in the blueprint")
+        self.findings_label = QLabel("Checking…")
+        self.findings_label.setObjectName("findingsLabel")
+        self.findings_label.setToolTip("Hand-off findings (see the Findings panel)")
+        self.zoom_label = QLabel()
+        self.zoom_label.setObjectName("zoomLabel")
+        self.zoom_label.setToolTip("Zoom (Ctrl+wheel, Ctrl+plus, Ctrl+minus; Ctrl+0 fits the window)")
+        for label in (self.counts_label, self.findings_label, self.zoom_label):
+            bar.addPermanentWidget(label)
+        self._show_zoom(self.view.zoom)
+
+    # --- status and title -----------------------------------------------------------------------
+
+    def display_name(self) -> str:
+        return self.document.path.name if self.document.path else "Untitled"
+
+    def _update_title(self, *_: object) -> None:
+        self.setWindowTitle(f"{self.display_name()}[*] — Service Blueprint Studio")
+        self.setWindowModified(not self.undo_stack.isClean())
+
+    def _update_counts(self) -> None:
+        bp = self.document.blueprint
+        cards, links = len(bp.cards), len(bp.links)
+        self.counts_label.setText(f"{cards} card{'s' * (cards != 1)} · {links} link{'s' * (links != 1)}")
+
+    def _on_findings(self, findings: list) -> None:  # type: ignore[type-arg]
+        self.scene.set_findings(self.findings_watch.findings_by_element())
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for finding in findings:
+            severity = str(getattr(finding, "severity", "info"))
+            counts[severity] = counts.get(severity, 0) + 1
+        if not findings:
+            self.findings_label.setText("No findings")
+        else:
+            parts = [f"{n} {k}{'s' * (n != 1)}" for k, n in counts.items() if n]
+            self.findings_label.setText("Findings: " + ", ".join(parts))
+
+    def _show_zoom(self, factor: float) -> None:
+        self.zoom_label.setText(f"{round(factor * 100)}%")
+
+    # --- documents ------------------------------------------------------------------------------
+
+    def set_document(self, document: Document) -> None:
+        """Show `document` instead of the current one (no questions asked: callers ask first)."""
+        old_scene = self.scene
+        old_scene.detach()
+        self.document = document
+        self.undo_stack.clear()
+        self.selection.clear()
+        self.canvas_editor = CanvasEditor(document, self.undo_stack, self.selection)
+        self.scene = BlueprintScene(document, self.selection)
+        self.view.set_document_scene(self.scene, self.canvas_editor)
+        old_scene.deleteLater()
+        self.findings_watch.set_document(document)
+        self._replace_panels()
+        self._update_title()
+        self._update_counts()
+        self.document_replaced.emit()
+
+    def _replace_panels(self) -> None:
+        if all(hasattr(panel, "set_document") for panel in self.panels):
+            for panel in self.panels:
+                panel.set_document(self.document)  # type: ignore[attr-defined]
+            return
+        state = self.saveState()
+        for panel in self.panels:
+            if self.panels_menu is not None:
+                self.panels_menu.removeAction(panel.toggleViewAction())
+            self.removeDockWidget(panel)
+            panel.deleteLater()
+        self.panels = []
+        self._dock_panels()
+        self.restoreState(state)
+
+    def open_path(self, path: Path | str) -> bool:
+        """Open a .blueprint file; a file that cannot be read opens nothing and shows its one-line error."""
+        path = Path(path)
+        try:
+            blueprint = load(path)
+        except BlueprintFileError as error:
+            show_error(self, "Cannot open the file", error.one_line())
+            return False
+        except Exception as error:  # the editor never crashes on a bad file
+            show_error(
+                self, "Cannot open the file", f"{path}: could not read it ({type(error).__name__}: {error})"
+            )
+            return False
+        self.set_document(Document(blueprint, path))
+        self.recent.add(path)
+        self.statusBar().showMessage(f"Opened {path}", 4000)
+        return True
+
+    def save_to(self, path: Path | str) -> bool:
+        """Write the document to `path`; on failure say why, and keep the document open and unsaved."""
+        path = Path(path)
+        try:
+            save(self.document.blueprint, path)
+        except BlueprintFileError as error:
+            show_error(self, "Cannot save the file", error.one_line())
+            return False
+        except Exception as error:
+            show_error(
+                self, "Cannot save the file", f"{path}: could not save ({type(error).__name__}: {error})"
+            )
+            return False
+        self.document.path = path
+        self.undo_stack.setClean()
+        self.recent.add(path)
+        self._update_title()
+        self.statusBar().showMessage(f"Saved {path}", 4000)
+        return True
+
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; True when it is fine to close or replace the document."""
+        if self.undo_stack.isClean():
+            return True
+        answer = ask_save_changes(self, self.display_name())
+        if answer is Answer.SAVE:
+            return self.save()
+        return answer is Answer.DISCARD
+
+    # --- File actions ---------------------------------------------------------------------------
+
+    def new_from_template(self) -> bool:
+        chooser = TemplateChooser(self)
+        if chooser.exec() != TemplateChooser.DialogCode.Accepted or chooser.chosen() is None:
+            return False
+        return self.new_document(load_template(chooser.chosen()))  # type: ignore[arg-type]
+
+    def new_document(self, blueprint: Blueprint) -> bool:
+        if not self.maybe_save():
+            return False
+        self.set_document(Document(blueprint, None))
+        return True
+
+    def open_dialog(self) -> bool:
+        if not self.maybe_save():
+            return False
+        start = str(self.document.path.parent) if self.document.path else str(Path.home())
+        chosen, _ = QFileDialog.getOpenFileName(self, "Open blueprint", start, FILE_FILTER)
+        return bool(chosen) and self.open_path(chosen)
+
+    def open_recent(self, path: Path) -> bool:
+        return self.maybe_save() and self.open_path(path)
+
+    def fill_recent_menu(self) -> None:
+        menu = self.actions.recent_menu
+        menu.clear()
+        paths = self.recent.paths()
+        for path in paths:
+            action = menu.addAction(path.name, lambda p=path: self.open_recent(p))
+            action.setToolTip(str(path))
+        if not paths:
+            menu.addAction("(no recent files)").setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction("Clear the list", self.recent.clear)
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self.save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        start = str(
+            self.document.path or Path.home() / f"{_file_stem(self.document.blueprint.title)}.blueprint"
+        )
+        chosen, _ = QFileDialog.getSaveFileName(self, "Save blueprint", start, FILE_FILTER)
+        if not chosen:
+            return False
+        path = Path(chosen)
+        if path.suffix != ".blueprint":
+            path = path.with_name(path.name + ".blueprint")
+        return self.save_to(path)
+
+    def export_pdf(self) -> bool:
+        return exporting.export_with_dialog(self)
+
+    def about(self) -> None:
+        show_about(self)
+
+    def quit_all(self) -> None:
+        QApplication.closeAllWindows()
+
+    # --- Edit actions ---------------------------------------------------------------------------
+
+    def paste(self) -> None:
+        cards = self.canvas_editor.selected_cards()
+        cell = None
+        if cards:
+            card = self.document.card(cards[-1])
+            cell = (card.lane, card.step) if card is not None else None
+        self.canvas_editor.paste(cell)
+
+    def select_all_cards(self) -> None:
+        self.selection.set(card.id for card in self.document.blueprint.cards)
+
+    def edit_selected_title(self) -> None:
+        cards = self.canvas_editor.selected_cards()
+        if cards:
+            self.view.edit_title(cards[-1])
+
+    # --- window events --------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.findings_watch.stop()
+        self.scene.detach()
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        QSettings().setValue("window/state", self.saveState())
+        event.accept()
+
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry, state = settings.value("window/geometry"), settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_file(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_file(event)
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        QTimer.singleShot(0, lambda: self.open_recent(path))
+
+
+def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    data = event.mimeData()
+    if data is None or not data.hasUrls():
+        return None
+    for url in data.urls():
+        if url.isLocalFile() and url.toLocalFile().endswith(".blueprint"):
+            return Path(url.toLocalFile())
+    return None
+
+
+def _file_stem(title: str) -> str:
+    stem = "".join(ch if ch.isalnum() or ch in " -_" else "-" for ch in title).strip() or "blueprint"
+    return stem[:60]
