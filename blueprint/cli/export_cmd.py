@@ -1,18 +1,86 @@
-"""`blueprint export`: not available yet (arrives with its own issue)."""
+"""`blueprint export FILE -o OUT`: a PDF blueprint (or SVG/PNG by the suffix of OUT).
+
+Warnings (text too small on one page, characters no font can draw) go to standard error, one line
+each; the file is still written. Exit code 0, or 2 when the file cannot be read or written.
+"""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from blueprint.cli.common import EXIT_UNREADABLE, say_error
+from blueprint.cli.common import EXIT_OK, EXIT_UNREADABLE, load_or_none, say_error
+
+PAGE_SIZES = ["A4", "A3", "A2", "A1", "A0", "letter", "legal", "tabloid"]
+
+
+def _page_size(text: str) -> str:
+    for name in PAGE_SIZES:
+        if text.lower() == name.lower():
+            return name
+    raise argparse.ArgumentTypeError(f"unknown page size '{text}' (choose from: {', '.join(PAGE_SIZES)})")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("export", help="(not available yet)")
-    parser.add_argument("rest", nargs=argparse.REMAINDER)
+    parser = subparsers.add_parser(
+        "export",
+        help="write a PDF blueprint (or SVG/PNG by the suffix of OUT)",
+        description="Export a blueprint for people who do not use the editor. The suffix of OUT picks "
+        "the format: .pdf (vector, with appendix), .svg or .png.",
+    )
+    parser.add_argument("file", metavar="FILE")
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="the file to write (.pdf, .svg, .png)"
+    )
+    parser.add_argument(
+        "--page-size",
+        type=_page_size,
+        default="A3",
+        metavar="SIZE",
+        help="A4, A3 (default), A2, A1, A0, letter, legal, tabloid",
+    )
+    parser.add_argument("--orientation", choices=["landscape", "portrait"], default="landscape")
+    parser.add_argument(
+        "--fit",
+        choices=["page", "tile"],
+        default="page",
+        help="scale to one page (default) or tile over sheets",
+    )
+    parser.add_argument(
+        "--no-appendix", dest="appendix", action="store_false", help="leave out the appendix pages"
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    say_error(None, "'export' is not available yet")
-    return EXIT_UNREADABLE
+    out = Path(args.output)
+    suffix = out.suffix.lower()
+    if suffix not in (".pdf", ".svg", ".png"):
+        say_error(args.output, "the output must end in .pdf, .svg or .png")
+        return EXIT_UNREADABLE
+    doc = load_or_none(args.file)
+    if doc is None:
+        return EXIT_UNREADABLE
+    try:
+        if suffix == ".pdf":
+            from blueprint.export import ExportOptions, export_pdf
+
+            options = ExportOptions(args.page_size, args.orientation, args.fit, args.appendix)
+            warnings = export_pdf(doc, _temporary(out), options)
+        else:
+            from blueprint.export.image import export_image
+
+            warnings = export_image(doc, _temporary(out))
+        _temporary(out).replace(out)
+    except OSError as error:
+        _temporary(out).unlink(missing_ok=True)
+        say_error(args.output, f"cannot write: {error.strerror or error}")
+        return EXIT_UNREADABLE
+    for warning in warnings:
+        say_error(args.file, f"warning: {warning}")
+    return EXIT_OK
+
+
+def _temporary(out: Path) -> Path:
+    """Write beside the target first, so a failed export never leaves half a file under OUT's name."""
+    return out.with_name(f".{out.name}.part{out.suffix}")

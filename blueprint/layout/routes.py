@@ -9,13 +9,14 @@ just the routes whose cards moved.
 
 from __future__ import annotations
 
-import itertools
 import zlib
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import pairwise
 
 from blueprint.layout import metrics as m
 from blueprint.layout.shapes import Box, Route
+from blueprint.layout.text import one_line, text_width
 
 Point = tuple[float, float]
 
@@ -93,14 +94,24 @@ def _simplify(points: list[Point]) -> tuple[Point, ...]:
     return tuple(out)
 
 
-def _label_pos(points: tuple[Point, ...]) -> Point:
-    best, best_len, best_horizontal = None, -1.0, False
-    for (ax, ay), (bx, by) in itertools.pairwise(points):
-        horizontal = ay == by
+def _label_place(points: tuple[Point, ...], label: str) -> tuple[Point, bool, str, bool]:
+    """Where a label goes: the middle of the longest horizontal segment if it has room, else of the
+    longest segment; the label is cut to that segment's length."""
+    best_h, best_any = None, None
+    for (ax, ay), (bx, by) in pairwise(points):
         length = abs(bx - ax) + abs(by - ay)
-        if (horizontal, length) > (best_horizontal, best_len):
-            best, best_len, best_horizontal = ((ax + bx) / 2, (ay + by) / 2), length, horizontal
-    return best or points[0]
+        middle = ((ax + bx) / 2, (ay + by) / 2)
+        if ay == by and (best_h is None or length > best_h[0]):
+            best_h = (length, middle, False)
+        if best_any is None or length > best_any[0]:
+            best_any = (length, middle, ax == bx)
+    assert best_any is not None
+    full = text_width(label, m.LINK_LABEL_SIZE)
+    chosen = best_h if best_h is not None and best_h[0] >= min(full + 8, 60) else best_any
+    length, middle, vertical = chosen
+    room = max(length - 6, 24.0)
+    text, cut = one_line(label, m.LINK_LABEL_SIZE, room)
+    return middle, vertical, text, cut
 
 
 def route_points(link_id: str, source: End, target: End, grid: RoutingGrid) -> tuple[Point, ...]:
@@ -140,13 +151,17 @@ def make_route(
     is_handoff: bool,
 ) -> Route:
     points = route_points(link_id, source, target, grid)
+    place = _label_place(points, label) if label.strip() and len(points) > 1 else None
     return Route(
         link_id=link_id,
         source=source_id,
         target=target_id,
         points=points,
         label=label,
-        label_pos=_label_pos(points) if label else None,
+        label_pos=place[0] if place else None,
         kind=kind,
         is_handoff=is_handoff,
+        label_text=place[2] if place else "",
+        label_vertical=place[1] if place else False,
+        label_shortened=place[3] if place else False,
     )

@@ -135,6 +135,9 @@ class Route:
     label_pos: tuple[float, float] | None = None
     kind: str = "flow"
     is_handoff: bool = False
+    label_text: str = ""  # the label as it fits along its segment (ends with an ellipsis when cut)
+    label_vertical: bool = False  # drawn along a vertical segment, reading upwards
+    label_shortened: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ Characters DejaVu lacks are measured with a conservative estimate (wide for East
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -62,19 +63,13 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return sum(_units(text[i : i + 40], bold) for i in range(0, len(text), 40)) * size / 1000
 
 
+_SPACES = re.compile(r"[^\S\n ]")
+_CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def clean(text: str) -> str:
     """Text as drawn: tabs and other whitespace become spaces, control characters are dropped."""
-    out = []
-    for char in text:
-        if char == "\n":
-            out.append(char)
-        elif char.isspace():
-            out.append(" ")
-        elif unicodedata.category(char) in ("Cc", "Cs"):
-            continue
-        else:
-            out.append(char)
-    return "".join(out)
+    return _CONTROLS.sub("", _SPACES.sub(" ", text))
 
 
 def _break_word(word: str, size: float, width: float, bold: bool) -> list[str]:
@@ -92,7 +87,8 @@ def _break_word(word: str, size: float, width: float, bold: bool) -> list[str]:
     return pieces
 
 
-def _wrap_paragraph(paragraph: str, size: float, width: float, bold: bool) -> list[str]:
+def _wrap_paragraph(paragraph: str, size: float, width: float, bold: bool, limit: int) -> list[str]:
+    """Greedy wrap; stops once more than `limit` lines are known (0: no limit)."""
     lines: list[str] = []
     current, current_w = "", 0.0
     space_w = _units(" ", bold) * size / 1000
@@ -106,6 +102,8 @@ def _wrap_paragraph(paragraph: str, size: float, width: float, bold: bool) -> li
             continue
         if current:
             lines.append(current)
+            if limit and len(lines) > limit:
+                return lines
         if word_w <= width:
             current, current_w = word, word_w
         else:
@@ -136,7 +134,7 @@ def wrap(
     """
     lines: list[str] = []
     for paragraph in clean(text).split("\n"):
-        lines.extend(_wrap_paragraph(paragraph, size, width, bold) or ([""] if lines else []))
+        lines.extend(_wrap_paragraph(paragraph, size, width, bold, max_lines) or ([""] if lines else []))
         if max_lines and len(lines) > max_lines:
             break
     while lines and not lines[-1]:

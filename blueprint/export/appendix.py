@@ -1,0 +1,238 @@
+"""Appendix pages: card details the boxes shortened, validation findings, the hand-off matrix and each
+function's upstream and downstream functions.
+
+Laid out first as plain "ops" (text at a position) so the total page count is known before anything
+is drawn ("page n of m").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from blueprint.export.sources import AppendixSources
+from blueprint.layout import Layout
+from blueprint.layout.text import wrap
+from blueprint.model import Blueprint
+
+HEADING = 13.0
+SUBHEADING = 9.5
+BODY = 8.5
+LEADING = 1.3
+
+
+@dataclass(frozen=True)
+class TextOp:
+    x: float
+    y: float  # baseline, from the top of the frame
+    text: str
+    size: float
+    bold: bool = False
+    color: str = "#212121"
+    owner: str | None = None
+
+
+@dataclass
+class AppendixPage:
+    ops: list[TextOp] = field(default_factory=list)
+    bookmarks: list[tuple[str, str, float]] = field(default_factory=list)  # (key, title, y)
+
+
+class Flow:
+    """Writes wrapped text down the frame, starting a new page when one is full."""
+
+    def __init__(self, width: float, height: float) -> None:
+        self.width, self.height = width, height
+        self.pages: list[AppendixPage] = []
+        self.y = height  # forces a first page
+
+    def _page(self) -> None:
+        self.pages.append(AppendixPage())
+        self.y = 0.0
+
+    def need(self, room: float) -> None:
+        if self.y + room > self.height:
+            self._page()
+
+    def section(self, key: str, title: str) -> None:
+        self._page()
+        self.pages[-1].bookmarks.append((key, title, self.y))
+        self.text(title, HEADING, bold=True, gap_after=6)
+
+    def text(
+        self,
+        text: str,
+        size: float = BODY,
+        bold: bool = False,
+        indent: float = 0.0,
+        color: str = "#212121",
+        owner: str | None = None,
+        gap_after: float = 0.0,
+        keep: float = 0.0,
+    ) -> None:
+        lines, _ = wrap(text, size, self.width - indent, bold)
+        leading = size * LEADING
+        self.need(leading * min(len(lines), 2) + keep)
+        for line in lines or ("",):
+            self.need(leading)
+            self.y += leading
+            self.pages[-1].ops.append(TextOp(indent, self.y - size * 0.25, line, size, bold, color, owner))
+        self.y += gap_after
+
+    def gap(self, points: float) -> None:
+        self.y += points
+
+
+def shortened_refs(doc: Blueprint, layout: Layout) -> dict[str, str]:
+    """Appendix entry labels ("A1", "A2", ...) of the cards whose boxes shortened their text."""
+    refs: dict[str, str] = {}
+    for card in doc.cards:
+        box = layout.cards.get(card.id)
+        if box is not None and box.shortened:
+            refs[card.id] = f"A{len(refs) + 1}"
+    return refs
+
+
+def build_appendix(
+    doc: Blueprint,
+    layout: Layout,
+    refs: dict[str, str],
+    sources: AppendixSources,
+    width: float,
+    height: float,
+) -> list[AppendixPage]:
+    flow = Flow(width, height)
+    _card_details(flow, doc, layout, refs)
+    if sources.findings is not None:
+        _findings(flow, sources.findings)
+    if sources.handoffs is not None:
+        _matrix(flow, doc, sources.handoffs)
+        _neighbours(flow, doc, sources.handoffs)
+    return flow.pages
+
+
+def _where(doc: Blueprint, card_id: str) -> str:
+    card = doc.cards_by_id()[card_id]
+    stage = doc.stage_of_step()[card.step]
+    step = next(s for s in stage.steps if s.id == card.step)
+    lane = doc.lanes_by_id()[card.lane]
+    return f"{stage.name} › {step.name} · {lane.name}"
+
+
+def _card_details(flow: Flow, doc: Blueprint, layout: Layout, refs: dict[str, str]) -> None:
+    flow.section("appendix-cards", "Card details")
+    shortened_links = [r for r in layout.routes.values() if r.label_shortened]
+    if not refs and not shortened_links:
+        flow.text("Every card and link label fits its box: nothing was shortened.", color="#546E7A")
+        return
+    flow.text(
+        "Full text of the cards whose boxes had to shorten it (marked ▸A1, ▸A2… on the blueprint).",
+        color="#546E7A",
+        gap_after=6,
+    )
+    functions = doc.functions_by_id()
+    cards = doc.cards_by_id()
+    for card_id, ref in refs.items():
+        card = cards[card_id]
+        owner = f"card '{card.id}'"
+        flow.text(f"{ref}  {card.title}", SUBHEADING, bold=True, owner=owner, keep=BODY * 2)
+        facts = [_where(doc, card_id)]
+        if card.function:
+            facts.append(functions[card.function].name)
+        if card.channel:
+            facts.append(card.channel)
+        flow.text(" · ".join(facts), BODY - 1, indent=18, color="#546E7A", owner=owner)
+        if card.description.strip():
+            flow.text(card.description, BODY, indent=18, owner=owner)
+        if card.fail_point is not None:
+            flow.text(
+                f"Fail point ({card.fail_point.severity}): {card.fail_point.note}",
+                BODY,
+                indent=18,
+                color="#C62828",
+                owner=owner,
+            )
+        if card.wait_point is not None:
+            minutes = card.wait_point.minutes
+            wait = f"Wait point{f' ({minutes:g} min)' if minutes is not None else ''}: {card.wait_point.note}"
+            flow.text(wait, BODY, indent=18, color="#8D6E00", owner=owner)
+        if card.tags:
+            flow.text("Tags: " + ", ".join(card.tags), BODY - 1, indent=18, color="#546E7A", owner=owner)
+        flow.gap(5)
+    if shortened_links:
+        flow.gap(4)
+        flow.text("Link labels shortened on the blueprint", SUBHEADING, bold=True, keep=BODY * 2)
+        titles = {c.id: c.title for c in doc.cards}
+        for route in shortened_links:
+            flow.text(
+                f"{titles[route.source]} → {titles[route.target]}: {route.label}",
+                BODY,
+                indent=18,
+                owner=f"link '{route.link_id}'",
+            )
+
+
+def _findings(flow: Flow, findings: list) -> None:  # type: ignore[type-arg]
+    flow.section("appendix-findings", "Validation findings")
+    if not findings:
+        flow.text("No findings: every hand-off check passes.", color="#546E7A")
+        return
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+    flow.text(
+        f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes.",
+        color="#546E7A",
+        gap_after=4,
+    )
+    colours = {"error": "#C62828", "warning": "#8D6E00", "info": "#1565C0"}
+    for finding in findings:
+        flow.text(
+            f"{finding.code}  {finding.severity}",
+            BODY,
+            bold=True,
+            color=colours.get(finding.severity, "#212121"),
+            keep=BODY,
+        )
+        flow.text(finding.message, BODY, indent=18, gap_after=3)
+
+
+def _name(doc: Blueprint, function_id: str) -> str:
+    function = doc.functions_by_id().get(function_id)
+    return function.name if function else function_id
+
+
+def _matrix(flow: Flow, doc: Blueprint, report) -> None:  # type: ignore[no-untyped-def]
+    flow.section("appendix-matrix", "Hand-off matrix")
+    pairs = [
+        (source, target, count)
+        for source, row in report.matrix.items()
+        for target, count in row.items()
+        if count
+    ]
+    if not pairs:
+        flow.text("No hand-offs: no link joins cards of two different functions.", color="#546E7A")
+        return
+    flow.text(
+        "How many links hand work from one function (row) to another (column).", color="#546E7A", gap_after=4
+    )
+    order = {f.id: i for i, f in enumerate(doc.functions)}
+    pairs.sort(key=lambda p: (order.get(p[0], 0), order.get(p[1], 0)))
+    for source, target, count in pairs:
+        flow.text(f"{_name(doc, source)} → {_name(doc, target)}: {count}", BODY, indent=6)
+
+
+def _neighbours(flow: Flow, doc: Blueprint, report) -> None:  # type: ignore[no-untyped-def]
+    flow.section("appendix-functions", "Upstream and downstream functions")
+    stages = {stage.id: stage.name for stage in doc.stages}
+    for entry in report.functions:
+        flow.text(f"{entry.name} ({entry.kind})", SUBHEADING, bold=True, keep=BODY * 3)
+        up = ", ".join(_name(doc, f) for f in entry.upstream) or "none"
+        down = ", ".join(_name(doc, f) for f in entry.downstream) or "none"
+        flow.text(f"Upstream (hands work to it): {up}", BODY, indent=18)
+        flow.text(f"Downstream (receives work from it): {down}", BODY, indent=18)
+        where = ", ".join(stages.get(s, s) for s in entry.stages) or "no stage"
+        flow.text(
+            f"Hand-offs in {entry.handoffs_in}, out {entry.handoffs_out}; works in: {where}",
+            BODY,
+            indent=18,
+            color="#546E7A",
+            gap_after=4,
+        )

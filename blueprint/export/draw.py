@@ -1,0 +1,325 @@
+"""Draw a layout on a reportlab canvas, in layout coordinates with y flipped (the PDF's y grows up).
+
+Everything is vector: boxes, lines and text (drawn literally, never as markup). Used once per export
+into a form (XObject) that each page then shows, whole or as tiles.
+"""
+
+from __future__ import annotations
+
+import math
+
+from reportlab.pdfgen.canvas import Canvas
+
+from blueprint.export import style as st
+from blueprint.export.textdraw import TextPen
+from blueprint.layout import CardBox, Layout, Route
+from blueprint.layout import metrics as m
+
+_ARROW = 5.0
+
+
+class BlueprintPainter:
+    """Paints one layout; `refs` maps a shortened card to its appendix entry (e.g. "A3")."""
+
+    def __init__(self, canvas: Canvas, pen: TextPen, layout: Layout, refs: dict[str, str]) -> None:
+        self.c = canvas
+        self.pen = pen
+        self.layout = layout
+        self.refs = refs
+        self.h = layout.height
+
+    def y(self, y: float) -> float:
+        return self.h - y
+
+    def paint(self) -> None:
+        self.pen.reset()
+        self._lanes()
+        self._headers()
+        self._emotion()
+        self._lines()
+        for card in self.layout.cards.values():
+            self._card(card)
+        routes = sorted(self.layout.routes.values(), key=lambda r: (r.is_handoff, r.link_id))
+        for route in routes:
+            self._route(route)
+        for route in routes:
+            if route.label_text:
+                self._route_label(route)
+
+    # --- grid ---------------------------------------------------------------------------------------
+
+    def _lanes(self) -> None:
+        c = self.c
+        c.setLineWidth(0.5)
+        c.setStrokeColor(st.color(st.GRID))
+        for i, lane in enumerate(self.layout.lanes):
+            b = lane.band
+            c.setFillColor(st.color(st.LANE_FILLS[i % 2]))
+            c.rect(b.x, self.y(b.bottom), b.w, b.h, stroke=1, fill=1)
+            hb = lane.header
+            c.setFillColor(st.color(st.HEADER_FILL))
+            c.rect(hb.x, self.y(hb.bottom), hb.w, hb.h, stroke=1, fill=1)
+            _, border = st.CARD_COLORS.get(lane.kind, st.CARD_COLORS["customer"])
+            c.setFillColor(st.color(border))
+            c.rect(hb.x, self.y(hb.bottom), 4, hb.h, stroke=0, fill=1)
+            c.setFillColor(st.color(st.TEXT))
+            lines = lane.name_lines
+            top = hb.y + hb.h / 2 - len(lines) * m.LANE_NAME_LEADING / 2
+            for j, line in enumerate(lines):
+                baseline = top + j * m.LANE_NAME_LEADING + m.LANE_NAME_SIZE * 0.85
+                self.pen.draw(
+                    hb.x + 9, self.y(baseline), line, m.LANE_NAME_SIZE, True, owner=f"lane '{lane.name}'"
+                )
+        # column separators (light), so steps read as columns
+        c.setStrokeColor(st.color("#E0E4E8"))
+        c.setLineWidth(0.4)
+        for step in self.layout.steps:
+            col = step.column
+            c.line(col.x, self.y(col.y), col.x, self.y(col.bottom))
+
+    def _headers(self) -> None:
+        c = self.c
+        c.setLineWidth(0.5)
+        for stage in self.layout.stages:
+            b = stage.box
+            c.setFillColor(st.color(st.STAGE_FILL))
+            c.setStrokeColor(st.color("#FFFFFF"))
+            c.rect(b.x, self.y(b.bottom), b.w, b.h, stroke=1, fill=1)
+            c.setFillColor(st.color("#FFFFFF"))
+            self.pen.draw(
+                b.x + 6,
+                self.y(b.y + 14),
+                stage.name_lines[0],
+                m.STAGE_NAME_SIZE,
+                True,
+                owner=f"stage '{stage.name}'",
+            )
+            if stage.phase:
+                c.setFillColor(st.color("#B0BEC5"))
+                self.pen.draw(
+                    b.x + 6, self.y(b.y + 27), stage.phase.replace("-", " ").upper(), m.STAGE_PHASE_SIZE
+                )
+        for step in self.layout.steps:
+            b = step.box
+            c.setFillColor(st.color(st.STEP_FILL))
+            c.setStrokeColor(st.color("#FFFFFF"))
+            c.rect(b.x, self.y(b.bottom), b.w, b.h, stroke=1, fill=1)
+            c.setFillColor(st.color(st.TEXT))
+            lines = step.name_lines
+            top = b.y + b.h / 2 - len(lines) * m.STEP_NAME_LEADING / 2
+            for j, line in enumerate(lines):
+                baseline = top + j * m.STEP_NAME_LEADING + m.STEP_NAME_SIZE * 0.85
+                self.pen.draw(
+                    b.x + b.w / 2,
+                    self.y(baseline),
+                    line,
+                    m.STEP_NAME_SIZE,
+                    True,
+                    owner=f"step '{step.name}'",
+                    align="center",
+                )
+
+    def _emotion(self) -> None:
+        curve = self.layout.emotion
+        if curve is None:
+            return
+        c = self.c
+        b = curve.box
+        c.setFillColor(st.color("#FFFFFF"))
+        c.setStrokeColor(st.color(st.GRID))
+        c.setLineWidth(0.5)
+        c.rect(0, self.y(b.bottom), b.right, b.h, stroke=1, fill=1)
+        if curve.header is not None:
+            hb = curve.header
+            c.setFillColor(st.color(st.HEADER_FILL))
+            c.rect(hb.x, self.y(hb.bottom), hb.w, hb.h, stroke=1, fill=1)
+            c.setFillColor(st.color(st.TEXT))
+            self.pen.draw(hb.x + 9, self.y(hb.y + hb.h / 2 - 2), "Customer feeling", m.LANE_NAME_SIZE, True)
+            c.setFillColor(st.color(st.MUTED))
+            self.pen.draw(hb.x + 9, self.y(hb.y + hb.h / 2 + 9), "−2 … +2 per step", 6.5)
+        c.setStrokeColor(st.color("#B0BEC5"))
+        c.setDash(2, 2)
+        c.line(b.x, self.y(curve.baseline_y), b.right, self.y(curve.baseline_y))
+        c.setDash()
+        if len(curve.points) > 1:
+            c.setStrokeColor(st.color(st.MUTED))
+            c.setLineWidth(1.4)
+            path = c.beginPath()
+            x0, y0 = curve.points[0]
+            path.moveTo(x0, self.y(y0))
+            for x, y in curve.points[1:]:
+                path.lineTo(x, self.y(y))
+            c.drawPath(path, stroke=1, fill=0)
+        for (x, y), (_, value) in zip(curve.points, curve.values, strict=True):
+            tone = st.EMOTION_UP if value > 0.25 else st.EMOTION_DOWN if value < -0.25 else st.EMOTION_FLAT
+            c.setFillColor(st.color(tone))
+            c.setStrokeColor(st.color("#FFFFFF"))
+            c.circle(x, self.y(y), 3.2, stroke=1, fill=1)
+            c.setFillColor(st.color(tone))
+            self.pen.draw(x + 5, self.y(y) + 3, f"{value:+.1f}".replace("-", "−"), 6.5)
+
+    def _lines(self) -> None:
+        c = self.c
+        stage_starts = [stage.box.x for stage in self.layout.stages] or [self.layout.lane_header_width]
+        for line in self.layout.lines:
+            colour, width, dash = st.LINE_STYLES[line.kind]
+            c.setStrokeColor(st.color(colour))
+            c.setLineWidth(width)
+            c.setDash(*dash) if dash else c.setDash()
+            c.line(line.x0, self.y(line.y), line.x1, self.y(line.y))
+            c.setDash()
+            c.setFillColor(st.color(colour))
+            for x in [4.0, *stage_starts]:
+                self.pen.draw(x + 6, self.y(line.y) + 2.5, line.label, m.LINE_LABEL_SIZE)
+
+    # --- cards --------------------------------------------------------------------------------------
+
+    def _card(self, card: CardBox) -> None:
+        c = self.c
+        b = card.box
+        kind = card.lane_kind
+        fill, border = st.CARD_COLORS.get(kind, st.CARD_COLORS["customer"])
+        bottom = self.y(b.bottom)
+        c.setFillColor(st.color(fill))
+        c.setStrokeColor(st.color(border))
+        c.setLineWidth(0.8)
+        if kind == "notes":  # a sticky note: square, with a folded corner
+            fold = 8.0
+            path = c.beginPath()
+            path.moveTo(b.x, bottom)
+            path.lineTo(b.right - fold, bottom)
+            path.lineTo(b.right, bottom + fold)
+            path.lineTo(b.right, bottom + b.h)
+            path.lineTo(b.x, bottom + b.h)
+            path.close()
+            c.drawPath(path, stroke=1, fill=1)
+            c.setFillColor(st.color("#F9A825"))
+            fold_path = c.beginPath()
+            fold_path.moveTo(b.right - fold, bottom)
+            fold_path.lineTo(b.right - fold, bottom + fold)
+            fold_path.lineTo(b.right, bottom + fold)
+            fold_path.close()
+            c.drawPath(fold_path, stroke=0, fill=1)
+        elif kind == "evidence":  # physical evidence: a dashed "object" outline
+            c.setDash(3, 2)
+            c.roundRect(b.x, bottom, b.w, b.h, 1.5, stroke=1, fill=1)
+            c.setDash()
+        else:
+            c.roundRect(b.x, bottom, b.w, b.h, 3, stroke=1, fill=1)
+        if card.function_id is not None:
+            c.setFillColor(st.color(card.function_color or st.NO_COLOR_STRIP))
+            c.rect(b.x, bottom, m.STRIP_WIDTH, b.h, stroke=0, fill=1)
+        owner = f"card '{card.card_id}'"
+        x = b.x + m.STRIP_WIDTH + m.CARD_PAD
+        top = b.y + m.CARD_PAD + (m.MARKER_HEIGHT / 2 if card.markers else 0)
+        c.setFillColor(st.color(st.TEXT))
+        for line in card.title_lines:
+            self.pen.draw(x, self.y(top + m.TITLE_SIZE * 0.95), line, m.TITLE_SIZE, True, owner)
+            top += m.TITLE_LEADING
+        if card.description_lines:
+            top += m.BLOCK_GAP
+            c.setFillColor(st.color(st.MUTED))
+            for line in card.description_lines:
+                self.pen.draw(
+                    x, self.y(top + m.DESCRIPTION_SIZE * 0.95), line, m.DESCRIPTION_SIZE, False, owner
+                )
+                top += m.DESCRIPTION_LEADING
+        if card.detail_lines:
+            top += m.BLOCK_GAP
+            for i, line in enumerate(card.detail_lines):
+                is_function = i == 0 and card.function_name is not None
+                c.setFillColor(st.color("#37474F" if is_function else st.MUTED))
+                self.pen.draw(x, self.y(top + m.DETAIL_SIZE * 0.95), line, m.DETAIL_SIZE, is_function, owner)
+                top += m.DETAIL_LEADING
+        for marker in card.markers:
+            self._marker(marker)
+        ref = self.refs.get(card.card_id)
+        if ref:
+            c.setFillColor(st.color(st.REF))
+            self.pen.draw(b.right - 3, bottom + 2.5, f"▸{ref}", 6.0, True, align="right")
+
+    def _marker(self, marker) -> None:  # type: ignore[no-untyped-def]
+        c = self.c
+        b = marker.box
+        if marker.kind == "fail":
+            c.setFillColor(st.color(st.FAIL))
+            c.setStrokeColor(st.color("#FFFFFF"))
+            c.setLineWidth(0.8)
+            c.circle(b.x + b.w / 2, self.y(b.y + b.h / 2), b.h / 2, stroke=1, fill=1)
+            c.setFillColor(st.color("#FFFFFF"))
+            self.pen.draw(b.x + b.w / 2, self.y(b.y + b.h / 2 + 2.6), "F", 7.5, True, align="center")
+        else:
+            c.setFillColor(st.color(st.WAIT))
+            c.setStrokeColor(st.color("#FFFFFF"))
+            c.setLineWidth(0.8)
+            c.roundRect(b.x, self.y(b.bottom), b.w, b.h, b.h / 2, stroke=1, fill=1)
+            c.setFillColor(st.color(st.TEXT))
+            self.pen.draw(
+                b.x + b.w / 2, self.y(b.y + b.h / 2 + 2.4), marker.text, m.DETAIL_SIZE, True, align="center"
+            )
+
+    # --- routes -------------------------------------------------------------------------------------
+
+    def _route(self, route: Route) -> None:
+        c = self.c
+        colour = st.HANDOFF if route.is_handoff else st.LINK
+        if route.kind == "loop":
+            colour = st.LOOP
+        c.setStrokeColor(st.color(colour))
+        c.setFillColor(st.color(colour))
+        c.setLineWidth(1.3 if route.is_handoff else 0.8)
+        if route.kind == "loop":
+            c.setDash(4, 2)
+        elif route.is_handoff:
+            c.setDash()
+        else:
+            c.setDash()
+        points = [(x, self.y(y)) for x, y in route.points]
+        path = c.beginPath()
+        path.moveTo(*points[0])
+        for point in points[1:-1]:
+            path.lineTo(*point)
+        (ax, ay), (bx, by) = points[-2], points[-1]
+        length = math.hypot(bx - ax, by - ay) or 1.0
+        ux, uy = (bx - ax) / length, (by - ay) / length
+        path.lineTo(bx - ux * _ARROW, by - uy * _ARROW)
+        c.drawPath(path, stroke=1, fill=0)
+        c.setDash()
+        head = c.beginPath()
+        head.moveTo(bx, by)
+        head.lineTo(bx - ux * _ARROW - uy * _ARROW * 0.55, by - uy * _ARROW + ux * _ARROW * 0.55)
+        head.lineTo(bx - ux * _ARROW + uy * _ARROW * 0.55, by - uy * _ARROW - ux * _ARROW * 0.55)
+        head.close()
+        c.drawPath(head, stroke=0, fill=1)
+        if route.is_handoff:  # a hand-off starts with a small square: "work changes hands here"
+            sx, sy = points[0]
+            c.rect(sx - 2, sy - 2, 4, 4, stroke=0, fill=1)
+
+    def _route_label(self, route: Route) -> None:
+        c = self.c
+        x, y = route.label_pos  # type: ignore[misc]
+        from blueprint.layout.text import text_width
+
+        w = text_width(route.label_text, m.LINK_LABEL_SIZE) + 4
+        h = m.LINK_LABEL_SIZE + 2.5
+        c.saveState()
+        c.translate(x, self.y(y))
+        if route.label_vertical:
+            c.rotate(90)
+        c.setFillColor(st.color("#FFFFFF"))
+        c.setStrokeColor(st.color(st.HANDOFF if route.is_handoff else st.GRID))
+        c.setLineWidth(0.4)
+        c.roundRect(-w / 2, -h / 2, w, h, 1.5, stroke=1, fill=1)
+        c.setFillColor(st.color(st.HANDOFF if route.is_handoff else st.MUTED))
+        self.pen.reset()
+        self.pen.draw(
+            0,
+            -m.LINK_LABEL_SIZE * 0.35,
+            route.label_text,
+            m.LINK_LABEL_SIZE,
+            False,
+            f"link '{route.link_id}'",
+            align="center",
+        )
+        c.restoreState()
+        self.pen.reset()

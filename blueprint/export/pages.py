@@ -1,0 +1,127 @@
+"""Page setup: paper sizes, and how a layout goes onto pages (scaled to one page, or tiled).
+
+A blueprint page has a title block at the top and a legend at the bottom; the layout fills the frame
+between them. Tiled sheets repeat the lane names at the left and the stage and step headers at the top,
+overlap their neighbours so they can be taped together, and say "row r, column c".
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from reportlab.lib import pagesizes
+
+from blueprint.layout import Layout
+from blueprint.layout import metrics as m
+
+PAGE_SIZES: dict[str, tuple[float, float]] = {
+    "A4": pagesizes.A4,
+    "A3": pagesizes.A3,
+    "A2": pagesizes.A2,
+    "A1": pagesizes.A1,
+    "A0": pagesizes.A0,
+    "letter": pagesizes.LETTER,
+    "legal": pagesizes.LEGAL,
+    "tabloid": pagesizes.TABLOID,
+}
+MAX_PAGE_SIDE = 14_400.0  # 200 inches: the largest page common PDF readers open
+MARGIN = 28.0
+TITLE_BLOCK = 46.0
+LEGEND = 24.0
+MIN_TEXT_PT = 6.0  # below this, card text is hard to read on paper
+TILE_SCALE = 8.0 / m.TITLE_SIZE  # card titles print at 8 pt on tiles
+MAX_FIT_SCALE = 1.5
+OVERLAP = 18.0  # points of each sheet repeated on its neighbour
+
+
+@dataclass(frozen=True)
+class Tile:
+    """One sheet: the layout region it shows (layout coordinates) and where it sits in the grid."""
+
+    row: int
+    column: int
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    repeat_lane_names: bool
+    repeat_headers: bool
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    page_width: float
+    page_height: float
+    scale: float
+    tiles: tuple[Tile, ...]
+    rows: int
+    columns: int
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def frame(self) -> tuple[float, float, float, float]:
+        """The area for the blueprint on a page: x, y (bottom, PDF convention), width, height."""
+        return (
+            MARGIN,
+            MARGIN + LEGEND,
+            self.page_width - 2 * MARGIN,
+            self.page_height - 2 * MARGIN - TITLE_BLOCK - LEGEND,
+        )
+
+
+def page_size(name: str, orientation: str) -> tuple[float, float]:
+    width, height = PAGE_SIZES[name]
+    if orientation == "landscape":
+        return (max(width, height), min(width, height))
+    return (min(width, height), max(width, height))
+
+
+def plan_pages(
+    layout: Layout, size: str = "A3", orientation: str = "landscape", fit: str = "page"
+) -> PagePlan:
+    width, height = page_size(size, orientation)
+    assert width <= MAX_PAGE_SIDE and height <= MAX_PAGE_SIDE  # every supported size is far smaller
+    plan = PagePlan(width, height, 1.0, (), 1, 1)
+    _, _, frame_w, frame_h = plan.frame
+    if fit == "page":
+        scale = min(frame_w / layout.width, frame_h / layout.height, MAX_FIT_SCALE)
+        warnings = []
+        text_pt = m.TITLE_SIZE * scale
+        if text_pt < MIN_TEXT_PT:
+            warnings.append(
+                f"on one {size} page the card text is {text_pt:.1f} pt, below {MIN_TEXT_PT:g} pt: "
+                f"use --fit tile, or a larger --page-size"
+            )
+        tile = Tile(0, 0, 0.0, layout.width, 0.0, layout.height, False, False)
+        return PagePlan(width, height, scale, (tile,), 1, 1, tuple(warnings))
+    return _tiles(layout, width, height, frame_w, frame_h)
+
+
+def _spans(start: float, end: float, room: float, overlap: float) -> list[tuple[float, float]]:
+    """Cut [start, end] into pieces of at most `room`, each overlapping the previous by `overlap`."""
+    if end - start <= room:
+        return [(start, end)]
+    count = math.ceil((end - start - overlap) / (room - overlap))
+    step = (end - start - overlap) / count
+    return [(start + i * step, start + i * step + step + overlap) for i in range(count)]
+
+
+def _tiles(layout: Layout, width: float, height: float, frame_w: float, frame_h: float) -> PagePlan:
+    scale = min(TILE_SCALE, MAX_FIT_SCALE)
+    if layout.width * scale <= frame_w and layout.height * scale <= frame_h:
+        scale = min(frame_w / layout.width, frame_h / layout.height, MAX_FIT_SCALE)
+        tile = Tile(0, 0, 0.0, layout.width, 0.0, layout.height, False, False)
+        return PagePlan(width, height, scale, (tile,), 1, 1)
+    head_w, head_h = layout.lane_header_width, layout.top_header_height
+    room_w = frame_w / scale - head_w
+    room_h = frame_h / scale - head_h
+    overlap = OVERLAP / scale
+    xs = _spans(head_w, layout.width, room_w, overlap)
+    ys = _spans(head_h, layout.height, room_h, overlap)
+    tiles = tuple(
+        Tile(r, c, x0, x1, y0, y1, True, True)
+        for r, (y0, y1) in enumerate(ys)
+        for c, (x0, x1) in enumerate(xs)
+    )
+    return PagePlan(width, height, scale, tiles, len(ys), len(xs))

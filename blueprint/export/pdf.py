@@ -1,0 +1,214 @@
+"""PDF export: the blueprint drawn once as a vector form, shown on one page or tiled over several,
+with a title block, a legend, an outline and appendix pages.
+
+`export_pdf(doc, path, options)` returns the warnings to show the user (one line each).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from reportlab.pdfgen.canvas import Canvas
+
+from blueprint import __version__
+from blueprint.export import style as st
+from blueprint.export.appendix import AppendixPage, build_appendix, shortened_refs
+from blueprint.export.draw import BlueprintPainter
+from blueprint.export.fonts import FontSet
+from blueprint.export.legend import draw_legend
+from blueprint.export.pages import MARGIN, TITLE_BLOCK, PagePlan, Tile, plan_pages
+from blueprint.export.sources import appendix_sources
+from blueprint.export.textdraw import TextPen
+from blueprint.layout import Layout, compute_layout
+from blueprint.layout.text import one_line
+from blueprint.model import Blueprint
+
+FORM = "blueprint"
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    page_size: str = "A3"
+    orientation: str = "landscape"
+    fit: str = "page"
+    appendix: bool = True
+
+
+def export_pdf(
+    doc: Blueprint, out: str | Path | io.BytesIO, options: ExportOptions | None = None
+) -> list[str]:
+    """Write `doc` as a PDF to `out`; return warnings (plain English, one line each)."""
+    options = options or ExportOptions()
+    layout = compute_layout(doc)
+    plan = plan_pages(layout, options.page_size, options.orientation, options.fit)
+    refs = shortened_refs(doc, layout) if options.appendix else {}
+    frame_x, frame_y, frame_w, frame_h = plan.frame
+    appendix: list[AppendixPage] = []
+    if options.appendix:
+        appendix = build_appendix(doc, layout, refs, appendix_sources(doc), frame_w, frame_h)
+    total = len(plan.tiles) + len(appendix)
+
+    target = out if isinstance(out, io.BytesIO) else str(out)
+    canvas = Canvas(target, pagesize=(plan.page_width, plan.page_height), pageCompression=1)
+    _metadata(canvas, doc)
+    fonts = FontSet()
+    pen = TextPen(canvas, fonts)
+    canvas.beginForm(FORM, 0, 0, layout.width, layout.height)
+    BlueprintPainter(canvas, pen, layout, refs).paint()
+    canvas.endForm()
+
+    for number, tile in enumerate(plan.tiles, start=1):
+        pen.reset()
+        _title_block(canvas, pen, doc, plan, tile, number, total)
+        _show_tile(canvas, plan, layout, tile)
+        draw_legend(canvas, pen, plan.page_width, MARGIN)
+        if number == 1:
+            canvas.bookmarkPage("blueprint", fit="Fit")
+            canvas.addOutlineEntry("Blueprint", "blueprint", level=0)
+        _stage_bookmarks(canvas, plan, layout, tile)
+        canvas.showPage()
+    if appendix:
+        canvas.addOutlineEntry("Appendix", f"appendix-page-{len(plan.tiles) + 1}", level=0)
+    for i, page in enumerate(appendix):
+        number = len(plan.tiles) + 1 + i
+        pen.reset()
+        canvas.bookmarkPage(f"appendix-page-{number}", fit="Fit")
+        _title_block(canvas, pen, doc, plan, None, number, total)
+        top = frame_y + frame_h
+        for op in page.ops:
+            canvas.setFillColor(st.color(op.color))
+            pen.draw(frame_x + op.x, top - op.y, op.text, op.size, op.bold, op.owner)
+        for key, title, y in page.bookmarks:
+            canvas.bookmarkPage(key, fit="XYZ", left=0, top=top - y + 20, zoom=0)
+            canvas.addOutlineEntry(title, key, level=1)
+        canvas.showPage()
+    canvas.save()
+    return list(plan.warnings) + _glyph_warnings(pen, fonts, doc)
+
+
+def _metadata(canvas: Canvas, doc: Blueprint) -> None:
+    canvas.setTitle(doc.title)
+    canvas.setAuthor(doc.metadata.author or "")
+    canvas.setSubject(doc.description.strip() or "Service blueprint")
+    canvas.setCreator(f"Service Blueprint Studio {__version__}")
+    canvas.setKeywords(", ".join(doc.metadata.tags))
+
+
+def _when(value: str | None) -> str:
+    if not value:
+        return ""
+    try:
+        return datetime.fromisoformat(value).strftime("%Y-%m-%d")
+    except ValueError:
+        return value
+
+
+def _title_block(
+    canvas: Canvas, pen: TextPen, doc: Blueprint, plan: PagePlan, tile: Tile | None, number: int, total: int
+) -> None:
+    w, h = plan.page_width, plan.page_height
+    top = h - MARGIN
+    right = w - MARGIN
+    canvas.setStrokeColor(st.color(st.STAGE_FILL))
+    canvas.setLineWidth(1.2)
+    canvas.line(MARGIN, top - TITLE_BLOCK + 6, right, top - TITLE_BLOCK + 6)
+    facts = []
+    if doc.metadata.author:
+        facts.append(doc.metadata.author)
+    modified = _when(doc.metadata.modified)
+    if modified:
+        facts.append(f"modified {modified}")
+    page_text = f"page {number} of {total}"
+    if tile is not None and (plan.rows > 1 or plan.columns > 1):
+        page_text = f"row {tile.row + 1}, column {tile.column + 1} · " + page_text
+    facts_text = " · ".join(facts)
+    canvas.setFillColor(st.color(st.MUTED))
+    pen.draw(right, top - 12, page_text, 9, True, align="right")
+    if facts_text:
+        pen.draw(right, top - 26, facts_text, 8.5, align="right")
+    room = w - 2 * MARGIN - 260
+    title, _ = one_line(doc.title, 16, room, True)
+    canvas.setFillColor(st.color(st.TEXT))
+    pen.draw(MARGIN, top - 16, title, 16, True, owner="the title")
+    if doc.persona is not None:
+        persona = doc.persona.name + (f": {doc.persona.description}" if doc.persona.description else "")
+        text, _ = one_line("Persona: " + persona, 8.5, room)
+        canvas.setFillColor(st.color(st.MUTED))
+        pen.draw(MARGIN, top - 32, text, 8.5, owner="the persona")
+
+
+def _place(
+    canvas: Canvas,
+    layout: Layout,
+    scale: float,
+    region: tuple[float, float, float, float],
+    at: tuple[float, float],
+) -> None:
+    """Show layout region (x0, y0, x1, y1) with its top-left corner at page point `at`, clipped."""
+    x0, y0, x1, y1 = region
+    px, ptop = at
+    canvas.saveState()
+    clip = canvas.beginPath()
+    clip.rect(px, ptop - (y1 - y0) * scale, (x1 - x0) * scale, (y1 - y0) * scale)
+    canvas.clipPath(clip, stroke=0, fill=0)
+    canvas.translate(px - x0 * scale, ptop - (layout.height - y0) * scale)
+    canvas.scale(scale, scale)
+    canvas.doForm(FORM)
+    canvas.restoreState()
+
+
+def _show_tile(canvas: Canvas, plan: PagePlan, layout: Layout, tile: Tile) -> None:
+    s = plan.scale
+    fx, fy, fw, fh = plan.frame
+    top = fy + fh
+    if not tile.repeat_headers:
+        width = layout.width * s
+        _place(canvas, layout, s, (0, 0, layout.width, layout.height), (fx + (fw - width) / 2, top))
+        return
+    hw, hh = layout.lane_header_width, layout.top_header_height
+    _place(canvas, layout, s, (0, 0, hw, hh), (fx, top))
+    _place(canvas, layout, s, (tile.x0, 0, tile.x1, hh), (fx + hw * s, top))
+    _place(canvas, layout, s, (0, tile.y0, hw, tile.y1), (fx, top - hh * s))
+    _place(canvas, layout, s, (tile.x0, tile.y0, tile.x1, tile.y1), (fx + hw * s, top - hh * s))
+    # where this sheet overlaps its neighbours: tape along these marks
+    canvas.setStrokeColor(st.color("#90A4AE"))
+    canvas.setLineWidth(0.5)
+    canvas.setDash(2, 3)
+    content_x, content_top = fx + hw * s, top - hh * s
+    content_w, content_h = (tile.x1 - tile.x0) * s, (tile.y1 - tile.y0) * s
+    if tile.column + 1 < plan.columns:
+        x = content_x + content_w - 18
+        canvas.line(x, content_top, x, content_top - content_h)
+    if tile.row + 1 < plan.rows:
+        y = content_top - content_h + 18
+        canvas.line(content_x, y, content_x + content_w, y)
+    canvas.setDash()
+
+
+def _stage_bookmarks(canvas: Canvas, plan: PagePlan, layout: Layout, tile: Tile) -> None:
+    s = plan.scale
+    fx, fy, fw, fh = plan.frame
+    for stage in layout.stages:
+        x = stage.box.x
+        if tile.repeat_headers:
+            if tile.row != 0 or not (tile.x0 <= x + 1 < tile.x1 or (tile.column == 0 and x < tile.x0)):
+                continue
+            left = fx + (layout.lane_header_width + max(0.0, x - tile.x0)) * s
+        else:
+            left = fx + (fw - layout.width * s) / 2 + x * s
+        key = f"stage-{stage.stage_id}"
+        canvas.bookmarkPage(key, fit="XYZ", left=max(0.0, left - 20), top=fy + fh + 20, zoom=0)
+        canvas.addOutlineEntry(stage.name, key, level=1)
+
+
+def _glyph_warnings(pen: TextPen, fonts: FontSet, doc: Blueprint) -> list[str]:
+    titles = {f"card '{c.id}'": c.title for c in doc.cards}
+    out = []
+    for owner, chars in sorted(pen.problems.items()):
+        shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in sorted(chars)[:5])
+        name = f'{owner} ("{titles[owner][:60]}")' if owner in titles else owner
+        out.append(f"{name}: no installed font can draw {shown}; it prints as a box")
+    return out

@@ -1,0 +1,31 @@
+"""Adapter to the validation and hand-off modules for the appendix (kept apart so the PDF still
+exports if either is missing or fails on an odd document)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from blueprint.model import Blueprint
+
+
+@dataclass(frozen=True)
+class AppendixSources:
+    findings: list[Any] | None
+    handoffs: Any | None
+
+
+def appendix_sources(doc: Blueprint) -> AppendixSources:
+    try:
+        from blueprint.validate import validate
+
+        findings: list[Any] | None = list(validate(doc))
+    except ImportError:
+        findings = None
+    try:
+        from blueprint.graph import handoff_report
+
+        handoffs = handoff_report(doc)
+    except ImportError:
+        handoffs = None
+    return AppendixSources(findings, handoffs)

@@ -1,0 +1,45 @@
+"""Colours and strokes of the printed blueprint (print-friendly: light fills, dark text)."""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import Color, HexColor
+
+#: (card fill, card border) per lane kind.
+CARD_COLORS: dict[str, tuple[str, str]] = {
+    "evidence": ("#ECEFF1", "#78909C"),
+    "customer": ("#E3F2FD", "#1E88E5"),
+    "frontstage": ("#E8F5E9", "#43A047"),
+    "backstage": ("#FFF3E0", "#EF6C00"),
+    "support": ("#F3E5F5", "#8E24AA"),
+    "notes": ("#FFF59D", "#F9A825"),
+}
+LANE_FILLS = ("#FFFFFF", "#F7F8FA")
+HEADER_FILL = "#ECEFF1"
+STAGE_FILL = "#37474F"
+STEP_FILL = "#CFD8DC"
+TEXT = "#212121"
+MUTED = "#546E7A"
+GRID = "#B0BEC5"
+FAIL = "#D32F2F"
+WAIT = "#FFB300"
+LINK = "#546E7A"
+HANDOFF = "#D84315"
+LOOP = "#6A1B9A"
+REF = "#1565C0"
+NO_COLOR_STRIP = "#9E9E9E"
+#: (colour, line width, dash pattern) of the three lines.
+LINE_STYLES: dict[str, tuple[str, float, tuple[float, ...]]] = {
+    "interaction": ("#1565C0", 1.4, ()),
+    "visibility": ("#2E7D32", 1.4, (6, 3)),
+    "internal": ("#6A1B9A", 1.2, (1.5, 2.5)),
+}
+EMOTION_UP = "#2E7D32"
+EMOTION_DOWN = "#C62828"
+EMOTION_FLAT = "#757575"
+
+
+def color(hex_text: str) -> Color:
+    return _COLORS.get(hex_text) or _COLORS.setdefault(hex_text, HexColor(hex_text))
+
+
+_COLORS: dict[str, Color] = {}
