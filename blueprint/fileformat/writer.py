@@ -13,8 +13,19 @@ from typing import BinaryIO
 from blueprint.fileformat.errors import BlueprintFileError
 from blueprint.model import Blueprint
 
-#: Whether `save` keeps the previous version next to the file unless told otherwise.
-KEEP_BACKUP_BY_DEFAULT = True
+#: Whether `save` keeps the previous version next to the file unless told otherwise. The editor sets it
+#: from the designer's preference at start-up (`set_keep_backup`); on by default.
+_keep_backup = True
+
+
+def set_keep_backup(keep: bool) -> None:
+    """Turn the backup made by `save(doc, path)` on or off for this process."""
+    global _keep_backup
+    _keep_backup = bool(keep)
+
+
+def keeps_backup() -> bool:
+    return _keep_backup
 
 
 def dumps(doc: Blueprint) -> str:
@@ -104,11 +115,14 @@ def _keep_previous_version(target: Path, data: bytes) -> None:
         write_atomically(backup, target.read_bytes())
 
 
-def save(doc: Blueprint, path: str | Path, *, backup: bool = KEEP_BACKUP_BY_DEFAULT) -> None:
+def save(doc: Blueprint, path: str | Path, *, backup: bool | None = None) -> None:
     """Save `doc` to `path` atomically; a failure raises `BlueprintFileError` and changes nothing.
 
-    With `backup`, the previous version of the file is kept as `NAME~.blueprint` next to it.
+    With `backup` (by default: unless `set_keep_backup(False)` was called), the previous version of the
+    file is kept as `NAME~.blueprint` next to it.
     """
+    if backup is None:
+        backup = _keep_backup
     data = dumps(doc).encode("utf-8")
     try:
         keep = (lambda target: _keep_previous_version(target, data)) if backup else None
