@@ -1,0 +1,7 @@
+"""The editor's dock panels: Inspector, Functions and Findings."""
+
+from blueprint.ui.panels.findings import FindingsPanel
+from blueprint.ui.panels.functions import FunctionsPanel
+from blueprint.ui.panels.inspector import InspectorPanel
+
+__all__ = ["FindingsPanel", "FunctionsPanel", "InspectorPanel"]

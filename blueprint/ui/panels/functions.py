@@ -1,0 +1,249 @@
+"""The Functions dock: add, rename, recolour, re-kind and remove the functions (teams, roles,
+systems, partners), and see who the selected one receives work from and hands work to.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QUndoStack
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QDockWidget,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from blueprint.edit import AddFunction, Change, Document, EditError, RemoveFunction, SetFunctionFields
+from blueprint.graph import HandoffReport, handoff_report
+from blueprint.model import Function, unique_id
+from blueprint.ui.commands import push
+from blueprint.ui.panels.form import ChoiceBox, line_edit, set_line
+from blueprint.ui.panels.functions_relations import handoff_counts, relations_text
+from blueprint.ui.panels.swatch import dot_icon
+from blueprint.ui.selection import Selection
+
+KINDS = [("Team", "team"), ("Role", "role"), ("System", "system"), ("Partner", "partner")]
+
+
+class FunctionsPanel(QDockWidget):
+    """Dock widget; build with the window's document, undo stack and selection."""
+
+    def __init__(
+        self, document: Document, undo_stack: QUndoStack, selection: Selection, parent: QWidget | None = None
+    ) -> None:
+        super().__init__("Functions", parent)
+        self.setObjectName("functions")
+        self.undo_stack, self.selection = undo_stack, selection
+        self._unsubscribe = None
+        self._report: HandoffReport | None = None
+        self._session = 0
+        self._pushing = False
+        self.list = QListWidget()
+        self.list.setToolTip("The functions that do the work; pick one to edit it")
+        self.list.currentItemChanged.connect(lambda *_: self._show_selected())
+        self.add_button = _button("Add", "Add a new function", self.add_function)
+        self.remove_button = _button("Remove…", "Remove the selected function", self.remove_function)
+        self.colour_button = _button("Colour…", "Choose the selected function's colour", self.choose_colour)
+        self.cards_button = _button("Select cards", "Select the cards this function owns", self.select_cards)
+        self.name = line_edit(self._rename)
+        self.name.setToolTip("The function's name")
+        self.kind = ChoiceBox(KINDS, self._set_kind)
+        self.kind.setToolTip("A team, a role, a system or a partner")
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.hide()
+        self.upstream = _wrapped("Functions that hand work to this one (number of hand-offs)")
+        self.downstream = _wrapped("Functions this one hands work to (number of hand-offs)")
+        self.counts = _wrapped("Hand-offs received and passed on")
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.colour_button, self.cards_button):
+            buttons.addWidget(button)
+        details = QFormLayout()
+        details.addRow("Name", self.name)
+        details.addRow("", self.error)
+        details.addRow("Kind", self.kind)
+        details.addRow("Receives from", self.upstream)
+        details.addRow("Hands to", self.downstream)
+        details.addRow("Hand-offs", self.counts)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addWidget(self.list, 1)
+        column.addLayout(buttons)
+        column.addLayout(details)
+        self.setWidget(body)
+        self._relations_timer = QTimer(self)
+        self._relations_timer.setSingleShot(True)
+        self._relations_timer.setInterval(300)
+        self._relations_timer.timeout.connect(self._show_relations)
+        self.set_document(document)
+
+    # --- public -------------------------------------------------------------------------------------
+
+    def set_document(self, document: Document) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        self.document = document
+        self._unsubscribe = document.subscribe(self._document_changed)
+        self._report = None
+        self._rebuild_list()
+
+    def current_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def select_function(self, function_id: str) -> None:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == function_id:
+                self.list.setCurrentRow(row)
+                return
+
+    def add_function(self) -> None:
+        bp = self.document.blueprint
+        function = Function(id=unique_id("function", bp.all_ids()), name="New function")
+        self._push(AddFunction(function))
+        self.select_function(function.id)
+        self.name.setFocus()
+        self.name.selectAll()
+
+    def remove_function(self) -> None:
+        function = self._current()
+        if function is None:
+            return
+        owned = sum(1 for card in self.document.blueprint.cards if card.function == function.id)
+        cards = "1 card" if owned == 1 else f"{owned} cards"
+        answer = QMessageBox.question(
+            self,
+            "Remove function",
+            f"Remove '{function.name}'? It owns {cards}; they will have no function.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._push(RemoveFunction(function.id))
+
+    def choose_colour(self) -> None:
+        function = self._current()
+        if function is None:
+            return
+        colour = QColorDialog.getColor(
+            QColor(function.color or "#888888"), self, f"Colour of {function.name}"
+        )
+        if colour.isValid():
+            self._push(SetFunctionFields(function.id, {"color": colour.name().upper()}))
+
+    def select_cards(self) -> None:
+        function_id = self.current_id()
+        if function_id is not None:
+            cards = [card.id for card in self.document.blueprint.cards if card.function == function_id]
+            self.selection.set(cards, centre=bool(cards))
+
+    # --- edits --------------------------------------------------------------------------------------
+
+    def _current(self) -> Function | None:
+        function_id = self.current_id()
+        return self.document.blueprint.functions_by_id().get(function_id) if function_id else None
+
+    def _push(self, op, merge_key: str | None = None) -> bool:
+        self._pushing = True
+        try:
+            push(self.undo_stack, self.document, op, merge_key)
+        except EditError as error:
+            self.error.setText(error.message)
+            self.error.show()
+            return False
+        finally:
+            self._pushing = False
+        self.error.hide()
+        self._rebuild_list()
+        return True
+
+    def _rename(self, text: str) -> None:
+        function_id = self.current_id()
+        if function_id is not None:
+            op = SetFunctionFields(function_id, {"name": text})
+            self._push(op, merge_key=f"{function_id}:name:{self._session}")
+
+    def _set_kind(self, kind: str) -> None:
+        function_id = self.current_id()
+        if function_id is not None:
+            self._push(SetFunctionFields(function_id, {"kind": kind}))
+
+    # --- showing ------------------------------------------------------------------------------------
+
+    def _document_changed(self, change: Change) -> None:
+        if not self._pushing:
+            self._session += 1
+        if change.kinds & {"card", "link", "lane", "stage", "step"}:
+            self._report = None  # hand-offs may have changed; recount once the edits pause
+            self._relations_timer.start()
+        if "function" in change.kinds and not self._pushing:
+            self._rebuild_list()
+
+    def _rebuild_list(self) -> None:
+        current = self.current_id()
+        bp = self.document.blueprint
+        owned: dict[str, int] = {}
+        for card in bp.cards:
+            if card.function is not None:
+                owned[card.function] = owned.get(card.function, 0) + 1
+        self.list.blockSignals(True)
+        self.list.clear()
+        for function in bp.functions:
+            item = QListWidgetItem(dot_icon(function.color), function.name)
+            item.setData(Qt.ItemDataRole.UserRole, function.id)
+            count = owned.get(function.id, 0)
+            item.setToolTip(f"{function.name}: {function.kind}, owns {count} card{'' if count == 1 else 's'}")
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        if current is not None:
+            self.select_function(current)
+        if self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(0)
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        function = self._current()
+        for widget in (self.name, self.kind, self.remove_button, self.colour_button, self.cards_button):
+            widget.setEnabled(function is not None)
+        if function is None:
+            set_line(self.name, "")
+            for label in (self.upstream, self.downstream, self.counts):
+                label.setText("")
+            return
+        set_line(self.name, function.name)
+        self.kind.set_value(function.kind)
+        self._show_relations()
+
+    def _show_relations(self) -> None:
+        function_id = self.current_id()
+        if function_id is None:
+            return
+        functions = self.document.blueprint.functions
+        if self._report is None or len(self._report.functions) != len(functions):
+            self._report = handoff_report(self.document.blueprint)
+        names = {f.id: f.name for f in functions}
+        upstream, downstream = relations_text(self._report, function_id, names)
+        received, passed = handoff_counts(self._report, function_id)
+        self.upstream.setText(upstream)
+        self.downstream.setText(downstream)
+        self.counts.setText(f"{received} received, {passed} passed on")
+
+
+def _button(text: str, tooltip: str, slot) -> QPushButton:
+    button = QPushButton(text)
+    button.setToolTip(tooltip)
+    button.clicked.connect(slot)
+    return button
+
+
+def _wrapped(tooltip: str) -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setToolTip(tooltip)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
