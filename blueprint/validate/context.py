@@ -30,13 +30,19 @@ class Context:
         #: Card id -> the graph's node attributes (lane_kind, step_index, function...; see build_graph).
         self.nodes: dict[str, dict[str, Any]] = dict(self.graph.nodes(data=True))
         self.cards: dict[str, Card] = doc.cards_by_id()
-        self.lane_names = {lane.id: lane.name for lane in doc.lanes}
+        # Names as messages show them: on one line, shortened.
+        self.lane_names = {lane.id: short_title(lane.name) for lane in doc.lanes}
         self.lane_kinds = {lane.id: lane.kind for lane in doc.lanes}
-        self.function_names = {function.id: function.name for function in doc.functions}
+        self.function_names = {function.id: short_title(function.name) for function in doc.functions}
+        self.stage_names = {stage.id: short_title(stage.name) for stage in doc.stages}
         self.step_places: dict[str, tuple[int, str, str]] = {}
         for stage in doc.stages:
             for step in stage.steps:
-                self.step_places[step.id] = (len(self.step_places), stage.name, step.name)
+                self.step_places[step.id] = (
+                    len(self.step_places),
+                    self.stage_names[stage.id],
+                    short_title(step.name),
+                )
 
     def kind(self, card_id: str) -> str:
         """Lane kind of a card."""
@@ -62,7 +68,7 @@ class Context:
 
     def step_label(self, step_id: str) -> str:
         _, stage, step = self.step_places[step_id]
-        return f'"{short_title(step)}" ({short_title(stage)})'
+        return f'"{step}" ({stage})'
 
     def lane_label(self, lane_id: str) -> str:
-        return f'"{short_title(self.lane_names[lane_id])}" ({self.lane_kinds[lane_id]})'
+        return f'"{self.lane_names[lane_id]}" ({self.lane_kinds[lane_id]})'

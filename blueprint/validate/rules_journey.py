@@ -43,7 +43,7 @@ def inside_out_journey(ctx: Context) -> Iterator[Hit]:
         if not after
         else "no customer card sits in the post-purchase stage"
         + ("s " if len(after) > 1 else " ")
-        + ", ".join(f'"{stage.name}"' for stage in after)
+        + ", ".join(f'"{ctx.stage_names[stage.id]}"' for stage in after)
     )
     yield Hit(
         f"{where}: the usage experience, where the customer gets value from the service, is not designed",

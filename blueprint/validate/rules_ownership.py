@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from blueprint.graph import is_handoff
 from blueprint.model import COMPANY_LANES
-from blueprint.validate.context import Context
+from blueprint.validate.context import Context, short_title
 from blueprint.validate.registry import Hit, rule
 
 
@@ -28,7 +28,7 @@ def unowned_fail_point(ctx: Context) -> Iterator[Hit]:
     for card in ctx.doc.cards:
         if card.fail_point is None or card.function is not None:
             continue
-        note = " ".join(card.fail_point.note.split())
+        note = short_title(card.fail_point.note)
         what = f"a {card.fail_point.severity} fail point" + (f' ("{note}")' if note else "")
         yield Hit(
             f"{ctx.label(card.id)} has {what} and no function to own its recovery",

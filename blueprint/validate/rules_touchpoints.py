@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from blueprint.model import COMPANY_LANES, CUSTOMER_SIDE_LANES
-from blueprint.validate.context import Context
+from blueprint.validate.context import Context, short_title
 from blueprint.validate.registry import Hit, rule
 
 _OUT_OF_SIGHT = frozenset({"backstage", "support"})
@@ -25,7 +25,7 @@ def unsupported_touchpoint(ctx: Context) -> Iterator[Hit]:
         if any(nodes[other]["lane_kind"] in COMPANY_LANES for other in neighbours):
             continue
         yield Hit(
-            f"{ctx.label(node)} is a touchpoint ({' '.join(channel.split())}) with no link to or from any "
+            f"{ctx.label(node)} is a touchpoint ({short_title(channel)}) with no link to or from any "
             "frontstage, backstage or support card: the company does nothing here",
             (node,),
             ctx.grid(node),
