@@ -37,25 +37,39 @@ class AppendixPage:
     bookmarks: list[tuple[str, str, float]] = field(default_factory=list)  # (key, title, y)
 
 
+COLUMN_GAP = 28.0
+
+
 class Flow:
-    """Writes wrapped text down the frame, starting a new page when one is full."""
+    """Writes wrapped text down the frame in one or two columns, starting a new page when full."""
 
     def __init__(self, width: float, height: float) -> None:
-        self.width, self.height = width, height
+        self.columns = 2 if width > 600 else 1
+        self.width = (width - COLUMN_GAP * (self.columns - 1)) / self.columns
+        self.height = height
         self.pages: list[AppendixPage] = []
+        self.column = 0
+        self.left = 0.0
         self.y = height  # forces a first page
 
     def _page(self) -> None:
         self.pages.append(AppendixPage())
-        self.y = 0.0
+        self.column, self.left, self.y = 0, 0.0, 0.0
 
     def need(self, room: float) -> None:
-        if self.y + room > self.height:
+        if self.y + room <= self.height:
+            return
+        if self.pages and self.column + 1 < self.columns:
+            self.column += 1
+            self.left = self.column * (self.width + COLUMN_GAP)
+            self.y = 0.0
+        else:
             self._page()
 
     def section(self, key: str, title: str) -> None:
         self._page()
         self.pages[-1].bookmarks.append((key, title, self.y))
+        self.y += 4
         self.text(title, HEADING, bold=True, gap_after=6)
 
     def text(
@@ -75,7 +89,9 @@ class Flow:
         for line in lines or ("",):
             self.need(leading)
             self.y += leading
-            self.pages[-1].ops.append(TextOp(indent, self.y - size * 0.25, line, size, bold, color, owner))
+            self.pages[-1].ops.append(
+                TextOp(self.left + indent, self.y - size * 0.25, line, size, bold, color, owner)
+            )
         self.y += gap_after
 
     def gap(self, points: float) -> None:

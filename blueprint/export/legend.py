@@ -12,9 +12,15 @@ SIZE = 7.0
 
 
 def draw_legend(canvas: Canvas, pen: TextPen, page_width: float, margin: float) -> None:
-    y = margin + 6
+    y = margin + 18
     x = margin
     canvas.setLineWidth(0.6)
+
+    def room(width: float) -> None:
+        """Start a second row when the next entry would not fit."""
+        nonlocal x, y
+        if x + width > page_width - margin:
+            x, y = margin, y - 12
 
     def label(text: str) -> None:
         nonlocal x
@@ -30,6 +36,7 @@ def draw_legend(canvas: Canvas, pen: TextPen, page_width: float, margin: float) 
         ("evidence", "Evidence"),
         ("notes", "Note"),
     ):
+        room(17 + text_width(name, SIZE))
         fill, border = st.CARD_COLORS[kind]
         canvas.setFillColor(st.color(fill))
         canvas.setStrokeColor(st.color(border))
@@ -41,6 +48,7 @@ def draw_legend(canvas: Canvas, pen: TextPen, page_width: float, margin: float) 
         (st.HANDOFF, 1.3, (), "hand-off between functions"),
         (st.LOOP, 0.8, (4, 2), "loop"),
     ):
+        room(21 + text_width(name, SIZE))
         canvas.setStrokeColor(st.color(colour))
         canvas.setLineWidth(width)
         canvas.setDash(*dash) if dash else canvas.setDash()
@@ -48,29 +56,36 @@ def draw_legend(canvas: Canvas, pen: TextPen, page_width: float, margin: float) 
         canvas.setDash()
         x += 21
         label(name)
+    room(13 + text_width("fail point", SIZE))
     canvas.setFillColor(st.color(st.FAIL))
     canvas.circle(x + 5, y, 5, stroke=0, fill=1)
     canvas.setFillColor(st.color("#FFFFFF"))
     pen.draw(x + 5, y - 2.5, "F", 7, True, align="center")
     x += 13
     label("fail point")
+    room(19 + text_width("wait point (minutes)", SIZE))
     canvas.setFillColor(st.color(st.WAIT))
     canvas.roundRect(x, y - 5, 16, 10, 5, stroke=0, fill=1)
     canvas.setFillColor(st.color(st.TEXT))
     pen.draw(x + 8, y - 2.5, "W", 7, True, align="center")
     x += 19
     label("wait point (minutes)")
+    room(18 + text_width("text shortened: see appendix", SIZE))
     canvas.setFillColor(st.color(st.REF))
     pen.draw(x, y - 2.5, "▸A1", 7, True)
     x += 18
     label("text shortened: see appendix")
+    names = {
+        "interaction": "line of interaction",
+        "visibility": "line of visibility",
+        "internal": "line of internal interaction",
+    }
     for kind, (colour, width, dash) in st.LINE_STYLES.items():
-        if x > page_width - margin - 120:
-            break
+        room(21 + text_width(names[kind], SIZE))
         canvas.setStrokeColor(st.color(colour))
         canvas.setLineWidth(width)
         canvas.setDash(*dash) if dash else canvas.setDash()
         canvas.line(x, y, x + 18, y)
         canvas.setDash()
         x += 21
-        label({"interaction": "interaction", "visibility": "visibility", "internal": "internal"}[kind])
+        label(names[kind])
