@@ -107,6 +107,24 @@ def test_apply_then_inverse_restores_the_file_exactly_and_redo_repeats(name: str
     assert dumps(doc.blueprint) == after
 
 
+@pytest.mark.parametrize("name", list(OPERATIONS))
+def test_applying_without_a_document_gives_the_same_file(name: str) -> None:
+    through_document, alone = sample_document(), sample_document().blueprint
+    through_document.apply(OPERATIONS[name])
+    inverse = OPERATIONS[name].apply(alone)
+    assert dumps(alone) == dumps(through_document.blueprint)
+    inverse.apply(alone)
+    assert dumps(alone) == dumps(sample_document().blueprint)
+
+
+def test_move_card_into_an_empty_cell_keeps_its_place_in_the_file() -> None:
+    doc = sample_document()
+    doc.apply(MoveCard("c2", "evidence", "step2", 0))
+    assert [c.id for c in doc.blueprint.cards] == ["c1", "c2", "c3", "c4", "c5", "c6"]
+    doc.apply(MoveCard("c6", "evidence", "step2", 0))
+    assert [c.id for c in doc.blueprint.cards_in_cell("evidence", "step2")] == ["c6", "c2"]
+
+
 def test_observers_hear_what_changed_and_can_unsubscribe() -> None:
     doc = sample_document()
     heard = []

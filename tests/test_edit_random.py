@@ -103,6 +103,15 @@ def random_operation(draw: st.DrawFn, doc: Document, n: int) -> Operation | None
     return draw(pick(choices))()
 
 
+def assert_index_is_exact(doc: Document) -> None:
+    """The document's card index (kept up to date by moves) agrees with the card array."""
+    bp = doc.blueprint
+    for i, c in enumerate(bp.cards):
+        assert doc.card(c.id) is c
+        assert doc.cards.position(c.id) == i
+        assert doc.cards.cell(c.lane, c.step) == [x.id for x in bp.cards_in_cell(c.lane, c.step)]
+
+
 @given(st.data(), blueprints(max_cards=12))
 def test_random_edits_then_undo_all_restore_the_original(data: st.DataObject, blueprint) -> None:
     doc = Document(blueprint)
@@ -117,6 +126,7 @@ def test_random_edits_then_undo_all_restore_the_original(data: st.DataObject, bl
             assert dumps(doc.blueprint) == before  # a refused edit changes nothing
             continue
         assert integrity_problems(doc.blueprint) == []
+        assert_index_is_exact(doc)
         undo.append((op, inverse, before))
     final = dumps(doc.blueprint)
     loads(final)  # every state is a valid file
@@ -124,6 +134,7 @@ def test_random_edits_then_undo_all_restore_the_original(data: st.DataObject, bl
     for _op, inverse, before in reversed(undo):
         redo.append(doc.apply(inverse))
         assert dumps(doc.blueprint) == before
+        assert_index_is_exact(doc)
     assert dumps(doc.blueprint) == original
     for again in reversed(redo):
         doc.apply(again)

@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from blueprint.edit.card_index import CardIndex
 from blueprint.edit.change import Change
-from blueprint.edit.operations.base import Operation
+from blueprint.edit.operations.base import Operation, apply_op
 from blueprint.model import Blueprint, Card, Link
 
 Observer = Callable[[Change], None]
@@ -22,7 +23,7 @@ class Document:
         self.blueprint = blueprint
         self.path = path
         self._observers: list[Observer] = []
-        self._cards: dict[str, Card] | None = None
+        self.cards = CardIndex(blueprint)
         self._links: dict[str, Link] | None = None
         self._links_of: dict[str, list[Link]] | None = None
 
@@ -30,9 +31,9 @@ class Document:
 
     def apply(self, op: Operation) -> Operation:
         """Apply `op` (EditError leaves everything unchanged), notify observers, return the inverse."""
-        inverse = op.apply(self.blueprint)
+        inverse = apply_op(op, self.blueprint, self.cards)
         if op.reshapes or inverse.reshapes:
-            self._cards = self._links = self._links_of = None
+            self._links = self._links_of = None
         change = op.affects() | inverse.affects()
         for observer in list(self._observers):
             observer(change)
@@ -51,9 +52,7 @@ class Document:
     # --- look-ups -----------------------------------------------------------------------------------
 
     def card(self, card_id: str) -> Card | None:
-        if self._cards is None:
-            self._cards = {card.id: card for card in self.blueprint.cards}
-        return self._cards.get(card_id)
+        return self.cards.card(card_id)
 
     def link(self, link_id: str) -> Link | None:
         if self._links is None:

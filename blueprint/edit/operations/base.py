@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ValidationError
 
+from blueprint.edit.card_index import CardIndex
 from blueprint.edit.change import Change
 from blueprint.edit.errors import EditError, error_from_validation
 from blueprint.model import Blueprint
@@ -24,7 +25,7 @@ class Operation:
     #: True when the operation adds or removes elements (indexes of the document must be rebuilt).
     reshapes: ClassVar[bool] = False
 
-    def apply(self, bp: Blueprint) -> Operation:
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         """Change `bp` and return the operation that undoes it; raise EditError and change nothing."""
         raise NotImplementedError
 
@@ -50,14 +51,14 @@ class Batch(Operation):
     def reshapes(self) -> bool:  # type: ignore[override]
         return any(op.reshapes for op in self.ops)
 
-    def apply(self, bp: Blueprint) -> Operation:
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         inverses: list[Operation] = []
         try:
             for op in self.ops:
-                inverses.append(op.apply(bp))
+                inverses.append(apply_op(op, bp, index))
         except EditError:
             for inverse in reversed(inverses):
-                inverse.apply(bp)
+                apply_op(inverse, bp, index)
             raise
         return Batch(list(reversed(inverses)), text=self.text)
 
@@ -69,6 +70,14 @@ class Batch(Operation):
 
     def default_text(self, bp: Blueprint) -> str:
         return self.ops[0].describe(bp) if len(self.ops) == 1 else f"{len(self.ops)} edits"
+
+
+def apply_op(op: Operation, bp: Blueprint, index: CardIndex | None) -> Operation:
+    """Apply `op`, keeping `index` valid: an operation that adds or removes elements invalidates it."""
+    inverse = op.apply(bp, index)
+    if index is not None and (op.reshapes or inverse.reshapes):
+        index.invalidate()
+    return inverse
 
 
 def quoted(name: str, limit: int = 30) -> str:

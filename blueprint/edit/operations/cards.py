@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from blueprint.edit.card_index import CardIndex
 from blueprint.edit.change import Change, change
 from blueprint.edit.errors import EditError
 from blueprint.edit.operations.base import (
@@ -28,7 +29,7 @@ class AddCard(Operation):
 
     reshapes = True
 
-    def apply(self, bp: Blueprint) -> Operation:
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         check_free_id(bp, self.card.id)
         _check_cell(bp, self.card.lane, self.card.step)
         if self.card.function is not None and self.card.function not in bp.functions_by_id():
@@ -51,7 +52,7 @@ class RemoveCards(Operation):
 
     reshapes = True
 
-    def apply(self, bp: Blueprint) -> Operation:
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         wanted = set(self.ids)
         links = tuple(li.id for li in bp.links if li.source in wanted or li.target in wanted)
         return Extract(card_ids=tuple(self.ids), link_ids=links, text=self.text).apply(bp)
@@ -71,7 +72,9 @@ class RemoveCards(Operation):
 class MoveCard(Operation):
     """Move a card to the cell (lane, step), as the `index`-th card of that cell.
 
-    `position`, when given, is the exact array position instead (used by undo to put it back).
+    In the card array the card goes just before the card it now precedes in the cell (or just after
+    the cell's last card); into an empty cell it keeps its array position. `position`, when given, is
+    the exact array position instead (undo uses it to put the card back byte for byte).
     """
 
     card_id: str
@@ -80,29 +83,29 @@ class MoveCard(Operation):
     index: int = 0
     position: int | None = field(default=None)
 
-    def apply(self, bp: Blueprint) -> Operation:
-        cards = bp.cards
-        found = _locate(cards, self.card_id, self.lane_id, self.step_id)
-        old_position, card, cell_index, target_positions = found
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
+        cards = index if index is not None else CardIndex(bp)
+        card = cards.card(self.card_id)
         if card is None:
             raise EditError("unknown-id", f"There is no card '{self.card_id}'")
         if (card.lane, card.step) != (self.lane_id, self.step_id):
             _check_cell(bp, self.lane_id, self.step_id)
-        inverse = MoveCard(card.id, card.lane, card.step, cell_index, old_position, text=self.text)
-        del cards[old_position]
+        old_position = cards.position(card.id)
+        old_index = cards.cell(card.lane, card.step).index(card.id)
+        inverse = MoveCard(card.id, card.lane, card.step, old_index, old_position, text=self.text)
+        others = [i for i in cards.cell(self.lane_id, self.step_id) if i != card.id]
+        cell_index = max(0, min(self.index, len(others)))
         if self.position is not None:
             new_position = self.position
+            before = [i for i in others if _after_removal(cards.position(i), old_position) < new_position]
+            cell_index = len(before)
+        elif not others:
+            new_position = old_position
+        elif cell_index < len(others):
+            new_position = _after_removal(cards.position(others[cell_index]), old_position)
         else:
-            others = [p - (p > old_position) for p in target_positions if p != old_position]
-            index = max(0, self.index)
-            if index < len(others):
-                new_position = others[index]
-            elif others:
-                new_position = others[-1] + 1
-            else:
-                new_position = len(cards)
-        cards.insert(new_position, card)
-        card.lane, card.step = self.lane_id, self.step_id
+            new_position = _after_removal(cards.position(others[-1]), old_position) + 1
+        cards.move(card, self.lane_id, self.step_id, new_position, cell_index)
         return inverse
 
     def affects(self) -> Change:
@@ -114,6 +117,11 @@ class MoveCard(Operation):
         return f"Move card {quoted(title)}"
 
 
+def _after_removal(position: int, removed: int) -> int:
+    """Where an array position ends up once the element at `removed` is taken out."""
+    return position - 1 if position > removed else position
+
+
 @dataclass
 class SetCardFields(Operation):
     """Change fields of a card (not its id, lane or step: MoveCard does that)."""
@@ -121,8 +129,10 @@ class SetCardFields(Operation):
     card_id: str
     changes: dict[str, Any]
 
-    def apply(self, bp: Blueprint) -> Operation:
-        _, card = find(bp.cards, self.card_id, "card")
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
+        card = index.card(self.card_id) if index is not None else find(bp.cards, self.card_id, "card")[1]
+        if card is None:
+            raise EditError("unknown-id", f"There is no card '{self.card_id}'")
         values = validated_fields(card, self.changes, frozenset({"id", "lane", "step"}))
         function = values.get("function")
         if function is not None and function not in bp.functions_by_id():
@@ -142,22 +152,3 @@ def _check_cell(bp: Blueprint, lane_id: str, step_id: str) -> None:
         raise EditError("unknown-lane", f"There is no lane '{lane_id}'", "lane")
     if not any(step.id == step_id for stage in bp.stages for step in stage.steps):
         raise EditError("unknown-step", f"There is no step '{step_id}'", "step")
-
-
-def _locate(
-    cards: list[Card], card_id: str, lane_id: str, step_id: str
-) -> tuple[int, Card | None, int, list[int]]:
-    """One pass: the card's position, the card, its index in its own cell, and the target cell's positions."""
-    position, found, target = -1, None, []
-    for i, c in enumerate(cards):
-        if c.lane == lane_id and c.step == step_id:
-            target.append(i)
-        if c.id == card_id:
-            position, found = i, c
-    if found is None:
-        return -1, None, 0, target
-    if (found.lane, found.step) == (lane_id, step_id):
-        cell_index = target.index(position)
-    else:
-        cell_index = sum(1 for c in cards[:position] if c.lane == found.lane and c.step == found.step)
-    return position, found, cell_index, target

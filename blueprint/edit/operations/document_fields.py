@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from blueprint.edit.card_index import CardIndex
 from blueprint.edit.change import Change, change
 from blueprint.edit.errors import EditError, error_from_validation
 from blueprint.edit.operations.base import Operation, set_fields
@@ -21,7 +22,7 @@ class SetDocumentFields(Operation):
 
     changes: dict[str, Any]
 
-    def apply(self, bp: Blueprint) -> Operation:
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         values = {name: _validated(name, value) for name, value in self.changes.items()}
         return SetDocumentFields(set_fields(bp, values), text=self.text)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from blueprint.edit.card_index import CardIndex
 from blueprint.edit.change import Change, change
 from blueprint.edit.operations.base import (
     Operation,
@@ -27,7 +28,7 @@ class AddFunction(Operation):
 
     reshapes = True
 
-    def apply(self, bp: Blueprint) -> Operation:
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         check_free_id(bp, self.function.id)
         owned = set(self.owned)
         bp.functions.insert(len(bp.functions) if self.index is None else self.index, self.function)
@@ -49,7 +50,7 @@ class RemoveFunction(Operation):
 
     reshapes = True
 
-    def apply(self, bp: Blueprint) -> Operation:
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         index, function = find(bp.functions, self.function_id, "function")
         owned = []
         for card in bp.cards:
@@ -74,7 +75,7 @@ class SetFunctionFields(Operation):
     function_id: str
     changes: dict[str, Any]
 
-    def apply(self, bp: Blueprint) -> Operation:
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         _, function = find(bp.functions, self.function_id, "function")
         values = validated_fields(function, self.changes)
         return SetFunctionFields(self.function_id, set_fields(function, values), text=self.text)

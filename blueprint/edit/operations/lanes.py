@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from blueprint.edit.card_index import CardIndex
 from blueprint.edit.change import Change, change
 from blueprint.edit.operations.base import (
     Operation,
@@ -25,7 +26,7 @@ class AddLane(Operation):
 
     reshapes = True
 
-    def apply(self, bp: Blueprint) -> Operation:
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         check_free_id(bp, self.lane.id)
         bp.lanes.insert(len(bp.lanes) if self.index is None else self.index, self.lane)
         return Extract(lane_ids=(self.lane.id,), text=self.text)
@@ -45,7 +46,7 @@ class RemoveLane(Operation):
 
     reshapes = True
 
-    def apply(self, bp: Blueprint) -> Operation:
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         find(bp.lanes, self.lane_id, "lane")
         cards = tuple(card.id for card in bp.cards if card.lane == self.lane_id)
         gone = set(cards)
@@ -67,7 +68,7 @@ class MoveLane(Operation):
     lane_id: str
     index: int
 
-    def apply(self, bp: Blueprint) -> Operation:
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         old, lane = find(bp.lanes, self.lane_id, "lane")
         bp.lanes.pop(old)
         bp.lanes.insert(max(0, min(self.index, len(bp.lanes))), lane)
@@ -88,7 +89,7 @@ class SetLaneFields(Operation):
     lane_id: str
     changes: dict[str, Any]
 
-    def apply(self, bp: Blueprint) -> Operation:
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         _, lane = find(bp.lanes, self.lane_id, "lane")
         values = validated_fields(lane, self.changes)
         return SetLaneFields(self.lane_id, set_fields(lane, values), text=self.text)

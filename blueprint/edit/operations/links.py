@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from blueprint.edit.card_index import CardIndex
 from blueprint.edit.change import Change, change
 from blueprint.edit.errors import EditError
 from blueprint.edit.operations.base import Operation, check_free_id, find, set_fields, validated_fields
@@ -21,7 +22,7 @@ class AddLink(Operation):
 
     reshapes = True
 
-    def apply(self, bp: Blueprint) -> Operation:
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         check_free_id(bp, self.link.id)
         cards = {card.id for card in bp.cards}
         for end in (self.link.source, self.link.target):
@@ -45,7 +46,7 @@ class RemoveLinks(Operation):
 
     reshapes = True
 
-    def apply(self, bp: Blueprint) -> Operation:
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         return Extract(link_ids=tuple(self.ids), text=self.text).apply(bp)
 
     def affects(self) -> Change:
@@ -62,7 +63,7 @@ class SetLinkFields(Operation):
     link_id: str
     changes: dict[str, Any]
 
-    def apply(self, bp: Blueprint) -> Operation:
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         _, link = find(bp.links, self.link_id, "link")
         values = validated_fields(link, self.changes, frozenset({"id", "source", "target"}))
         return SetLinkFields(self.link_id, set_fields(link, values), text=self.text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from blueprint.edit.card_index import CardIndex
 from blueprint.edit.change import Change, change
 from blueprint.edit.errors import EditError
 from blueprint.edit.operations.base import Operation
@@ -26,7 +27,7 @@ class Extract(Operation):
 
     reshapes = True
 
-    def apply(self, bp: Blueprint) -> Operation:
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         self._check(bp)
         links = _take(bp.links, set(self.link_ids))
         cards = _take(bp.cards, set(self.card_ids))
@@ -98,7 +99,7 @@ class Restore(Operation):
 
     reshapes = True
 
-    def apply(self, bp: Blueprint) -> Operation:
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         _put(bp.lanes, self.lanes)
         _put(bp.stages, self.stages)
         stages = {stage.id: stage for stage in bp.stages}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from blueprint.edit.card_index import CardIndex
 from blueprint.edit.change import Change, change
 from blueprint.edit.errors import EditError
 from blueprint.edit.operations.base import (
@@ -41,7 +42,7 @@ class AddStage(Operation):
 
     reshapes = True
 
-    def apply(self, bp: Blueprint) -> Operation:
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         taken = bp.all_ids()
         for element_id in [self.stage.id, *(step.id for step in self.stage.steps)]:
             if element_id in taken:
@@ -62,7 +63,7 @@ class RemoveStage(Operation):
 
     reshapes = True
 
-    def apply(self, bp: Blueprint) -> Operation:
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         _, stage = find(bp.stages, self.stage_id, "stage")
         cards, links = _cards_and_links(bp, {step.id for step in stage.steps})
         return Extract(card_ids=cards, link_ids=links, stage_ids=(self.stage_id,), text=self.text).apply(bp)
@@ -82,7 +83,7 @@ class SetStageFields(Operation):
     stage_id: str
     changes: dict[str, Any]
 
-    def apply(self, bp: Blueprint) -> Operation:
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         _, stage = find(bp.stages, self.stage_id, "stage")
         values = validated_fields(stage, self.changes, frozenset({"id", "steps"}))
         return SetStageFields(self.stage_id, set_fields(stage, values), text=self.text)
@@ -102,7 +103,7 @@ class AddStep(Operation):
 
     reshapes = True
 
-    def apply(self, bp: Blueprint) -> Operation:
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         _, stage = find(bp.stages, self.stage_id, "stage")
         check_free_id(bp, self.step.id)
         stage.steps.insert(len(stage.steps) if self.index is None else self.index, self.step)
@@ -123,7 +124,7 @@ class RemoveStep(Operation):
 
     reshapes = True
 
-    def apply(self, bp: Blueprint) -> Operation:
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         _find_step(bp, self.step_id)
         cards, links = _cards_and_links(bp, {self.step_id})
         return Extract(card_ids=cards, link_ids=links, step_ids=(self.step_id,), text=self.text).apply(bp)
@@ -146,7 +147,7 @@ class MoveStep(Operation):
     stage_id: str
     index: int
 
-    def apply(self, bp: Blueprint) -> Operation:
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         source, old, step = _find_step(bp, self.step_id)
         _, target = find(bp.stages, self.stage_id, "stage")
         if source is not target and len(source.steps) == 1:
@@ -170,7 +171,7 @@ class SetStepFields(Operation):
     step_id: str
     changes: dict[str, Any]
 
-    def apply(self, bp: Blueprint) -> Operation:
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         _, _, step = _find_step(bp, self.step_id)
         values = validated_fields(step, self.changes)
         return SetStepFields(self.step_id, set_fields(step, values), text=self.text)
