@@ -43,6 +43,7 @@ class Context:
                     self.stage_names[stage.id],
                     short_title(step.name),
                 )
+        self._labels: dict[str, str] = {}
 
     def kind(self, card_id: str) -> str:
         """Lane kind of a card."""
@@ -64,7 +65,10 @@ class Context:
 
     def label(self, card_id: str) -> str:
         """`"Title" (Stage › Step, Lane)`: enough to find a card without its id."""
-        return f"{self.title(card_id)} ({self.place(card_id)})"
+        label = self._labels.get(card_id)
+        if label is None:
+            label = self._labels[card_id] = f"{self.title(card_id)} ({self.place(card_id)})"
+        return label
 
     def step_label(self, step_id: str) -> str:
         _, stage, step = self.step_places[step_id]
