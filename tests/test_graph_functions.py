@@ -44,7 +44,7 @@ def shop():  # type: ignore[no-untyped-def]
 def test_function_graph_weights_count_hand_offs() -> None:
     functions = function_graph(shop())
     assert list(functions.nodes) == ["web", "warehouse", "courier", "idle"]
-    assert functions.nodes["web"] == {"name": "Web", "kind": "team"}
+    assert functions.nodes["warehouse"] == {"name": "Warehouse", "kind": "team", "index": 1}
     assert {(a, b): d["weight"] for a, b, d in functions.edges(data=True)} == {
         ("web", "warehouse"): 2,
         ("warehouse", "courier"): 1,

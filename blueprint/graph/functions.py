@@ -2,36 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import networkx as nx
 
-from blueprint.graph.cards import build_graph
+from blueprint.graph.cards import build_graph, is_handoff
 from blueprint.model import Blueprint
 
 
 def function_graph(doc: Blueprint, graph: nx.MultiDiGraph | None = None) -> nx.DiGraph:
-    """One node per function (in display order; attributes `name`, `kind`), an edge A -> B whose
-    `weight` is the number of hand-offs (links from a card of A to a card of B, A != B).
+    """One node per function (in display order; attributes `name`, `kind`, `index`), an edge A -> B
+    whose `weight` is the number of hand-offs (links from a card of A to a card of B, A != B).
 
     Pass `graph` (from `build_graph`) to reuse a card graph that is already built.
     """
     graph = build_graph(doc) if graph is None else graph
     result = nx.DiGraph()
-    result.add_nodes_from((f.id, {"name": f.name, "kind": f.kind}) for f in doc.functions)
-    function_of = graph.nodes.data("function")
-    for source, target, handoff in graph.edges(data="handoff"):
-        if not handoff:
-            continue
-        a, b = function_of[source], function_of[target]
-        if result.has_edge(a, b):
-            result[a][b]["weight"] += 1
-        else:
-            result.add_edge(a, b, weight=1)
+    result.add_nodes_from(
+        (f.id, {"name": f.name, "kind": f.kind, "index": i}) for i, f in enumerate(doc.functions)
+    )
+    weights: dict[tuple[str, str], int] = {}
+    nodes = graph.nodes
+    for link in doc.links:
+        pair = nodes[link.source]["function"], nodes[link.target]["function"]
+        if is_handoff(*pair):
+            weights[pair] = weights.get(pair, 0) + 1
+    result.add_edges_from((a, b, {"weight": n}) for (a, b), n in weights.items())
     return result
 
 
-def _in_display_order(functions: nx.DiGraph, ids: object) -> list[str]:
-    wanted = set(ids)  # type: ignore[call-overload]
-    return [node for node in functions.nodes if node in wanted]
+def _in_display_order(functions: nx.DiGraph, ids: Iterable[str]) -> list[str]:
+    index = functions.nodes
+    return sorted(ids, key=lambda function_id: index[function_id]["index"])
 
 
 def upstream_functions(functions: nx.DiGraph, function_id: str) -> list[str]:

@@ -70,7 +70,7 @@ def handoff_report(doc: Blueprint, graph: nx.MultiDiGraph | None = None) -> Hand
     """The hand-off report of `doc` (pass `graph` from `build_graph` to reuse it)."""
     graph = build_graph(doc) if graph is None else graph
     functions = function_graph(doc, graph)
-    stage_order = [stage.id for stage in doc.stages]
+    stage_index = {stage.id: i for i, stage in enumerate(doc.stages)}
     stages_of: dict[str, set[str]] = {f.id: set() for f in doc.functions}
     for _, data in graph.nodes(data=True):
         if data["function"] is not None:
@@ -84,7 +84,7 @@ def handoff_report(doc: Blueprint, graph: nx.MultiDiGraph | None = None) -> Hand
             downstream=tuple(downstream_functions(functions, f.id)),
             handoffs_in=int(functions.in_degree(f.id, weight="weight")),
             handoffs_out=int(functions.out_degree(f.id, weight="weight")),
-            stages=tuple(stage for stage in stage_order if stage in stages_of[f.id]),
+            stages=tuple(sorted(stages_of[f.id], key=stage_index.__getitem__)),
         )
         for f in doc.functions
     )
