@@ -6,9 +6,9 @@ A figure is reported as its ratio to its floor, so the table means the same on a
 - validate: one plain networkx pass: a DiGraph of the cards (lane kind, step, function) and links,
   its strongly connected components (cycles) and one reverse search from the customer and frontstage
   cards (what reaches the customer): the two graph walks the hand-off rules cannot avoid.
-- PDF export: reportlab's bare canvas, in the shipped DejaVu font, drawing a box and two strings (title,
-  one detail line) per card, a box and a string per lane, stage and step header, and a three-segment
-  line per link, on one page the size of the blueprint.
+- PDF export: reportlab's bare canvas drawing, straight from the layout (computed before timing), the
+  boxes, text lines and link polylines the exporter draws, in the same fonts, on one page (see
+  `pdf_floor`). The export itself includes its layout, so its ratio carries the layout's cost too.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from blueprint.layout.shapes import Layout
 from blueprint.model import Blueprint
 
 
@@ -46,64 +47,88 @@ def validate_floor(doc: Blueprint) -> int:
     return cycles + len(reached)
 
 
-def _font() -> str:
+def _fonts() -> tuple[str, str]:
+    """The shipped DejaVu Sans, regular and bold, as the exporter uses them (Helvetica if missing)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
     from blueprint.resources import font_path
 
-    try:
-        path = font_path("DejaVuSans.ttf")
-    except Exception:  # no shipped font: the built-in Helvetica is the floor then
-        return "Helvetica"
-    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("DejaVuSans", str(path)))
-    return "DejaVuSans"
+    names = []
+    for name in ("DejaVuSans", "DejaVuSans-Bold"):
+        path = font_path(f"{name}.ttf")
+        if not path.exists():
+            return "Helvetica", "Helvetica-Bold"
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+        names.append(name)
+    return names[0], names[1]
 
 
-def pdf_floor(doc: Blueprint) -> bytes:
-    """A one-page PDF with as many boxes, strings and lines as the blueprint's export draws."""
+def pdf_shapes(layout: Layout) -> dict[str, int]:
+    """How many boxes, strings and polylines the floor draws for `layout`."""
+    counts = {"boxes": 0, "strings": 0, "lines": 0}
+    for card in layout.cards.values():
+        counts["boxes"] += 2 + len(card.markers)
+        counts["strings"] += (
+            len(card.title_lines) + len(card.description_lines) + len(card.detail_lines) + len(card.markers)
+        )
+    headers = (*layout.lanes, *layout.stages, *layout.steps)
+    counts["boxes"] += len(headers)
+    counts["strings"] += len(headers)
+    counts["lines"] += len(layout.routes) + len(layout.lines)
+    counts["strings"] += sum(1 for r in layout.routes.values() if r.label_text)
+    return counts
+
+
+def pdf_floor(layout: Layout) -> bytes:
+    """One page the size of the blueprint, drawn on reportlab's bare canvas straight from `layout`:
+    per card its box, colour strip, every text line and marker; per lane, stage and step header a box
+    and its name; per link its polyline and label; the three lines. Same fonts and page compression as
+    the exporter. No layout work (that is timed on its own), no form, no tiling, no appendix."""
     from reportlab.pdfgen.canvas import Canvas
 
-    font = _font()
-    card_w, card_h, col_w, row_h = 150.0, 60.0, 170.0, 200.0
-    steps = doc.step_indexes()
-    lanes = doc.lane_indexes()
-    n_steps, n_lanes = max(1, len(steps)), max(1, len(lanes))
-    width, height = 150 + n_steps * col_w, 80 + n_lanes * row_h
+    regular, bold = _fonts()
+    height = layout.height
     out = io.BytesIO()
-    canvas = Canvas(out, pagesize=(width, height))
-    canvas.setFont(font, 8)
-    slot: dict[tuple[str, str], int] = {}
-    where: dict[str, tuple[float, float]] = {}
-    for card in doc.cards:
-        k = slot.get((card.lane, card.step), 0)
-        slot[(card.lane, card.step)] = k + 1
-        x = 150 + steps[card.step] * col_w + 10
-        y = height - 80 - lanes[card.lane] * row_h - 10 - (k + 1) * (card_h + 6)
-        where[card.id] = (x, y)
-        canvas.setFillColorRGB(1, 0.97, 0.8)
-        canvas.roundRect(x, y, card_w, card_h, 4, stroke=1, fill=1)
+    canvas = Canvas(out, pagesize=(layout.width, height), pageCompression=1)
+    for card in layout.cards.values():
+        b = card.box
+        canvas.setFillColorRGB(1, 1, 1)
+        canvas.roundRect(b.x, height - b.bottom, b.w, b.h, 3, stroke=1, fill=1)
+        canvas.setFillColorRGB(0.2, 0.4, 0.8)
+        canvas.rect(b.x, height - b.bottom, 4, b.h, stroke=0, fill=1)
         canvas.setFillColorRGB(0, 0, 0)
-        canvas.drawString(x + 4, y + card_h - 12, card.title[:40])
-        canvas.drawString(x + 4, y + 6, (card.channel or "") + " " + (card.function or ""))
-    for i, lane in enumerate(doc.lanes):
-        canvas.rect(0, height - 80 - (i + 1) * row_h, 140, row_h)
-        canvas.drawString(4, height - 80 - i * row_h - 12, lane.name)
-    for stage in doc.stages:
-        x = 150 + steps[stage.steps[0].id] * col_w
-        canvas.rect(x, height - 30, col_w * len(stage.steps), 30)
-        canvas.drawString(x + 4, height - 20, stage.name)
-    for _stage, step in doc.all_steps():
-        x = 150 + steps[step.id] * col_w
-        canvas.rect(x, height - 80, col_w, 50)
-        canvas.drawString(x + 4, height - 60, step.name)
-    for link in doc.links:
-        (x1, y1), (x2, y2) = where[link.source], where[link.target]
-        mid = (x1 + card_w + x2) / 2
-        canvas.lines(
-            [(x1 + card_w, y1 + 30, mid, y1 + 30), (mid, y1 + 30, mid, y2 + 30), (mid, y2 + 30, x2, y2 + 30)]
-        )
+        y = height - b.y - 12
+        canvas.setFont(bold, 8)
+        for line in card.title_lines:
+            canvas.drawString(b.x + 8, y, line)
+            y -= 10
+        canvas.setFont(regular, 7)
+        for line in (*card.description_lines, *card.detail_lines):
+            canvas.drawString(b.x + 8, y, line)
+            y -= 9
+        for marker in card.markers:
+            m = marker.box
+            canvas.rect(m.x, height - m.bottom, m.w, m.h, stroke=1, fill=0)
+            canvas.drawString(m.x + 2, height - m.bottom + 2, marker.text)
+    canvas.setFont(bold, 9)
+    for header in (*layout.lanes, *layout.stages, *layout.steps):
+        box = getattr(header, "header", None) or header.box
+        canvas.rect(box.x, height - box.bottom, box.w, box.h, stroke=1, fill=0)
+        canvas.drawString(box.x + 4, height - box.y - 12, header.name)
+    canvas.setFont(regular, 7)
+    for route in layout.routes.values():
+        path = canvas.beginPath()
+        (x, y), *rest = route.points
+        path.moveTo(x, height - y)
+        for x, y in rest:
+            path.lineTo(x, height - y)
+        canvas.drawPath(path, stroke=1, fill=0)
+        if route.label_text and route.label_pos:
+            canvas.drawString(route.label_pos[0], height - route.label_pos[1], route.label_text)
+    for line in layout.lines:
+        canvas.line(line.x0, height - line.y, line.x1, height - line.y)
     canvas.showPage()
     canvas.save()
     return out.getvalue()

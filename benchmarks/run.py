@@ -34,6 +34,10 @@ from timing import NotBuilt, median_time  # noqa: E402
 
 from blueprint.fileformat import save  # noqa: E402
 
+CLOCKS = {
+    "cpu": "CPU time of the measuring process (time.process_time)",
+    "wall": "elapsed wall-clock time (time.perf_counter)",
+}
 Prepare = Callable[[stages.Case], Callable[[], object]]
 
 
@@ -55,7 +59,7 @@ class Stage:
 FLOORS: dict[str, tuple[str, Prepare]] = {
     "load": ("floor: json.loads + model_validate", lambda c: lambda: floors.load_floor(c.path)),
     "validate": ("floor: networkx pass", lambda c: lambda: floors.validate_floor(c.doc)),
-    "pdf": ("floor: reportlab bare canvas", lambda c: lambda: floors.pdf_floor(c.doc)),
+    "pdf": ("floor: reportlab bare canvas, same shapes", stages.prepare_pdf_floor),
 }
 
 STAGES = [
@@ -76,7 +80,7 @@ STAGES = [
     Stage("relayout", "relayout after one card move", stages.prepare_relayout),
     Stage(
         "pdf",
-        "PDF export",
+        "PDF export (one A3 page, no appendix)",
         stages.prepare_pdf,
         slow=True,
         floor="pdf",
@@ -84,6 +88,7 @@ STAGES = [
         limit=2.0,
         by_ratio=True,
     ),
+    Stage("pdf-default", "PDF export, default options (A3, appendix)", stages.prepare_pdf_default, slow=True),
     Stage("scene", "scene build (offscreen)", child="scene", slow=True, target="< 1.5 s", limit=1.5),
     Stage("move", "card move (op + relayout + repaint)", child="move", target="< 30 ms", limit=0.030),
     Stage("memory", "editor peak memory (open + paint)", child="memory", target="< 500 MB", limit=500),
@@ -98,22 +103,31 @@ def repeats_for(n: int, slow: bool, override: int | None) -> int:
     return 9 if n <= 500 else 7 if n <= 2000 else 5
 
 
-def time_in_process(prepare: Prepare, case: stages.Case, repeats: int) -> Cell:
+def time_in_process(prepare: Prepare, case: stages.Case, repeats: int, clock: str) -> Cell:
     try:
         fn = prepare(case)
     except NotBuilt:
         return Cell(note="n/a (not built yet)")
     try:
-        return Cell(median_time(fn, repeats).value)
+        return Cell(median_time(fn, repeats, clock=clock).value)
     except NotBuilt:
         return Cell(note="n/a (not built yet)")
     except Exception as error:  # a stage being written may crash; the table says so and goes on
         return Cell(note=f"failed: {type(error).__name__}: {str(error)[:60]}")
 
 
-def time_in_child(mode: str, case: stages.Case, repeats: int) -> Cell:
+def time_in_child(mode: str, case: stages.Case, repeats: int, clock: str) -> Cell:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    command = [sys.executable, str(HERE / "editor_child.py"), mode, str(case.path), "--repeats", str(repeats)]
+    command = [
+        sys.executable,
+        str(HERE / "editor_child.py"),
+        mode,
+        str(case.path),
+        "--repeats",
+        str(repeats),
+        "--clock",
+        clock,
+    ]
     try:
         done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600, check=False)
     except subprocess.TimeoutExpired:
@@ -143,7 +157,7 @@ def verdict(stage: Stage, cell: Cell | None) -> str:
     return "met" if value <= stage.limit else "MISSED"
 
 
-def run(sizes: list[int], only: set[str] | None, repeats: int | None, workdir: Path) -> list[Row]:
+def run(sizes: list[int], only: set[str] | None, repeats: int | None, workdir: Path, clock: str) -> list[Row]:
     chosen = [s for s in STAGES if only is None or s.key in only]
     floor_keys = [s.floor for s in chosen if s.floor]
     floor_rows = {key: Row(FLOORS[key][0], {}) for key in floor_keys}
@@ -154,14 +168,16 @@ def run(sizes: list[int], only: set[str] | None, repeats: int | None, workdir: P
         case = stages.Case(n, path, workdir)
         for key in floor_keys:
             slow = any(s.slow for s in chosen if s.floor == key)
-            floor_rows[key].cells[n] = time_in_process(FLOORS[key][1], case, repeats_for(n, slow, repeats))
+            floor_rows[key].cells[n] = time_in_process(
+                FLOORS[key][1], case, repeats_for(n, slow, repeats), clock
+            )
         for stage in chosen:
             started = time.perf_counter()
             count = repeats_for(n, stage.slow, repeats)
             if stage.child:
-                cell = time_in_child(stage.child, case, count)
+                cell = time_in_child(stage.child, case, count, clock)
             else:
-                cell = time_in_process(stage.prepare, case, count)  # type: ignore[arg-type]
+                cell = time_in_process(stage.prepare, case, count, clock)  # type: ignore[arg-type]
             if stage.floor:
                 cell.floor = floor_rows[stage.floor].cells[n].value
             rows[stage.key].cells[n] = cell
@@ -189,14 +205,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--readme", action="store_true", help="also rewrite the table in benchmarks/README.md"
     )
+    parser.add_argument(
+        "--clock",
+        choices=["cpu", "wall"],
+        default="cpu",
+        help="cpu: CPU time of the measuring process (default; other programs on the machine do not "
+        "inflate it); wall: elapsed time",
+    )
     args = parser.parse_args(argv)
     sizes = [int(n) for n in args.sizes.split(",")]
     only = set(args.only.split(",")) if args.only else None
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="blueprint-bench-") as folder:
-        rows = run(sizes, only, args.repeats, Path(folder))
+        load_before = os.getloadavg()[0]
+        rows = run(sizes, only, args.repeats, Path(folder), args.clock)
     text = (
-        f"{machine()} Whole run: {time.perf_counter() - started:.0f} s.\n\n{table(rows, sizes)}\n\n"
+        f"{machine()} Whole run: {time.perf_counter() - started:.0f} s; load average {load_before:.1f} "
+        f"before, {os.getloadavg()[0]:.1f} after. Clock: {CLOCKS[args.clock]}.\n\n{table(rows, sizes)}\n\n"
         "Times are medians after a warm-up run; (1.23x) is the ratio to the floor row below it, "
         "measured in the same run on the same file."
     )

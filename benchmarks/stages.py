@@ -94,21 +94,22 @@ def prepare_relayout(case: Case) -> Callable[[], object]:
 
 
 def prepare_pdf(case: Case) -> Callable[[], object]:
-    export = pdf_exporter()
+    """The blueprint on one A3 page, without the appendix: what the floor draws."""
+    export_pdf = api("blueprint.export", "export_pdf")
+    options = api("blueprint.export", "ExportOptions")(appendix=False)
     target = case.workdir / f"export-{case.n}.pdf"
-    return lambda: export(case.doc, target)
+    return lambda: export_pdf(case.doc, target, options)
 
 
-def pdf_exporter() -> Callable[[Blueprint, Path], object]:
-    """The PDF exporter's entry point, whichever name it landed under."""
-    for module, name in [
-        ("blueprint.export", "export_pdf"),
-        ("blueprint.export.pdf", "export_pdf"),
-        ("blueprint.export", "write_pdf"),
-        ("blueprint.export.pdf", "write_pdf"),
-    ]:
-        try:
-            return api(module, name)
-        except NotBuilt:
-            continue
-    raise NotBuilt("blueprint.export PDF exporter")
+def prepare_pdf_default(case: Case) -> Callable[[], object]:
+    """`blueprint export FILE -o OUT.pdf` as a designer runs it: default options, appendix included."""
+    export_pdf = api("blueprint.export", "export_pdf")
+    target = case.workdir / f"export-default-{case.n}.pdf"
+    return lambda: export_pdf(case.doc, target)
+
+
+def prepare_pdf_floor(case: Case) -> Callable[[], object]:
+    from floors import pdf_floor
+
+    layout = api("blueprint.layout", "compute_layout")(case.doc)
+    return lambda: pdf_floor(layout)
