@@ -18,8 +18,12 @@ from blueprint.layout import metrics as m
 _ARROW = 5.0
 
 
+Region = tuple[float, float, float, float]  # x0, y0, x1, y1 in layout coordinates
+
+
 class BlueprintPainter:
-    """Paints one layout; `refs` maps a shortened card to its appendix entry (e.g. "A3")."""
+    """Paints one layout, whole or one region at a time (a tile draws only what it shows, so each
+    sheet's text is its own); `refs` maps a shortened card to its appendix entry (e.g. "A3")."""
 
     def __init__(self, canvas: Canvas, pen: TextPen, layout: Layout, refs: dict[str, str]) -> None:
         self.c = canvas
@@ -27,19 +31,53 @@ class BlueprintPainter:
         self.layout = layout
         self.refs = refs
         self.h = layout.height
+        self.region: Region = (0.0, 0.0, layout.width, layout.height)
+        # cards and routes bucketed by column, so a tile finds its own quickly
+        self._cards_in: dict[int, list[CardBox]] = {}
+        for card in layout.cards.values():
+            self._cards_in.setdefault(self._column(card.box.x), []).append(card)
+        self._routes_in: dict[int, list[Route]] = {}
+        for route in sorted(layout.routes.values(), key=lambda r: (r.is_handoff, r.link_id)):
+            xs = [x for x, _ in route.points]
+            for column in range(self._column(min(xs)), self._column(max(xs)) + 1):
+                self._routes_in.setdefault(column, []).append(route)
+
+    def _column(self, x: float) -> int:
+        return int((x - self.layout.lane_header_width) // m.COLUMN_WIDTH)
 
     def y(self, y: float) -> float:
         return self.h - y
 
-    def paint(self) -> None:
+    def _visible(self, x0: float, y0: float, x1: float, y1: float) -> bool:
+        rx0, ry0, rx1, ry1 = self.region
+        return x0 < rx1 and rx0 < x1 and y0 < ry1 and ry0 < y1
+
+    def paint(self, region: Region | None = None) -> None:
+        """Paint everything that intersects `region` (default: the whole layout)."""
+        self.region = region or (0.0, 0.0, self.layout.width, self.layout.height)
         self.pen.reset()
         self._lanes()
         self._headers()
         self._emotion()
         self._lines()
-        for card in self.layout.cards.values():
-            self._card(card)
-        routes = sorted(self.layout.routes.values(), key=lambda r: (r.is_handoff, r.link_id))
+        rx0, _, rx1, _ = self.region
+        columns = range(self._column(rx0) - 1, self._column(rx1) + 2)
+        for column in columns:
+            for card in self._cards_in.get(column, ()):
+                b = card.box
+                if self._visible(b.x, b.y - m.MARKER_HEIGHT, b.right, b.bottom):
+                    self._card(card)
+        seen: set[str] = set()
+        routes: list[Route] = []
+        for column in columns:
+            for route in self._routes_in.get(column, ()):
+                if route.link_id not in seen:
+                    seen.add(route.link_id)
+                    xs = [x for x, _ in route.points]
+                    ys = [y for _, y in route.points]
+                    if self._visible(min(xs) - 60, min(ys) - 60, max(xs) + 60, max(ys) + 60):
+                        routes.append(route)
+        routes.sort(key=lambda r: (r.is_handoff, r.link_id))
         for route in routes:
             self._route(route)
         for route in routes:
@@ -54,6 +92,8 @@ class BlueprintPainter:
         c.setStrokeColor(st.color(st.GRID))
         for i, lane in enumerate(self.layout.lanes):
             b = lane.band
+            if not self._visible(b.x, b.y, b.right, b.bottom):
+                continue
             c.setFillColor(st.color(st.LANE_FILLS[i % 2]))
             c.rect(b.x, self.y(b.bottom), b.w, b.h, stroke=1, fill=1)
             hb = lane.header
@@ -73,34 +113,40 @@ class BlueprintPainter:
         # column separators (light), so steps read as columns
         c.setStrokeColor(st.color("#E0E4E8"))
         c.setLineWidth(0.4)
-        for step in self.layout.steps:
+        steps = self.layout.steps
+        for step in steps[max(0, self._column(self.region[0])) : max(0, self._column(self.region[2]) + 2)]:
             col = step.column
             c.line(col.x, self.y(col.y), col.x, self.y(col.bottom))
 
     def _headers(self) -> None:
         c = self.c
         c.setLineWidth(0.5)
+        rx0 = self.region[0]
         for stage in self.layout.stages:
             b = stage.box
+            if not self._visible(b.x, b.y, b.right, b.bottom):
+                continue
             c.setFillColor(st.color(st.STAGE_FILL))
             c.setStrokeColor(st.color("#FFFFFF"))
             c.rect(b.x, self.y(b.bottom), b.w, b.h, stroke=1, fill=1)
+            # a stage cut by a tile's left edge names itself again at that edge
+            x = max(b.x, min(rx0, b.right - 80))
             c.setFillColor(st.color("#FFFFFF"))
             self.pen.draw(
-                b.x + 6,
-                self.y(b.y + 14),
-                stage.name_lines[0],
-                m.STAGE_NAME_SIZE,
-                True,
-                owner=f"stage '{stage.name}'",
+                x + 6, self.y(b.y + 14), stage.name_lines[0], m.STAGE_NAME_SIZE, True, f"stage '{stage.name}'"
             )
             if stage.phase:
                 c.setFillColor(st.color("#B0BEC5"))
                 self.pen.draw(
-                    b.x + 6, self.y(b.y + 27), stage.phase.replace("-", " ").upper(), m.STAGE_PHASE_SIZE
+                    x + 6, self.y(b.y + 27), stage.phase.replace("-", " ").upper(), m.STAGE_PHASE_SIZE
                 )
-        for step in self.layout.steps:
+        steps = self.layout.steps
+        first = max(0, self._column(self.region[0]))
+        last = min(len(steps) - 1, self._column(self.region[2]))
+        for step in steps[first : last + 1]:
             b = step.box
+            if not self._visible(b.x, b.y, b.right, b.bottom):
+                continue
             c.setFillColor(st.color(st.STEP_FILL))
             c.setStrokeColor(st.color("#FFFFFF"))
             c.rect(b.x, self.y(b.bottom), b.w, b.h, stroke=1, fill=1)
@@ -109,19 +155,14 @@ class BlueprintPainter:
             top = b.y + b.h / 2 - len(lines) * m.STEP_NAME_LEADING / 2
             for j, line in enumerate(lines):
                 baseline = top + j * m.STEP_NAME_LEADING + m.STEP_NAME_SIZE * 0.85
+                owner = f"step '{step.name}'"
                 self.pen.draw(
-                    b.x + b.w / 2,
-                    self.y(baseline),
-                    line,
-                    m.STEP_NAME_SIZE,
-                    True,
-                    owner=f"step '{step.name}'",
-                    align="center",
+                    b.x + b.w / 2, self.y(baseline), line, m.STEP_NAME_SIZE, True, owner, align="center"
                 )
 
     def _emotion(self) -> None:
         curve = self.layout.emotion
-        if curve is None:
+        if curve is None or not self._visible(0, curve.box.y, curve.box.right, curve.box.bottom):
             return
         c = self.c
         b = curve.box
@@ -151,6 +192,8 @@ class BlueprintPainter:
                 path.lineTo(x, self.y(y))
             c.drawPath(path, stroke=1, fill=0)
         for (x, y), (_, value) in zip(curve.points, curve.values, strict=True):
+            if not self._visible(x - 10, y - 10, x + 40, y + 10):
+                continue
             tone = st.EMOTION_UP if value > 0.25 else st.EMOTION_DOWN if value < -0.25 else st.EMOTION_FLAT
             c.setFillColor(st.color(tone))
             c.setStrokeColor(st.color("#FFFFFF"))
@@ -160,16 +203,20 @@ class BlueprintPainter:
 
     def _lines(self) -> None:
         c = self.c
-        stage_starts = [stage.box.x for stage in self.layout.stages] or [self.layout.lane_header_width]
+        rx0, _, rx1, _ = self.region
+        starts = [stage.box.x for stage in self.layout.stages if rx0 <= stage.box.x < rx1]
+        starts = sorted({4.0 if rx0 < 4 else rx0, *starts})
         for line in self.layout.lines:
+            if not self._visible(line.x0, line.y - 8, line.x1, line.y + 2):
+                continue
             colour, width, dash = st.LINE_STYLES[line.kind]
             c.setStrokeColor(st.color(colour))
             c.setLineWidth(width)
             c.setDash(*dash) if dash else c.setDash()
-            c.line(line.x0, self.y(line.y), line.x1, self.y(line.y))
+            c.line(max(line.x0, rx0 - 1), self.y(line.y), min(line.x1, rx1 + 1), self.y(line.y))
             c.setDash()
             c.setFillColor(st.color(colour))
-            for x in [4.0, *stage_starts]:
+            for x in starts:
                 self.pen.draw(x + 6, self.y(line.y) + 2.5, line.label, m.LINE_LABEL_SIZE)
 
     # --- cards --------------------------------------------------------------------------------------

@@ -26,8 +26,6 @@ from blueprint.layout import Layout, compute_layout
 from blueprint.layout.text import one_line
 from blueprint.model import Blueprint
 
-FORM = "blueprint"
-
 
 @dataclass(frozen=True)
 class ExportOptions:
@@ -56,14 +54,13 @@ def export_pdf(
     _metadata(canvas, doc)
     fonts = FontSet()
     pen = TextPen(canvas, fonts)
-    canvas.beginForm(FORM, 0, 0, layout.width, layout.height)
-    BlueprintPainter(canvas, pen, layout, refs).paint()
-    canvas.endForm()
+    painter = BlueprintPainter(canvas, pen, layout, refs)
 
     for number, tile in enumerate(plan.tiles, start=1):
         pen.reset()
         _title_block(canvas, pen, doc, plan, tile, number, total)
-        _show_tile(canvas, plan, layout, tile)
+        _show_tile(canvas, painter, plan, layout, tile)
+        pen.reset()
         draw_legend(canvas, pen, plan.page_width, MARGIN)
         if number == 1:
             canvas.bookmarkPage("blueprint", fit="Fit")
@@ -141,13 +138,13 @@ def _title_block(
 
 
 def _place(
-    canvas: Canvas,
-    layout: Layout,
+    painter: BlueprintPainter,
     scale: float,
     region: tuple[float, float, float, float],
     at: tuple[float, float],
 ) -> None:
-    """Show layout region (x0, y0, x1, y1) with its top-left corner at page point `at`, clipped."""
+    """Paint layout region (x0, y0, x1, y1) with its top-left corner at page point `at`, clipped."""
+    canvas, layout = painter.c, painter.layout
     x0, y0, x1, y1 = region
     px, ptop = at
     canvas.saveState()
@@ -156,23 +153,24 @@ def _place(
     canvas.clipPath(clip, stroke=0, fill=0)
     canvas.translate(px - x0 * scale, ptop - (layout.height - y0) * scale)
     canvas.scale(scale, scale)
-    canvas.doForm(FORM)
+    painter.paint(region)
     canvas.restoreState()
+    painter.pen.reset()
 
 
-def _show_tile(canvas: Canvas, plan: PagePlan, layout: Layout, tile: Tile) -> None:
+def _show_tile(canvas: Canvas, painter: BlueprintPainter, plan: PagePlan, layout: Layout, tile: Tile) -> None:
     s = plan.scale
     fx, fy, fw, fh = plan.frame
     top = fy + fh
     if not tile.repeat_headers:
         width = layout.width * s
-        _place(canvas, layout, s, (0, 0, layout.width, layout.height), (fx + (fw - width) / 2, top))
+        _place(painter, s, (0, 0, layout.width, layout.height), (fx + (fw - width) / 2, top))
         return
     hw, hh = layout.lane_header_width, layout.top_header_height
-    _place(canvas, layout, s, (0, 0, hw, hh), (fx, top))
-    _place(canvas, layout, s, (tile.x0, 0, tile.x1, hh), (fx + hw * s, top))
-    _place(canvas, layout, s, (0, tile.y0, hw, tile.y1), (fx, top - hh * s))
-    _place(canvas, layout, s, (tile.x0, tile.y0, tile.x1, tile.y1), (fx + hw * s, top - hh * s))
+    _place(painter, s, (0, 0, hw, hh), (fx, top))
+    _place(painter, s, (tile.x0, 0, tile.x1, hh), (fx + hw * s, top))
+    _place(painter, s, (0, tile.y0, hw, tile.y1), (fx, top - hh * s))
+    _place(painter, s, (tile.x0, tile.y0, tile.x1, tile.y1), (fx + hw * s, top - hh * s))
     # where this sheet overlaps its neighbours: tape along these marks
     canvas.setStrokeColor(st.color("#90A4AE"))
     canvas.setLineWidth(0.5)

@@ -1,0 +1,77 @@
+"""relayout: after an edit of a few cards it gives exactly what a full compute_layout gives."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from blueprint.layout import compute_layout, relayout
+from blueprint.model import Blueprint, Card, Link
+from tests.builders import blueprint_with, card
+from tests.strategies import blueprints
+
+
+def _edit(doc: Blueprint, data: st.DataObject) -> set[str]:
+    """Apply one random edit to `doc`; return the ids of the cards it touched."""
+    lanes = [lane.id for lane in doc.lanes]
+    steps = [step.id for _, step in doc.all_steps()]
+    choice = data.draw(st.sampled_from(["move", "retitle", "remove", "add", "link", "reorder"]))
+    if not doc.cards or choice == "add":
+        new = Card(
+            id="new-card",
+            lane=data.draw(st.sampled_from(lanes)),
+            step=data.draw(st.sampled_from(steps)),
+            title="New " * data.draw(st.integers(1, 30)),
+        )
+        doc.cards.insert(data.draw(st.integers(0, len(doc.cards))), new)
+        return {new.id}
+    target = data.draw(st.sampled_from(doc.cards))
+    if choice == "move":
+        target.lane = data.draw(st.sampled_from(lanes))
+        target.step = data.draw(st.sampled_from(steps))
+    elif choice == "retitle":
+        target.title = data.draw(st.sampled_from(["x", "A much longer title " * 8, "Short"]))
+        target.description = data.draw(st.sampled_from(["", "words " * 60]))
+    elif choice == "remove":
+        doc.cards.remove(target)
+        doc.links[:] = [link for link in doc.links if target.id not in (link.source, link.target)]
+    elif choice == "reorder":
+        doc.cards.remove(target)
+        doc.cards.insert(data.draw(st.integers(0, len(doc.cards))), target)
+    elif choice == "link" and len(doc.cards) > 1:
+        other = data.draw(st.sampled_from([c for c in doc.cards if c.id != target.id]))
+        doc.links.append(Link(id="new-link", source=target.id, target=other.id, label="handed over"))
+        return {target.id, other.id}
+    return {target.id}
+
+
+@given(blueprints(), st.data())
+def test_relayout_equals_a_full_layout(doc: Blueprint, data: st.DataObject) -> None:
+    if not doc.lanes or not doc.stages:
+        return
+    previous = compute_layout(doc)
+    changed: set[str] = set()
+    for _ in range(data.draw(st.integers(1, 3))):
+        changed |= _edit(doc, data)
+        incremental = relayout(doc, previous, changed)
+        assert incremental == compute_layout(doc)
+        previous, changed = incremental, set()
+
+
+def test_a_move_that_grows_a_lane_shifts_the_lanes_below() -> None:
+    cards = [card(f"c{i}", "frontstage", i % 3, f"Card {i}") for i in range(6)]
+    cards += [card("low", "support", 0, "Below"), card("up", "customer", 1, "Above")]
+    doc = blueprint_with(cards=cards, links=[("up", "c1"), ("c1", "low"), ("up", "low")])
+    before = compute_layout(doc)
+    doc.cards[4].step = "step0"  # three cards now stack in one cell
+    after = relayout(doc, before, {"c4"})
+    assert after == compute_layout(doc)
+    assert after.cards["low"].box.y > before.cards["low"].box.y
+    assert after.cards["up"] is before.cards["up"], "cards above the change are reused as they are"
+
+
+def test_a_changed_frame_falls_back_to_a_full_layout() -> None:
+    doc = blueprint_with(cards=[card("a", "customer", 0, "A")])
+    before = compute_layout(doc)
+    doc.lanes[0].name = "Renamed lane"
+    assert relayout(doc, before, set()) == compute_layout(doc)
