@@ -12,7 +12,7 @@ from blueprint.fileformat import load
 from blueprint.layout import compute_layout
 from blueprint.layout import metrics as m
 from tests.builders import blueprint_with, card
-from tests.layout_checks import check_layout, segment_enters
+from tests.test_layout_invariants import check_layout, segment_enters
 from tests.strategies import blueprints
 
 

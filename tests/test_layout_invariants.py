@@ -1,4 +1,4 @@
-"""Invariants every layout must satisfy (shared by the layout tests)."""
+"""Invariants every layout must satisfy (used by the layout tests), and a check of the checks."""
 
 from __future__ import annotations
 
@@ -50,3 +50,9 @@ def check_layout(layout: Layout) -> None:
             assert a[0] == b[0] or a[1] == b[1], f"{route.link_id} has a slanted segment"
             for card in cards:
                 assert not segment_enters(a, b, card.box), f"{route.link_id} runs through {card.card_id}"
+
+
+def test_the_edge_check_knows_edges_from_the_inside() -> None:
+    box = Box(0, 0, 10, 10)
+    assert on_edge((10, 5), box) and on_edge((5, 0), box)
+    assert not on_edge((5, 5), box) and not on_edge((12, 5), box)
