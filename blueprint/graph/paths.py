@@ -6,7 +6,7 @@ something the customer waits for the first time through.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 import networkx as nx
@@ -27,16 +27,22 @@ class PathTiming:
         return self.duration_minutes + self.wait_minutes
 
 
-def upstream_cards(graph: nx.MultiDiGraph, sources: Iterable[str]) -> set[str]:
-    """Cards from which a path of one or more flow links reaches any of `sources` (multi-source BFS)."""
+def upstream_cards(
+    graph: nx.MultiDiGraph, sources: Iterable[str], kinds: Collection[str] | None = ("flow",)
+) -> set[str]:
+    """Cards from which a path of one or more links reaches any of `sources` (one multi-source BFS
+    against the direction of the links). `kinds`: the link kinds followed (None: every link)."""
     seen: set[str] = set()
     frontier = list(sources)
     pred = graph.pred
     while frontier:
         following = []
         for node in frontier:
-            for parent, links in pred[node].items():
-                if parent not in seen and any(data["kind"] == "flow" for data in links.values()):
+            before = pred[node]
+            for parent in before:
+                if parent in seen:
+                    continue
+                if kinds is None or any(data["kind"] in kinds for data in before[parent].values()):
                     seen.add(parent)
                     following.append(parent)
         frontier = following
