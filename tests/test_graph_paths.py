@@ -53,6 +53,8 @@ def test_step_dependencies_are_everything_upstream_by_flow() -> None:
     assert step_dependencies(graph, "step2") == {"c0", "f0", "b0", "b1", "f1"}
     assert step_dependencies(graph, "step0") == set()
     assert upstream_cards(graph, ["b1"]) == {"c0", "f0", "b0"}
+    assert upstream_cards(graph, ["b1"], kinds=None) == {"c0", "f0", "b0", "s0"}  # loop links too
+    assert upstream_cards(graph, ["c2"], kinds=None) == {"c0", "f0", "b0", "b1", "s0", "f1", "n0"}
 
 
 def test_handoffs_behind_each_customer_card() -> None:
