@@ -6,6 +6,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from blueprint.export.fonts import BOLD, REGULAR, FontSet
+from blueprint.export.rtl import RTL, visual
 
 
 class TextPen:
@@ -39,6 +40,8 @@ class TextPen:
         """Draw `text` with its baseline at (x, y); `align` is left, center or right."""
         if not text:
             return
+        if RTL.search(text):
+            text = visual(text)
         dejavu = self.fonts.dejavu
         base = BOLD if bold else REGULAR
         if all(ord(ch) in dejavu for ch in text):
