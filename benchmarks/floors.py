@@ -76,15 +76,18 @@ def pdf_shapes(layout: Layout) -> dict[str, int]:
     headers = (*layout.lanes, *layout.stages, *layout.steps)
     counts["boxes"] += len(headers)
     counts["strings"] += len(headers)
-    counts["lines"] += len(layout.routes) + len(layout.lines)
-    counts["strings"] += sum(1 for r in layout.routes.values() if r.label_text)
+    counts["lines"] += 2 * len(layout.routes) + len(layout.lines)  # polyline and arrowhead
+    labels = sum(1 for r in layout.routes.values() if r.label_text and r.label_pos)
+    counts["strings"] += labels
+    counts["boxes"] += labels + sum(1 for r in layout.routes.values() if r.is_handoff)
     return counts
 
 
 def pdf_floor(layout: Layout) -> bytes:
     """One page the size of the blueprint, drawn on reportlab's bare canvas straight from `layout`:
     per card its box, colour strip, every text line and marker; per lane, stage and step header a box
-    and its name; per link its polyline and label; the three lines. Same fonts and page compression as
+    and its name; per link its polyline, arrowhead, hand-off square and
+    label with its box; the three lines. Same fonts and page compression as
     the exporter. No layout work (that is timed on its own), no form, no tiling, no appendix."""
     from reportlab.pdfgen.canvas import Canvas
 
@@ -125,8 +128,19 @@ def pdf_floor(layout: Layout) -> bytes:
         for x, y in rest:
             path.lineTo(x, height - y)
         canvas.drawPath(path, stroke=1, fill=0)
+        head = canvas.beginPath()  # the arrowhead
+        head.moveTo(x, height - y)
+        head.lineTo(x - 5, height - y + 2.5)
+        head.lineTo(x - 5, height - y - 2.5)
+        head.close()
+        canvas.drawPath(head, stroke=0, fill=1)
+        if route.is_handoff:  # the exporter marks where work changes hands
+            sx, sy = route.points[0]
+            canvas.rect(sx - 2, height - sy - 2, 4, 4, stroke=0, fill=1)
         if route.label_text and route.label_pos:
-            canvas.drawString(route.label_pos[0], height - route.label_pos[1], route.label_text)
+            lx, ly = route.label_pos
+            canvas.roundRect(lx - 20, height - ly - 4, 40, 8, 1.5, stroke=1, fill=0)
+            canvas.drawCentredString(lx, height - ly - 2, route.label_text)
     for line in layout.lines:
         canvas.line(line.x0, height - line.y, line.x1, height - line.y)
     canvas.showPage()

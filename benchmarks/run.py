@@ -99,8 +99,8 @@ def repeats_for(n: int, slow: bool, override: int | None) -> int:
     if override:
         return override
     if slow:
-        return 5 if n <= 500 else 3
-    return 9 if n <= 500 else 7 if n <= 2000 else 5
+        return 5 if n <= 2000 else 3
+    return 15 if n <= 500 else 11 if n <= 2000 else 9
 
 
 def time_in_process(prepare: Prepare, case: stages.Case, repeats: int, clock: str) -> Cell:
