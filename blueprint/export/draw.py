@@ -1,7 +1,8 @@
 """Draw a layout on a reportlab canvas, in layout coordinates with y flipped (the PDF's y grows up).
 
-Everything is vector: boxes, lines and text (drawn literally, never as markup). Used once per export
-into a form (XObject) that each page then shows, whole or as tiles.
+Everything is vector: boxes, lines and text (drawn literally, never as markup). Shapes go first, then
+all the text of the grid and cards in one text object, then routes and their labels, so a blueprint of
+thousands of cards costs little more than drawing its boxes, strings and lines on a bare canvas.
 """
 
 from __future__ import annotations
@@ -12,12 +13,11 @@ from reportlab.pdfgen.canvas import Canvas
 
 from blueprint.export import style as st
 from blueprint.export.textdraw import TextPen
-from blueprint.layout import CardBox, Layout, Route
+from blueprint.layout import CardBox, Layout, Marker, Route
 from blueprint.layout import metrics as m
+from blueprint.layout.text import text_width
 
 _ARROW = 5.0
-
-
 Region = tuple[float, float, float, float]  # x0, y0, x1, y1 in layout coordinates
 
 
@@ -32,15 +32,36 @@ class BlueprintPainter:
         self.refs = refs
         self.h = layout.height
         self.region: Region = (0.0, 0.0, layout.width, layout.height)
+        self._fill: str | None = None
+        self._stroke: str | None = None
+        self._width: float | None = None
         # cards and routes bucketed by column, so a tile finds its own quickly
         self._cards_in: dict[int, list[CardBox]] = {}
         for card in layout.cards.values():
             self._cards_in.setdefault(self._column(card.box.x), []).append(card)
         self._routes_in: dict[int, list[Route]] = {}
-        for route in sorted(layout.routes.values(), key=lambda r: (r.is_handoff, r.link_id)):
+        for route in layout.routes.values():
             xs = [x for x, _ in route.points]
             for column in range(self._column(min(xs)), self._column(max(xs)) + 1):
                 self._routes_in.setdefault(column, []).append(route)
+
+    # --- state helpers (reportlab writes every colour change into the page) -----------------------
+
+    def fill(self, colour: str) -> None:
+        if colour != self._fill:
+            self.c.setFillColor(st.color(colour))
+            self._fill = colour
+
+    def stroke(self, colour: str, width: float | None = None) -> None:
+        if colour != self._stroke:
+            self.c.setStrokeColor(st.color(colour))
+            self._stroke = colour
+        if width is not None and width != self._width:
+            self.c.setLineWidth(width)
+            self._width = width
+
+    def _forget_state(self) -> None:
+        self._fill = self._stroke = self._width = None
 
     def _column(self, x: float) -> int:
         return int((x - self.layout.lane_header_width) // m.COLUMN_WIDTH)
@@ -52,10 +73,12 @@ class BlueprintPainter:
         rx0, ry0, rx1, ry1 = self.region
         return x0 < rx1 and rx0 < x1 and y0 < ry1 and ry0 < y1
 
+    # --- painting -----------------------------------------------------------------------------------
+
     def paint(self, region: Region | None = None) -> None:
         """Paint everything that intersects `region` (default: the whole layout)."""
         self.region = region or (0.0, 0.0, self.layout.width, self.layout.height)
-        self.pen.reset()
+        self._forget_state()
         self._lanes()
         self._headers()
         self._emotion()
@@ -67,6 +90,8 @@ class BlueprintPainter:
                 b = card.box
                 if self._visible(b.x, b.y - m.MARKER_HEIGHT, b.right, b.bottom):
                     self._card(card)
+        self.pen.flush()
+        self._forget_state()
         seen: set[str] = set()
         routes: list[Route] = []
         for column in columns:
@@ -83,36 +108,34 @@ class BlueprintPainter:
         for route in routes:
             if route.label_text:
                 self._route_label(route)
+        self.pen.flush()
+        self._forget_state()
 
     # --- grid ---------------------------------------------------------------------------------------
 
     def _lanes(self) -> None:
         c = self.c
-        c.setLineWidth(0.5)
-        c.setStrokeColor(st.color(st.GRID))
+        self.stroke(st.GRID, 0.5)
         for i, lane in enumerate(self.layout.lanes):
             b = lane.band
             if not self._visible(b.x, b.y, b.right, b.bottom):
                 continue
-            c.setFillColor(st.color(st.LANE_FILLS[i % 2]))
+            self.fill(st.LANE_FILLS[i % 2])
             c.rect(b.x, self.y(b.bottom), b.w, b.h, stroke=1, fill=1)
             hb = lane.header
-            c.setFillColor(st.color(st.HEADER_FILL))
+            self.fill(st.HEADER_FILL)
             c.rect(hb.x, self.y(hb.bottom), hb.w, hb.h, stroke=1, fill=1)
-            _, border = st.CARD_COLORS.get(lane.kind, st.CARD_COLORS["customer"])
-            c.setFillColor(st.color(border))
+            self.fill(st.CARD_COLORS.get(lane.kind, st.CARD_COLORS["customer"])[1])
             c.rect(hb.x, self.y(hb.bottom), 4, hb.h, stroke=0, fill=1)
-            c.setFillColor(st.color(st.TEXT))
             lines = lane.name_lines
             top = hb.y + hb.h / 2 - len(lines) * m.LANE_NAME_LEADING / 2
             for j, line in enumerate(lines):
                 baseline = top + j * m.LANE_NAME_LEADING + m.LANE_NAME_SIZE * 0.85
-                self.pen.draw(
-                    hb.x + 9, self.y(baseline), line, m.LANE_NAME_SIZE, True, owner=f"lane '{lane.name}'"
+                self.pen.queue(
+                    hb.x + 9, self.y(baseline), line, m.LANE_NAME_SIZE, True, f"lane '{lane.name}'"
                 )
         # column separators (light), so steps read as columns
-        c.setStrokeColor(st.color("#E0E4E8"))
-        c.setLineWidth(0.4)
+        self.stroke("#E0E4E8", 0.4)
         steps = self.layout.steps
         for step in steps[max(0, self._column(self.region[0])) : max(0, self._column(self.region[2]) + 2)]:
             col = step.column
@@ -120,43 +143,38 @@ class BlueprintPainter:
 
     def _headers(self) -> None:
         c = self.c
-        c.setLineWidth(0.5)
+        self.stroke("#FFFFFF", 0.5)
         rx0 = self.region[0]
         for stage in self.layout.stages:
             b = stage.box
             if not self._visible(b.x, b.y, b.right, b.bottom):
                 continue
-            c.setFillColor(st.color(st.STAGE_FILL))
-            c.setStrokeColor(st.color("#FFFFFF"))
+            self.fill(st.STAGE_FILL)
             c.rect(b.x, self.y(b.bottom), b.w, b.h, stroke=1, fill=1)
             # a stage cut by a tile's left edge names itself again at that edge
             x = max(b.x, min(rx0, b.right - 80))
-            c.setFillColor(st.color("#FFFFFF"))
-            self.pen.draw(
-                x + 6, self.y(b.y + 14), stage.name_lines[0], m.STAGE_NAME_SIZE, True, f"stage '{stage.name}'"
+            owner = f"stage '{stage.name}'"
+            self.pen.queue(
+                x + 6, self.y(b.y + 14), stage.name_lines[0], m.STAGE_NAME_SIZE, True, owner, color="#FFFFFF"
             )
             if stage.phase:
-                c.setFillColor(st.color("#B0BEC5"))
-                self.pen.draw(
-                    x + 6, self.y(b.y + 27), stage.phase.replace("-", " ").upper(), m.STAGE_PHASE_SIZE
-                )
+                phase = stage.phase.replace("-", " ").upper()
+                self.pen.queue(x + 6, self.y(b.y + 27), phase, m.STAGE_PHASE_SIZE, color="#B0BEC5")
         steps = self.layout.steps
         first = max(0, self._column(self.region[0]))
         last = min(len(steps) - 1, self._column(self.region[2]))
+        self.fill(st.STEP_FILL)
         for step in steps[first : last + 1]:
             b = step.box
             if not self._visible(b.x, b.y, b.right, b.bottom):
                 continue
-            c.setFillColor(st.color(st.STEP_FILL))
-            c.setStrokeColor(st.color("#FFFFFF"))
             c.rect(b.x, self.y(b.bottom), b.w, b.h, stroke=1, fill=1)
-            c.setFillColor(st.color(st.TEXT))
             lines = step.name_lines
             top = b.y + b.h / 2 - len(lines) * m.STEP_NAME_LEADING / 2
             for j, line in enumerate(lines):
                 baseline = top + j * m.STEP_NAME_LEADING + m.STEP_NAME_SIZE * 0.85
                 owner = f"step '{step.name}'"
-                self.pen.draw(
+                self.pen.queue(
                     b.x + b.w / 2, self.y(baseline), line, m.STEP_NAME_SIZE, True, owner, align="center"
                 )
 
@@ -166,40 +184,40 @@ class BlueprintPainter:
             return
         c = self.c
         b = curve.box
-        c.setFillColor(st.color("#FFFFFF"))
-        c.setStrokeColor(st.color(st.GRID))
-        c.setLineWidth(0.5)
+        self.fill("#FFFFFF")
+        self.stroke(st.GRID, 0.5)
         c.rect(0, self.y(b.bottom), b.right, b.h, stroke=1, fill=1)
         if curve.header is not None:
             hb = curve.header
-            c.setFillColor(st.color(st.HEADER_FILL))
+            self.fill(st.HEADER_FILL)
             c.rect(hb.x, self.y(hb.bottom), hb.w, hb.h, stroke=1, fill=1)
-            c.setFillColor(st.color(st.TEXT))
-            self.pen.draw(hb.x + 9, self.y(hb.y + hb.h / 2 - 2), "Customer feeling", m.LANE_NAME_SIZE, True)
-            c.setFillColor(st.color(st.MUTED))
-            self.pen.draw(hb.x + 9, self.y(hb.y + hb.h / 2 + 9), "−2 … +2 per step", 6.5)
-        c.setStrokeColor(st.color("#B0BEC5"))
+            self.pen.queue(hb.x + 9, self.y(hb.y + hb.h / 2 - 2), "Customer feeling", m.LANE_NAME_SIZE, True)
+            self.pen.queue(hb.x + 9, self.y(hb.y + hb.h / 2 + 9), "−2 … +2 per step", 6.5, color=st.MUTED)
+        self.stroke("#B0BEC5")
         c.setDash(2, 2)
-        c.line(b.x, self.y(curve.baseline_y), b.right, self.y(curve.baseline_y))
+        c.line(
+            max(b.x, self.region[0] - 1),
+            self.y(curve.baseline_y),
+            min(b.right, self.region[2] + 1),
+            self.y(curve.baseline_y),
+        )
         c.setDash()
         if len(curve.points) > 1:
-            c.setStrokeColor(st.color(st.MUTED))
-            c.setLineWidth(1.4)
+            self.stroke(st.MUTED, 1.4)
             path = c.beginPath()
             x0, y0 = curve.points[0]
             path.moveTo(x0, self.y(y0))
             for x, y in curve.points[1:]:
                 path.lineTo(x, self.y(y))
             c.drawPath(path, stroke=1, fill=0)
+        self.stroke("#FFFFFF", 0.8)
         for (x, y), (_, value) in zip(curve.points, curve.values, strict=True):
             if not self._visible(x - 10, y - 10, x + 40, y + 10):
                 continue
             tone = st.EMOTION_UP if value > 0.25 else st.EMOTION_DOWN if value < -0.25 else st.EMOTION_FLAT
-            c.setFillColor(st.color(tone))
-            c.setStrokeColor(st.color("#FFFFFF"))
+            self.fill(tone)
             c.circle(x, self.y(y), 3.2, stroke=1, fill=1)
-            c.setFillColor(st.color(tone))
-            self.pen.draw(x + 5, self.y(y) + 3, f"{value:+.1f}".replace("-", "−"), 6.5)
+            self.pen.queue(x + 5, self.y(y) + 3, f"{value:+.1f}".replace("-", "−"), 6.5, color=tone)
 
     def _lines(self) -> None:
         c = self.c
@@ -210,14 +228,12 @@ class BlueprintPainter:
             if not self._visible(line.x0, line.y - 8, line.x1, line.y + 2):
                 continue
             colour, width, dash = st.LINE_STYLES[line.kind]
-            c.setStrokeColor(st.color(colour))
-            c.setLineWidth(width)
+            self.stroke(colour, width)
             c.setDash(*dash) if dash else c.setDash()
             c.line(max(line.x0, rx0 - 1), self.y(line.y), min(line.x1, rx1 + 1), self.y(line.y))
             c.setDash()
-            c.setFillColor(st.color(colour))
             for x in starts:
-                self.pen.draw(x + 6, self.y(line.y) + 2.5, line.label, m.LINE_LABEL_SIZE)
+                self.pen.queue(x + 6, self.y(line.y) + 2.5, line.label, m.LINE_LABEL_SIZE, color=colour)
 
     # --- cards --------------------------------------------------------------------------------------
 
@@ -227,9 +243,8 @@ class BlueprintPainter:
         kind = card.lane_kind
         fill, border = st.CARD_COLORS.get(kind, st.CARD_COLORS["customer"])
         bottom = self.y(b.bottom)
-        c.setFillColor(st.color(fill))
-        c.setStrokeColor(st.color(border))
-        c.setLineWidth(0.8)
+        self.fill(fill)
+        self.stroke(border, 0.8)
         if kind == "notes":  # a sticky note: square, with a folded corner
             fold = 8.0
             path = c.beginPath()
@@ -240,7 +255,7 @@ class BlueprintPainter:
             path.lineTo(b.x, bottom + b.h)
             path.close()
             c.drawPath(path, stroke=1, fill=1)
-            c.setFillColor(st.color("#F9A825"))
+            self.fill("#F9A825")
             fold_path = c.beginPath()
             fold_path.moveTo(b.right - fold, bottom)
             fold_path.lineTo(b.right - fold, bottom + fold)
@@ -254,54 +269,63 @@ class BlueprintPainter:
         else:
             c.roundRect(b.x, bottom, b.w, b.h, 3, stroke=1, fill=1)
         if card.function_id is not None:
-            c.setFillColor(st.color(card.function_color or st.NO_COLOR_STRIP))
+            self.fill(card.function_color or st.NO_COLOR_STRIP)
             c.rect(b.x, bottom, m.STRIP_WIDTH, b.h, stroke=0, fill=1)
         owner = f"card '{card.card_id}'"
+        queue = self.pen.queue
         x = b.x + m.STRIP_WIDTH + m.CARD_PAD
         top = b.y + m.CARD_PAD + (m.MARKER_HEIGHT / 2 if card.markers else 0)
-        c.setFillColor(st.color(st.TEXT))
         for line in card.title_lines:
-            self.pen.draw(x, self.y(top + m.TITLE_SIZE * 0.95), line, m.TITLE_SIZE, True, owner)
+            queue(x, self.h - top - m.TITLE_SIZE * 0.95, line, m.TITLE_SIZE, True, owner)
             top += m.TITLE_LEADING
         if card.description_lines:
             top += m.BLOCK_GAP
-            c.setFillColor(st.color(st.MUTED))
             for line in card.description_lines:
-                self.pen.draw(
-                    x, self.y(top + m.DESCRIPTION_SIZE * 0.95), line, m.DESCRIPTION_SIZE, False, owner
+                queue(
+                    x,
+                    self.h - top - m.DESCRIPTION_SIZE * 0.95,
+                    line,
+                    m.DESCRIPTION_SIZE,
+                    False,
+                    owner,
+                    color=st.MUTED,
                 )
                 top += m.DESCRIPTION_LEADING
         if card.detail_lines:
             top += m.BLOCK_GAP
             for i, line in enumerate(card.detail_lines):
                 is_function = i == 0 and card.function_name is not None
-                c.setFillColor(st.color("#37474F" if is_function else st.MUTED))
-                self.pen.draw(x, self.y(top + m.DETAIL_SIZE * 0.95), line, m.DETAIL_SIZE, is_function, owner)
+                colour = "#37474F" if is_function else st.MUTED
+                queue(
+                    x,
+                    self.h - top - m.DETAIL_SIZE * 0.95,
+                    line,
+                    m.DETAIL_SIZE,
+                    is_function,
+                    owner,
+                    color=colour,
+                )
                 top += m.DETAIL_LEADING
         for marker in card.markers:
             self._marker(marker)
         ref = self.refs.get(card.card_id)
         if ref:
-            c.setFillColor(st.color(st.REF))
-            self.pen.draw(b.right - 3, bottom + 2.5, f"▸{ref}", 6.0, True, align="right")
+            queue(b.right - 3, bottom + 2.5, f"▸{ref}", 6.0, True, align="right", color=st.REF)
 
-    def _marker(self, marker) -> None:  # type: ignore[no-untyped-def]
+    def _marker(self, marker: Marker) -> None:
         c = self.c
         b = marker.box
+        self.stroke("#FFFFFF", 0.8)
         if marker.kind == "fail":
-            c.setFillColor(st.color(st.FAIL))
-            c.setStrokeColor(st.color("#FFFFFF"))
-            c.setLineWidth(0.8)
+            self.fill(st.FAIL)
             c.circle(b.x + b.w / 2, self.y(b.y + b.h / 2), b.h / 2, stroke=1, fill=1)
-            c.setFillColor(st.color("#FFFFFF"))
-            self.pen.draw(b.x + b.w / 2, self.y(b.y + b.h / 2 + 2.6), "F", 7.5, True, align="center")
+            self.pen.queue(
+                b.x + b.w / 2, self.y(b.y + b.h / 2 + 2.6), "F", 7.5, True, align="center", color="#FFFFFF"
+            )
         else:
-            c.setFillColor(st.color(st.WAIT))
-            c.setStrokeColor(st.color("#FFFFFF"))
-            c.setLineWidth(0.8)
+            self.fill(st.WAIT)
             c.roundRect(b.x, self.y(b.bottom), b.w, b.h, b.h / 2, stroke=1, fill=1)
-            c.setFillColor(st.color(st.TEXT))
-            self.pen.draw(
+            self.pen.queue(
                 b.x + b.w / 2, self.y(b.y + b.h / 2 + 2.4), marker.text, m.DETAIL_SIZE, True, align="center"
             )
 
@@ -309,19 +333,13 @@ class BlueprintPainter:
 
     def _route(self, route: Route) -> None:
         c = self.c
-        colour = st.HANDOFF if route.is_handoff else st.LINK
-        if route.kind == "loop":
-            colour = st.LOOP
-        c.setStrokeColor(st.color(colour))
-        c.setFillColor(st.color(colour))
-        c.setLineWidth(1.3 if route.is_handoff else 0.8)
+        colour = st.LOOP if route.kind == "loop" else st.HANDOFF if route.is_handoff else st.LINK
+        self.stroke(colour, 1.3 if route.is_handoff else 0.8)
+        self.fill(colour)
         if route.kind == "loop":
             c.setDash(4, 2)
-        elif route.is_handoff:
-            c.setDash()
-        else:
-            c.setDash()
-        points = [(x, self.y(y)) for x, y in route.points]
+        h = self.h
+        points = [(x, h - y) for x, y in route.points]
         path = c.beginPath()
         path.moveTo(*points[0])
         for point in points[1:-1]:
@@ -330,43 +348,52 @@ class BlueprintPainter:
         length = math.hypot(bx - ax, by - ay) or 1.0
         ux, uy = (bx - ax) / length, (by - ay) / length
         path.lineTo(bx - ux * _ARROW, by - uy * _ARROW)
+        if route.is_handoff:  # a hand-off starts with a small square: "work changes hands here"
+            sx, sy = points[0]
+            path.rect(sx - 2, sy - 2, 4, 4)
         c.drawPath(path, stroke=1, fill=0)
-        c.setDash()
+        if route.kind == "loop":
+            c.setDash()
         head = c.beginPath()
         head.moveTo(bx, by)
         head.lineTo(bx - ux * _ARROW - uy * _ARROW * 0.55, by - uy * _ARROW + ux * _ARROW * 0.55)
         head.lineTo(bx - ux * _ARROW + uy * _ARROW * 0.55, by - uy * _ARROW - ux * _ARROW * 0.55)
         head.close()
         c.drawPath(head, stroke=0, fill=1)
-        if route.is_handoff:  # a hand-off starts with a small square: "work changes hands here"
-            sx, sy = points[0]
-            c.rect(sx - 2, sy - 2, 4, 4, stroke=0, fill=1)
 
     def _route_label(self, route: Route) -> None:
-        c = self.c
+        """A label on a white plate, along its segment (turned upwards on a vertical segment)."""
         x, y = route.label_pos  # type: ignore[misc]
-        from blueprint.layout.text import text_width
-
+        y = self.h - y
         w = text_width(route.label_text, m.LINK_LABEL_SIZE) + 4
         h = m.LINK_LABEL_SIZE + 2.5
-        c.saveState()
-        c.translate(x, self.y(y))
+        colour = st.HANDOFF if route.is_handoff else st.MUTED
+        self.fill("#FFFFFF")
+        self.stroke(st.HANDOFF if route.is_handoff else st.GRID, 0.4)
+        owner = f"link '{route.link_id}'"
         if route.label_vertical:
-            c.rotate(90)
-        c.setFillColor(st.color("#FFFFFF"))
-        c.setStrokeColor(st.color(st.HANDOFF if route.is_handoff else st.GRID))
-        c.setLineWidth(0.4)
-        c.roundRect(-w / 2, -h / 2, w, h, 1.5, stroke=1, fill=1)
-        c.setFillColor(st.color(st.HANDOFF if route.is_handoff else st.MUTED))
-        self.pen.reset()
-        self.pen.draw(
-            0,
-            -m.LINK_LABEL_SIZE * 0.35,
-            route.label_text,
-            m.LINK_LABEL_SIZE,
-            False,
-            f"link '{route.link_id}'",
-            align="center",
-        )
-        c.restoreState()
-        self.pen.reset()
+            self.c.roundRect(x - h / 2, y - w / 2, h, w, 1.5, stroke=1, fill=1)
+            baseline_x = x + m.LINK_LABEL_SIZE * 0.35
+            self.pen.queue(
+                baseline_x,
+                y,
+                route.label_text,
+                m.LINK_LABEL_SIZE,
+                False,
+                owner,
+                "center",
+                colour,
+                vertical=True,
+            )
+        else:
+            self.c.roundRect(x - w / 2, y - h / 2, w, h, 1.5, stroke=1, fill=1)
+            self.pen.queue(
+                x,
+                y - m.LINK_LABEL_SIZE * 0.35,
+                route.label_text,
+                m.LINK_LABEL_SIZE,
+                False,
+                owner,
+                "center",
+                colour,
+            )

@@ -24,7 +24,6 @@ def draw_legend(canvas: Canvas, pen: TextPen, page_width: float, margin: float) 
 
     def label(text: str) -> None:
         nonlocal x
-        canvas.setFillColor(st.color(st.TEXT))
         pen.draw(x, y - 2.5, text, SIZE)
         x += text_width(text, SIZE) + 12
 
@@ -59,20 +58,17 @@ def draw_legend(canvas: Canvas, pen: TextPen, page_width: float, margin: float) 
     room(13 + text_width("fail point", SIZE))
     canvas.setFillColor(st.color(st.FAIL))
     canvas.circle(x + 5, y, 5, stroke=0, fill=1)
-    canvas.setFillColor(st.color("#FFFFFF"))
-    pen.draw(x + 5, y - 2.5, "F", 7, True, align="center")
+    pen.draw(x + 5, y - 2.5, "F", 7, True, align="center", color="#FFFFFF")
     x += 13
     label("fail point")
     room(19 + text_width("wait point (minutes)", SIZE))
     canvas.setFillColor(st.color(st.WAIT))
     canvas.roundRect(x, y - 5, 16, 10, 5, stroke=0, fill=1)
-    canvas.setFillColor(st.color(st.TEXT))
     pen.draw(x + 8, y - 2.5, "W", 7, True, align="center")
     x += 19
     label("wait point (minutes)")
     room(18 + text_width("text shortened: see appendix", SIZE))
-    canvas.setFillColor(st.color(st.REF))
-    pen.draw(x, y - 2.5, "▸A1", 7, True)
+    pen.draw(x, y - 2.5, "▸A1", 7, True, color=st.REF)
     x += 18
     label("text shortened: see appendix")
     names = {

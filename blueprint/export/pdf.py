@@ -76,8 +76,8 @@ def export_pdf(
         _title_block(canvas, pen, doc, plan, None, number, total)
         top = frame_y + frame_h
         for op in page.ops:
-            canvas.setFillColor(st.color(op.color))
-            pen.draw(frame_x + op.x, top - op.y, op.text, op.size, op.bold, op.owner)
+            pen.queue(frame_x + op.x, top - op.y, op.text, op.size, op.bold, op.owner, color=op.color)
+        pen.flush()
         for key, title, y in page.bookmarks:
             canvas.bookmarkPage(key, fit="XYZ", left=0, top=top - y + 20, zoom=0)
             canvas.addOutlineEntry(title, key, level=1)
@@ -122,19 +122,16 @@ def _title_block(
     if tile is not None and (plan.rows > 1 or plan.columns > 1):
         page_text = f"row {tile.row + 1}, column {tile.column + 1} · " + page_text
     facts_text = " · ".join(facts)
-    canvas.setFillColor(st.color(st.MUTED))
-    pen.draw(right, top - 12, page_text, 9, True, align="right")
+    pen.draw(right, top - 12, page_text, 9, True, align="right", color=st.MUTED)
     if facts_text:
-        pen.draw(right, top - 26, facts_text, 8.5, align="right")
+        pen.draw(right, top - 26, facts_text, 8.5, align="right", color=st.MUTED)
     room = w - 2 * MARGIN - 260
     title, _ = one_line(doc.title, 16, room, True)
-    canvas.setFillColor(st.color(st.TEXT))
     pen.draw(MARGIN, top - 16, title, 16, True, owner="the title")
     if doc.persona is not None:
         persona = doc.persona.name + (f": {doc.persona.description}" if doc.persona.description else "")
         text, _ = one_line("Persona: " + persona, 8.5, room)
-        canvas.setFillColor(st.color(st.MUTED))
-        pen.draw(MARGIN, top - 32, text, 8.5, owner="the persona")
+        pen.draw(MARGIN, top - 32, text, 8.5, owner="the persona", color=st.MUTED)
 
 
 def _place(

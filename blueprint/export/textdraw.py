@@ -1,33 +1,35 @@
-"""Drawing text on a reportlab canvas: always literal (never markup), in DejaVu Sans with fallbacks."""
+"""Drawing text on a reportlab canvas: always literal (never markup), in DejaVu Sans with fallbacks.
+
+Strings are queued and written in one PDF text object per batch (far faster than one per string);
+right-to-left text is shaped and reordered first, and characters no font has are recorded per owner.
+"""
 
 from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from blueprint.export import style as st
 from blueprint.export.fonts import BOLD, REGULAR, FontSet
 from blueprint.export.rtl import RTL, visual
 
+Op = tuple[float, float, str, float, bool, str, bool]  # x, y, text, size, bold, colour, vertical
+
 
 class TextPen:
-    """Draws strings with font runs, and remembers which element had characters no font can draw."""
+    """Queues strings and writes them in one text object; remembers undrawable characters."""
 
     def __init__(self, canvas: Canvas, fonts: FontSet) -> None:
         self.canvas = canvas
         self.fonts = fonts
         self.problems: dict[str, set[str]] = {}  # element label -> undrawable characters
-        self._font: tuple[str, float] | None = None
-
-    def _set_font(self, name: str, size: float) -> None:
-        if self._font != (name, size):
-            self.canvas.setFont(name, size)
-            self._font = (name, size)
+        self._queue: list[Op] = []
+        self._chars = frozenset(chr(code) for code in fonts.dejavu)
 
     def reset(self) -> None:
-        """Forget the current font (call after anything that may change it, e.g. a new page)."""
-        self._font = None
+        """Kept for callers that changed graphics state; text state lives in each text object."""
 
-    def draw(
+    def queue(
         self,
         x: float,
         y: float,
@@ -36,28 +38,60 @@ class TextPen:
         bold: bool = False,
         owner: str | None = None,
         align: str = "left",
+        color: str = st.TEXT,
+        vertical: bool = False,
     ) -> None:
-        """Draw `text` with its baseline at (x, y); `align` is left, center or right."""
+        """Queue `text` with its baseline starting at (x, y); `align` is left, center or right
+        (along the baseline, which runs upwards when `vertical`)."""
         if not text:
             return
         if RTL.search(text):
             text = visual(text)
-        dejavu = self.fonts.dejavu
-        base = BOLD if bold else REGULAR
-        if all(ord(ch) in dejavu for ch in text):
-            runs = [(base, text)]
-        else:
-            runs = self.fonts.runs(text, bold)
-            if owner is not None:
-                missing = self.fonts.undrawable(text)
-                if missing:
-                    self.problems.setdefault(owner, set()).update(missing)
+        if owner is not None and not self._chars.issuperset(text):
+            missing = self.fonts.undrawable(text)
+            if missing:
+                self.problems.setdefault(owner, set()).update(missing)
         if align != "left":
-            width = sum(stringWidth(t, f, size) for f, t in runs)
-            x -= width if align == "right" else width / 2
-        canvas = self.canvas
-        for font, part in runs:
-            self._set_font(font, size)
-            canvas.drawString(x, y, part)
-            if len(runs) > 1:
-                x += stringWidth(part, font, size)
+            width = self.width(text, size, bold)
+            shift = width if align == "right" else width / 2
+            if vertical:
+                y -= shift
+            else:
+                x -= shift
+        self._queue.append((x, y, text, size, bold, color, vertical))
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        if self._chars.issuperset(text):
+            return stringWidth(text, BOLD if bold else REGULAR, size)
+        return sum(stringWidth(t, f, size) for f, t in self.fonts.runs(text, bold))
+
+    def draw(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        """Queue and write at once (for page furniture drawn between shapes)."""
+        self.queue(*args, **kwargs)
+        self.flush()
+
+    def flush(self) -> None:
+        if not self._queue:
+            return
+        t = self.canvas.beginText()
+        font: tuple[str, float] | None = None
+        fill: str | None = None
+        chars = self._chars
+        for x, y, text, size, bold, color, vertical in self._queue:
+            if color != fill:
+                t.setFillColor(st.color(color))
+                fill = color
+            if vertical:
+                t.setTextTransform(0, 1, -1, 0, x, y)
+            else:
+                t.setTextOrigin(x, y)
+            runs = (
+                [(BOLD if bold else REGULAR, text)] if chars.issuperset(text) else self.fonts.runs(text, bold)
+            )
+            for name, part in runs:
+                if font != (name, size):
+                    t.setFont(name, size)
+                    font = (name, size)
+                t.textOut(part)
+        self.canvas.drawText(t)
+        self._queue.clear()
