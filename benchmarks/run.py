@@ -30,7 +30,7 @@ import floors  # noqa: E402
 import stages  # noqa: E402
 from generate import generate  # noqa: E402
 from report import Cell, Row, machine, table, write_readme  # noqa: E402
-from timing import NotBuilt, median_time  # noqa: E402
+from timing import NotBuilt, interleaved_times  # noqa: E402
 
 from blueprint.fileformat import save  # noqa: E402
 
@@ -103,17 +103,27 @@ def repeats_for(n: int, slow: bool, override: int | None) -> int:
     return 15 if n <= 500 else 11 if n <= 2000 else 9
 
 
-def time_in_process(prepare: Prepare, case: stages.Case, repeats: int, clock: str) -> Cell:
+def time_in_process(
+    prepare: Prepare, case: stages.Case, repeats: int, clock: str, floor: Prepare | None = None
+) -> tuple[Cell, Cell | None]:
+    """The stage's cell and, when it has a floor, the floor's cell (timed in turn with the stage)."""
     try:
-        fn = prepare(case)
+        fns = [prepare(case)]
+        if floor is not None:
+            fns.append(floor(case))
     except NotBuilt:
-        return Cell(note="n/a (not built yet)")
+        return Cell(note="n/a (not built yet)"), None
     try:
-        return Cell(median_time(fn, repeats, clock=clock).value)
+        measured = interleaved_times(fns, repeats, clock=clock)
     except NotBuilt:
-        return Cell(note="n/a (not built yet)")
+        return Cell(note="n/a (not built yet)"), None
     except Exception as error:  # a stage being written may crash; the table says so and goes on
-        return Cell(note=f"failed: {type(error).__name__}: {str(error)[:60]}")
+        return Cell(note=f"failed: {type(error).__name__}: {str(error)[:60]}"), None
+    cells = [Cell(m.value) for m in measured]
+    if floor is None:
+        return cells[0], None
+    cells[0].floor = cells[1].value
+    return cells[0], cells[1]
 
 
 def time_in_child(mode: str, case: stages.Case, repeats: int, clock: str) -> Cell:
@@ -166,20 +176,16 @@ def run(sizes: list[int], only: set[str] | None, repeats: int | None, workdir: P
         path = workdir / f"generated-{n}.blueprint"
         save(generate(n), path)
         case = stages.Case(n, path, workdir)
-        for key in floor_keys:
-            slow = any(s.slow for s in chosen if s.floor == key)
-            floor_rows[key].cells[n] = time_in_process(
-                FLOORS[key][1], case, repeats_for(n, slow, repeats), clock
-            )
         for stage in chosen:
             started = time.perf_counter()
             count = repeats_for(n, stage.slow, repeats)
             if stage.child:
                 cell = time_in_child(stage.child, case, count, clock)
             else:
-                cell = time_in_process(stage.prepare, case, count, clock)  # type: ignore[arg-type]
-            if stage.floor:
-                cell.floor = floor_rows[stage.floor].cells[n].value
+                floor = FLOORS[stage.floor][1] if stage.floor else None
+                cell, floor_cell = time_in_process(stage.prepare, case, count, clock, floor)  # type: ignore[arg-type]
+                if stage.floor:
+                    floor_rows[stage.floor].cells[n] = floor_cell or Cell(note="n/a")
             rows[stage.key].cells[n] = cell
             print(
                 f"  N={n:>6} {stage.name:<40} {cell.text():<28} ({time.perf_counter() - started:.1f} s)",

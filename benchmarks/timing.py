@@ -43,3 +43,22 @@ def median_time(fn: Callable[[], object], repeats: int, warmup: int = 1, clock: 
         fn()
         runs.append(now() - start)
     return Measurement(tuple(runs))
+
+
+def interleaved_times(
+    fns: list[Callable[[], object]], repeats: int, warmup: int = 1, clock: str = "cpu"
+) -> list[Measurement]:
+    """Like `median_time` for several callables run in turn (a, b, a, b...), so that a stage and its
+    floor meet the same interference from the rest of the machine and their ratio stays honest."""
+    now = clock_of(clock)
+    for _ in range(warmup):
+        for fn in fns:
+            fn()
+    runs: list[list[float]] = [[] for _ in fns]
+    for _ in range(repeats):
+        for fn, out in zip(fns, runs, strict=True):
+            gc.collect()
+            start = now()
+            fn()
+            out.append(now() - start)
+    return [Measurement(tuple(r)) for r in runs]
