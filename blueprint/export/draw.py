@@ -103,8 +103,7 @@ class BlueprintPainter:
                     if self._visible(min(xs) - 60, min(ys) - 60, max(xs) + 60, max(ys) + 60):
                         routes.append(route)
         routes.sort(key=lambda r: (r.is_handoff, r.link_id))
-        for route in routes:
-            self._route(route)
+        self._routes(routes)
         for route in routes:
             if route.label_text:
                 self._route_label(route)
@@ -331,35 +330,42 @@ class BlueprintPainter:
 
     # --- routes -------------------------------------------------------------------------------------
 
-    def _route(self, route: Route) -> None:
+    def _routes(self, routes: list[Route]) -> None:
+        """Routes of one style share one path (and their arrow heads another): a PDF with thousands
+        of links stays quick to write and to open."""
         c = self.c
-        colour = st.LOOP if route.kind == "loop" else st.HANDOFF if route.is_handoff else st.LINK
-        self.stroke(colour, 1.3 if route.is_handoff else 0.8)
-        self.fill(colour)
-        if route.kind == "loop":
-            c.setDash(4, 2)
         h = self.h
-        points = [(x, h - y) for x, y in route.points]
-        path = c.beginPath()
-        path.moveTo(*points[0])
-        for point in points[1:-1]:
-            path.lineTo(*point)
-        (ax, ay), (bx, by) = points[-2], points[-1]
-        length = math.hypot(bx - ax, by - ay) or 1.0
-        ux, uy = (bx - ax) / length, (by - ay) / length
-        path.lineTo(bx - ux * _ARROW, by - uy * _ARROW)
-        if route.is_handoff:  # a hand-off starts with a small square: "work changes hands here"
-            sx, sy = points[0]
-            path.rect(sx - 2, sy - 2, 4, 4)
-        c.drawPath(path, stroke=1, fill=0)
-        if route.kind == "loop":
-            c.setDash()
-        head = c.beginPath()
-        head.moveTo(bx, by)
-        head.lineTo(bx - ux * _ARROW - uy * _ARROW * 0.55, by - uy * _ARROW + ux * _ARROW * 0.55)
-        head.lineTo(bx - ux * _ARROW + uy * _ARROW * 0.55, by - uy * _ARROW - ux * _ARROW * 0.55)
-        head.close()
-        c.drawPath(head, stroke=0, fill=1)
+        styles: dict[tuple[str, float, bool], tuple] = {}  # type: ignore[type-arg]
+        for route in routes:
+            colour = st.LOOP if route.kind == "loop" else st.HANDOFF if route.is_handoff else st.LINK
+            key = (colour, 1.3 if route.is_handoff else 0.8, route.kind == "loop")
+            if key not in styles:
+                styles[key] = (c.beginPath(), c.beginPath())
+            path, heads = styles[key]
+            points = [(x, h - y) for x, y in route.points]
+            path.moveTo(*points[0])
+            for point in points[1:-1]:
+                path.lineTo(*point)
+            (ax, ay), (bx, by) = points[-2], points[-1]
+            length = math.hypot(bx - ax, by - ay) or 1.0
+            ux, uy = (bx - ax) / length, (by - ay) / length
+            path.lineTo(bx - ux * _ARROW, by - uy * _ARROW)
+            if route.is_handoff:  # a hand-off starts with a small square: "work changes hands here"
+                sx, sy = points[0]
+                path.rect(sx - 2, sy - 2, 4, 4)
+            heads.moveTo(bx, by)
+            heads.lineTo(bx - ux * _ARROW - uy * _ARROW * 0.55, by - uy * _ARROW + ux * _ARROW * 0.55)
+            heads.lineTo(bx - ux * _ARROW + uy * _ARROW * 0.55, by - uy * _ARROW - ux * _ARROW * 0.55)
+            heads.close()
+        for (colour, width, dashed), (path, heads) in sorted(styles.items(), key=lambda item: item[0][1]):
+            self.stroke(colour, width)
+            self.fill(colour)
+            if dashed:
+                c.setDash(4, 2)
+            c.drawPath(path, stroke=1, fill=0)
+            if dashed:
+                c.setDash()
+            c.drawPath(heads, stroke=0, fill=1)
 
     def _route_label(self, route: Route) -> None:
         """A label on a white plate, along its segment (turned upwards on a vertical segment)."""
@@ -372,7 +378,7 @@ class BlueprintPainter:
         self.stroke(st.HANDOFF if route.is_handoff else st.GRID, 0.4)
         owner = f"link '{route.link_id}'"
         if route.label_vertical:
-            self.c.roundRect(x - h / 2, y - w / 2, h, w, 1.5, stroke=1, fill=1)
+            self.c.rect(x - h / 2, y - w / 2, h, w, stroke=1, fill=1)
             baseline_x = x + m.LINK_LABEL_SIZE * 0.35
             self.pen.queue(
                 baseline_x,
@@ -386,7 +392,7 @@ class BlueprintPainter:
                 vertical=True,
             )
         else:
-            self.c.roundRect(x - w / 2, y - h / 2, w, h, 1.5, stroke=1, fill=1)
+            self.c.rect(x - w / 2, y - h / 2, w, h, stroke=1, fill=1)
             self.pen.queue(
                 x,
                 y - m.LINK_LABEL_SIZE * 0.35,
