@@ -55,7 +55,7 @@ class Row:
 
 
 def table(rows: list[Row], sizes: list[int]) -> str:
-    head = ["stage", *(f"N = {n:,}" for n in sizes), f"target at {max(sizes):,}", "met?"]
+    head = ["stage", *(f"N = {n:,}" for n in sizes), "target at N = 5,000", "met?"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in rows:
         cells = [row.cells[n].text() if n in row.cells else "" for n in sizes]
@@ -83,6 +83,17 @@ def machine() -> str:
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.system()} {platform.machine()}, "
         f"{os.cpu_count()} CPUs ({cpu}), Python {sys.version.split()[0]}; {libraries}."
     )
+
+
+def machine_details() -> str:
+    """`nproc` and the head of `lscpu`, as a fenced block."""
+    try:
+        nproc = subprocess.run(["nproc"], capture_output=True, text=True, check=False).stdout.strip()
+        lscpu = subprocess.run(["lscpu"], capture_output=True, text=True, check=False).stdout
+    except OSError:
+        return ""
+    head = "\n".join(lscpu.splitlines()[:12])
+    return f"```text\n$ nproc\n{nproc}\n$ lscpu | head -12\n{head}\n```"
 
 
 def write_readme(readme: Path, text: str) -> None:
