@@ -7,14 +7,16 @@ moves the cards of those cells and, when a lane's height changes, shifts the lan
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import gc
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from blueprint.layout import metrics as m
 from blueprint.layout.cards import CardContent, card_content, place_card
 from blueprint.layout.emotion import emotion_curve
 from blueprint.layout.grid import column_x, headers, lane_band, three_lines, with_column_heights
 from blueprint.layout.routes import End, RoutingGrid, make_route
-from blueprint.layout.shapes import Box, CardBox, Cell, Layout, Route
+from blueprint.layout.shapes import Box, CardBox, Cell, EmotionCurve, Layout, Route
 from blueprint.model import Blueprint, Card
 
 HeightOf = Callable[[Card], float]
@@ -29,10 +31,24 @@ def _contents(doc: Blueprint, cards: Iterable[Card]) -> dict[str, CardContent]:
     }
 
 
+@contextmanager
+def _without_gc() -> Iterator[None]:
+    """Pause the cycle collector: a layout allocates tens of thousands of small immutable objects and
+    no cycles, and collections triggered by those allocations cost about a third of the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def compute_layout(doc: Blueprint) -> Layout:
     """The full layout of `doc`."""
-    contents = _contents(doc, doc.cards)
-    return _assemble(doc, contents, previous=None, changed=set())
+    with _without_gc():
+        contents = _contents(doc, doc.cards)
+        return _assemble(doc, contents, previous=None, changed=set())
 
 
 def relayout(doc: Blueprint, previous: Layout, changed_card_ids: Iterable[str]) -> Layout:
@@ -43,8 +59,9 @@ def relayout(doc: Blueprint, previous: Layout, changed_card_ids: Iterable[str]) 
     changed = set(changed_card_ids)
     if not _same_frame(doc, previous):
         return compute_layout(doc)
-    contents = _contents(doc, (c for c in doc.cards if c.id in changed or c.id not in previous.cards))
-    return _assemble(doc, contents, previous=previous, changed=changed)
+    with _without_gc():
+        contents = _contents(doc, (c for c in doc.cards if c.id in changed or c.id not in previous.cards))
+        return _assemble(doc, contents, previous=previous, changed=changed)
 
 
 def _same_frame(doc: Blueprint, previous: Layout) -> bool:
@@ -77,7 +94,8 @@ def _assemble(
         if h > stack_height[lane_id]:
             stack_height[lane_id] = h
 
-    emotion_needed = any(c.emotion is not None for c in doc.cards if _is_customer(doc, c))
+    customer_lanes = {lane.id for lane in doc.lanes if lane.kind == "customer"}
+    emotion_needed = any(c.emotion is not None and c.lane in customer_lanes for c in doc.cards)
     lanes_top = m.STAGE_HEADER_HEIGHT + m.STEP_HEADER_HEIGHT + (m.EMOTION_ROW_HEIGHT if emotion_needed else 0)
     bands, lane_y, y = [], {}, lanes_top
     for lane in doc.lanes:
@@ -87,22 +105,38 @@ def _assemble(
         y += h
     lanes_bottom = y
     height = lanes_bottom + m.BOTTOM_CHANNEL
-    stages, steps = headers(doc, lanes_top)
-    steps = with_column_heights(steps, lanes_bottom)
+    if (
+        previous is not None
+        and previous.steps
+        and previous.steps[0].column.y == lanes_top
+        and previous.steps[0].column.bottom == lanes_bottom
+    ):
+        stages, steps = previous.stages, previous.steps  # the frame is unchanged (checked by relayout)
+    else:
+        stages, steps = headers(doc, lanes_top)
+        steps = with_column_heights(steps, lanes_bottom)
 
     old_cards = previous.cards if previous is not None else {}
+    old_cells = previous.cells if previous is not None else {}
+    old_bands = {band.lane_id: band for band in previous.lanes} if previous is not None else {}
     cards: dict[str, CardBox] = {}
     cells: dict[tuple[str, str], Cell] = {}
     band_of = {band.lane_id: band for band in bands}
     all_steps = [s.step_id for s in steps]
     for lane_id in lane_ids:
         band = band_of[lane_id]
+        same_band = old_bands.get(lane_id) == band
         for step_id in all_steps:
             stack = stacks.get((lane_id, step_id), ())
             x = column_x(steps_index[step_id])
-            cells[(lane_id, step_id)] = Cell(
-                lane_id, step_id, Box(x, band.band.y, m.COLUMN_WIDTH, band.band.h), tuple(c.id for c in stack)
-            )
+            ids = tuple(c.id for c in stack)
+            old_cell = old_cells.get((lane_id, step_id)) if same_band else None
+            if old_cell is not None and old_cell.card_ids == ids:
+                cells[(lane_id, step_id)] = old_cell
+            else:
+                cells[(lane_id, step_id)] = Cell(
+                    lane_id, step_id, Box(x, band.band.y, m.COLUMN_WIDTH, band.band.h), ids
+                )
             cy = band.band.y + m.LANE_PAD_TOP
             for card in stack:
                 content = contents.get(card.id)
@@ -134,13 +168,34 @@ def _assemble(
         cards=ordered,
         routes=routes,
         lines=three_lines(tuple(bands), width),
-        emotion=emotion_curve(doc, steps, lanes_top, width) if emotion_needed else None,
+        emotion=_emotion(doc, steps, lanes_top, width, previous, changed, customer_lanes)
+        if emotion_needed
+        else None,
         cells=cells,
     )
 
 
-def _is_customer(doc: Blueprint, card: Card) -> bool:
-    return any(lane.id == card.lane and lane.kind == "customer" for lane in doc.lanes)
+def _emotion(
+    doc: Blueprint,
+    steps: tuple,  # type: ignore[type-arg]
+    lanes_top: float,
+    width: float,
+    previous: Layout | None,
+    changed: set[str],
+    customer_lanes: set[str],
+) -> EmotionCurve:
+    """The emotion curve; an edit that touched no customer card keeps the previous one."""
+    if previous is not None and previous.emotion is not None and previous.width == width:
+        old = previous.cards
+        lanes_now = {c.id: c.lane for c in doc.cards if c.id in changed}
+        touched = any(
+            lanes_now.get(card_id) in customer_lanes
+            or (card_id in old and old[card_id].lane_id in customer_lanes)
+            for card_id in changed
+        )
+        if not touched and previous.emotion.box.bottom == lanes_top:
+            return previous.emotion
+    return emotion_curve(doc, steps, lanes_top, width)
 
 
 def _moved(old: CardBox, x: float, y: float) -> CardBox:
@@ -160,31 +215,40 @@ def _routes(
 ) -> dict[str, Route]:
     channels = (*tuple(band.band.y + 3.0 for band in bands), lanes_bottom + 3.0)
     grid = RoutingGrid(tuple(column_x(i) for i in range(len(steps_index))), channels)
-    columns: dict[int, list[tuple[float, str]]] = {}
+    by_column: dict[int, list[tuple[float, str]]] = {}
     for card_id, box in cards.items():
-        columns.setdefault(steps_index[box.step_id], []).append((box.box.y, card_id))
+        by_column.setdefault(steps_index[box.step_id], []).append((box.box.y, card_id))
     order: dict[str, int] = {}
-    for entries in columns.values():
-        entries.sort()
-        for i, (_, card_id) in enumerate(entries):
-            order[card_id] = i
-    functions = {card.id: card.function for card in doc.cards}
-    reuse = _reusable(previous, cards, changed, channels, steps_index, order) if previous else None
+
+    def place_in_column(card_id: str, column: int) -> int:
+        if card_id not in order:
+            for i, (_, other) in enumerate(sorted(by_column[column])):
+                order[other] = i
+        return order[card_id]
+
+    dirty = _dirty_cards(previous, cards, changed, channels, by_column, steps_index) if previous else None
     routes: dict[str, Route] = {}
     for link in doc.links:
-        if reuse is not None:
+        if dirty is not None and link.source not in dirty and link.target not in dirty:
             old = previous.routes.get(link.id)  # type: ignore[union-attr]
-            if old is not None and reuse(link.source, link.target, old, link.label, link.kind):
+            if (
+                old is not None
+                and old.source == link.source
+                and old.target == link.target
+                and old.label == link.label
+                and old.kind == link.kind
+            ):
                 routes[link.id] = old
                 continue
         s, t = cards[link.source], cards[link.target]
-        fs, ft = functions[link.source], functions[link.target]
+        cs, ct = steps_index[s.step_id], steps_index[t.step_id]
+        fs, ft = s.function_id, t.function_id
         routes[link.id] = make_route(
             link.id,
             link.source,
             link.target,
-            End(s.box, steps_index[s.step_id], order[link.source]),
-            End(t.box, steps_index[t.step_id], order[link.target]),
+            End(s.box, cs, place_in_column(link.source, cs)),
+            End(t.box, ct, place_in_column(link.target, ct)),
             grid,
             link.label,
             link.kind,
@@ -193,32 +257,36 @@ def _routes(
     return routes
 
 
-def _reusable(previous, cards, changed, channels, steps_index, order):  # type: ignore[no-untyped-def]
-    """A test for whether a previous route is still exactly right: same cards in the same places, same
-    column neighbours, same channels around it."""
+def _dirty_cards(
+    previous: Layout,
+    cards: dict[str, CardBox],
+    changed: set[str],
+    channels: tuple[float, ...],
+    by_column: dict[int, list[tuple[float, str]]],
+    steps_index: dict[str, int],
+) -> set[str]:
+    """Cards whose routes must be recomputed: the changed ones, those that moved, those in the columns
+    the changed cards left or joined (their column neighbours changed), and, when lanes changed height,
+    those at or below the first lane whose height changed (their channels moved)."""
     old_cards = previous.cards
-    bottom = previous.height - m.BOTTOM_CHANNEL + 3.0
-    old_channels = (*tuple(band.band.y + 3.0 for band in previous.lanes), bottom)
-    first_moved_channel = next(
-        (i for i, (a, b) in enumerate(zip(old_channels, channels, strict=False)) if a != b), len(channels)
-    )
-    limit = channels[first_moved_channel - 1] if first_moved_channel > 0 else float("-inf")
-    touched_columns = set()
+    dirty = set(changed)
+    for card_id, box in cards.items():
+        if old_cards.get(card_id) is not box:
+            dirty.add(card_id)
     for card_id in changed:
         for where in (old_cards.get(card_id), cards.get(card_id)):
-            if where is not None:
-                touched_columns.add(steps_index.get(where.step_id))
-
-    def same(card_id: str) -> bool:
-        old, new = old_cards.get(card_id), cards[card_id]
-        return card_id not in changed and old is new and steps_index[new.step_id] not in touched_columns
-
-    def check(source: str, target: str, old: Route, label: str, kind: str) -> bool:
-        if old.source != source or old.target != target or old.label != label or old.kind != kind:
-            return False
-        if not (same(source) and same(target)):
-            return False
-        # channels at or above `limit` did not move; a route whose cards lie above it keeps its channel
-        return max(cards[source].box.bottom, cards[target].box.bottom) < limit
-
-    return check
+            column = steps_index.get(where.step_id) if where is not None else None
+            if column is not None:
+                dirty.update(card for _, card in by_column.get(column, ()))
+    bottom = previous.height - m.BOTTOM_CHANNEL + 3.0
+    old_channels = (*tuple(band.band.y + 3.0 for band in previous.lanes), bottom)
+    first_moved = next(
+        (i for i, (a, b) in enumerate(zip(old_channels, channels, strict=False)) if a != b), None
+    )
+    if first_moved is None and len(old_channels) != len(channels):
+        first_moved = min(len(old_channels), len(channels))
+    if first_moved is not None:
+        # channels above `limit` did not move; a route whose cards lie above it keeps its channel
+        limit = channels[first_moved - 1] if first_moved > 0 else float("-inf")
+        dirty.update(card_id for card_id, box in cards.items() if box.box.bottom >= limit)
+    return dirty

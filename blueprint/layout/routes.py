@@ -82,14 +82,15 @@ def _simplify(points: list[Point]) -> tuple[Point, ...]:
     """Drop repeated points and middle points of straight runs."""
     out: list[Point] = []
     for p in points:
-        p = (round(p[0], 2), round(p[1], 2))
-        if out and out[-1] == p:
-            continue
-        if len(out) >= 2:
-            (ax, ay), (bx, by) = out[-2], out[-1]
-            if (ax == bx == p[0]) or (ay == by == p[1]):
-                out[-1] = p
+        if out:
+            last = out[-1]
+            if last == p:
                 continue
+            if len(out) >= 2:
+                before = out[-2]
+                if (before[0] == last[0] == p[0]) or (before[1] == last[1] == p[1]):
+                    out[-1] = p
+                    continue
         out.append(p)
     return tuple(out)
 

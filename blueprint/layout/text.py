@@ -146,6 +146,7 @@ def wrap(
     return tuple(lines), False
 
 
+@lru_cache(maxsize=32_768)
 def one_line(text: str, size: float, width: float, bold: bool = False) -> tuple[str, bool]:
     """`text` on one line, cut with an ellipsis when too wide."""
     flat = " ".join(clean(text).split())
