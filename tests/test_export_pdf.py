@@ -14,6 +14,7 @@ from blueprint.export import ExportOptions, export_pdf
 from blueprint.export.pages import MAX_PAGE_SIDE, PAGE_SIZES, plan_pages
 from blueprint.fileformat import load
 from blueprint.layout import compute_layout
+from blueprint.layout import metrics as m
 from blueprint.model import Blueprint
 from tests.builders import blueprint_with, card
 
@@ -130,7 +131,7 @@ def test_fit_gives_one_page_and_tile_gives_the_planned_sheets(size: str) -> None
     tiled, _ = _pdf(doc, page_size=size, fit="tile", appendix=False)
     plan = plan_pages(compute_layout(doc), size, "landscape", "tile")
     assert len(tiled.pages) == plan.rows * plan.columns == len(plan.tiles) > 1
-    assert plan.scale * 9 >= 7.9, "tiles print card titles at a readable size"
+    assert plan.scale * m.TITLE_SIZE >= 7.9, "tiles print card titles at a readable size"
     last = tiled.pages[-1].extract_text()
     assert f"row {plan.rows}, column {plan.columns}" in last
     assert f"page {len(tiled.pages)} of {len(tiled.pages)}" in last

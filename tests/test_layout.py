@@ -12,8 +12,8 @@ from blueprint.fileformat import load
 from blueprint.layout import compute_layout
 from blueprint.layout import metrics as m
 from tests.builders import blueprint_with, card
-from tests.test_layout_invariants import check_layout, segment_enters
 from tests.strategies import blueprints
+from tests.test_layout_invariants import check_layout, segment_enters
 
 
 def test_samples_satisfy_every_invariant(sample_path: Path) -> None:
@@ -90,7 +90,7 @@ def test_stage_headers_group_their_steps() -> None:
 
 
 def test_long_titles_wrap_inside_the_box_and_are_marked_when_shortened() -> None:
-    long_word = "Überweisungsbestätigungsformular" * 3
+    long_word = "Überweisungsbestätigungsformular" * 2
     doc = blueprint_with(
         cards=[
             card("short", "customer", 0, "Pays"),

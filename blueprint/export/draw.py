@@ -309,7 +309,7 @@ class BlueprintPainter:
             self._marker(marker)
         ref = self.refs.get(card.card_id)
         if ref:
-            queue(b.right - 3, bottom + 2.5, f"▸{ref}", 6.0, True, align="right", color=st.REF)
+            queue(b.right - 4, bottom + 3, f"▸{ref}", 6.0, True, align="right", color=st.REF)
 
     def _marker(self, marker: Marker) -> None:
         c = self.c

@@ -26,7 +26,7 @@ PAGE_SIZES: dict[str, tuple[float, float]] = {
     "tabloid": pagesizes.TABLOID,
 }
 MAX_PAGE_SIDE = 14_400.0  # 200 inches: the largest page common PDF readers open
-MARGIN = 28.0
+MARGIN = 22.0
 TITLE_BLOCK = 46.0
 LEGEND = 30.0
 MIN_TEXT_PT = 6.0  # below this, card text is hard to read on paper

@@ -77,12 +77,15 @@ def card_content(card: Card, function: Function | None, lane_kind: str) -> CardC
         height += m.BLOCK_GAP + len(description) * m.DESCRIPTION_LEADING
     if details:
         height += m.BLOCK_GAP + len(details) * m.DETAIL_LEADING
+    shortened = cut_title or cut_description or cut_details
+    if shortened:
+        height += m.REF_ROW  # room for the pointer to the appendix entry
     return CardContent(
         title_lines=title,
         description_lines=description,
         detail_lines=tuple(details),
         markers=tuple(markers),
-        shortened=cut_title or cut_description or cut_details,
+        shortened=shortened,
         height=max(m.MIN_CARD_HEIGHT, round(height, 2)),
         function_id=function.id if function else None,
         function_name=function.name if function else None,

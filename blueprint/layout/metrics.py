@@ -5,10 +5,10 @@ from __future__ import annotations
 FONT = "DejaVu Sans"
 
 # Columns (steps) have a fixed width: a change in one cell never moves other columns.
-COLUMN_WIDTH = 150.0
-CARD_INSET_X = 12.0  # space between a card and its column edge; two of them form a routing gutter
+COLUMN_WIDTH = 140.0
+CARD_INSET_X = 10.0  # space between a card and its column edge; two of them form a routing gutter
 CARD_WIDTH = COLUMN_WIDTH - 2 * CARD_INSET_X
-LANE_HEADER_WIDTH = 112.0
+LANE_HEADER_WIDTH = 100.0
 
 # Lanes grow to fit their tallest cell.
 LANE_PAD_TOP = 16.0  # the top of a lane is a horizontal routing channel
@@ -26,8 +26,8 @@ EMOTION_ROW_HEIGHT = 60.0
 STRIP_WIDTH = 4.0  # the function's colour strip at the card's left edge
 CARD_PAD = 5.0
 TEXT_WIDTH = CARD_WIDTH - STRIP_WIDTH - 2 * CARD_PAD
-TITLE_SIZE = 9.0
-TITLE_LEADING = 11.0
+TITLE_SIZE = 9.5
+TITLE_LEADING = 11.5
 TITLE_MAX_LINES = 5
 DESCRIPTION_SIZE = 7.0
 DESCRIPTION_LEADING = 8.5
@@ -37,6 +37,7 @@ DETAIL_LEADING = 8.5
 BLOCK_GAP = 3.0  # between title, description and details
 MARKER_HEIGHT = 12.0  # fail and wait badges straddle the card's top edge
 MIN_CARD_HEIGHT = 34.0
+REF_ROW = 7.0  # a shortened card's bottom row, where the PDF points to its appendix entry
 
 # Headers' text.
 LANE_NAME_SIZE = 9.0

@@ -41,7 +41,7 @@ class End:
 def _tracks(link_id: str) -> tuple[float, float, float, float]:
     """Small deterministic offsets so routes that share a gutter or a channel do not overlap exactly."""
     h = zlib.crc32(link_id.encode("utf-8"))
-    gutter = ((h % 7) - 3) * 3.0
+    gutter = ((h % 7) - 3) * 2.5
     channel = ((h >> 3) % 4) * 2.0
     exit_ = (((h >> 5) % 5) - 2) * 3.0
     entry = (((h >> 8) % 5) - 2) * 3.0
