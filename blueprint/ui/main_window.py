@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         self.document = document or Document(load_template(START_TEMPLATE))
         self.findings_watch = FindingsWatch(self.document, self)
         self.canvas_editor = CanvasEditor(self.document, self.undo_stack, self.selection)
-        self.scene = BlueprintScene(self.document, self.selection)
+        self.scene = BlueprintScene(self.document, self.selection, self)
         self.view = BlueprintView(self.scene, self.canvas_editor, self)
         self.view.setObjectName("canvas")
         self.setCentralWidget(self.view)
@@ -74,19 +74,28 @@ class MainWindow(QMainWindow):
 
     def _dock_panels(self) -> None:
         """Dock the Inspector, Functions and Findings panels (from the panels package, when present)."""
-        try:
-            from blueprint.ui.panels import FindingsPanel, FunctionsPanel, InspectorPanel
-        except ImportError:
-            return
-        inspector = InspectorPanel(self.document, self.undo_stack, self.selection)
-        functions = FunctionsPanel(self.document, self.undo_stack, self.selection)
-        findings = FindingsPanel(self.document, self.findings_watch, self.selection)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, inspector)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, functions)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, findings)
-        self.tabifyDockWidget(inspector, functions)
-        inspector.raise_()
-        self.panels = [inspector, functions, findings]
+        from blueprint.ui import panels as package
+
+        made: dict[str, QDockWidget] = {}
+        for name, args in (
+            ("InspectorPanel", (self.document, self.undo_stack, self.selection)),
+            ("FunctionsPanel", (self.document, self.undo_stack, self.selection)),
+            ("FindingsPanel", (self.document, self.findings_watch, self.selection)),
+        ):
+            panel_class = getattr(package, name, None)
+            if panel_class is not None:
+                made[name] = panel_class(*args)
+        for name, panel in made.items():
+            area = (
+                Qt.DockWidgetArea.BottomDockWidgetArea
+                if name == "FindingsPanel"
+                else Qt.DockWidgetArea.RightDockWidgetArea
+            )
+            self.addDockWidget(area, panel)
+        if "InspectorPanel" in made and "FunctionsPanel" in made:
+            self.tabifyDockWidget(made["InspectorPanel"], made["FunctionsPanel"])
+            made["InspectorPanel"].raise_()
+        self.panels = list(made.values())
         for panel in self.panels:
             if not panel.objectName():
                 panel.setObjectName(type(panel).__name__)
@@ -151,7 +160,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.selection.clear()
         self.canvas_editor = CanvasEditor(document, self.undo_stack, self.selection)
-        self.scene = BlueprintScene(document, self.selection)
+        self.scene = BlueprintScene(document, self.selection, self)
         self.view.set_document_scene(self.scene, self.canvas_editor)
         old_scene.deleteLater()
         self.findings_watch.set_document(document)

@@ -20,7 +20,7 @@ class CardItem(QGraphicsItem):
 
     def __init__(self, shape: CardBox) -> None:
         super().__init__()
-        self.shape = shape
+        self.card_box = shape
         self.selected_look = False
         self.hovered = False
         self.drop_target = False
@@ -32,25 +32,25 @@ class CardItem(QGraphicsItem):
 
     @property
     def card_id(self) -> str:
-        return self.shape.card_id
+        return self.card_box.card_id
 
     def rect(self) -> QRectF:
-        b = self.shape.box
+        b = self.card_box.box
         return QRectF(b.x, b.y, b.w, b.h)
 
     def handle_centre(self) -> QPointF:
         """Where the connector handle sits: the middle of the card's right edge."""
-        b = self.shape.box
+        b = self.card_box.box
         return QPointF(b.right, b.y + b.h / 2)
 
     def on_handle(self, scene_pos: QPointF) -> bool:
         d = scene_pos - self.handle_centre()
         return (d.x() ** 2 + d.y() ** 2) ** 0.5 <= HANDLE_RADIUS + 3
 
-    def set_shape(self, shape: CardBox) -> None:
-        if shape != self.shape:
+    def set_card_box(self, shape: CardBox) -> None:
+        if shape != self.card_box:
             self.prepareGeometryChange()
-            self.shape = shape
+            self.card_box = shape
             self.setPos(0, 0)
             self.setToolTip(self._tooltip())
             self.update()
@@ -81,7 +81,7 @@ class CardItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        s = self.shape
+        s = self.card_box
         rect = self.rect()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         border = QColor(style.SELECTION) if self.selected_look else QColor(style.CARD_BORDER)
@@ -103,7 +103,7 @@ class CardItem(QGraphicsItem):
 
     def _paint_text(self, painter: QPainter, rect: QRectF) -> None:
         """The text blocks exactly where the layout measured them (title, description, details)."""
-        s = self.shape
+        s = self.card_box
         x = rect.x() + m.STRIP_WIDTH + m.CARD_PAD
         top = rect.y() + m.CARD_PAD + (m.MARKER_HEIGHT / 2 if s.markers else 0)
         painter.setPen(QColor(style.TEXT))
@@ -121,7 +121,7 @@ class CardItem(QGraphicsItem):
 
     def _paint_markers(self, painter: QPainter) -> None:
         painter.setFont(style.font(style.DETAIL_SIZE, bold=True))
-        for marker in self.shape.markers:
+        for marker in self.card_box.markers:
             b = marker.box
             box = QRectF(b.x, b.y, b.w, b.h)
             fill = QColor(style.FAIL if marker.kind == "fail" else style.WAIT)
@@ -144,7 +144,7 @@ class CardItem(QGraphicsItem):
         )
 
     def _tooltip(self) -> str:
-        s = self.shape
+        s = self.card_box
         parts = [" ".join(s.title_lines) + ("…" if s.shortened else "")]
         if s.function_name:
             parts.append(f"Function: {s.function_name}")

@@ -6,8 +6,10 @@ A refused edit (EditError) leaves the document unchanged and is reported through
 
 from __future__ import annotations
 
+import atexit
 import json
 from collections.abc import Callable, Iterable
+from functools import cache
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication, QUndoStack
@@ -148,6 +150,7 @@ class CanvasEditor:
         data.setData(CLIPBOARD_MIME, json.dumps(payload).encode("utf-8"))
         data.setText("\n".join(c["title"] for c in payload["cards"]))
         QGuiApplication.clipboard().setMimeData(data)
+        _clear_clipboard_at_exit()
         return True
 
     def cut(self) -> bool:
@@ -234,6 +237,17 @@ class CanvasEditor:
 
     def select(self, ids: Iterable[str], centre: bool = False) -> None:
         self.selection.set(ids, centre=centre)
+
+
+@cache
+def _clear_clipboard_at_exit() -> None:
+    """Qt crashes at exit when the clipboard still holds our data (offscreen and X11): drop it first."""
+
+    def clear() -> None:
+        if QGuiApplication.instance() is not None:
+            QGuiApplication.clipboard().clear()
+
+    atexit.register(clear)
 
 
 def _short(text: str, limit: int = 40) -> str:

@@ -11,7 +11,7 @@ import contextlib
 from bisect import bisect_right
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QObject, QPointF, QRectF
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
@@ -30,8 +30,8 @@ _MARGIN = 40.0
 class BlueprintScene(QGraphicsScene):
     """All items of one document; `layout` is the layout they were drawn from."""
 
-    def __init__(self, document: Document, selection: Selection) -> None:
-        super().__init__()
+    def __init__(self, document: Document, selection: Selection, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.document = document
         self.selection = selection
         self.setBackgroundBrush(QColor("#FFFFFF"))
@@ -115,7 +115,7 @@ class BlueprintScene(QGraphicsScene):
                 self.addItem(item)
                 self._apply_findings_to(card_id)
             else:
-                item.set_shape(shape)
+                item.set_card_box(shape)
 
     def _update_links(self) -> None:
         routes = self.layout.routes

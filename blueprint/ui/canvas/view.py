@@ -109,7 +109,8 @@ class BlueprintView(QGraphicsView):
 
     def refreeze(self, *_: object) -> None:
         """Move the frozen headers to the visible edges."""
-        self.scene().freeze_headers(self.visible_scene_rect())
+        if self.scene() is not None:
+            self.scene().freeze_headers(self.visible_scene_rect())
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)

@@ -1,0 +1,297 @@
+"""The canvas's everyday gestures, driven with real mouse and keyboard events; asserts on the document."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from tests.builders import blueprint_with, card
+from tests.ui_gestures import (
+    card_centre,
+    cell_centre,
+    click,
+    double_click,
+    drag,
+    isolate_settings,
+    key,
+    open_window,
+    type_text,
+)
+
+
+@pytest.fixture(autouse=True)
+def _settings(tmp_path):  # type: ignore[no-untyped-def]
+    isolate_settings(tmp_path / "settings")
+
+
+@pytest.fixture
+def window(qtbot):  # type: ignore[no-untyped-def]
+    doc = blueprint_with(
+        cards=[
+            card("c1", "customer", 0, "Orders a coffee", channel="app"),
+            card("c2", "frontstage", 0, "Takes the order", function="team-a"),
+            card("c3", "frontstage", 0, "Greets the guest", function="team-a"),
+            card("c4", "backstage", 1, "Brews it", function="team-b"),
+        ],
+        links=[("c1", "c2"), ("c2", "c4")],
+    )
+    return open_window(qtbot, doc)
+
+
+def cards_of(window, lane, step):  # type: ignore[no-untyped-def]
+    return [c.id for c in window.document.blueprint.cards_in_cell(lane, step)]
+
+
+def test_double_click_empty_cell_and_type_a_title_creates_one_card(qtbot, window):  # type: ignore[no-untyped-def]
+    double_click(qtbot, window, cell_centre(window, "support", "step2"))
+    editor = window.view.inplace
+    assert editor is not None
+    qtbot.keyClicks(editor.edit, "Restock beans")
+    key(qtbot, editor.edit, Qt.Key.Key_Return)
+    [new] = window.document.blueprint.cards_in_cell("support", "step2")
+    assert new.title == "Restock beans"
+    assert window.selection.ids == (new.id,)
+    assert window.undo_stack.count() == 1
+    window.undo_stack.undo()
+    assert window.document.card(new.id) is None
+    assert window.scene.cards.get(new.id) is None
+    window.undo_stack.redo()
+    assert window.document.card(new.id).title == "Restock beans"
+    assert new.id in window.scene.cards
+
+
+def test_escape_while_typing_a_new_card_creates_nothing(qtbot, window):  # type: ignore[no-untyped-def]
+    before = len(window.document.blueprint.cards)
+    double_click(qtbot, window, cell_centre(window, "support", "step2"))
+    qtbot.keyClicks(window.view.inplace.edit, "Never mind")
+    key(qtbot, window.view.inplace.edit, Qt.Key.Key_Escape)
+    assert window.view.inplace is None
+    assert len(window.document.blueprint.cards) == before
+    assert window.undo_stack.count() == 0
+
+
+def test_drag_a_card_to_another_cell_moves_it_as_one_undo_step(qtbot, window):  # type: ignore[no-untyped-def]
+    target = cell_centre(window, "backstage", "step2")
+    drag(qtbot, window, card_centre(window, "c4"), target, release=False)
+    interaction = window.view.interaction
+    assert interaction.highlight.isVisible()  # the target cell highlights
+    assert interaction.target[:2] == ("backstage", "step2")
+    qtbot.mouseRelease(
+        window.view.viewport(), Qt.MouseButton.LeftButton, pos=window.view.mapFromScene(target)
+    )
+    c4 = window.document.card("c4")
+    assert (c4.lane, c4.step) == ("backstage", "step2")
+    assert window.undo_stack.count() == 1
+    assert window.scene.layout.cards["c4"].step_id == "step2"
+    window.undo_stack.undo()
+    assert (window.document.card("c4").lane, window.document.card("c4").step) == ("backstage", "step1")
+    window.undo_stack.redo()
+    assert window.document.card("c4").step == "step2"
+
+
+def test_drag_within_a_cell_reorders(qtbot, window):  # type: ignore[no-untyped-def]
+    assert cards_of(window, "frontstage", "step0") == ["c2", "c3"]
+    c3_box = window.scene.layout.cards["c3"].box
+    c2_box = window.scene.layout.cards["c2"].box
+    drag(qtbot, window, card_centre(window, "c3"), QPointF(c3_box.x + 20, c2_box.y + 3))
+    assert cards_of(window, "frontstage", "step0") == ["c3", "c2"]
+    window.undo_stack.undo()
+    assert cards_of(window, "frontstage", "step0") == ["c2", "c3"]
+
+
+def test_escape_cancels_a_drag(qtbot, window):  # type: ignore[no-untyped-def]
+    drag(qtbot, window, card_centre(window, "c4"), cell_centre(window, "support", "step2"), release=False)
+    key(qtbot, window.view, Qt.Key.Key_Escape)
+    qtbot.mouseRelease(window.view.viewport(), Qt.MouseButton.LeftButton)
+    assert window.document.card("c4").lane == "backstage"
+    assert window.undo_stack.count() == 0
+    assert window.scene.cards["c4"].pos() == QPointF(0, 0)
+
+
+def test_drag_from_the_connector_handle_onto_another_card_links_them(qtbot, window):  # type: ignore[no-untyped-def]
+    handle = window.scene.cards["c3"].handle_centre()
+    drag(qtbot, window, handle, card_centre(window, "c4"), release=False)
+    assert window.view.interaction.line.scene() is window.scene  # the rubber line follows the mouse
+    qtbot.mouseRelease(
+        window.view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.view.mapFromScene(card_centre(window, "c4")),
+    )
+    new = [link for link in window.document.blueprint.links if (link.source, link.target) == ("c3", "c4")]
+    assert len(new) == 1
+    assert new[0].id in window.scene.links
+    window.undo_stack.undo()
+    assert not any(link.source == "c3" for link in window.document.blueprint.links)
+    window.undo_stack.redo()
+    assert any((link.source, link.target) == ("c3", "c4") for link in window.document.blueprint.links)
+
+
+def test_click_and_delete_removes_a_card_with_its_links_and_undo_restores(qtbot, window):  # type: ignore[no-untyped-def]
+    click(qtbot, window, card_centre(window, "c2"))
+    assert window.selection.ids == ("c2",)
+    key(qtbot, window.view, Qt.Key.Key_Delete)
+    assert window.document.card("c2") is None
+    assert window.document.blueprint.links == []
+    assert "c2" not in window.scene.cards
+    window.undo_stack.undo()
+    assert window.document.card("c2") is not None
+    assert len(window.document.blueprint.links) == 2
+    window.undo_stack.redo()
+    assert window.document.card("c2") is None
+
+
+def test_click_a_link_and_delete_it(qtbot, window):  # type: ignore[no-untyped-def]
+    route = window.scene.layout.routes["l0"]
+    (x0, y0), (x1, y1) = route.points[0], route.points[1]
+    click(qtbot, window, QPointF((x0 + x1) / 2, (y0 + y1) / 2))
+    assert window.selection.ids == ("l0",)
+    key(qtbot, window.view, Qt.Key.Key_Delete)
+    assert window.document.link("l0") is None
+    assert window.document.card("c1") is not None
+    window.undo_stack.undo()
+    assert window.document.link("l0") is not None
+
+
+def test_rubber_band_selects_cards_it_touches(qtbot, window):  # type: ignore[no-untyped-def]
+    layout = window.scene.layout
+    top_left = QPointF(
+        layout.cells[("frontstage", "step0")].box.x + 2, layout.cells[("frontstage", "step0")].box.y + 2
+    )
+    drag(qtbot, window, top_left, card_centre(window, "c3"))
+    assert set(window.selection.ids) >= {"c2", "c3"}
+    assert "c4" not in window.selection.ids
+
+
+def test_ctrl_click_adds_to_the_selection(qtbot, window):  # type: ignore[no-untyped-def]
+    click(qtbot, window, card_centre(window, "c1"))
+    click(qtbot, window, card_centre(window, "c4"), Qt.KeyboardModifier.ControlModifier)
+    assert window.selection.ids == ("c1", "c4")
+    assert window.scene.cards["c4"].selected_look
+
+
+def test_f2_edits_a_title_in_place_with_unicode_as_one_undo_step(qtbot, window):  # type: ignore[no-untyped-def]
+    click(qtbot, window, card_centre(window, "c2"))
+    key(qtbot, window.view, Qt.Key.Key_F2)
+    edit = window.view.inplace.edit
+    edit.selectAll()
+    type_text(edit, "Prend la commande — café ☕")
+    key(qtbot, edit, Qt.Key.Key_Return)
+    assert window.document.card("c2").title == "Prend la commande — café ☕"
+    assert window.undo_stack.count() == 1
+    window.undo_stack.undo()
+    assert window.document.card("c2").title == "Takes the order"
+
+
+def test_double_click_a_card_edits_its_title(qtbot, window):  # type: ignore[no-untyped-def]
+    double_click(qtbot, window, card_centre(window, "c4"))
+    edit = window.view.inplace.edit
+    assert edit.text() == "Brews it"
+    edit.selectAll()
+    qtbot.keyClicks(edit, "Brews the espresso")
+    key(qtbot, edit, Qt.Key.Key_Return)
+    assert window.document.card("c4").title == "Brews the espresso"
+
+
+def test_copy_paste_keeps_links_among_the_copies(qtbot, window):  # type: ignore[no-untyped-def]
+    click(qtbot, window, card_centre(window, "c1"))
+    click(qtbot, window, card_centre(window, "c2"), Qt.KeyboardModifier.ControlModifier)
+    key(qtbot, window.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    click(qtbot, window, card_centre(window, "c4"))
+    key(qtbot, window.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    bp = window.document.blueprint
+    assert len(bp.cards) == 6
+    pasted = set(window.selection.ids)
+    assert len(pasted) == 2 and pasted.isdisjoint({"c1", "c2", "c3", "c4"})
+    assert all(window.document.card(i).step == "step1" for i in pasted)  # pasted at the selected card's cell
+    assert [(link.source in pasted, link.target in pasted) for link in bp.links].count((True, True)) == 1
+    window.undo_stack.undo()
+    assert len(window.document.blueprint.cards) == 4
+
+
+def test_cut_then_paste_moves_cards(qtbot, window):  # type: ignore[no-untyped-def]
+    click(qtbot, window, card_centre(window, "c3"))
+    key(qtbot, window.view, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.card("c3") is None
+    key(qtbot, window.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    titles = [c.title for c in window.document.blueprint.cards]
+    assert titles.count("Greets the guest") == 1
+
+
+def test_duplicate_with_ctrl_d(qtbot, window):  # type: ignore[no-untyped-def]
+    click(qtbot, window, card_centre(window, "c4"))
+    key(qtbot, window.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    copies = [c for c in window.document.blueprint.cards if c.title == "Brews it"]
+    assert len(copies) == 2
+    assert window.selection.ids == (copies[1].id,)
+    assert window.undo_stack.count() == 1
+
+
+def test_arrow_keys_move_the_selection_between_cards(qtbot, window):  # type: ignore[no-untyped-def]
+    click(qtbot, window, card_centre(window, "c2"))
+    key(qtbot, window.view, Qt.Key.Key_Down)
+    assert window.selection.ids == ("c3",)
+    key(qtbot, window.view, Qt.Key.Key_Right)
+    assert window.selection.ids == ("c4",)
+    key(qtbot, window.view, Qt.Key.Key_Up)
+    assert window.selection.ids in {("c3",), ("c2",), ("c1",)}
+
+
+def test_select_all_then_escape_clears(qtbot, window):  # type: ignore[no-untyped-def]
+    window.view.setFocus()
+    key(qtbot, window.view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert set(window.selection.ids) == {"c1", "c2", "c3", "c4"}
+    key(qtbot, window.view, Qt.Key.Key_Escape)
+    assert window.selection.ids == ()
+
+
+def test_ctrl_wheel_zooms_and_ctrl_0_fits(qtbot, window):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    view = window.view
+    centre = QPointF(view.viewport().rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(view.viewport().mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), event)
+    assert view.zoom == pytest.approx(1.25)
+    assert window.zoom_label.text() == "125%"
+    key(qtbot, view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom == pytest.approx(1.0)
+    key(qtbot, view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    visible = view.visible_scene_rect()
+    assert visible.width() >= window.scene.layout.width - 1
+    assert visible.height() >= window.scene.layout.height - 1
+
+
+def test_headers_stay_visible_while_scrolling(qtbot, window):  # type: ignore[no-untyped-def]
+    view = window.view
+    view.set_zoom(3.0)
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum())
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    visible = view.visible_scene_rect()
+    assert visible.left() > 0 and visible.top() > 0
+    assert window.scene.lane_header.pos().x() == pytest.approx(visible.left(), abs=1)
+    assert window.scene.top_header.pos().y() == pytest.approx(visible.top(), abs=1)
+
+
+def test_middle_button_pans(qtbot, window):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint
+
+    view = window.view
+    view.set_zoom(3.0)
+    before = view.horizontalScrollBar().value()
+    viewport = view.viewport()
+    start = viewport.rect().center()
+    qtbot.mousePress(viewport, Qt.MouseButton.MiddleButton, pos=start)
+    qtbot.mouseMove(viewport, start - QPoint(200, 0))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.MiddleButton)
+    assert view.horizontalScrollBar().value() != before

@@ -1,0 +1,119 @@
+"""Helpers for editor tests that act as a person: real mouse and keyboard events on the canvas.
+
+Positions are given in scene coordinates (the layout's) and mapped through the view, so the tests
+exercise the same path as a real click.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from blueprint.edit import Document
+from blueprint.model import Blueprint
+from blueprint.ui.main_window import MainWindow
+
+NO_MODIFIER = Qt.KeyboardModifier.NoModifier
+LEFT = Qt.MouseButton.LeftButton
+
+
+def isolate_settings(folder: Path) -> None:
+    """Keep QSettings (recent files, window state) of a test in its own folder."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    QSettings().clear()
+
+
+def open_window(qtbot: QtBot, blueprint: Blueprint, path: Path | None = None) -> MainWindow:
+    from blueprint.ui.app import ensure_app
+
+    ensure_app()
+    window = MainWindow(Document(blueprint, path))
+    qtbot.addWidget(window, before_close_func=lambda w: w.undo_stack.setClean())
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.view.zoom_actual()
+    window.view.horizontalScrollBar().setValue(0)
+    window.view.verticalScrollBar().setValue(0)
+    return window
+
+
+def at(window: MainWindow, scene_pos: QPointF) -> QPoint:
+    """The viewport position of a scene position (brought into sight first)."""
+    view = window.view
+    view.ensureVisible(scene_pos.x() - 1, scene_pos.y() - 1, 2, 2, 80, 80)
+    return view.mapFromScene(scene_pos)
+
+
+def card_centre(window: MainWindow, card_id: str) -> QPointF:
+    box = window.scene.layout.cards[card_id].box
+    return QPointF(box.x + box.w / 2, box.y + box.h / 2)
+
+
+def cell_centre(window: MainWindow, lane_id: str, step_id: str) -> QPointF:
+    box = window.scene.layout.cells[(lane_id, step_id)].box
+    return QPointF(box.x + box.w / 2, box.bottom - 8)
+
+
+def click(qtbot: QtBot, window: MainWindow, pos: QPointF, modifier=NO_MODIFIER) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(window.view.viewport(), LEFT, modifier, at(window, pos))
+
+
+def double_click(qtbot: QtBot, window: MainWindow, pos: QPointF) -> None:
+    viewport = window.view.viewport()
+    point = at(window, pos)
+    qtbot.mouseClick(viewport, LEFT, NO_MODIFIER, point)
+    qtbot.mouseDClick(viewport, LEFT, NO_MODIFIER, point)
+
+
+def drag(
+    qtbot: QtBot, window: MainWindow, start: QPointF, end: QPointF, steps: int = 6, release: bool = True
+) -> None:
+    """Press at `start`, move in steps to `end`, release (all in scene coordinates)."""
+    viewport = window.view.viewport()
+    view = window.view
+    a = at(window, start)
+    qtbot.mousePress(viewport, LEFT, NO_MODIFIER, a)
+    start_view = view.mapToScene(a)
+    for i in range(1, steps + 1):
+        p = start_view + (end - start_view) * (i / steps)
+        qtbot.mouseMove(viewport, view.mapFromScene(p))
+    if release:
+        qtbot.mouseRelease(viewport, LEFT, NO_MODIFIER, view.mapFromScene(end))
+
+
+def key(qtbot: QtBot, widget: QWidget, key_code: Qt.Key, modifier=NO_MODIFIER) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(widget, key_code, modifier)
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type any text, non-ASCII included (QTest.keyClicks aborts on non-ASCII)."""
+    for ch in text:
+        for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, NO_MODIFIER, ch))
+
+
+def when_dialog_opens(action: Callable[[QWidget], None], timeout_ms: int = 5000) -> dict:  # type: ignore[type-arg]
+    """Run `action(dialog)` on the next modal dialog that opens (to answer it like a person)."""
+    seen: dict = {}  # type: ignore[type-arg]
+    waited = [0]
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            seen["dialog"] = dialog
+            seen["text"] = getattr(dialog, "text", lambda: "")()
+            action(dialog)
+            return
+        waited[0] += 20
+        if waited[0] < timeout_ms:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+    return seen
