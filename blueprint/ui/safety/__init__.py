@@ -1,0 +1,80 @@
+"""The editor's safety net: recovery copies, restore at start-up, change-on-disk, "Open and repair".
+
+Two entry points for the application, using only the main window's public API (`document`,
+`undo_stack`, `set_document`, `document_replaced`, `statusBar`):
+
+    net = install_safety(window)      # after the window is built
+    offer_recovery(window)            # once, after the window is shown
+
+`offer_repair(window, path)` opens a file refused only for missing ids, after showing what it changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QMainWindow
+
+from blueprint.fileformat.repair import is_repairable
+from blueprint.recovery import RecoveryStore
+from blueprint.ui.safety import restore
+from blueprint.ui.safety.autosave import RECOVERY_INTERVAL_MS, RecoveryAutosave
+from blueprint.ui.safety.disk_watch import DiskWatch
+from blueprint.ui.safety.preferences import (
+    apply_backup_preference,
+    keep_backup,
+    recovery_folder,
+    set_keep_backup,
+)
+from blueprint.ui.safety.repair_dialog import offer_repair
+
+__all__ = [
+    "SafetyNet",
+    "install_safety",
+    "is_repairable",
+    "keep_backup",
+    "offer_recovery",
+    "offer_repair",
+    "recovery_folder",
+    "safety_net_of",
+    "set_keep_backup",
+]
+
+_ATTRIBUTE = "_blueprint_safety_net"
+
+
+@dataclass
+class SafetyNet:
+    """What `install_safety` attached to one window."""
+
+    store: RecoveryStore
+    autosave: RecoveryAutosave
+    disk_watch: DiskWatch
+
+
+def safety_net_of(window: QMainWindow) -> SafetyNet | None:
+    return getattr(window, _ATTRIBUTE, None)
+
+
+def install_safety(
+    window: QMainWindow, *, store: RecoveryStore | None = None, interval_ms: int | None = None
+) -> SafetyNet:
+    """Attach recovery copies and the change-on-disk watch to `window` (once; later calls return it)."""
+    existing = safety_net_of(window)
+    if existing is not None:
+        return existing
+    apply_backup_preference()
+    store = store or RecoveryStore(recovery_folder())
+    net = SafetyNet(
+        store,
+        RecoveryAutosave(window, store, interval_ms or RECOVERY_INTERVAL_MS),
+        DiskWatch(window),
+    )
+    setattr(window, _ATTRIBUTE, net)
+    return net
+
+
+def offer_recovery(window: QMainWindow) -> int:
+    """Offer every document a crashed editor left unsaved; returns how many were restored."""
+    net = install_safety(window)
+    return restore.offer_recovery(window, net.store)

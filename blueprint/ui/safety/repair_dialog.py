@@ -1,0 +1,81 @@
+""" "Open and repair": list exactly what will be moved, dropped or cleared, then open the repaired document.
+
+The repaired document opens as unsaved changes to the original path: the file itself is only changed
+when the designer saves.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QVBoxLayout,
+    QWidget,
+)
+
+from blueprint.edit import Document
+from blueprint.fileformat import BlueprintFileError
+from blueprint.fileformat.repair import RepairPlan, plan_repair
+from blueprint.ui.safety import prompts
+from blueprint.ui.safety.restore import show_as_unsaved
+
+
+class RepairDialog(QDialog):
+    """The plan, one line per change, with "Repair and open" and "Cancel"."""
+
+    def __init__(self, plan: RepairPlan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("repairDialog")
+        self.setWindowTitle("Open and repair")
+        name = Path(plan.file).name if plan.file else "this file"
+        intro = QLabel(
+            f"“{name}” refers to elements that are not in it. Opening it will make these changes "
+            "(the file itself changes only when you save):"
+        )
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        intro.setWordWrap(True)
+        self.changes = QListWidget()
+        self.changes.setObjectName("repairChanges")
+        for action in plan.actions:
+            self.changes.addItem(action.text)  # QListWidgetItem text is plain text
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.repair_button = buttons.addButton("Repair and open", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.repair_button.setObjectName("repairButton")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.changes)
+        layout.addWidget(buttons)
+        self.resize(640, 360)
+
+
+def confirm_repair(parent: QWidget | None, plan: RepairPlan) -> bool:
+    """Show the plan; True when the designer chose "Repair and open"."""
+    return RepairDialog(plan, parent).exec() == QDialog.DialogCode.Accepted
+
+
+def offer_repair(window: QMainWindow, path: str | Path) -> bool:
+    """Plan the repair of `path`, show it, and open the repaired document if the designer agrees.
+
+    Returns True when a document was opened. A file that cannot be repaired shows its one-line error.
+    """
+    try:
+        plan = plan_repair(path)
+    except BlueprintFileError as error:
+        prompts.show_problem(window, "Cannot open the file", error.one_line())
+        return False
+    if plan.actions and not confirm_repair(window, plan):
+        return False
+    document = Document(plan.repaired, Path(path))
+    if plan.actions:
+        show_as_unsaved(window, document)
+    else:
+        window.set_document(document)  # type: ignore[attr-defined]
+    return True
