@@ -3,6 +3,7 @@ progress dialog shows (the window stays responsive; the export works on a copy o
 
 from __future__ import annotations
 
+import io
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QProgressDialog
 
+from blueprint.fileformat import BlueprintFileError, write_atomically
 from blueprint.model import Blueprint
 from blueprint.ui.dialogs.export_dialog import ExportDialog, ExportOptions
 from blueprint.ui.dialogs.prompts import show_error
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def exporter() -> Any | None:
-    """The PDF exporter of `blueprint.export`, or None while it is not available."""
+    """The PDF exporter of `blueprint.export`, or None when it is not available."""
     try:
         from blueprint.export import export_pdf
     except ImportError:
@@ -42,13 +44,13 @@ def export_with_dialog(window: MainWindow) -> bool:
 def export_to(window: MainWindow, options: ExportOptions) -> bool:
     """Write the PDF; a progress dialog appears when it takes more than half a second."""
     copy = window.document.blueprint.model_copy(deep=True)
-    outcome: dict[str, BaseException | None] = {}
+    outcome: dict[str, Any] = {"warnings": []}
 
     def work() -> None:
         try:
-            write_pdf(copy, options)
+            outcome["warnings"] = write_pdf(copy, options)
             outcome["error"] = None
-        except BaseException as error:  # reported on the UI thread
+        except Exception as error:  # reported on the UI thread
             outcome["error"] = error
 
     progress = QProgressDialog("Exporting the PDF…", "", 0, 0, window)
@@ -75,18 +77,35 @@ def export_to(window: MainWindow, options: ExportOptions) -> bool:
         message = error.one_line() if hasattr(error, "one_line") else f"{options.path}: {error}"
         show_error(window, "Cannot export the PDF", str(message))
         return False
-    window.statusBar().showMessage(f"Exported {options.path}", 6000)
+    warnings: list[str] = outcome["warnings"]
+    if warnings:
+        more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
+        window.statusBar().showMessage(f"Exported {options.path}: {warnings[0]}{more}", 10000)
+    else:
+        window.statusBar().showMessage(f"Exported {options.path}", 6000)
     return True
 
 
-def write_pdf(blueprint: Blueprint, options: ExportOptions) -> None:
-    export_pdf = exporter()
-    assert export_pdf is not None
-    export_pdf(
+def write_pdf(blueprint: Blueprint, options: ExportOptions) -> list[str]:
+    """Draw the PDF in memory, then replace the file atomically; returns the exporter's warnings."""
+    from blueprint.export import ExportOptions as PdfOptions
+    from blueprint.export import export_pdf
+
+    buffer = io.BytesIO()
+    warnings = export_pdf(
         blueprint,
-        options.path,
-        page_size=options.page_size,
-        orientation=options.orientation,
-        fit=options.fit,
-        appendix=options.appendix,
+        buffer,
+        PdfOptions(
+            page_size=options.page_size,
+            orientation=options.orientation,
+            fit=options.fit,
+            appendix=options.appendix,
+        ),
     )
+    try:
+        write_atomically(options.path, buffer.getvalue())
+    except OSError as error:
+        raise BlueprintFileError(
+            f"could not write the PDF: {error.strerror or error}", file=str(options.path), code="write-failed"
+        ) from None
+    return list(warnings)
