@@ -35,7 +35,10 @@ def ask_restore(parent: QWidget | None, copy: RecoveryCopy) -> Restore:
         f"Service Blueprint Studio closed before “{copy.shown_name}” was saved. "
         f"A recovery copy was saved on {saved_at_text(copy.saved_at)}."
     )
-    box.setInformativeText("Restore it? It opens as unsaved changes; nothing is written until you save.")
+    where = f"It belongs to {copy.original_path}. " if copy.original_path else ""
+    box.setInformativeText(
+        f"{where}Restore it? It opens as unsaved changes; nothing is written until you save."
+    )
     restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
     box.addButton("Decide later", QMessageBox.ButtonRole.RejectRole)
