@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from blueprint.export.sources import AppendixSources
 from blueprint.layout import Layout
-from blueprint.layout.text import wrap
+from blueprint.layout.text import one_line, wrap
 from blueprint.model import Blueprint
 
 HEADING = 13.0
@@ -50,11 +50,13 @@ class Flow:
         self.pages: list[AppendixPage] = []
         self.column = 0
         self.left = 0.0
+        self.top = 0.0  # where columns start on this page (below any full-width block)
+        self.full_width = width
         self.y = height  # forces a first page
 
     def _page(self) -> None:
         self.pages.append(AppendixPage())
-        self.column, self.left, self.y = 0, 0.0, 0.0
+        self.column, self.left, self.y, self.top = 0, 0.0, 0.0, 0.0
 
     def need(self, room: float) -> None:
         if self.y + room <= self.height:
@@ -62,7 +64,7 @@ class Flow:
         if self.pages and self.column + 1 < self.columns:
             self.column += 1
             self.left = self.column * (self.width + COLUMN_GAP)
-            self.y = 0.0
+            self.y = self.top
         else:
             self._page()
 
@@ -215,6 +217,9 @@ def _name(doc: Blueprint, function_id: str) -> str:
     return function.name if function else function_id
 
 
+MATRIX_MAX = 14  # functions; beyond this the matrix is listed as pairs only
+
+
 def _matrix(flow: Flow, doc: Blueprint, report) -> None:  # type: ignore[no-untyped-def]
     flow.section("appendix-matrix", "Hand-off matrix")
     pairs = [
@@ -226,13 +231,44 @@ def _matrix(flow: Flow, doc: Blueprint, report) -> None:  # type: ignore[no-unty
     if not pairs:
         flow.text("No hand-offs: no link joins cards of two different functions.", color="#546E7A")
         return
-    flow.text(
-        "How many links hand work from one function (row) to another (column).", color="#546E7A", gap_after=4
-    )
+    involved = [f.id for f in doc.functions if any(f.id in (a, b) for a, b, _ in pairs)]
+    if len(involved) <= MATRIX_MAX:
+        _matrix_grid(flow, doc, report, involved)
+    flow.text("Every hand-off, from one function to another:", color="#546E7A", gap_after=2, keep=BODY * 2)
     order = {f.id: i for i, f in enumerate(doc.functions)}
     pairs.sort(key=lambda p: (order.get(p[0], 0), order.get(p[1], 0)))
     for source, target, count in pairs:
         flow.text(f"{_name(doc, source)} → {_name(doc, target)}: {count}", BODY, indent=6)
+
+
+def _matrix_grid(flow: Flow, doc: Blueprint, report, ids: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Rows hand work to columns; each cell is the number of hand-off links."""
+    flow.text("Rows hand work to columns; each number counts hand-off links.", color="#546E7A", gap_after=4)
+    width = flow.full_width if flow.column == 0 else flow.width  # a fresh section spans the page
+    head = min(170.0, width * 0.3)
+    cell = min(110.0, (width - head) / len(ids))
+    size = BODY - 0.5
+    leading = size * LEADING + 2
+    names = [one_line(_name(doc, i), size, cell - 4, True)[0] for i in ids]
+    flow.need(leading * (len(ids) + 2))
+    page = flow.pages[-1]
+    flow.y += leading
+    for j, name in enumerate(names):
+        page.ops.append(
+            TextOp(flow.left + head + j * cell, flow.y - size * 0.25, name, size, True, "#37474F")
+        )
+    for i, source in enumerate(ids):
+        flow.y += leading
+        row_name = one_line(_name(doc, source), size, head - 6, True)[0]
+        page.ops.append(TextOp(flow.left, flow.y - size * 0.25, row_name, size, True, "#37474F"))
+        for j, target in enumerate(ids):
+            count = report.count(source, target)
+            text = str(count) if count else ("—" if i == j else "·")
+            colour = "#D84315" if count else "#B0BEC5"
+            page.ops.append(
+                TextOp(flow.left + head + j * cell, flow.y - size * 0.25, text, size, bool(count), colour)
+            )
+    flow.y += leading
 
 
 def _neighbours(flow: Flow, doc: Blueprint, report) -> None:  # type: ignore[no-untyped-def]

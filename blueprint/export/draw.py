@@ -221,8 +221,8 @@ class BlueprintPainter:
     def _lines(self) -> None:
         c = self.c
         rx0, _, rx1, _ = self.region
-        starts = [stage.box.x for stage in self.layout.stages if rx0 <= stage.box.x < rx1]
-        starts = sorted({4.0 if rx0 < 4 else rx0, *starts})
+        first = 4.0 if rx0 < 4 else rx0
+        starts = [first] + [s.box.x for s in self.layout.stages if first + 150 <= s.box.x < rx1]
         for line in self.layout.lines:
             if not self._visible(line.x0, line.y - 8, line.x1, line.y + 2):
                 continue

@@ -56,6 +56,7 @@ def export_pdf(
     pen = TextPen(canvas, fonts)
     painter = BlueprintPainter(canvas, pen, layout, refs)
 
+    marked: set[str] = set()
     for number, tile in enumerate(plan.tiles, start=1):
         pen.reset()
         _title_block(canvas, pen, doc, plan, tile, number, total)
@@ -65,7 +66,7 @@ def export_pdf(
         if number == 1:
             canvas.bookmarkPage("blueprint", fit="Fit")
             canvas.addOutlineEntry("Blueprint", "blueprint", level=0)
-        _stage_bookmarks(canvas, plan, layout, tile)
+        _stage_bookmarks(canvas, plan, layout, tile, marked)
         canvas.showPage()
     if appendix:
         canvas.addOutlineEntry("Appendix", f"appendix-page-{len(plan.tiles) + 1}", level=0)
@@ -183,10 +184,13 @@ def _show_tile(canvas: Canvas, painter: BlueprintPainter, plan: PagePlan, layout
     canvas.setDash()
 
 
-def _stage_bookmarks(canvas: Canvas, plan: PagePlan, layout: Layout, tile: Tile) -> None:
+def _stage_bookmarks(canvas: Canvas, plan: PagePlan, layout: Layout, tile: Tile, marked: set[str]) -> None:
+    """Outline entries for the stages that start on this sheet (each stage once, on its first sheet)."""
     s = plan.scale
     fx, fy, fw, fh = plan.frame
     for stage in layout.stages:
+        if stage.stage_id in marked:
+            continue
         x = stage.box.x
         if tile.repeat_headers:
             if tile.row != 0 or not (tile.x0 <= x + 1 < tile.x1 or (tile.column == 0 and x < tile.x0)):
@@ -194,6 +198,7 @@ def _stage_bookmarks(canvas: Canvas, plan: PagePlan, layout: Layout, tile: Tile)
             left = fx + (layout.lane_header_width + max(0.0, x - tile.x0)) * s
         else:
             left = fx + (fw - layout.width * s) / 2 + x * s
+        marked.add(stage.stage_id)
         key = f"stage-{stage.stage_id}"
         canvas.bookmarkPage(key, fit="XYZ", left=max(0.0, left - 20), top=fy + fh + 20, zoom=0)
         canvas.addOutlineEntry(stage.name, key, level=1)
