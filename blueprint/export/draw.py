@@ -12,6 +12,7 @@ import math
 from reportlab.pdfgen.canvas import Canvas
 
 from blueprint.export import style as st
+from blueprint.export.rtl import reads_right_to_left
 from blueprint.export.textdraw import TextPen
 from blueprint.layout import CardBox, Layout, Marker, Route
 from blueprint.layout import metrics as m
@@ -274,21 +275,19 @@ class BlueprintPainter:
         queue = self.pen.queue
         x = b.x + m.STRIP_WIDTH + m.CARD_PAD
         top = b.y + m.CARD_PAD + (m.MARKER_HEIGHT / 2 if card.markers else 0)
+        right = b.right - m.CARD_PAD
         for line in card.title_lines:
-            queue(x, self.h - top - m.TITLE_SIZE * 0.95, line, m.TITLE_SIZE, True, owner)
+            rtl = reads_right_to_left(line)
+            baseline = self.h - top - m.TITLE_SIZE * 0.95
+            queue(right if rtl else x, baseline, line, m.TITLE_SIZE, True, owner, "right" if rtl else "left")
             top += m.TITLE_LEADING
         if card.description_lines:
             top += m.BLOCK_GAP
             for line in card.description_lines:
-                queue(
-                    x,
-                    self.h - top - m.DESCRIPTION_SIZE * 0.95,
-                    line,
-                    m.DESCRIPTION_SIZE,
-                    False,
-                    owner,
-                    color=st.MUTED,
-                )
+                rtl = reads_right_to_left(line)
+                baseline = self.h - top - m.DESCRIPTION_SIZE * 0.95
+                align = "right" if rtl else "left"
+                queue(right if rtl else x, baseline, line, m.DESCRIPTION_SIZE, False, owner, align, st.MUTED)
                 top += m.DESCRIPTION_LEADING
         if card.detail_lines:
             top += m.BLOCK_GAP

@@ -115,6 +115,14 @@ def _marks_after(text: str, i: int) -> list[str]:
     return marks
 
 
+def reads_right_to_left(text: str) -> bool:
+    """True when the first letter of `text` belongs to a right-to-left script (the line aligns right)."""
+    if not RTL.search(text):
+        return False
+    first = next((ch for ch in text if _is_rtl(ch) or _STRONG_LTR.match(ch)), "")
+    return bool(first) and _is_rtl(first)
+
+
 def _is_rtl(char: str) -> bool:
     return bool(RTL.match(char))
 
