@@ -7,7 +7,7 @@ import platform
 import re
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -24,6 +24,7 @@ class Cell:
     unit: str = "s"
     floor: float | None = None
     note: str = ""
+    parts: dict[str, float] = field(default_factory=dict)  # where the time went, in seconds
 
     @property
     def ratio(self) -> float | None:

@@ -29,11 +29,13 @@ sys.path.insert(0, str(HERE))
 import floors  # noqa: E402
 import stages  # noqa: E402
 from generate import generate  # noqa: E402
-from report import Cell, Row, machine, machine_details, table, write_readme  # noqa: E402
+from report import Cell, Row, figure, machine, machine_details, table, write_readme  # noqa: E402
 from timing import NotBuilt, interleaved_times  # noqa: E402
 
 from blueprint.fileformat import save  # noqa: E402
 
+#: The parts of a card move, in the order they happen.
+PART_ORDER = ["relayout", "item updates", "repaint"]
 #: The issue's targets are for blueprints of this many cards.
 TARGET_CARDS = 5000
 CLOCKS = {
@@ -155,7 +157,9 @@ def time_in_child(mode: str, case: stages.Case, repeats: int, clock: str) -> Cel
         return Cell(note=f"failed: {result.get('why', '')[:80]}")
     if mode == "memory":
         return Cell(result["maxrss_kb"] / 1024, unit="MB")
-    return Cell(sorted(result["runs"])[len(result["runs"]) // 2])
+    cell = Cell(sorted(result["runs"])[len(result["runs"]) // 2])
+    cell.parts = result.get("parts", {})
+    return cell
 
 
 def verdict(stage: Stage, cell: Cell | None) -> str:
@@ -199,6 +203,11 @@ def run(sizes: list[int], only: set[str] | None, repeats: int | None, workdir: P
         row = rows[stage.key]
         row.verdict = verdict(stage, row.cells.get(TARGET_CARDS))
         out.append(row)
+        parts = {n: c.parts for n, c in row.cells.items() if c.parts}
+        if parts:
+            names = sorted({name for p in parts.values() for name in p}, key=PART_ORDER.index)
+            text = {n: " / ".join(figure(p.get(name, 0.0), "s") for name in names) for n, p in parts.items()}
+            out.append(Row(f"  of which {' / '.join(names)}", {n: Cell(note=t) for n, t in text.items()}))
         if stage.floor:
             out.append(floor_rows[stage.floor])
     return out
