@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle, QToolBar
 
+from blueprint.ui import icons
+
 if TYPE_CHECKING:
     from blueprint.ui.main_window import MainWindow
 
@@ -39,7 +41,7 @@ class Actions:
             w.export_pdf,
             "Ctrl+E",
             "Export the blueprint as a PDF for stakeholders",
-            icon(sp.SP_ArrowDown),
+            icons.export_pdf(),
         )
         self.close = self._make("&Close Window", w.close, Key.Close, "Close this window")
         self.quit = self._make("&Quit", w.quit_all, Key.Quit, "Quit Service Blueprint Studio")
@@ -72,20 +74,22 @@ class Actions:
             "Edit &Title", w.edit_selected_title, "F2", "Type the selected card's title in place"
         )
 
-        self.zoom_in = self._make("Zoom &In", lambda: w.view.zoom_in(), Key.ZoomIn, "Zoom in (Ctrl+wheel)")
+        self.zoom_in = self._make(
+            "Zoom &In", lambda: w.view.zoom_in(), Key.ZoomIn, "Zoom in (Ctrl+wheel)", icons.zoom_in()
+        )
         self.zoom_in.setShortcuts([*QKeySequence.keyBindings(Key.ZoomIn), QKeySequence("Ctrl+=")])
         self.zoom_out = self._make(
             "Zoom &Out",
             lambda: w.view.zoom_out(),
             Key.ZoomOut,
             "Zoom out (Ctrl+wheel)",
-            icon(sp.SP_ArrowDown),
+            icons.zoom_out(),
         )
         self.zoom_actual = self._make(
             "&Actual Size", lambda: w.view.zoom_actual(), "Ctrl+1", "Show the blueprint at 100%"
         )
         self.fit = self._make(
-            "&Fit to Window", lambda: w.view.fit(), "Ctrl+0", "Zoom to show the whole blueprint"
+            "&Fit to Window", lambda: w.view.fit(), "Ctrl+0", "Zoom to show the whole blueprint", icons.fit()
         )
         self.about = self._make("&About Service Blueprint Studio", w.about, None, "Version and credits")
         self.recent_menu = QMenu("Open &Recent", w)

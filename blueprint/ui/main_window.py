@@ -96,6 +96,11 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(made["InspectorPanel"], made["FunctionsPanel"])
             made["InspectorPanel"].raise_()
         self.panels = list(made.values())
+        right = [p for n, p in made.items() if n != "FindingsPanel"][:1]
+        if right:
+            self.resizeDocks(right, [360], Qt.Orientation.Horizontal)
+        if "FindingsPanel" in made:
+            self.resizeDocks([made["FindingsPanel"]], [170], Qt.Orientation.Vertical)
         for panel in self.panels:
             if not panel.objectName():
                 panel.setObjectName(type(panel).__name__)
@@ -144,7 +149,8 @@ class MainWindow(QMainWindow):
         if not findings:
             self.findings_label.setText("No findings")
         else:
-            parts = [f"{n} {k}{'s' * (n != 1)}" for k, n in counts.items() if n]
+            plural = {"error": "errors", "warning": "warnings", "info": "info"}
+            parts = [f"{n} {plural[k] if n != 1 else k}" for k, n in counts.items() if n]
             self.findings_label.setText("Findings: " + ", ".join(parts))
 
     def _show_zoom(self, factor: float) -> None:

@@ -21,6 +21,7 @@ class CardItem(QGraphicsItem):
     def __init__(self, shape: CardBox) -> None:
         super().__init__()
         self.card_box = shape
+        self._bounds = self._compute_bounds()
         self.selected_look = False
         self.hovered = False
         self.drop_target = False
@@ -51,6 +52,7 @@ class CardItem(QGraphicsItem):
         if shape != self.card_box:
             self.prepareGeometryChange()
             self.card_box = shape
+            self._bounds = self._compute_bounds()
             self.setPos(0, 0)
             self.setToolTip(self._tooltip())
             self.update()
@@ -67,8 +69,11 @@ class CardItem(QGraphicsItem):
             self.finding_severity, self.finding_count = severity, count
             self.update()
 
-    def boundingRect(self) -> QRectF:
+    def _compute_bounds(self) -> QRectF:
         return self.rect().adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
 
     def hoverEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.hovered = True
