@@ -128,12 +128,11 @@ def build_appendix(
     return flow.pages
 
 
-def _where(doc: Blueprint, card_id: str) -> str:
-    card = doc.cards_by_id()[card_id]
-    stage = doc.stage_of_step()[card.step]
-    step = next(s for s in stage.steps if s.id == card.step)
-    lane = doc.lanes_by_id()[card.lane]
-    return f"{stage.name} › {step.name} · {lane.name}"
+def _places(doc: Blueprint) -> dict[str, str]:
+    """Where each card sits, in words: "Stage › Step · Lane"."""
+    lanes = {lane.id: lane.name for lane in doc.lanes}
+    steps = {step.id: f"{stage.name} › {step.name}" for stage, step in doc.all_steps()}
+    return {card.id: f"{steps[card.step]} · {lanes[card.lane]}" for card in doc.cards}
 
 
 def _card_details(flow: Flow, doc: Blueprint, layout: Layout, refs: dict[str, str]) -> None:
@@ -149,11 +148,12 @@ def _card_details(flow: Flow, doc: Blueprint, layout: Layout, refs: dict[str, st
     )
     functions = doc.functions_by_id()
     cards = doc.cards_by_id()
+    places = _places(doc)
     for card_id, ref in refs.items():
         card = cards[card_id]
         owner = f"card '{card.id}'"
         flow.text(f"{ref}  {card.title}", SUBHEADING, bold=True, owner=owner, keep=BODY * 2)
-        facts = [_where(doc, card_id)]
+        facts = [places[card_id]]
         if card.function:
             facts.append(functions[card.function].name)
         if card.channel:
@@ -213,8 +213,18 @@ def _findings(flow: Flow, findings: list) -> None:  # type: ignore[type-arg]
 
 
 def _name(doc: Blueprint, function_id: str) -> str:
-    function = doc.functions_by_id().get(function_id)
-    return function.name if function else function_id
+    return _function_names(doc).get(function_id, function_id)
+
+
+_names_cache: tuple[int, dict[str, str]] = (0, {})
+
+
+def _function_names(doc: Blueprint) -> dict[str, str]:
+    """Function names by id, built once per document (the appendix asks thousands of times)."""
+    global _names_cache
+    if _names_cache[0] != id(doc) or len(_names_cache[1]) != len(doc.functions):
+        _names_cache = (id(doc), {f.id: f.name for f in doc.functions})
+    return _names_cache[1]
 
 
 MATRIX_MAX = 14  # functions; beyond this the matrix is listed as pairs only
@@ -231,7 +241,8 @@ def _matrix(flow: Flow, doc: Blueprint, report) -> None:  # type: ignore[no-unty
     if not pairs:
         flow.text("No hand-offs: no link joins cards of two different functions.", color="#546E7A")
         return
-    involved = [f.id for f in doc.functions if any(f.id in (a, b) for a, b, _ in pairs)]
+    ends = {a for a, _, _ in pairs} | {b for _, b, _ in pairs}
+    involved = [f.id for f in doc.functions if f.id in ends]
     if len(involved) <= MATRIX_MAX:
         _matrix_grid(flow, doc, report, involved)
     flow.text("Every hand-off, from one function to another:", color="#546E7A", gap_after=2, keep=BODY * 2)

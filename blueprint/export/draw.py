@@ -8,6 +8,7 @@ thousands of cards costs little more than drawing its boxes, strings and lines o
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -41,10 +42,15 @@ class BlueprintPainter:
         for card in layout.cards.values():
             self._cards_in.setdefault(self._column(card.box.x), []).append(card)
         self._routes_in: dict[int, list[Route]] = {}
+        self._extent: dict[str, tuple[float, float, float, float]] = {}
         for route in layout.routes.values():
             xs = [x for x, _ in route.points]
+            ys = [y for _, y in route.points]
+            self._extent[route.link_id] = (min(xs) - 60, min(ys) - 60, max(xs) + 60, max(ys) + 60)
             for column in range(self._column(min(xs)), self._column(max(xs)) + 1):
                 self._routes_in.setdefault(column, []).append(route)
+        self._stage_x = [stage.box.x for stage in layout.stages]
+        self._emotion_x = [x for x, _ in layout.emotion.points] if layout.emotion else []
 
     # --- state helpers (reportlab writes every colour change into the page) -----------------------
 
@@ -99,9 +105,7 @@ class BlueprintPainter:
             for route in self._routes_in.get(column, ()):
                 if route.link_id not in seen:
                     seen.add(route.link_id)
-                    xs = [x for x, _ in route.points]
-                    ys = [y for _, y in route.points]
-                    if self._visible(min(xs) - 60, min(ys) - 60, max(xs) + 60, max(ys) + 60):
+                    if self._visible(*self._extent[route.link_id]):
                         routes.append(route)
         routes.sort(key=lambda r: (r.is_handoff, r.link_id))
         self._routes(routes)
@@ -145,7 +149,10 @@ class BlueprintPainter:
         c = self.c
         self.stroke("#FFFFFF", 0.5)
         rx0 = self.region[0]
-        for stage in self.layout.stages:
+        stages = self.layout.stages
+        first_stage = max(0, bisect_right(self._stage_x, rx0) - 1)
+        last_stage = bisect_right(self._stage_x, self.region[2])
+        for stage in stages[first_stage:last_stage]:
             b = stage.box
             if not self._visible(b.x, b.y, b.right, b.bottom):
                 continue
@@ -202,16 +209,20 @@ class BlueprintPainter:
             self.y(curve.baseline_y),
         )
         c.setDash()
-        if len(curve.points) > 1:
+        # only the stretch of the curve this region shows (plus a neighbour each side)
+        lo = max(0, bisect_left(self._emotion_x, self.region[0]) - 1)
+        hi = bisect_right(self._emotion_x, self.region[2]) + 1
+        points, values = curve.points[lo:hi], curve.values[lo:hi]
+        if len(points) > 1:
             self.stroke(st.MUTED, 1.4)
             path = c.beginPath()
-            x0, y0 = curve.points[0]
+            x0, y0 = points[0]
             path.moveTo(x0, self.y(y0))
-            for x, y in curve.points[1:]:
+            for x, y in points[1:]:
                 path.lineTo(x, self.y(y))
             c.drawPath(path, stroke=1, fill=0)
         self.stroke("#FFFFFF", 0.8)
-        for (x, y), (_, value) in zip(curve.points, curve.values, strict=True):
+        for (x, y), (_, value) in zip(points, values, strict=True):
             if not self._visible(x - 10, y - 10, x + 40, y + 10):
                 continue
             tone = st.EMOTION_UP if value > 0.25 else st.EMOTION_DOWN if value < -0.25 else st.EMOTION_FLAT
