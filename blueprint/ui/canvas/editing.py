@@ -16,6 +16,7 @@ from PySide6.QtGui import QGuiApplication, QUndoStack
 
 from blueprint.edit import (
     AddCard,
+    AddFunction,
     AddLane,
     AddLink,
     AddStage,
@@ -41,11 +42,24 @@ from blueprint.edit import (
     paste_cards,
     pasted_card_ids,
 )
-from blueprint.model import Lane, Link, Stage, Step, unique_id
+from blueprint.model import Function, Lane, Link, Stage, Step, unique_id
 from blueprint.ui.commands import push
 from blueprint.ui.selection import Selection
 
 CLIPBOARD_MIME = "application/x-service-blueprint-cards"
+#: Colours for functions created from the canvas (distinct, readable as a strip beside dark text).
+FUNCTION_PALETTE = [
+    "#1E88E5",
+    "#43A047",
+    "#F4511E",
+    "#8E24AA",
+    "#00897B",
+    "#FDD835",
+    "#6D4C41",
+    "#D81B60",
+    "#3949AB",
+    "#7CB342",
+]
 LANE_NAMES = {
     "evidence": "Physical evidence",
     "customer": "Customer actions",
@@ -94,6 +108,18 @@ class CanvasEditor:
 
     def set_card_fields(self, card_id: str, changes: dict, text: str = "") -> bool:  # type: ignore[type-arg]
         return self.run(SetCardFields(card_id, changes, text=text))
+
+    def new_function_for(self, card_ids: list[str], name: str) -> str | None:
+        """Create a function named `name` (with the next palette colour) and give it the cards."""
+        name = name.strip()
+        if not name or not card_ids:
+            return None
+        bp = self.document.blueprint
+        colour = FUNCTION_PALETTE[len(bp.functions) % len(FUNCTION_PALETTE)]
+        function = Function(id=unique_id(_slug(name), bp.all_ids()), name=name[:100], color=colour)
+        ops: list[Operation] = [AddFunction(function)]
+        ops += [SetCardFields(card_id, {"function": function.id}) for card_id in card_ids]
+        return function.id if self.run(Batch(ops, text=f"New function '{_short(name)}'")) else None
 
     def move_cards(self, card_ids: list[str], lane_id: str, step_id: str, index: int) -> bool:
         """Move cards to a cell, as one undo step; False when nothing would change."""
@@ -248,6 +274,11 @@ def _clear_clipboard_at_exit() -> None:
             QGuiApplication.clipboard().clear()
 
     atexit.register(clear)
+
+
+def _slug(name: str) -> str:
+    slug = "".join(ch.lower() if ch.isascii() and ch.isalnum() else "-" for ch in name).strip("-")
+    return "-".join(part for part in slug.split("-") if part)[:40] or "function"
 
 
 def _short(text: str, limit: int = 40) -> str:

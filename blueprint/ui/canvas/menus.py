@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QInputDialog, QMenu
 
 from blueprint.edit import SetLinkFields
 from blueprint.model import FailPoint, WaitPoint
@@ -76,6 +76,8 @@ def card_menu(view: BlueprintView, card_id: str) -> QMenu:
         )
         group.addAction(action)
         functions.addAction(action)
+    functions.addSeparator()
+    functions.addAction("New function…", lambda: ask_new_function(view, card_id))
     menu.addSeparator()
     if card.fail_point is None:
         menu.addAction(
@@ -110,6 +112,15 @@ def card_menu(view: BlueprintView, card_id: str) -> QMenu:
     menu.addAction("Duplicate", editor.duplicate)
     menu.addAction("Delete", editor.delete_selection)
     return menu
+
+
+def ask_new_function(view: BlueprintView, card_id: str) -> str | None:
+    """Ask for a function's name, create it and give it the selected cards (one undo step)."""
+    name, ok = QInputDialog.getText(view, "New function", "Name of the team, role, system or partner:")
+    if not ok:
+        return None
+    cards = view.editor.selected_cards()
+    return view.editor.new_function_for(cards if card_id in cards else [card_id], name)
 
 
 def link_menu(view: BlueprintView, link_id: str) -> QMenu:
