@@ -109,6 +109,8 @@ def byte_mutations(data: bytes, rng: random.Random, count: int) -> Iterator[byte
     for _ in range(count):
         buf = bytearray(data)
         for _ in range(rng.randint(1, 8)):
+            if not buf:
+                buf.extend(b"{")
             at = rng.randrange(len(buf))
             choice = rng.randrange(4)
             if choice == 0:
@@ -142,6 +144,17 @@ def test_byte_mutations(sample: Path) -> None:
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=[p.stem for p in SAMPLES])
 def test_structural_mutations(sample: Path) -> None:
+    from blueprint.layout import compute_layout
+    from blueprint.validate import validate
+
     rng = random.Random(sample.name)
-    codes = [outcome(case) for case in structural_mutations(sample.read_text(encoding="utf-8"), rng, 40)]
+    codes = []
+    for case in structural_mutations(sample.read_text(encoding="utf-8"), rng, 40):
+        codes.append(outcome(case))
+        if codes[-1] == "ok":  # a mutant that loads must also check and lay out
+            with time_limit(10):
+                doc = loads(case)
+                validate(doc)
+                compute_layout(doc)
     assert set(codes) - {"ok"}, "mutations should break at least one case"
+    assert "ok" in codes or len(codes) == 40
