@@ -111,6 +111,9 @@ def _label_place(points: tuple[Point, ...], label: str) -> tuple[Point, bool, st
     chosen = best_h if best_h is not None and best_h[0] >= min(full + 8, 60) else best_any
     length, middle, vertical = chosen
     room = max(length - 6, 24.0)
+    if len(points) == 2 and vertical and length < full + 8:
+        # a short straight drop between stacked cards: the label lies across the gap between them
+        vertical, room = False, m.CARD_WIDTH - 10
     text, cut = one_line(label, m.LINK_LABEL_SIZE, room)
     return middle, vertical, text, cut
 
