@@ -205,3 +205,26 @@ def test_arabic_is_joined_and_laid_out_right_to_left() -> None:
     assert unicodedata.normalize("NFKC", drawn[::-1]) == "العميل يدفع"
     assert all(not "\u0600" <= ch <= "\u06ff" for ch in drawn), "letters use their joined forms"
     assert visual("Pays 3 فاتورة 120 today").startswith("Pays 3 ") and visual("plain") == "plain"
+
+
+def _every_text(doc: Blueprint) -> list[str]:
+    texts = [doc.title, doc.description, *doc.metadata.tags]
+    if doc.persona is not None:
+        texts += [doc.persona.name, doc.persona.description]
+    texts += [lane.name for lane in doc.lanes]
+    texts += [f.name for f in doc.functions] + [f.description for f in doc.functions]
+    for stage in doc.stages:
+        texts += [stage.name, stage.job, *(step.name for step in stage.steps)]
+    for c in doc.cards:
+        texts += [c.title, c.description, c.channel or "", *c.tags]
+        texts += [c.fail_point.note if c.fail_point else "", c.wait_point.note if c.wait_point else ""]
+    texts += [link.label for link in doc.links]
+    return [t for t in texts if t.strip()]
+
+
+def test_every_word_the_designer_wrote_is_in_the_pdf(sample_path: Path) -> None:
+    doc = load(sample_path)
+    reader, _ = _pdf(doc)
+    text = _squashed(unicodedata.normalize("NFKC", "".join(page.extract_text() for page in reader.pages)))
+    missing = [t for t in _every_text(doc) if _squashed(unicodedata.normalize("NFKC", t)) not in text]
+    assert missing == []

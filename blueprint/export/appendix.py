@@ -100,14 +100,30 @@ class Flow:
         self.y += points
 
 
-def shortened_refs(doc: Blueprint, layout: Layout) -> dict[str, str]:
-    """Appendix entry labels ("A1", "A2", ...) of the cards whose boxes shortened their text."""
+def _has_more(card) -> bool:  # type: ignore[no-untyped-def]
+    """True when a card carries words its box never shows (notes of its markers, tags, evidence)."""
+    return bool(
+        (card.fail_point is not None and card.fail_point.note.strip())
+        or (card.wait_point is not None and card.wait_point.note.strip())
+        or card.tags
+        or card.evidence
+    )
+
+
+def appendix_refs(doc: Blueprint, layout: Layout) -> dict[str, str]:
+    """Appendix entry labels ("A1", "A2", ...) of the cards the appendix details: those whose boxes
+    shortened their text, and those with notes, tags or an evidence status the box does not show."""
     refs: dict[str, str] = {}
     for card in doc.cards:
         box = layout.cards.get(card.id)
-        if box is not None and box.shortened:
+        if box is not None and (box.shortened or _has_more(card)):
             refs[card.id] = f"A{len(refs) + 1}"
     return refs
+
+
+def shortened_refs(doc: Blueprint, layout: Layout, refs: dict[str, str]) -> dict[str, str]:
+    """The entries the blueprint points to: those of the cards whose boxes shortened their text."""
+    return {card_id: ref for card_id, ref in refs.items() if layout.cards[card_id].shortened}
 
 
 def build_appendix(
@@ -119,6 +135,7 @@ def build_appendix(
     height: float,
 ) -> list[AppendixPage]:
     flow = Flow(width, height)
+    _overview(flow, doc)
     _card_details(flow, doc, layout, refs)
     if sources.findings is not None:
         _findings(flow, sources.findings)
@@ -126,6 +143,37 @@ def build_appendix(
         _matrix(flow, doc, sources.handoffs)
         _neighbours(flow, doc, sources.handoffs)
     return flow.pages
+
+
+def _overview(flow: Flow, doc: Blueprint) -> None:
+    """The words of the blueprint that are not on cards: description, persona, stages' jobs, functions."""
+    flow.section("appendix-overview", "Overview")
+    if doc.description.strip():
+        flow.text(doc.description, BODY, owner="the description", gap_after=4)
+    if doc.persona is not None:
+        flow.text(f"Persona: {doc.persona.name}", SUBHEADING, bold=True, owner="the persona", keep=BODY)
+        if doc.persona.description.strip():
+            flow.text(doc.persona.description, BODY, indent=18, owner="the persona", gap_after=4)
+    if doc.metadata.tags:
+        flow.text("Tags: " + ", ".join(doc.metadata.tags), BODY, color="#546E7A", gap_after=4)
+    if doc.stages:
+        flow.text("Stages", SUBHEADING, bold=True, keep=BODY * 2, gap_after=1)
+        for stage in doc.stages:
+            phase = f" ({stage.phase})" if stage.phase else ""
+            steps = ", ".join(step.name for step in stage.steps)
+            flow.text(f"{stage.name}{phase}: {steps}", BODY, indent=6, owner=f"stage '{stage.name}'")
+            if stage.job.strip():
+                flow.text(
+                    f"Job: {stage.job}", BODY, indent=18, color="#546E7A", owner=f"stage '{stage.name}'"
+                )
+        flow.gap(4)
+    if doc.functions:
+        flow.text("Functions", SUBHEADING, bold=True, keep=BODY * 2, gap_after=1)
+        for function in doc.functions:
+            text = f"{function.name} ({function.kind})"
+            if function.description.strip():
+                text += f": {function.description}"
+            flow.text(text, BODY, indent=6, owner=f"function '{function.name}'")
 
 
 def _places(doc: Blueprint) -> dict[str, str]:
@@ -139,10 +187,14 @@ def _card_details(flow: Flow, doc: Blueprint, layout: Layout, refs: dict[str, st
     flow.section("appendix-cards", "Card details")
     shortened_links = [r for r in layout.routes.values() if r.label_shortened]
     if not refs and not shortened_links:
-        flow.text("Every card and link label fits its box: nothing was shortened.", color="#546E7A")
+        flow.text(
+            "Every card and link label fits its box, and no card has notes, tags or evidence.",
+            color="#546E7A",
+        )
         return
     flow.text(
-        "Full text of the cards whose boxes had to shorten it (marked ▸A1, ▸A2… on the blueprint).",
+        "Full text of the cards whose boxes had to shorten it (marked ▸A1, ▸A2… on the blueprint), and "
+        "the notes of fail and wait points, tags and evidence status of every card that has them.",
         color="#546E7A",
         gap_after=6,
     )
@@ -173,6 +225,8 @@ def _card_details(flow: Flow, doc: Blueprint, layout: Layout, refs: dict[str, st
             minutes = card.wait_point.minutes
             wait = f"Wait point{f' ({minutes:g} min)' if minutes is not None else ''}: {card.wait_point.note}"
             flow.text(wait, BODY, indent=18, color="#8D6E00", owner=owner)
+        if card.evidence:
+            flow.text(f"Evidence: {card.evidence}", BODY - 1, indent=18, color="#546E7A")
         if card.tags:
             flow.text("Tags: " + ", ".join(card.tags), BODY - 1, indent=18, color="#546E7A", owner=owner)
         flow.gap(5)

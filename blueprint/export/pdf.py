@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from blueprint import __version__
 from blueprint.export import style as st
-from blueprint.export.appendix import AppendixPage, build_appendix, shortened_refs
+from blueprint.export.appendix import AppendixPage, appendix_refs, build_appendix, shortened_refs
 from blueprint.export.draw import BlueprintPainter
 from blueprint.export.fonts import FontSet
 from blueprint.export.legend import draw_legend
@@ -42,7 +42,7 @@ def export_pdf(
     options = options or ExportOptions()
     layout = compute_layout(doc)
     plan = plan_pages(layout, options.page_size, options.orientation, options.fit)
-    refs = shortened_refs(doc, layout) if options.appendix else {}
+    refs = appendix_refs(doc, layout) if options.appendix else {}
     frame_x, frame_y, frame_w, frame_h = plan.frame
     appendix: list[AppendixPage] = []
     if options.appendix:
@@ -54,7 +54,7 @@ def export_pdf(
     _metadata(canvas, doc)
     fonts = FontSet()
     pen = TextPen(canvas, fonts)
-    painter = BlueprintPainter(canvas, pen, layout, refs)
+    painter = BlueprintPainter(canvas, pen, layout, shortened_refs(doc, layout, refs))
 
     marked: set[str] = set()
     for number, tile in enumerate(plan.tiles, start=1):
