@@ -25,6 +25,8 @@ from blueprint.ui.canvas.scene import BlueprintScene
 
 MIN_ZOOM, MAX_ZOOM = 0.1, 4.0
 ZOOM_STEP = 1.25
+EDGE = 24  # view pixels from an edge where a drag starts scrolling
+SCROLL_STEP = 18
 
 
 class BlueprintView(QGraphicsView):
@@ -199,6 +201,7 @@ class BlueprintView(QGraphicsView):
         if isinstance(self.interaction, PanInteraction):
             self.interaction.move_viewport(event.position())
         elif self.interaction is not None:
+            self._scroll_near_edge(event.position().toPoint())
             self.interaction.move(self.mapToScene(event.position().toPoint()))
         else:
             super().mouseMoveEvent(event)
@@ -207,6 +210,20 @@ class BlueprintView(QGraphicsView):
                 self.viewport().setCursor(Qt.CursorShape.CrossCursor)
             elif not self.space_held:
                 self.viewport().unsetCursor()
+
+    def _scroll_near_edge(self, point) -> None:  # type: ignore[no-untyped-def]
+        """While dragging, scroll when the mouse nears an edge of the view (past the frozen headers)."""
+        rect = self.viewport().rect()
+        zoom = self.zoom
+        layout = self.scene().layout
+        left = layout.lane_header_width * zoom + EDGE
+        top = layout.top_header_height * zoom + EDGE
+        dx = -SCROLL_STEP if point.x() < left else SCROLL_STEP if point.x() > rect.right() - EDGE else 0
+        dy = -SCROLL_STEP if point.y() < top else SCROLL_STEP if point.y() > rect.bottom() - EDGE else 0
+        if dx:
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + dx)
+        if dy:
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + dy)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         interaction, self.interaction = self.interaction, None
