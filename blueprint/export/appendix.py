@@ -101,18 +101,17 @@ class Flow:
 
 
 def _has_more(card) -> bool:  # type: ignore[no-untyped-def]
-    """True when a card carries words its box never shows (notes of its markers, tags, evidence)."""
+    """True when a card carries words its box never shows (notes of its markers, tags)."""
     return bool(
         (card.fail_point is not None and card.fail_point.note.strip())
         or (card.wait_point is not None and card.wait_point.note.strip())
         or card.tags
-        or card.evidence
     )
 
 
 def appendix_refs(doc: Blueprint, layout: Layout) -> dict[str, str]:
     """Appendix entry labels ("A1", "A2", ...) of the cards the appendix details: those whose boxes
-    shortened their text, and those with notes, tags or an evidence status the box does not show."""
+    shortened their text, and those with notes or tags the box does not show."""
     refs: dict[str, str] = {}
     for card in doc.cards:
         box = layout.cards.get(card.id)
@@ -194,7 +193,7 @@ def _card_details(flow: Flow, doc: Blueprint, layout: Layout, refs: dict[str, st
         return
     flow.text(
         "Full text of the cards whose boxes had to shorten it (marked ▸A1, ▸A2… on the blueprint), and "
-        "the notes of fail and wait points, tags and evidence status of every card that has them.",
+        "the notes of fail and wait points and the tags of every card that has them.",
         color="#546E7A",
         gap_after=6,
     )

@@ -44,6 +44,8 @@ def card_details(card: Card, function: Function | None) -> list[str]:
         if card.tolerance_minutes is not None:
             timing += f" (max {card.tolerance_minutes:g})"
         parts.append(timing)
+    if card.evidence in ("assumed", "proposed"):  # "observed" is the normal case and goes unsaid
+        parts.append(card.evidence)
     if parts:
         details.append(" · ".join(parts))
     return details
