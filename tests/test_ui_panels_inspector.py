@@ -82,6 +82,21 @@ def test_duration_and_a_refused_tolerance(qtbot, inspector: InspectorPanel, docu
     assert form.duration.text() == "5"
 
 
+def test_decimal_minutes_and_a_wait_point(qtbot, inspector: InspectorPanel, document: Document) -> None:
+    inspector.selection.set(["c1"])
+    form = inspector.card_form
+    retype(qtbot, form.duration, "2.5")
+    assert document.card("c1").duration_minutes == 2.5
+    assert form.duration.text() == "2.5"  # "2." was not rewritten to "2" while typing
+    qtbot.mouseClick(form.wait, Qt.MouseButton.LeftButton, pos=QPoint(8, form.wait.height() // 2))
+    retype(qtbot, form.wait_minutes, "15")
+    retype(qtbot, form.wait_note, "Queue at the till")
+    assert document.card("c1").wait_point.model_dump() == {"note": "Queue at the till", "minutes": 15}
+    form.emotion.setFocus()
+    qtbot.keyClick(form.emotion, Qt.Key.Key_Down)
+    assert document.card("c1").emotion == -2
+
+
 def test_empty_title_and_letters_in_minutes_are_refused(
     qtbot, inspector: InspectorPanel, document: Document
 ) -> None:

@@ -7,6 +7,7 @@ latest edit is dropped and the checks run again, so the findings always end up m
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 
@@ -113,7 +114,9 @@ class FindingsWatch(QObject):
         threading.Thread(target=self._work, args=(generation, copy), daemon=True, name="findings").start()
 
     def _work(self, generation: int, blueprint: Blueprint) -> None:
-        self._finished.emit(generation, self._validate(blueprint))
+        findings = self._validate(blueprint)
+        with contextlib.suppress(RuntimeError):  # the watch was deleted meanwhile (window closed)
+            self._finished.emit(generation, findings)
 
     def _validate(self, blueprint: Blueprint) -> list | None:
         if self._validator is None:

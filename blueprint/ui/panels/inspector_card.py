@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtWidgets import QLineEdit
+
 from blueprint.edit import Document, EditError, MoveCard, Operation, SetCardFields
 from blueprint.model import Card
 from blueprint.ui.panels.form import ChoiceBox, Form, check_box, line_edit, plain_edit, set_line, set_plain
@@ -128,10 +130,8 @@ class CardForm(Form):
         self.step.set_value(card.step)
         self.function.set_value(card.function)
         set_line(self.channel, card.channel or "")
-        if not self.error_text("duration_minutes"):
-            set_line(self.duration, format_minutes(card.duration_minutes))
-        if not self.error_text("tolerance_minutes"):
-            set_line(self.tolerance, format_minutes(card.tolerance_minutes))
+        self._show_minutes("duration_minutes", self.duration, card.duration_minutes)
+        self._show_minutes("tolerance_minutes", self.tolerance, card.tolerance_minutes)
         self.emotion.set_value(card.emotion)
         self.fail.setChecked(card.fail_point is not None)
         self.fail_note.setEnabled(card.fail_point is not None)
@@ -142,11 +142,23 @@ class CardForm(Form):
         self.wait_note.setEnabled(card.wait_point is not None)
         self.wait_minutes.setEnabled(card.wait_point is not None)
         set_line(self.wait_note, card.wait_point.note if card.wait_point else "")
-        if not self.error_text("wait_point.minutes"):
-            set_line(self.wait_minutes, format_minutes(card.wait_point.minutes if card.wait_point else None))
+        minutes = card.wait_point.minutes if card.wait_point else None
+        self._show_minutes("wait_point.minutes", self.wait_minutes, minutes)
         self.evidence.set_value(card.evidence)
         if parse_tags(self.tags.text()) != card.tags:
             set_line(self.tags, format_tags(card.tags))
+
+    def _show_minutes(self, key: str, edit: QLineEdit, value: int | float | None) -> None:
+        """Show the model's minutes unless the field already says the same ("1." while typing 1.5)
+        or holds refused input with its message."""
+        if self.error_text(key):
+            return
+        try:
+            if parse_minutes(edit.text(), key, "") == value:
+                return
+        except EditError:
+            pass
+        set_line(edit, format_minutes(value))
 
     # --- edits --------------------------------------------------------------------------------------
 
