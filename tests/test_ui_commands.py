@@ -55,6 +55,15 @@ def test_typing_in_one_field_is_one_undo_step(qapp) -> None:
     assert doc.card("c3").title == "Cook"
 
 
+def test_typing_back_to_the_start_leaves_nothing_to_undo(qapp) -> None:
+    doc, stack = make_document(), QUndoStack()
+    stack.setClean()
+    for text in ["Cooks!", "Cooks"]:
+        push(stack, doc, SetCardFields("c3", {"title": text}), merge_key="c3:title:1")
+    assert stack.count() == 0 and stack.isClean()
+    assert doc.card("c3").title == "Cooks"
+
+
 def test_a_refused_edit_raises_and_never_reaches_the_stack(qapp) -> None:
     doc, stack = make_document(), QUndoStack()
     with pytest.raises(EditError):

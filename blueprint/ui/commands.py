@@ -58,6 +58,8 @@ class EditCommand(QUndoCommand):
             return False
         self.op = replace(self.op, changes={**self.op.changes, **other.op.changes})
         self.inverse = replace(self.inverse, changes={**other.inverse.changes, **self.inverse.changes})
+        if self.op.changes == self.inverse.changes:  # typed back to where it started: nothing to undo
+            self.setObsolete(True)
         return True
 
 
