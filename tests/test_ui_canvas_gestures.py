@@ -297,3 +297,35 @@ def test_middle_button_pans(qtbot, window):  # type: ignore[no-untyped-def]
     qtbot.mouseMove(viewport, start - QPoint(200, 0))
     qtbot.mouseRelease(viewport, Qt.MouseButton.MiddleButton)
     assert bar.value() == before + 200
+
+
+def test_space_and_drag_pans(qtbot, window):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint
+
+    view = window.view
+    view.set_zoom(3.0)
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    before = bar.value()
+    viewport = view.viewport()
+    start = viewport.rect().center()
+    qtbot.keyPress(view, Qt.Key.Key_Space)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(viewport, start + QPoint(0, 100))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + QPoint(0, 100))
+    qtbot.keyRelease(view, Qt.Key.Key_Space)
+    assert bar.value() == before - 100
+    assert window.undo_stack.count() == 0  # panning changes nothing in the document
+    assert window.selection.ids == ()
+
+
+def test_clicking_a_lane_name_selects_the_lane(qtbot, window):  # type: ignore[no-untyped-def]
+    header = next(lane for lane in window.scene.layout.lanes if lane.lane_id == "backstage").header
+    click(qtbot, window, QPointF(header.x + 10, header.y + header.h / 2))
+    assert window.selection.ids == ("backstage",)
+    assert window.scene.lane_header.selected == frozenset({"backstage"})
+    key(qtbot, window.view, Qt.Key.Key_F2)
+    edit = window.view.inplace.edit
+    assert edit.text() == "Backstage"
+    key(qtbot, edit, Qt.Key.Key_Escape)
+    assert window.undo_stack.count() == 0

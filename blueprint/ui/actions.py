@@ -71,7 +71,10 @@ class Actions:
         )
         self.select_all = self._make("Select &All", w.select_all_cards, Key.SelectAll, "Select every card")
         self.rename = self._make(
-            "Edit &Title", w.edit_selected_title, "F2", "Type the selected card's title in place"
+            "Edit &Title",
+            w.edit_selected_title,
+            "F2",
+            "Type the selected card's title (or a lane's, stage's or step's name) in place",
         )
 
         self.zoom_in = self._make(

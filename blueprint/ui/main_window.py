@@ -314,9 +314,7 @@ class MainWindow(QMainWindow):
         self.selection.set(card.id for card in self.document.blueprint.cards)
 
     def edit_selected_title(self) -> None:
-        cards = self.canvas_editor.selected_cards()
-        if cards:
-            self.view.edit_title(cards[-1])
+        self.view.edit_selection()
 
     # --- window events --------------------------------------------------------------------------
 

@@ -89,9 +89,13 @@ class CardItem(QGraphicsItem):
         s = self.card_box
         rect = self.rect()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        border = QColor(style.SELECTION) if self.selected_look else QColor(style.CARD_BORDER)
-        painter.setPen(QPen(border, 2.0 if self.selected_look else 0.8))
-        painter.setBrush(QBrush(QColor(style.CARD_FILL)))
+        if self.drop_target:  # a link being drawn would end here
+            painter.setPen(QPen(QColor(style.DROP_TARGET), 2.6))
+            painter.setBrush(QBrush(QColor("#E8F0FE")))
+        else:
+            border = QColor(style.SELECTION) if self.selected_look else QColor(style.CARD_BORDER)
+            painter.setPen(QPen(border, 2.0 if self.selected_look else 0.8))
+            painter.setBrush(QBrush(QColor(style.CARD_FILL)))
         painter.drawRoundedRect(rect, 3, 3)
         strip = QRectF(rect.x() + 0.5, rect.y() + 0.5, m.STRIP_WIDTH, rect.height() - 1)
         painter.fillRect(strip, style.colour(s.function_color))

@@ -98,6 +98,8 @@ class LaneHeaderItem(QGraphicsItem):
     def __init__(self, layout: Layout) -> None:
         super().__init__()
         self.layout = layout
+        self.selected: frozenset[str] = frozenset()
+        self.ids = frozenset(lane.lane_id for lane in layout.lanes)
         self.setZValue(10)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
@@ -126,7 +128,10 @@ class LaneHeaderItem(QGraphicsItem):
             box = qrect(lane.header)
             if not box.intersects(exposed):
                 continue
-            painter.fillRect(box.adjusted(0, 0, 0, 0), QColor(style.LANE_FILL.get(lane.kind, "#F7F7F7")))
+            painter.fillRect(box, QColor(style.LANE_FILL.get(lane.kind, "#F7F7F7")))
+            if lane.lane_id in self.selected:
+                painter.setPen(QPen(QColor(style.SELECTION), 2))
+                painter.drawRect(box.adjusted(1, 1, -1, -1))
             painter.setPen(QPen(QColor(style.HEADER_LINE), 0))
             painter.drawLine(box.bottomLeft(), box.bottomRight())
             painter.setPen(QColor(style.TEXT))
@@ -149,6 +154,8 @@ class TopHeaderItem(QGraphicsItem):
     def __init__(self, layout: Layout) -> None:
         super().__init__()
         self.layout = layout
+        self.selected: frozenset[str] = frozenset()
+        self.ids = frozenset(s.stage_id for s in layout.stages) | frozenset(s.step_id for s in layout.steps)
         self.setZValue(10)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
@@ -176,6 +183,9 @@ class TopHeaderItem(QGraphicsItem):
             if not box.intersects(exposed):
                 continue
             painter.fillRect(box.adjusted(1, 1, -1, -1), QColor("#E9EEF5"))
+            if stage.stage_id in self.selected:
+                painter.setPen(QPen(QColor(style.SELECTION), 2))
+                painter.drawRect(box.adjusted(1, 1, -1, -1))
             painter.setPen(QColor(style.TEXT))
             painter.setFont(style.font(style.STAGE_SIZE, bold=True))
             _draw_lines(painter, box, stage.name_lines or (stage.name,), style.STAGE_SIZE)
@@ -185,6 +195,9 @@ class TopHeaderItem(QGraphicsItem):
                 continue
             painter.setPen(QPen(QColor(style.HEADER_LINE), 0))
             painter.drawRect(box)
+            if step.step_id in self.selected:
+                painter.setPen(QPen(QColor(style.SELECTION), 2))
+                painter.drawRect(box.adjusted(1, 1, -1, -1))
             painter.setPen(QColor(style.TEXT))
             painter.setFont(style.font(style.HEADER_SIZE))
             _draw_lines(painter, box, step.name_lines or (step.name,), style.HEADER_SIZE)

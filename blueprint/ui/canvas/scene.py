@@ -146,6 +146,11 @@ class BlueprintScene(QGraphicsScene):
             if item is not None and not item.selected_look:
                 item.set_look(selected=True)
         self._selected = new
+        for header in (self.lane_header, self.top_header):
+            mine = frozenset(new & header.ids) if header is not None else frozenset()
+            if header is not None and header.selected != mine:
+                header.selected = mine
+                header.update()
 
     # --- findings badges ------------------------------------------------------------------------
 

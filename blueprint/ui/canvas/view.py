@@ -300,6 +300,16 @@ class BlueprintView(QGraphicsView):
             placeholder="New card title",
         )
 
+    def edit_selection(self) -> None:
+        """F2: type the selected card's title, or the selected lane's, stage's or step's name, in place."""
+        cards = self.editor.selected_cards()
+        if cards:
+            self.edit_title(cards[-1])
+        elif self.editor.selection.ids:
+            kind = self.editor.document.kind_of(self.editor.selection.ids[-1])
+            if kind in ("lane", "stage", "step"):
+                self.edit_name(kind, self.editor.selection.ids[-1])
+
     def edit_name(self, kind: str, element_id: str) -> None:
         """Rename a lane, stage or step in place."""
         scene = self.scene()
@@ -339,13 +349,7 @@ class BlueprintView(QGraphicsView):
                 self.editor.selection.clear()
             return
         if key == Qt.Key.Key_F2:
-            cards = self.editor.selected_cards()
-            if cards:
-                self.edit_title(cards[-1])
-            elif self.editor.selection.ids:
-                kind = self.editor.document.kind_of(self.editor.selection.ids[-1])
-                if kind in ("lane", "stage", "step"):
-                    self.edit_name(kind, self.editor.selection.ids[-1])
+            self.edit_selection()
             return
         direction = navigation.DIRECTIONS.get(key)
         if direction is not None and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
