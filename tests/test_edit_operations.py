@@ -31,6 +31,11 @@ from blueprint.edit import (
     SetLinkFields,
     SetStageFields,
     SetStepFields,
+    copy_cards,
+    duplicate_cards,
+    new_card,
+    paste_cards,
+    pasted_card_ids,
 )
 from blueprint.fileformat import dumps
 from blueprint.model import Card, Function, Lane, Link, Stage, Step
@@ -199,3 +204,44 @@ def test_indexes_follow_additions_and_removals() -> None:
     doc.apply(inverse)
     assert doc.link("l2") is not None and doc.kind_of("l2") == "link"
     assert doc.kind_of("order") == "stage" and doc.kind_of("step0") == "step" and doc.kind_of("x") is None
+
+
+def test_paste_makes_fresh_copies_that_keep_links_among_themselves() -> None:
+    doc = sample_document()
+    before = dumps(doc.blueprint)
+    payload = copy_cards(doc, ["c2", "c3", "c6"])
+    assert [li["id"] for li in payload["links"]] == ["l1", "l3"]  # only links among copied cards
+    batch = paste_cards(doc, payload, "support", "step0")
+    assert batch.text == "Paste 3 cards"
+    inverse = doc.apply(batch)
+    new = pasted_card_ids(batch)
+    assert len(set(new)) == 3 and not set(new) & {"c2", "c3", "c6"}
+    assert all(doc.card(i).lane == "support" and doc.card(i).step == "step0" for i in new)
+    copied_links = [li for li in doc.blueprint.links if li.source in new]
+    assert {(li.source, li.target) for li in copied_links} == {(new[0], new[1]), (new[2], new[1])}
+    assert doc.card(new[0]).function == "team-a"
+    doc.apply(inverse)
+    assert dumps(doc.blueprint) == before
+
+
+def test_paste_into_another_blueprint_drops_unknown_functions_and_places_cards() -> None:
+    source = sample_document()
+    target = Document(blueprint_with(lanes=["support"], functions=[], steps=1))
+    batch = paste_cards(target, copy_cards(source, ["c1", "c2"]))
+    target.apply(batch)
+    cards = target.blueprint.cards
+    assert [(c.lane, c.step, c.function) for c in cards] == [("support", "step0", None)] * 2
+    assert len(target.blueprint.links) == 1
+
+
+def test_duplicate_and_new_card_use_fresh_ids() -> None:
+    doc = sample_document()
+    batch = duplicate_cards(doc, ["c1"])
+    assert batch.text == "Duplicate card"
+    doc.apply(batch)
+    (copy_id,) = pasted_card_ids(batch)
+    assert doc.card(copy_id).title == "Orders" and doc.card(copy_id).step == "step0"
+    fresh = new_card(doc, "customer", "step2", "Leaves")
+    assert fresh.id not in doc.blueprint.all_ids()
+    doc.apply(AddCard(fresh))
+    assert doc.blueprint.cards[-1].title == "Leaves"

@@ -31,6 +31,7 @@ from blueprint.edit import (
     SetLinkFields,
     SetStageFields,
     SetStepFields,
+    duplicate_cards,
     new_card,
 )
 from blueprint.fileformat import dumps, loads
@@ -68,6 +69,7 @@ def random_operation(draw: st.DrawFn, doc: Document, n: int) -> Operation | None
                 {"description": draw(text), "emotion": draw(st.one_of(st.none(), st.integers(-2, 2)))},
             ),
             lambda: SetCardFields(draw(pick(cards)), {"function": draw(pick([None, *functions]))}),
+            lambda: duplicate_cards(doc, draw(st.lists(pick(cards), min_size=1, max_size=3, unique=True))),
         ]
     if len(cards) >= 2:
         choices.append(
