@@ -139,3 +139,22 @@ def test_findings_follow_edits_made_in_the_inspector(qtbot) -> None:
     assert "c1" in watch.findings_by_element()
     document.apply(SetCardFields("c1", {"function": "team-a"}))
     qtbot.waitUntil(lambda: watch.is_idle() and {f.code for f in watch.findings} == before, timeout=5000)
+
+
+def test_kind_combo_and_select_cards(qtbot, functions: FunctionsPanel, document: Document) -> None:
+    click_row(qtbot, functions.list, functions.list.item(1))
+    functions.kind.setFocus()
+    qtbot.keyClick(functions.kind, Qt.Key.Key_End)
+    assert document.blueprint.functions_by_id()["team-b"].kind == "partner"
+    with qtbot.waitSignal(functions.selection.centre_requested):
+        qtbot.mouseClick(functions.cards_button, Qt.MouseButton.LeftButton)
+    assert functions.selection.ids == ("c3", "c4")
+
+
+def test_an_empty_function_name_is_refused(qtbot, functions: FunctionsPanel, document: Document) -> None:
+    click_row(qtbot, functions.list, functions.list.item(0))
+    qtbot.mouseClick(functions.name, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(functions.name, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(functions.name, Qt.Key.Key_Delete)
+    assert functions.error.text() == "Name cannot be empty" and not functions.error.isHidden()
+    assert document.blueprint.functions[0].name == "Team A"

@@ -181,3 +181,33 @@ def test_removed_card_falls_back_to_the_blueprint_form(
     inspector.selection.set(["c1"])
     document.apply(RemoveCards(("c1",)))
     assert inspector.pages.currentWidget() is inspector.document_form
+
+
+def test_lane_kind_stage_phase_and_several_selected(
+    qtbot, inspector: InspectorPanel, document: Document
+) -> None:
+    inspector.selection.set(["support"])
+    inspector.lane_form.kind.setFocus()
+    qtbot.keyClick(inspector.lane_form.kind, Qt.Key.Key_Up)
+    assert document.blueprint.lanes_by_id()["support"].kind == "backstage"
+    inspector.selection.set(["stage"])
+    inspector.stage_form.phase.setFocus()
+    qtbot.keyClick(inspector.stage_form.phase, Qt.Key.Key_End)
+    assert document.blueprint.stages[0].phase == "post-purchase"
+    inspector.selection.set(["c1", "c2"])
+    assert inspector.pages.currentWidget() is inspector.many
+    assert inspector.many.text() == "2 elements selected"
+
+
+def test_typing_in_two_cards_makes_two_undo_steps(
+    qtbot, inspector: InspectorPanel, document: Document
+) -> None:
+    for card_id in ("c1", "c2", "c1"):
+        inspector.selection.set([card_id])
+        qtbot.mouseClick(inspector.card_form.title, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(inspector.card_form.title, Qt.Key.Key_End)
+        qtbot.keyClicks(inspector.card_form.title, "!!")
+    assert document.card("c1").title == "Orders!!!!"
+    assert inspector.undo_stack.count() == 3
+    inspector.undo_stack.undo()
+    assert document.card("c1").title == "Orders!!"
