@@ -28,7 +28,13 @@ class CardContent:
 
 
 def _minutes(value: float) -> str:
-    return f"{value:g} min"
+    """A duration as people say it: minutes up to two hours, then hours, then days."""
+    if value < 120:
+        return f"{value:g} min"
+    for unit, size, limit in (("h", 60, 48 * 60), ("d", 1440, float("inf"))):
+        if value < limit:
+            return f"{value / size:.1f}".rstrip("0").rstrip(".") + f" {unit}"
+    return f"{value:g} min"  # not reached
 
 
 def card_details(card: Card, function: Function | None) -> list[str]:
@@ -42,7 +48,11 @@ def card_details(card: Card, function: Function | None) -> list[str]:
     if card.duration_minutes is not None:
         timing = _minutes(card.duration_minutes)
         if card.tolerance_minutes is not None:
-            timing += f" (max {card.tolerance_minutes:g})"
+            limit = _minutes(card.tolerance_minutes)
+            unit = limit.rsplit(" ", 1)[1]
+            if timing.endswith(" " + unit):  # "60 min (max 90)": the unit is said once
+                limit = limit.rsplit(" ", 1)[0]
+            timing += f" (max {limit})"
         parts.append(timing)
     if card.evidence in ("assumed", "proposed"):  # "observed" is the normal case and goes unsaid
         parts.append(card.evidence)
