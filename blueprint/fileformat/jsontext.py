@@ -26,7 +26,7 @@ from blueprint.fileformat.limits import (
 # A string, or an unterminated one up to the end of the text: the closing quote is optional so that a
 # failed match never makes the regex engine retry from every later quote (which would be quadratic).
 _STRING = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"?', re.DOTALL)
-_NOT_STRUCTURE = re.compile(r"[^\[\]{},]++")
+_NOT_BRACKET = re.compile(r"[^\[\]{}]++")
 _DEPTH_STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
 _MAX_DIGITS = len(str(MAX_NUMBER))
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
@@ -38,16 +38,36 @@ def too_large(what: str = "text") -> BlueprintFileError:
     )
 
 
+def _too_deep(structure: str) -> bool:
+    brackets = _NOT_BRACKET.sub("", structure)
+    return (
+        bool(brackets)
+        and max(accumulate(map(_DEPTH_STEP.__getitem__, map(ord, brackets)))) > MAX_NESTING_DEPTH
+    )
+
+
 def _prescan(text: str) -> None:
-    """Refuse deep nesting and too many values before the parser builds anything."""
-    structure = _NOT_STRUCTURE.sub("", _STRING.sub("", text))
-    if structure.count(",") >= MAX_JSON_VALUES:
+    """Refuse deep nesting and too many values before the parser builds anything.
+
+    Every step is a C-speed scan, or bounded: the nesting of the first 64 KB is checked first (a file
+    of nothing but brackets stops there), then values are counted, and only a file within the value
+    limit has its full bracket structure walked.
+    """
+    structure = _STRING.sub("", text) if '"' in text else text
+    head = structure[:65_536]
+    if _too_deep(head):
+        raise _nested_too_deep()
+    values = structure.count(",") + structure.count("[") + structure.count("{")
+    if values >= MAX_JSON_VALUES:
         raise BlueprintFileError(
             f"too many values (this program opens at most {MAX_JSON_VALUES:,})", code="too-many"
         )
-    brackets = structure.replace(",", "")
-    if brackets and max(accumulate(map(_DEPTH_STEP.__getitem__, map(ord, brackets)))) > MAX_NESTING_DEPTH:
-        raise BlueprintFileError(f"JSON is nested more than {MAX_NESTING_DEPTH} levels deep", code="too-deep")
+    if len(structure) > len(head) and _too_deep(structure):
+        raise _nested_too_deep()
+
+
+def _nested_too_deep() -> BlueprintFileError:
+    return BlueprintFileError(f"JSON is nested more than {MAX_NESTING_DEPTH} levels deep", code="too-deep")
 
 
 def _reject_constant(name: str) -> float:
