@@ -64,7 +64,7 @@ def test_warnings_exit_0_but_1_with_strict(tmp_path: Path) -> None:
     assert lines[1].startswith(
         '  warning BP104 Unowned work: "Greets" (Stage › Step 0, Frontstage) has no function'
     )
-    assert lines[-1] == "  0 errors, 1 warnings, 0 info"
+    assert lines[-1] == "  0 errors, 1 warning, 0 info"
     assert run_blueprint("validate", "--strict", path).returncode == 1
 
 
@@ -76,7 +76,7 @@ def test_errors_exit_1_and_files_are_grouped(tmp_path: Path) -> None:
     blocks = result.stdout.split("\n\n")
     assert blocks[0].splitlines()[0] == bad and blocks[1].splitlines()[0] == good
     assert "  error BP106 Backwards flow: " in blocks[0]
-    assert blocks[0].splitlines()[-1] == "  1 errors, 0 warnings, 0 info"
+    assert blocks[0].splitlines()[-1] == "  1 error, 0 warnings, 0 info"
 
 
 def test_unreadable_file_exits_2_and_others_are_still_checked(tmp_path: Path) -> None:

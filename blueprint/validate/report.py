@@ -25,8 +25,13 @@ def summary(findings: Sequence[Finding]) -> dict[str, int]:
 
 
 def summary_line(findings: Sequence[Finding]) -> str:
+    """`1 error, 2 warnings, 0 info`: plain English (scripts should read `--format json`)."""
     counts = summary(findings)
-    return f"{counts['errors']} errors, {counts['warnings']} warnings, {counts['info']} info"
+    errors, warnings = counts["errors"], counts["warnings"]
+    return (
+        f"{errors} error{'' if errors == 1 else 's'}, {warnings} warning{'' if warnings == 1 else 's'}, "
+        f"{counts['info']} info"
+    )
 
 
 def finding_line(finding: Finding) -> str:
