@@ -158,3 +158,14 @@ def test_an_empty_function_name_is_refused(qtbot, functions: FunctionsPanel, doc
     qtbot.keyClick(functions.name, Qt.Key.Key_Delete)
     assert functions.error.text() == "Name cannot be empty" and not functions.error.isHidden()
     assert document.blueprint.functions[0].name == "Team A"
+
+
+def test_hand_offs_are_counted_when_the_panel_shows(qtbot, document: Document) -> None:
+    panel = FunctionsPanel(document, QUndoStack(), Selection())
+    qtbot.addWidget(panel)
+    panel.list.setCurrentRow(1)
+    assert panel.upstream.text() == ""  # hidden (e.g. tabbed behind the Inspector): nothing counted
+    panel.show()
+    assert panel.upstream.text() == "Team A (1)"
+    document.apply(SetCardFields("c3", {"function": "team-c"}))
+    qtbot.waitUntil(lambda: panel.upstream.text() == "Team C (1)", timeout=3000)
