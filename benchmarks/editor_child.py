@@ -3,7 +3,8 @@
     QT_QPA_PLATFORM=offscreen python benchmarks/editor_child.py scene|move|memory FILE [--repeats K]
 
 - scene: building the canvas scene (layout included) for the loaded document; first build is warm-up.
-- move: one card moved to the next step and back, alternately, as the canvas does it (an operation
+- move: cards moved to a neighbouring step and back (three cards, see `stages.sample_moves`; the
+  first two moves are warm-up), as the canvas does it (an operation
   pushed on the undo stack; the scene re-lays out and updates its items), then the event loop runs
   until the view has repainted what changed. The main window is 1400 x 900, the view centred on the
   card; before each move the debounced findings re-check of the previous one is let finish.
@@ -129,12 +130,10 @@ def measure_move(path: Path, repeats: int) -> dict[str, Any]:
     from blueprint.edit.operations.cards import MoveCard
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from stages import one_move
+    from stages import move_for, sample_moves
 
     app, window, view, scene, editor = open_view(path)
-    card_id, lane_id, to_step = one_move(editor.document.blueprint)
-    from_step = editor.document.card(card_id).step
-    view.centerOn(scene.cards[card_id])
+    moves = sample_moves(editor.document.blueprint)
     watch = getattr(window, "findings_watch", None)
 
     def settle() -> None:
@@ -150,13 +149,17 @@ def measure_move(path: Path, repeats: int) -> dict[str, Any]:
     paints = PaintCounter(view.viewport())
     parts = Breakdown(scene)
     runs = []
-    for i in range(repeats + 2):
+    total = 2 * len(moves) * max(1, -(-(repeats + 2) // (2 * len(moves))))  # every card comes back
+    for i in range(total):
+        move, step = move_for(moves, i)
+        if i % 2 == 0:
+            view.centerOn(scene.cards[move.card_id])
         settle()
-        step = to_step if i % 2 == 0 else from_step
+        card_id = move.card_id
         before = paints.count
         parts.start()
         start = now()
-        if not editor.run(MoveCard(card_id, lane_id, step)):
+        if not editor.run(MoveCard(card_id, move.lane_id, step)):
             return {"status": "failed", "why": "the move was refused"}
         painting = now()
         app.processEvents()

@@ -68,27 +68,52 @@ def prepare_layout(case: Case) -> Callable[[], object]:
     return lambda: compute_layout(case.doc)
 
 
-def one_move(doc: Blueprint) -> tuple[str, str, str]:
-    """A card in the middle of the document and a neighbouring step of the same lane to move it to."""
+@dataclass(frozen=True)
+class Move:
+    """One card moved to the next step of its lane (`there`) and back (`back`)."""
+
+    card_id: str
+    lane_id: str
+    there: str
+    back: str
+
+    def step_for(self, run: int) -> str:
+        return self.there if run % 2 == 0 else self.back
+
+
+def sample_moves(doc: Blueprint, count: int = 3) -> list[Move]:
+    """Cards a quarter, half and three quarters into the document, each with a neighbouring step. Some
+    moves change a lane's height (every card below shifts) and some do not, as in real editing."""
     steps = [step.id for _, step in doc.all_steps()]
-    card = doc.cards[len(doc.cards) // 2]
-    i = steps.index(card.step)
-    return card.id, card.lane, steps[i + 1] if i + 1 < len(steps) else steps[i - 1]
+    moves = []
+    for k in range(1, count + 1):
+        card = doc.cards[len(doc.cards) * k // (count + 1)]
+        i = steps.index(card.step)
+        there = steps[i + 1] if i + 1 < len(steps) else steps[i - 1]
+        moves.append(Move(card.id, card.lane, there, card.step))
+    return moves
+
+
+def move_for(moves: list[Move], run: int) -> tuple[Move, str]:
+    """The move of run number `run`: each card goes there and comes back before the next one moves."""
+    move = moves[(run // 2) % len(moves)]
+    return move, move.step_for(run)
 
 
 def prepare_relayout(case: Case) -> Callable[[], object]:
-    """Incremental layout after one card moves to the next step (moved there and back, alternately)."""
+    """Incremental layout after one card moves to a neighbouring step (see `sample_moves`)."""
     compute_layout = api("blueprint.layout", "compute_layout")
     relayout = api("blueprint.layout", "relayout")
     doc = case.fresh()
-    card_id, _lane, to_step = one_move(doc)
-    card = doc.cards_by_id()[card_id]
-    state = {"layout": compute_layout(doc), "steps": [to_step, card.step]}
+    moves = sample_moves(doc)
+    cards = doc.cards_by_id()
+    state: dict[str, Any] = {"layout": compute_layout(doc), "run": 0}
 
     def run() -> None:
-        card.step = state["steps"][0]
-        state["steps"].reverse()
-        state["layout"] = relayout(doc, state["layout"], [card_id])
+        move, step = move_for(moves, state["run"])
+        state["run"] += 1
+        cards[move.card_id].step = step
+        state["layout"] = relayout(doc, state["layout"], [move.card_id])
 
     return run
 
