@@ -72,6 +72,11 @@ class FindingsPanel(QDockWidget):
             group.addChildren(children)
             group.setExpanded(expanded is None or severity in expanded)
             self._groups[severity] = group
+        if not findings:
+            empty = QTreeWidgetItem(["No findings: every hand-off check passes", ""])
+            empty.setFirstColumnSpanned(True)
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.tree.addTopLevelItem(empty)
         self.tree.resizeColumnToContents(0)
         self.tree.setUpdatesEnabled(True)
         count = len(findings)
