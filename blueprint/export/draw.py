@@ -287,19 +287,29 @@ class BlueprintPainter:
         x = b.x + m.STRIP_WIDTH + m.CARD_PAD
         top = b.y + m.CARD_PAD + (m.MARKER_HEIGHT / 2 if card.markers else 0)
         right = b.right - m.CARD_PAD
-        for line in card.title_lines:
-            rtl = reads_right_to_left(line)
-            baseline = self.h - top - m.TITLE_SIZE * 0.95
-            queue(right if rtl else x, baseline, line, m.TITLE_SIZE, True, owner, "right" if rtl else "left")
-            top += m.TITLE_LEADING
+        title_top = top
+        top += len(card.title_lines) * m.TITLE_LEADING
+        description_top = top + m.BLOCK_GAP
         if card.description_lines:
-            top += m.BLOCK_GAP
-            for line in card.description_lines:
-                rtl = reads_right_to_left(line)
-                baseline = self.h - top - m.DESCRIPTION_SIZE * 0.95
-                align = "right" if rtl else "left"
-                queue(right if rtl else x, baseline, line, m.DESCRIPTION_SIZE, False, owner, align, st.MUTED)
-                top += m.DESCRIPTION_LEADING
+            top = description_top + len(card.description_lines) * m.DESCRIPTION_LEADING
+        if any(reads_right_to_left(line) for line in (*card.title_lines, *card.description_lines)):
+            self._lines_one_by_one(card, owner, x, right, title_top, description_top)
+        else:
+            h = self.h
+            block = self.pen.block
+            block(
+                x,
+                h - title_top - m.TITLE_SIZE * 0.95,
+                card.title_lines,
+                m.TITLE_SIZE,
+                m.TITLE_LEADING,
+                True,
+                owner,
+            )
+            if card.description_lines:
+                baseline = h - description_top - m.DESCRIPTION_SIZE * 0.95
+                lines = card.description_lines
+                block(x, baseline, lines, m.DESCRIPTION_SIZE, m.DESCRIPTION_LEADING, False, owner, st.MUTED)
         if card.detail_lines:
             top += m.BLOCK_GAP
             for i, line in enumerate(card.detail_lines):
@@ -320,6 +330,25 @@ class BlueprintPainter:
         ref = self.refs.get(card.card_id)
         if ref:
             queue(b.right - 4, bottom + 3, f"▸{ref}", 6.0, True, align="right", color=st.REF)
+
+    def _lines_one_by_one(
+        self, card: CardBox, owner: str, x: float, right: float, title_top: float, description_top: float
+    ) -> None:
+        """Title and description line by line, right-to-left lines aligned right."""
+        queue = self.pen.queue
+        top = title_top
+        for line in card.title_lines:
+            rtl = reads_right_to_left(line)
+            baseline = self.h - top - m.TITLE_SIZE * 0.95
+            queue(right if rtl else x, baseline, line, m.TITLE_SIZE, True, owner, "right" if rtl else "left")
+            top += m.TITLE_LEADING
+        top = description_top
+        for line in card.description_lines:
+            rtl = reads_right_to_left(line)
+            baseline = self.h - top - m.DESCRIPTION_SIZE * 0.95
+            align = "right" if rtl else "left"
+            queue(right if rtl else x, baseline, line, m.DESCRIPTION_SIZE, False, owner, align, st.MUTED)
+            top += m.DESCRIPTION_LEADING
 
     def _marker(self, marker: Marker) -> None:
         c = self.c

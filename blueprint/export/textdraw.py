@@ -24,6 +24,8 @@ class TextPen:
         self.fonts = fonts
         self.problems: dict[str, set[str]] = {}  # element label -> undrawable characters
         self._queue: list[Op] = []
+        self._blocks: list[int] = []  # queue positions that hold blocks of lines
+        self._leadings: dict[int, float] = {}
         self._chars = frozenset(chr(code) for code in fonts.dejavu)
 
     def reset(self) -> None:
@@ -60,6 +62,28 @@ class TextPen:
                 x -= shift
         self._queue.append((x, y, text, size, bold, color, vertical))
 
+    def block(
+        self,
+        x: float,
+        y: float,
+        lines: tuple[str, ...],
+        size: float,
+        leading: float,
+        bold: bool = False,
+        owner: str | None = None,
+        color: str = st.TEXT,
+    ) -> None:
+        """Queue left-aligned lines going down from baseline (x, y), `leading` apart. Plain lines are
+        written as one positioned block (one position for all), which keeps big PDFs small and fast."""
+        chars = self._chars
+        if all(chars.issuperset(line) and not RTL.search(line) for line in lines):
+            self._blocks.append(len(self._queue))
+            self._queue.append((x, y, "\n".join(lines), size, bold, color, False))
+            self._leadings[len(self._queue) - 1] = leading
+            return
+        for i, line in enumerate(lines):
+            self.queue(x, y - i * leading, line, size, bold, owner, color=color)
+
     def width(self, text: str, size: float, bold: bool = False) -> float:
         if self._chars.issuperset(text):
             return stringWidth(text, BOLD if bold else REGULAR, size)
@@ -76,11 +100,26 @@ class TextPen:
         t = self.canvas.beginText()
         font: tuple[str, float] | None = None
         fill: str | None = None
+        leading: float | None = None
         chars = self._chars
-        for x, y, text, size, bold, color, vertical in self._queue:
+        leadings = self._leadings
+        for index, (x, y, text, size, bold, color, vertical) in enumerate(self._queue):
             if color != fill:
                 t.setFillColor(st.color(color))
                 fill = color
+            if index in leadings:  # a block: one position, then each line one leading lower
+                name = BOLD if bold else REGULAR
+                if font != (name, size):
+                    t.setFont(name, size)
+                    font = (name, size)
+                    leading = None  # setFont sets a leading of its own
+                if leadings[index] != leading:
+                    leading = leadings[index]
+                    t.setLeading(leading)
+                t.setTextOrigin(x, y)
+                for line in text.split("\n"):
+                    t.textLine(line)
+                continue
             if vertical:
                 t.setTextTransform(0, 1, -1, 0, x, y)
             else:
@@ -92,6 +131,9 @@ class TextPen:
                 if font != (name, size):
                     t.setFont(name, size)
                     font = (name, size)
+                    leading = None
                 t.textOut(part)
         self.canvas.drawText(t)
         self._queue.clear()
+        self._blocks.clear()
+        self._leadings.clear()
