@@ -230,3 +230,19 @@ def test_the_real_prompt_names_the_document_and_when_it_was_saved(
     [copy] = store.copies()
     assert prompts.saved_at_text(copy.saved_at)[:4] in text
     assert window.document.blueprint.title == "Recovered work"
+
+
+def test_a_file_opened_at_start_up_is_never_replaced_by_a_restored_copy(
+    qtbot: QtBot, tmp_path: Path, store: RecoveryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    orphan(store, "Recovered", None)
+    monkeypatch.setattr(prompts, "ask_restore", lambda parent, copy: prompts.Restore.RESTORE)
+    path = tmp_path / "asked-for.blueprint"
+    save(Blueprint(title="Asked for"), path)
+    window = open_window(qtbot, load(path), path)
+    install_safety(window, store=store)
+    assert offer_recovery(window) == 1
+    extra = restore_module.EXTRA_WINDOWS.pop()
+    qtbot.addWidget(extra)
+    assert window.document.blueprint.title == "Asked for"
+    assert extra.document.blueprint.title == "Recovered"

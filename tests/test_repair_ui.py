@@ -87,3 +87,39 @@ def test_the_dialog_shows_markup_in_ids_as_plain_text(qtbot: QtBot, tmp_path: Pa
     assert "<b>Bold</b> &amp;" in dialog.changes.item(0).text()
     dialog.show()
     dialog.grab().save(str(tmp_path / "repair-dialog.png"))
+
+
+def test_open_refuses_with_one_line_and_offers_repair_only_for_missing_ids(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from blueprint.fileformat import BlueprintFileError, load
+    from blueprint.ui.safety import refuse_or_repair
+
+    offered: list[str] = []
+    problems: list[str] = []
+    monkeypatch.setattr(prompts, "ask_open_and_repair", lambda parent, line: offered.append(line) or True)
+    monkeypatch.setattr(prompts, "show_problem", lambda parent, title, line: problems.append(line))
+    monkeypatch.setattr("blueprint.ui.safety.repair_dialog.confirm_repair", lambda parent, plan: True)
+    for name, opened in (("bad-duplicate-id.blueprint", False), ("repair-dangling-step.blueprint", True)):
+        with pytest.raises(BlueprintFileError) as caught:
+            load(FILES / name)
+        assert refuse_or_repair(window, FILES / name, caught.value) is opened
+    assert len(problems) == 1 and "duplicate id" in problems[0]
+    assert len(offered) == 1 and "unknown step 's7'" in offered[0]
+    assert window.document.path == FILES / "repair-dangling-step.blueprint"
+    assert not window.undo_stack.isClean()
+
+
+def test_the_backup_preference_action(qtbot: QtBot, window: MainWindow) -> None:
+    from blueprint.fileformat import writer
+    from blueprint.ui.safety import backup_action, keep_backup
+
+    action = backup_action(window)
+    assert action.isChecked() and keep_backup() and writer.keeps_backup()
+    action.trigger()
+    try:
+        assert not keep_backup() and not writer.keeps_backup()
+        assert not backup_action(window).isChecked()  # remembered in QSettings
+    finally:
+        action.trigger()
+    assert keep_backup() and writer.keeps_backup()

@@ -6,7 +6,9 @@ Two entry points for the application, using only the main window's public API (`
     net = install_safety(window)      # after the window is built
     offer_recovery(window)            # once, after the window is shown
 
-`offer_repair(window, path)` opens a file refused only for missing ids, after showing what it changes.
+`refuse_or_repair(window, path, error)` is what `open_path` does with a `BlueprintFileError`: the one-line
+error, with "Open and repair…" when the only problems are missing ids. `backup_action(window)` is the
+File menu's "Keep a Backup When Saving" (on by default).
 """
 
 from __future__ import annotations
@@ -22,20 +24,23 @@ from blueprint.ui.safety.autosave import RECOVERY_INTERVAL_MS, RecoveryAutosave
 from blueprint.ui.safety.disk_watch import DiskWatch
 from blueprint.ui.safety.preferences import (
     apply_backup_preference,
+    backup_action,
     keep_backup,
     recovery_folder,
     set_keep_backup,
 )
-from blueprint.ui.safety.repair_dialog import offer_repair
+from blueprint.ui.safety.repair_dialog import offer_repair, refuse_or_repair
 
 __all__ = [
     "SafetyNet",
+    "backup_action",
     "install_safety",
     "is_repairable",
     "keep_backup",
     "offer_recovery",
     "offer_repair",
     "recovery_folder",
+    "refuse_or_repair",
     "safety_net_of",
     "set_keep_backup",
 ]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QObject, QSettings, QStandardPaths
+from PySide6.QtGui import QAction
 
 from blueprint.fileformat import writer
 
@@ -32,3 +33,14 @@ def set_keep_backup(keep: bool) -> None:
 
 def apply_backup_preference() -> None:
     writer.set_keep_backup(keep_backup())
+
+
+def backup_action(parent: QObject) -> QAction:
+    """A checkable "Keep a Backup When Saving" action bound to the preference (for the File menu)."""
+    action = QAction("Keep a Backup When Saving", parent)
+    action.setObjectName("keepBackupAction")
+    action.setCheckable(True)
+    action.setChecked(keep_backup())
+    action.setToolTip("Keep the previous version of a file as NAME~.blueprint next to it when you save")
+    action.toggled.connect(set_keep_backup)
+    return action

@@ -81,3 +81,22 @@ def show_problem(parent: QWidget | None, title: str, line: str) -> None:
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(line)
     box.exec()
+
+
+def ask_open_and_repair(parent: QWidget | None, line: str) -> bool:
+    """The one-line error of a file refused only for missing ids, with an "Open and repair…" choice."""
+    box = QMessageBox(parent)
+    box.setObjectName("openAndRepairPrompt")
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle("Cannot open the file")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(line)
+    box.setInformativeText(
+        "The file refers to elements that are not in it. "
+        "Open and repair shows what it would change before it changes anything."
+    )
+    repair = box.addButton("Open and repair…", QMessageBox.ButtonRole.AcceptRole)
+    close = box.addButton(QMessageBox.StandardButton.Close)
+    box.setDefaultButton(close)
+    box.exec()
+    return box.clickedButton() is repair

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from blueprint.edit import Document
 from blueprint.fileformat import BlueprintFileError
-from blueprint.fileformat.repair import RepairPlan, plan_repair
+from blueprint.fileformat.repair import RepairPlan, is_repairable, plan_repair
 from blueprint.ui.safety import prompts
 from blueprint.ui.safety.restore import show_as_unsaved
 
@@ -59,6 +59,17 @@ class RepairDialog(QDialog):
 def confirm_repair(parent: QWidget | None, plan: RepairPlan) -> bool:
     """Show the plan; True when the designer chose "Repair and open"."""
     return RepairDialog(plan, parent).exec() == QDialog.DialogCode.Accepted
+
+
+def refuse_or_repair(window: QMainWindow, path: str | Path, error: BlueprintFileError) -> bool:
+    """What the main window does with a file it cannot open: show the one-line error and, when the only
+    problems are missing ids, offer "Open and repair…". Returns True when a document was opened."""
+    if not is_repairable(error):
+        prompts.show_problem(window, "Cannot open the file", error.one_line())
+        return False
+    if not prompts.ask_open_and_repair(window, error.one_line()):
+        return False
+    return offer_repair(window, path)
 
 
 def offer_repair(window: QMainWindow, path: str | Path) -> bool:

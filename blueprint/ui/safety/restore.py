@@ -1,8 +1,9 @@
 """At start-up, offer to restore each document a crashed or killed editor left unsaved.
 
 A restored document opens as unsaved changes to its original path (nothing is written until the designer
-saves). The first goes into the start-up window when that window holds nothing unsaved; the others open
-in windows of their own. The old copy is removed only once the new window has written its own.
+saves). The first goes into the start-up window when that window holds only the untouched start
+document (no file, no changes); the others, and all of them when a file was opened from the command
+line, open in windows of their own. The old copy is removed only once the new window has written its own.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ def show_as_unsaved(window: QMainWindow, document: Document) -> None:
 
 
 def _window_for(window: QMainWindow, store: RecoveryStore, first: bool) -> QMainWindow:
-    if first and window.undo_stack.isClean():  # type: ignore[attr-defined]
+    """The start-up window if it holds only the untouched start document, else a new window."""
+    untouched = window.undo_stack.isClean() and window.document.path is None  # type: ignore[attr-defined]
+    if first and untouched:
         return window
     from blueprint.ui.safety import install_safety, safety_net_of
 
