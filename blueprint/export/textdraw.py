@@ -6,6 +6,9 @@ right-to-left text is shaped and reordered first, and characters no font has are
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -14,6 +17,21 @@ from blueprint.export.fonts import BOLD, REGULAR, FontSet
 from blueprint.export.rtl import RTL, visual
 
 Op = tuple[float, float, str, float, bool, str, bool]  # x, y, text, size, bold, colour, vertical
+
+
+@lru_cache(maxsize=4)
+def _uncovered_pattern(covered: frozenset[int]):  # type: ignore[no-untyped-def]
+    """A fast test (a compiled character class) for "has a character DejaVu Sans lacks"."""
+    ranges: list[tuple[int, int]] = []
+    for code in sorted(covered):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    parts = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges
+    )
+    return re.compile(f"[^{parts}]").search
 
 
 class TextPen:
@@ -26,7 +44,7 @@ class TextPen:
         self._queue: list[Op] = []
         self._blocks: list[int] = []  # queue positions that hold blocks of lines
         self._leadings: dict[int, float] = {}
-        self._chars = frozenset(chr(code) for code in fonts.dejavu)
+        self._uncovered = _uncovered_pattern(fonts.dejavu)
 
     def reset(self) -> None:
         """Kept for callers that changed graphics state; text state lives in each text object."""
@@ -49,7 +67,7 @@ class TextPen:
             return
         if RTL.search(text):
             text = visual(text)
-        if owner is not None and not self._chars.issuperset(text):
+        if owner is not None and self._uncovered(text):
             missing = self.fonts.undrawable(text)
             if missing:
                 self.problems.setdefault(owner, set()).update(missing)
@@ -75,8 +93,8 @@ class TextPen:
     ) -> None:
         """Queue left-aligned lines going down from baseline (x, y), `leading` apart. Plain lines are
         written as one positioned block (one position for all), which keeps big PDFs small and fast."""
-        chars = self._chars
-        if all(chars.issuperset(line) and not RTL.search(line) for line in lines):
+        uncovered = self._uncovered
+        if not any(uncovered(line) or RTL.search(line) for line in lines):
             self._blocks.append(len(self._queue))
             self._queue.append((x, y, "\n".join(lines), size, bold, color, False))
             self._leadings[len(self._queue) - 1] = leading
@@ -85,7 +103,7 @@ class TextPen:
             self.queue(x, y - i * leading, line, size, bold, owner, color=color)
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
-        if self._chars.issuperset(text):
+        if not self._uncovered(text):
             return stringWidth(text, BOLD if bold else REGULAR, size)
         return sum(stringWidth(t, f, size) for f, t in self.fonts.runs(text, bold))
 
@@ -101,7 +119,7 @@ class TextPen:
         font: tuple[str, float] | None = None
         fill: str | None = None
         leading: float | None = None
-        chars = self._chars
+        uncovered = self._uncovered
         leadings = self._leadings
         for index, (x, y, text, size, bold, color, vertical) in enumerate(self._queue):
             if color != fill:
@@ -124,9 +142,7 @@ class TextPen:
                 t.setTextTransform(0, 1, -1, 0, x, y)
             else:
                 t.setTextOrigin(x, y)
-            runs = (
-                [(BOLD if bold else REGULAR, text)] if chars.issuperset(text) else self.fonts.runs(text, bold)
-            )
+            runs = self.fonts.runs(text, bold) if uncovered(text) else [(BOLD if bold else REGULAR, text)]
             for name, part in runs:
                 if font != (name, size):
                     t.setFont(name, size)
