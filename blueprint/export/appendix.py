@@ -147,6 +147,7 @@ def build_appendix(
 def _overview(flow: Flow, doc: Blueprint) -> None:
     """The words of the blueprint that are not on cards: description, persona, stages' jobs, functions."""
     flow.section("appendix-overview", "Overview")
+    flow.text(doc.title, SUBHEADING, bold=True, owner="the title", gap_after=2)
     if doc.description.strip():
         flow.text(doc.description, BODY, owner="the description", gap_after=4)
     if doc.persona is not None:
@@ -165,6 +166,11 @@ def _overview(flow: Flow, doc: Blueprint) -> None:
                 flow.text(
                     f"Job: {stage.job}", BODY, indent=18, color="#546E7A", owner=f"stage '{stage.name}'"
                 )
+        flow.gap(4)
+    if doc.lanes:
+        flow.text("Lanes", SUBHEADING, bold=True, keep=BODY * 2, gap_after=1)
+        for lane in doc.lanes:
+            flow.text(f"{lane.name} ({lane.kind})", BODY, indent=6, owner=f"lane '{lane.name}'")
         flow.gap(4)
     if doc.functions:
         flow.text("Functions", SUBHEADING, bold=True, keep=BODY * 2, gap_after=1)
