@@ -94,6 +94,7 @@ def test_metadata_and_outline() -> None:
         assert stage.name in titles
     for section in (
         "Appendix",
+        "Overview",
         "Card details",
         "Validation findings",
         "Hand-off matrix",
