@@ -229,3 +229,16 @@ def test_every_word_the_designer_wrote_is_in_the_pdf(sample_path: Path) -> None:
     text = _squashed(unicodedata.normalize("NFKC", "".join(page.extract_text() for page in reader.pages)))
     missing = [t for t in _every_text(doc) if _squashed(unicodedata.normalize("NFKC", t)) not in text]
     assert missing == []
+
+
+def test_every_sheet_repeats_the_lane_names_and_each_stage_is_bookmarked_once() -> None:
+    doc = _big(240)
+    reader, _ = _pdf(doc, page_size="A4", fit="tile", appendix=False)
+    assert len(reader.pages) > 2
+    for page in reader.pages:
+        text = page.extract_text()
+        for lane in doc.lanes:
+            assert lane.name in text
+    titles = _outline_titles(reader.outline)
+    for stage in doc.stages:
+        assert titles.count(stage.name) == 1
