@@ -329,3 +329,16 @@ def test_clicking_a_lane_name_selects_the_lane(qtbot, window):  # type: ignore[n
     assert edit.text() == "Backstage"
     key(qtbot, edit, Qt.Key.Key_Escape)
     assert window.undo_stack.count() == 0
+
+
+def test_double_click_a_link_and_type_what_is_handed_over(qtbot, window):  # type: ignore[no-untyped-def]
+    route = window.scene.layout.routes["l1"]
+    (x0, y0), (x1, y1) = route.points[0], route.points[1]
+    double_click(qtbot, window, QPointF((x0 + x1) / 2, (y0 + y1) / 2))
+    edit = window.view.inplace.edit
+    qtbot.keyClicks(edit, "order ticket")
+    key(qtbot, edit, Qt.Key.Key_Return)
+    assert window.document.link("l1").label == "order ticket"
+    assert len(window.document.blueprint.cards) == 4  # no card was created under the link
+    window.undo_stack.undo()
+    assert window.document.link("l1").label == ""

@@ -254,3 +254,51 @@ def test_application_names_for_settings(qtbot):  # type: ignore[no-untyped-def]
     app = ensure_app()
     assert app.organizationName() == "Service Blueprint Studio"
     assert QApplication.applicationVersion()
+
+
+def test_run_editor_opens_the_file_from_the_command_line(qtbot):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+
+    from blueprint.ui.app import run_editor
+    from blueprint.ui.main_window import MainWindow
+
+    seen = {}
+
+    def look_and_quit() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        seen["paths"] = [w.document.path for w in windows]
+        for w in windows:
+            w.undo_stack.setClean()
+            w.close()
+        QTimer.singleShot(100, QApplication.quit)
+
+    QTimer.singleShot(200, look_and_quit)
+    assert run_editor(str(SAMPLE)) == 0
+    assert SAMPLE in seen["paths"]
+
+
+def test_run_editor_with_a_bad_file_shows_the_message_and_opens_nothing(qtbot):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+
+    from blueprint.ui.app import run_editor
+    from blueprint.ui.main_window import MainWindow
+
+    bad = REPO / "tests" / "files" / "bad-trailing-garbage.blueprint"
+    seen = when_dialog_opens(close_message_box)
+
+    def quit_later() -> None:
+        if "text" not in seen:
+            QTimer.singleShot(50, quit_later)
+            return
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, MainWindow) and w.isVisible():
+                seen["path"] = w.document.path
+                w.close()
+        QTimer.singleShot(100, QApplication.quit)  # in case the window closed before the event loop ran
+
+    QTimer.singleShot(50, quit_later)
+    assert run_editor(str(bad)) == 0
+    with pytest.raises(BlueprintFileError) as expected:
+        load(bad)
+    assert seen["text"] == expected.value.one_line()
+    assert seen["path"] is None

@@ -34,6 +34,7 @@ from blueprint.edit import (
     RemoveStep,
     SetCardFields,
     SetLaneFields,
+    SetLinkFields,
     SetStageFields,
     SetStepFields,
     copy_cards,
@@ -146,6 +147,9 @@ class CanvasEditor:
             self.selection.set([link.id])
             return link.id
         return None
+
+    def set_link_label(self, link_id: str, label: str) -> bool:
+        return self.run(SetLinkFields(link_id, {"label": label}, text="Label link"))
 
     def delete_selection(self) -> bool:
         cards, links = self.selected_cards(), self.selected_links()

@@ -249,8 +249,12 @@ class BlueprintView(QGraphicsView):
         if card is not None:
             self.edit_title(card.card_id)
             return
+        link = scene.link_at(pos)
+        if link is not None:
+            self.edit_label(link.link_id, pos)
+            return
         cell = scene.cell_at(pos)
-        if cell is not None and scene.link_at(pos) is None:
+        if cell is not None:
             self.new_card_in(*cell)
 
     def cancel_gesture(self) -> None:
@@ -282,6 +286,20 @@ class BlueprintView(QGraphicsView):
             item.rect(),
             card.title,
             lambda text: self.editor.set_card_fields(card_id, {"title": text.strip()}),
+        )
+
+    def edit_label(self, link_id: str, near: QPointF) -> None:
+        """Type what a link hands over, in place (a double-click on the link)."""
+        link = self.editor.document.link(link_id)
+        if link is None:
+            return
+        self.editor.selection.set([link_id])
+        rect = QRectF(near.x() - 60, near.y() - 11, 140, 22)
+        self._open_editor(
+            rect,
+            link.label,
+            lambda text: self.editor.set_link_label(link_id, text.strip()),
+            "What is handed over",
         )
 
     def new_card_in(self, lane_id: str, step_id: str) -> None:
