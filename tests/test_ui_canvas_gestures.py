@@ -342,3 +342,13 @@ def test_double_click_a_link_and_type_what_is_handed_over(qtbot, window):  # typ
     assert len(window.document.blueprint.cards) == 4  # no card was created under the link
     window.undo_stack.undo()
     assert window.document.link("l1").label == ""
+
+
+def test_removing_a_selected_step_drops_it_from_the_selection(qtbot, window):  # type: ignore[no-untyped-def]
+    window.selection.set(["step2", "c1"])
+    window.canvas_editor.remove("step", "step2")
+    assert "step2" not in window.selection.ids
+    from blueprint.edit import RemoveCards
+
+    window.canvas_editor.run(RemoveCards(("c1",)))
+    assert window.selection.ids == ()

@@ -101,9 +101,12 @@ class BlueprintScene(QGraphicsScene):
             self._build_grid()
         self._update_cards()
         self._update_links()
-        gone = [i for i in self._selected if i not in self.cards and i not in self.links]
-        if gone and all(i not in self.document.blueprint.all_ids() for i in gone):
-            self.selection.discard(gone)
+        maybe_gone = [i for i in self._selected if i not in self.cards and i not in self.links]
+        if maybe_gone:
+            existing = self.document.blueprint.all_ids()
+            gone = [i for i in maybe_gone if i not in existing]
+            if gone:
+                self.selection.discard(gone)
         self._sync_selection()
 
     def _update_cards(self) -> None:
