@@ -302,3 +302,34 @@ def test_run_editor_with_a_bad_file_shows_the_message_and_opens_nothing(qtbot): 
         load(bad)
     assert seen["text"] == expected.value.one_line()
     assert seen["path"] is None
+
+
+def test_open_dialog_is_filtered_to_blueprint_files(qtbot, window, monkeypatch):  # type: ignore[no-untyped-def]
+    asked = {}
+
+    def fake(parent, caption, folder, file_filter):  # type: ignore[no-untyped-def]
+        asked["filter"] = file_filter
+        return str(SAMPLE), file_filter
+
+    monkeypatch.setattr(main_window_module.QFileDialog, "getOpenFileName", fake)
+    assert window.open_dialog()
+    assert "*.blueprint" in asked["filter"]
+    assert window.document.path == SAMPLE
+
+
+def test_export_action_asks_for_options_and_writes_the_pdf(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
+    pypdf = pytest.importorskip("pypdf")
+    out = tmp_path / "from-dialog.pdf"
+
+    def fill(dialog):  # type: ignore[no-untyped-def]
+        dialog.path.setText(str(out))
+        dialog.page_size.setCurrentText("A4")
+        dialog.appendix.setChecked(False)
+        dialog.accept()
+
+    when_dialog_opens(fill)
+    window.actions.export_pdf.trigger()
+    reader = pypdf.PdfReader(str(out))
+    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+    assert (round(width), round(height)) == (842, 595)  # A4 landscape, in points
+    assert len(reader.pages) == 1  # no appendix
