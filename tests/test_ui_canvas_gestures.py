@@ -352,3 +352,21 @@ def test_removing_a_selected_step_drops_it_from_the_selection(qtbot, window):  #
 
     window.canvas_editor.run(RemoveCards(("c1",)))
     assert window.selection.ids == ()
+
+
+def test_scene_follows_function_and_title_edits(qtbot, window):  # type: ignore[no-untyped-def]
+    from blueprint.edit import RemoveFunction, SetDocumentFields, SetFunctionFields
+    from blueprint.layout import compute_layout
+
+    editor = window.canvas_editor
+    editor.run(SetFunctionFields("team-a", {"name": "Baristas", "color": "#123456"}))
+    assert window.scene.cards["c2"].card_box.function_name == "Baristas"
+    assert window.scene.cards["c2"].card_box.function_color == "#123456"
+    editor.run(RemoveFunction("team-b"))
+    assert window.scene.cards["c4"].card_box.function_id is None
+    assert window.scene.layout == compute_layout(window.document.blueprint)
+    window.undo_stack.undo()
+    assert window.scene.cards["c4"].card_box.function_id == "team-b"
+    assert window.scene.layout == compute_layout(window.document.blueprint)
+    editor.run(SetDocumentFields({"title": "Coffee, faster"}))
+    assert window.scene.corner.title == "Coffee, faster"

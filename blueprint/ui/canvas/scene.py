@@ -92,11 +92,20 @@ class BlueprintScene(QGraphicsScene):
 
     def _on_change(self, change: Change) -> None:
         old = self.layout
+        bp = self.document.blueprint
+        if change.kinds <= {"document"} and not change.structural:
+            if self.corner is not None and self.corner.title != bp.title:  # the layout ignores the title
+                self.corner.title = bp.title
+                self.corner.update()
+            return
         grid_changed = change.structural or bool(change.kinds & {"lane", "stage", "step", "document"})
-        if grid_changed or "function" in change.kinds:
-            self.layout = compute_layout(self.document.blueprint)
+        if grid_changed:
+            self.layout = compute_layout(bp)
         else:
-            self.layout = relayout(self.document.blueprint, old, change.ids)
+            changed = set(change.ids)
+            if "function" in change.kinds:  # a function's name or colour shows on its cards
+                changed.update(card.id for card in bp.cards if card.function in change.ids)
+            self.layout = relayout(bp, old, changed)
         if grid_changed or _grid_differs(old, self.layout):
             self._build_grid()
         self._update_cards()
