@@ -100,3 +100,19 @@ def test_damaged_bytes_load_or_are_refused_cleanly(doc: Blueprint, cut: int, fli
         outcome(bytes(data[: max(1, len(data) - cut)]))
     except BlueprintFileError:  # pragma: no cover - outcome() already turns these into codes
         raise AssertionError("outcome should not raise BlueprintFileError") from None
+
+
+@settings(max_examples=8)
+@given(doc=blueprints(max_cards=12))
+def test_the_pdf_exporter_never_raises_on_valid_documents(doc: Blueprint) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from blueprint.export.pdf import export_pdf
+
+    out = io.BytesIO()
+    with time_limit(60):
+        warnings = export_pdf(doc, out)
+    assert all(isinstance(w, str) for w in warnings)
+    assert len(PdfReader(io.BytesIO(out.getvalue())).pages) >= 1
