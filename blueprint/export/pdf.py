@@ -23,7 +23,7 @@ from blueprint.export.pages import MARGIN, TITLE_BLOCK, PagePlan, Tile, plan_pag
 from blueprint.export.sources import appendix_sources
 from blueprint.export.textdraw import TextPen
 from blueprint.layout import Layout, compute_layout
-from blueprint.layout.text import one_line
+from blueprint.layout.text import one_line, text_width
 from blueprint.model import Blueprint
 
 
@@ -126,9 +126,14 @@ def _title_block(
     pen.draw(right, top - 12, page_text, 9, True, align="right", color=st.MUTED)
     if facts_text:
         pen.draw(right, top - 26, facts_text, 8.5, align="right", color=st.MUTED)
-    room = w - 2 * MARGIN - 260
-    title, _ = one_line(doc.title, 16, room, True)
-    pen.draw(MARGIN, top - 16, title, 16, True, owner="the title")
+    right_side = max(pen.width(page_text, 9, True), pen.width(facts_text, 8.5) if facts_text else 0.0)
+    room = w - 2 * MARGIN - right_side - 24
+    size = 16.0
+    full = text_width(doc.title, size, True)
+    if full > room:  # a long title shrinks (down to 11 pt) before it is cut; the overview has it whole
+        size = max(11.0, size * room / full)
+    title, _ = one_line(doc.title, size, room, True)
+    pen.draw(MARGIN, top - 16, title, size, True, owner="the title")
     if doc.persona is not None:
         persona = doc.persona.name + (f": {doc.persona.description}" if doc.persona.description else "")
         text, _ = one_line("Persona: " + persona, 8.5, room)
