@@ -101,7 +101,11 @@ class CanvasEditor:
         title = title.strip()
         if not title:
             return None
-        card = new_card(self.document, lane_id, step_id, title)
+        try:
+            card = new_card(self.document, lane_id, step_id, title)
+        except ValueError:  # pydantic refuses it (e.g. longer than a title may be)
+            self.problem("A card title has at most 500 characters")
+            return None
         if self.run(AddCard(card, text=f"Add card '{_short(title)}'")):
             self.selection.set([card.id])
             return card.id

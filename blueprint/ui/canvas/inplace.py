@@ -34,6 +34,7 @@ class InPlaceEditor(QObject):
         self.original = text
         self.edit = QLineEdit(view.viewport())
         self.edit.setObjectName("inPlaceEditor")
+        self.edit.setMaxLength(500)  # the longest card title; names are checked by the document
         self.edit.setText(text)
         self.edit.setPlaceholderText(placeholder)
         self.edit.selectAll()

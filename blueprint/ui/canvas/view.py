@@ -366,7 +366,7 @@ class BlueprintView(QGraphicsView):
             else:
                 self.editor.selection.clear()
             return
-        if key == Qt.Key.Key_F2:
+        if key in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.edit_selection()
             return
         direction = navigation.DIRECTIONS.get(key)
