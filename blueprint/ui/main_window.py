@@ -31,6 +31,7 @@ from blueprint.ui.selection import Selection
 
 FILE_FILTER = "Service blueprints (*.blueprint)"
 START_TEMPLATE = "classic"
+HINT = "Double-click a cell to add a card; right-click a card, a lane name or a header for more"
 
 
 class MainWindow(QMainWindow):
@@ -60,10 +61,10 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.setAcceptDrops(True)
         self.undo_stack.cleanChanged.connect(self._update_title)
-        self.undo_stack.indexChanged.connect(lambda _i: self._update_counts())
+        self.undo_stack.indexChanged.connect(self._update_counts)
         self.findings_watch.updated.connect(self._on_findings)
         self.view.zoom_changed.connect(self._show_zoom)
-        self.view.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.view.message.connect(self.show_message)
         self._update_title()
         self._update_counts()
         self.resize(1400, 860)
@@ -135,10 +136,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.display_name()}[*] — Service Blueprint Studio")
         self.setWindowModified(not self.undo_stack.isClean())
 
-    def _update_counts(self) -> None:
+    def _update_counts(self, *_: object) -> None:
         bp = self.document.blueprint
         cards, links = len(bp.cards), len(bp.links)
         self.counts_label.setText(f"{cards} card{'s' * (cards != 1)} · {links} link{'s' * (links != 1)}")
+        if cards == 0:
+            self.statusBar().showMessage(HINT)
+        elif self.statusBar().currentMessage() == HINT:
+            self.statusBar().clearMessage()
 
     def _on_findings(self, findings: list) -> None:  # type: ignore[type-arg]
         self.scene.set_findings(self.findings_watch.findings_by_element())
@@ -152,6 +157,10 @@ class MainWindow(QMainWindow):
             plural = {"error": "errors", "warning": "warnings", "info": "info"}
             parts = [f"{n} {plural[k] if n != 1 else k}" for k, n in counts.items() if n]
             self.findings_label.setText("Findings: " + ", ".join(parts))
+
+    def show_message(self, text: str) -> None:
+        """A one-line message in the status bar for a few seconds (e.g. why an edit was refused)."""
+        self.statusBar().showMessage(text, 6000)
 
     def _show_zoom(self, factor: float) -> None:
         self.zoom_label.setText(f"{round(factor * 100)}%")

@@ -70,7 +70,7 @@ class BlueprintView(QGraphicsView):
 
     def _connect(self, scene: BlueprintScene, editor: CanvasEditor) -> None:
         editor.problem = self.message.emit
-        scene.sceneRectChanged.connect(lambda _rect: self.refreeze())
+        scene.sceneRectChanged.connect(self.refreeze)
 
     # --- zoom, pan, frozen headers --------------------------------------------------------------
 
