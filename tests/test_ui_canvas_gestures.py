@@ -370,3 +370,15 @@ def test_scene_follows_function_and_title_edits(qtbot, window):  # type: ignore[
     assert window.scene.layout == compute_layout(window.document.blueprint)
     editor.run(SetDocumentFields({"title": "Coffee, faster"}))
     assert window.scene.corner.title == "Coffee, faster"
+
+
+def test_shortcuts_do_not_fire_while_typing_in_place(qtbot, window):  # type: ignore[no-untyped-def]
+    click(qtbot, window, card_centre(window, "c4"))
+    key(qtbot, window.view, Qt.Key.Key_F2)
+    edit = window.view.inplace.edit
+    key(qtbot, edit, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # not Duplicate
+    key(qtbot, edit, Qt.Key.Key_End)
+    key(qtbot, edit, Qt.Key.Key_Delete)  # not Delete card
+    assert len(window.document.blueprint.cards) == 4
+    assert window.undo_stack.count() == 0
+    key(qtbot, edit, Qt.Key.Key_Escape)

@@ -76,6 +76,9 @@ class InPlaceEditor(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.edit:
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()  # while typing in place, keys go to the text, not to window shortcuts
+                return False
             if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
                 if event.key() == Qt.Key.Key_Escape:
                     self.cancel()
