@@ -8,6 +8,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from blueprint.export import ExportOptions, export_pdf
@@ -17,6 +19,7 @@ from blueprint.layout import compute_layout
 from blueprint.layout import metrics as m
 from blueprint.model import Blueprint
 from tests.builders import blueprint_with, card
+from tests.strategies import blueprints
 
 
 def _pdf(doc: Blueprint, **options: object) -> tuple[PdfReader, list[str]]:
@@ -242,3 +245,12 @@ def test_every_sheet_repeats_the_lane_names_and_each_stage_is_bookmarked_once() 
     titles = _outline_titles(reader.outline)
     for stage in doc.stages:
         assert titles.count(stage.name) == 1
+
+
+@settings(max_examples=10)
+@given(blueprints(max_cards=12), st.sampled_from(["page", "tile"]))
+def test_any_valid_document_exports(doc: Blueprint, fit: str) -> None:
+    reader, warnings = _pdf(doc, page_size="A4", fit=fit)
+    assert len(reader.pages) >= 1
+    assert reader.metadata.title == doc.title
+    assert all("\n" not in w for w in warnings), "warnings are one line each"

@@ -30,7 +30,7 @@ _FONT_DIRS = (
     "/System/Library/Fonts",
     "C:/Windows/Fonts",
 )
-_MAX_LOOKUPS = 40  # fc-list calls per export: enough for several scripts, bounded for hostile text
+_MAX_LOOKUPS = 16  # fc-list calls per export: enough for several scripts, bounded for hostile text
 
 
 @cache
@@ -113,25 +113,37 @@ class FontSet:
         return base
 
     def _candidates(self, char: str) -> list[str]:
+        if char in _KNOWN:
+            return _KNOWN[char]
         if self._lookups >= _MAX_LOOKUPS:
             return []
         self._lookups += 1
-        fc_list = shutil.which("fc-list")
-        if fc_list:
-            try:
-                result = subprocess.run(
-                    [fc_list, f":charset={ord(char):x}", "file"],
-                    capture_output=True,
-                    text=True,
-                    timeout=10,
-                    check=False,
-                )
-            except (OSError, subprocess.SubprocessError):
-                result = None
-            if result is not None and result.returncode == 0:
-                paths = [line.split(":")[0].strip() for line in result.stdout.splitlines() if line.strip()]
-                return sorted(p for p in paths if p.lower().endswith((".ttf", ".ttc")))
+        _KNOWN[char] = found = _font_files_with(char)
+        return found
+
+
+_KNOWN: dict[str, list[str]] = {}  # character -> font files that have it (asked once per process)
+
+
+def _font_files_with(char: str) -> list[str]:
+    """TrueType files that have `char`, from fontconfig, else every font file in the usual folders."""
+    fc_list = shutil.which("fc-list")
+    if not fc_list:
         return _scan_font_dirs()
+    try:
+        result = subprocess.run(
+            [fc_list, f":charset={ord(char):x}", "file"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return _scan_font_dirs()
+    if result.returncode != 0:
+        return _scan_font_dirs()
+    paths = [line.split(":")[0].strip() for line in result.stdout.splitlines() if line.strip()]
+    return sorted(p for p in paths if p.lower().endswith((".ttf", ".ttc")))
 
 
 @cache

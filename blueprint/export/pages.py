@@ -88,7 +88,7 @@ def plan_pages(
         scale = min(frame_w / layout.width, frame_h / layout.height, MAX_FIT_SCALE)
         warnings = []
         text_pt = m.TITLE_SIZE * scale
-        if text_pt < MIN_TEXT_PT:
+        if text_pt < MIN_TEXT_PT and layout.cards:
             warnings.append(
                 f"on one {size} page the card text is {text_pt:.1f} pt, below {MIN_TEXT_PT:g} pt: "
                 f"use --fit tile, or a larger --page-size"

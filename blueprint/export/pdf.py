@@ -215,5 +215,6 @@ def _glyph_warnings(pen: TextPen, fonts: FontSet, doc: Blueprint) -> list[str]:
     for owner, chars in sorted(pen.problems.items()):
         shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in sorted(chars)[:5])
         name = f'{owner} ("{titles[owner][:60]}")' if owner in titles else owner
+        name = " ".join(name.split())  # names may hold newlines; a warning is one line
         out.append(f"{name}: no installed font can draw {shown}; it prints as a box")
     return out
