@@ -254,3 +254,11 @@ def test_any_valid_document_exports(doc: Blueprint, fit: str) -> None:
     assert len(reader.pages) >= 1
     assert reader.metadata.title == doc.title
     assert all("\n" not in w for w in warnings), "warnings are one line each"
+
+
+def test_persian_letters_join_too() -> None:
+    from blueprint.export.rtl import visual
+
+    drawn = visual("گوشی")
+    assert unicodedata.normalize("NFKC", drawn[::-1]) == "گوشی"
+    assert all(not "\u0600" <= ch <= "\u06ff" for ch in drawn)

@@ -27,6 +27,16 @@ _next = 0xFE80
 for _code, _count in _FORM_COUNTS:
     _FORMS[chr(_code)] = (_next, _count)
     _next += _count
+# Persian and Urdu letters, whose forms live in Presentation Forms-A: (letter, first form, count).
+for _code, _first, _count in (
+    (0x67E, 0xFB56, 4),  # peh
+    (0x686, 0xFB7A, 4),  # tcheh
+    (0x698, 0xFB8A, 2),  # jeh
+    (0x6A9, 0xFB8E, 4),  # keheh
+    (0x6AF, 0xFB92, 4),  # gaf
+    (0x6CC, 0xFBFC, 4),  # farsi yeh
+):
+    _FORMS[chr(_code)] = (_first, _count)
 _TATWEEL = "\u0640"
 _LAM = "\u0644"
 _LAM_ALEF = {"\u0622": 0xFEF5, "\u0623": 0xFEF7, "\u0625": 0xFEF9, "\u0627": 0xFEFB}
