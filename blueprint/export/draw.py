@@ -314,7 +314,7 @@ class BlueprintPainter:
             top += m.BLOCK_GAP
             for i, line in enumerate(card.detail_lines):
                 is_function = i == 0 and card.function_name is not None
-                colour = "#37474F" if is_function else st.MUTED
+                colour = st.MUTED  # the function reads as bold; one colour keeps the PDF lean
                 queue(
                     x,
                     self.h - top - m.DETAIL_SIZE * 0.95,
