@@ -118,3 +118,18 @@ def test_a_broken_file_on_disk_is_not_loaded_over_the_document(
     assert "not valid JSON" in problems[0]
     assert window.document.blueprint.title == "Saved"
     assert not window.undo_stack.isClean()
+
+
+def test_the_watch_follows_save_as(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    asked = answer_reload(monkeypatch, False)
+    old = window.document.path
+    new = tmp_path / "copy.blueprint"
+    assert window.save_to(new)  # a clean document saved under a new name
+    settle(qtbot)
+    change_on_disk(old, "The old file changes")
+    settle(qtbot)
+    assert asked == []
+    change_on_disk(new, "The new file changes")
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=3000)

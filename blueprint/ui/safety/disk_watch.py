@@ -47,6 +47,7 @@ class DiskWatch(QObject):
         self._asking = False
         window.document_replaced.connect(self.follow)  # type: ignore[attr-defined]
         window.undo_stack.cleanChanged.connect(self._clean_changed)  # type: ignore[attr-defined]
+        window.windowTitleChanged.connect(self._maybe_moved)  # Save As of a clean document: a new name
         self.follow()
 
     def _document(self) -> Document:
@@ -74,12 +75,19 @@ class DiskWatch(QObject):
         if clean and not self.settle.isActive():
             self.follow()  # a save (or Save As): the file now holds the editor's version
 
+    def _maybe_moved(self, _title: str = "") -> None:
+        if isValid(self.window) and self._document().path != self.path:
+            self.follow()
+
     def _soon(self, _path: str = "") -> None:
         self.settle.start()
 
     def check(self) -> None:
         """Compare the file with what the editor knows; ask if someone else changed it."""
-        if self._asking or self.path is None or not isValid(self.window):
+        if self._asking or not isValid(self.window):
+            return
+        self._maybe_moved()
+        if self.path is None:
             return
         data = self._read()
         if self.path.exists() and str(self.path) not in self.watcher.files():
