@@ -121,3 +121,23 @@ def test_the_reading_code_has_no_way_to_run_what_a_file_says(part: str) -> None:
                 assert not {a.name for a in node.names} & FORBIDDEN_MODULES, path.name
             if isinstance(node, ast.ImportFrom):
                 assert node.module not in FORBIDDEN_MODULES, path.name
+
+
+def test_the_command_reports_each_refused_file_in_one_line() -> None:
+    import subprocess
+    import sys
+
+    command = Path(sys.executable).parent / "blueprint"
+    names = sorted(EXPECTED)
+    result = subprocess.run(
+        [str(command), "validate", *(str(FILES / n) for n in names)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    refused = [n for n in names if EXPECTED[n]["expect"] != "ok"]
+    assert len(lines) == len(refused)
+    assert all(line.startswith("blueprint: ") for line in lines)
+    assert "Traceback" not in result.stderr
