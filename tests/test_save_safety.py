@@ -141,3 +141,14 @@ def test_the_process_wide_preference_turns_the_backup_off(tmp_path: Path) -> Non
     finally:
         writer.set_keep_backup(True)
     assert writer.keeps_backup()
+
+
+def test_text_that_cannot_be_written_is_a_clear_error_and_changes_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "trip.blueprint"
+    save(Blueprint(title="One"), target)
+    doc = Blueprint(title="Two")
+    doc.description = "half an emoji \ud83d"  # models are plain data: code could put this in
+    with pytest.raises(BlueprintFileError) as caught:
+        save(doc, target)
+    assert caught.value.code == "write-failed" and "\n" not in str(caught.value)
+    assert load(target).title == "One"

@@ -123,7 +123,14 @@ def save(doc: Blueprint, path: str | Path, *, backup: bool | None = None) -> Non
     """
     if backup is None:
         backup = _keep_backup
-    data = dumps(doc).encode("utf-8")
+    try:
+        data = dumps(doc).encode("utf-8")
+    except (UnicodeEncodeError, ValueError) as error:  # a lone surrogate, or NaN put in by code
+        raise BlueprintFileError(
+            f"could not save: the document holds a value that cannot be written ({error})",
+            file=str(path),
+            code="write-failed",
+        ) from None
     try:
         keep = (lambda target: _keep_previous_version(target, data)) if backup else None
         write_atomically(path, data, keep)
