@@ -90,3 +90,28 @@ def test_each_refused_file_is_one_line_in_the_editor(
     assert len(shown) == len(REFUSED)
     assert all("\n" not in line and line.startswith(str(FILES)) for line in shown)
     assert window.document.blueprint.title == "Start"
+
+
+def test_mutants_that_load_open_and_paint_in_the_editor(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, repo: Path
+) -> None:
+    import random
+
+    from test_fuzz_mutations import outcome, structural_mutations
+
+    isolate_settings(tmp_path)
+    monkeypatch.setattr(main_window_module, "ask_save_changes", lambda *a: Answer.DISCARD)
+    window = open_window(qtbot, Blueprint(title="Start"))
+    rng = random.Random(6)
+    opened = 0
+    for sample in sorted((repo / "samples").glob("*.blueprint")):
+        for n, case in enumerate(structural_mutations(sample.read_text(encoding="utf-8"), rng, 20)):
+            if outcome(case) != "ok":
+                continue
+            path = tmp_path / f"{sample.stem}-{n}.blueprint"
+            path.write_text(case, encoding="utf-8")
+            with time_limit(30):
+                assert window.open_path(path)
+                window.view.grab()
+            opened += 1
+    assert opened >= 10
