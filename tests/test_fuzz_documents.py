@@ -114,5 +114,5 @@ def test_the_pdf_exporter_never_raises_on_valid_documents(doc: Blueprint) -> Non
     out = io.BytesIO()
     with time_limit(60):
         warnings = export_pdf(doc, out)
-    assert all(isinstance(w, str) for w in warnings)
+    assert all("\n" not in w for w in warnings)  # one line each, even for names with line breaks
     assert len(PdfReader(io.BytesIO(out.getvalue())).pages) >= 1
