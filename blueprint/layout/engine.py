@@ -85,21 +85,27 @@ def _assemble(
         content = contents.get(card.id)
         return content.height if content is not None else previous.cards[card.id].box.h  # type: ignore[union-attr]
 
+    touched = _touched_lanes(doc, contents, previous, changed)
     stacks: dict[tuple[str, str], list[Card]] = {}
     for card in doc.cards:
-        stacks.setdefault((card.lane, card.step), []).append(card)
+        if touched is None or card.lane in touched:
+            stacks.setdefault((card.lane, card.step), []).append(card)
     stack_height: dict[str, float] = dict.fromkeys(lane_ids, 0.0)
     for (lane_id, _), cards in stacks.items():
         h = sum(height_of(c) for c in cards) + m.CARD_GAP * (len(cards) - 1)
         if h > stack_height[lane_id]:
             stack_height[lane_id] = h
+    old_bands = {band.lane_id: band for band in previous.lanes} if previous is not None else {}
 
     customer_lanes = {lane.id for lane in doc.lanes if lane.kind == "customer"}
     emotion_needed = any(c.emotion is not None and c.lane in customer_lanes for c in doc.cards)
     lanes_top = m.STAGE_HEADER_HEIGHT + m.STEP_HEADER_HEIGHT + (m.EMOTION_ROW_HEIGHT if emotion_needed else 0)
     bands, lane_y, y = [], {}, lanes_top
     for lane in doc.lanes:
-        h = max(m.MIN_LANE_HEIGHT, m.LANE_PAD_TOP + stack_height[lane.id] + m.LANE_PAD_BOTTOM)
+        if touched is not None and lane.id not in touched:
+            h = old_bands[lane.id].band.h  # an untouched lane keeps its height
+        else:
+            h = max(m.MIN_LANE_HEIGHT, m.LANE_PAD_TOP + stack_height[lane.id] + m.LANE_PAD_BOTTOM)
         bands.append(lane_band(lane, y, h, width))
         lane_y[lane.id] = y
         y += h
@@ -118,18 +124,33 @@ def _assemble(
 
     old_cards = previous.cards if previous is not None else {}
     old_cells = previous.cells if previous is not None else {}
-    old_bands = {band.lane_id: band for band in previous.lanes} if previous is not None else {}
     cards: dict[str, CardBox] = {}
+    placed = (
+        {card.id: card for card in doc.cards if card.id in contents}
+        if previous is not None
+        else doc.cards_by_id()
+    )
     cells: dict[tuple[str, str], Cell] = {}
     band_of = {band.lane_id: band for band in bands}
     all_steps = [s.step_id for s in steps]
     for lane_id in lane_ids:
         band = band_of[lane_id]
         same_band = old_bands.get(lane_id) == band
+        if same_band and touched is not None and lane_id not in touched:
+            # nothing in this lane changed and it did not move: its cells and cards stand as they were
+            for step_id in all_steps:
+                cell = old_cells[(lane_id, step_id)]
+                cells[(lane_id, step_id)] = cell
+                for card_id in cell.card_ids:
+                    cards[card_id] = old_cards[card_id]
+            continue
+        untouched = touched is not None and lane_id not in touched
         for step_id in all_steps:
-            stack = stacks.get((lane_id, step_id), ())
+            if untouched:  # the lane moved (a lane above changed height); its stacks are as they were
+                ids = old_cells[(lane_id, step_id)].card_ids
+            else:
+                ids = tuple(c.id for c in stacks.get((lane_id, step_id), ()))
             x = column_x(steps_index[step_id])
-            ids = tuple(c.id for c in stack)
             old_cell = old_cells.get((lane_id, step_id)) if same_band else None
             if old_cell is not None and old_cell.card_ids == ids:
                 cells[(lane_id, step_id)] = old_cell
@@ -138,9 +159,9 @@ def _assemble(
                     lane_id, step_id, Box(x, band.band.y, m.COLUMN_WIDTH, band.band.h), ids
                 )
             cy = band.band.y + m.LANE_PAD_TOP
-            for card in stack:
-                content = contents.get(card.id)
-                old = old_cards.get(card.id)
+            for card_id in ids:
+                content = contents.get(card_id)
+                old = old_cards.get(card_id)
                 if (
                     content is None
                     and old is not None
@@ -148,12 +169,13 @@ def _assemble(
                     and old.lane_id == lane_id
                     and old.step_id == step_id
                 ):
-                    cards[card.id] = old
+                    cards[card_id] = old
                 elif content is None and old is not None:
-                    cards[card.id] = _moved(old, x + m.CARD_INSET_X, cy)
+                    cards[card_id] = _moved(old, x + m.CARD_INSET_X, cy)
                 else:
-                    cards[card.id] = place_card(card, content, x + m.CARD_INSET_X, cy)  # type: ignore[arg-type]
-                cy += cards[card.id].box.h + m.CARD_GAP
+                    card = placed[card_id]
+                    cards[card_id] = place_card(card, content, x + m.CARD_INSET_X, cy)  # type: ignore[arg-type]
+                cy += cards[card_id].box.h + m.CARD_GAP
     ordered = {card.id: cards[card.id] for card in doc.cards}
 
     routes = _routes(doc, ordered, bands, steps_index, previous, changed, lanes_bottom)
@@ -173,6 +195,22 @@ def _assemble(
         else None,
         cells=cells,
     )
+
+
+def _touched_lanes(
+    doc: Blueprint, contents: dict[str, CardContent], previous: Layout | None, changed: set[str]
+) -> set[str] | None:
+    """Lanes an incremental edit touched (None for a full layout): where changed, new and removed
+    cards were and are."""
+    if previous is None:
+        return None
+    old_cards = previous.cards
+    touched = {old_cards[card_id].lane_id for card_id in changed if card_id in old_cards}
+    touched.update(card.lane for card in doc.cards if card.id in changed or card.id in contents)
+    if len(old_cards) + len(contents) != len(doc.cards) + len(changed & old_cards.keys()):
+        present = {card.id for card in doc.cards}
+        touched.update(box.lane_id for card_id, box in old_cards.items() if card_id not in present)
+    return touched
 
 
 def _emotion(
