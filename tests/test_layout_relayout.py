@@ -75,3 +75,12 @@ def test_a_changed_frame_falls_back_to_a_full_layout() -> None:
     before = compute_layout(doc)
     doc.lanes[0].name = "Renamed lane"
     assert relayout(doc, before, set()) == compute_layout(doc)
+
+
+def test_a_renamed_function_is_noticed() -> None:
+    doc = blueprint_with(cards=[card("a", "frontstage", 0, "A", function="team-a")])
+    before = compute_layout(doc)
+    doc.functions[0].name = "Night shift"
+    after = relayout(doc, before, set())
+    assert after == compute_layout(doc)
+    assert after.cards["a"].function_name == "Night shift"

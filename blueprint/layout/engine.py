@@ -53,8 +53,8 @@ def compute_layout(doc: Blueprint) -> Layout:
 
 def relayout(doc: Blueprint, previous: Layout, changed_card_ids: Iterable[str]) -> Layout:
     """The layout of `doc` after an edit that touched only `changed_card_ids` (cards added, removed,
-    moved, reordered or edited; links added or removed are picked up too). Lanes, stages, steps and
-    functions must be unchanged since `previous`; otherwise this falls back to `compute_layout`.
+    moved, reordered or edited; links added, removed or edited are picked up too). When lanes, stages,
+    steps or functions (names, colours) changed since `previous`, this falls back to `compute_layout`.
     Gives exactly what `compute_layout(doc)` gives."""
     changed = set(changed_card_ids)
     if not _same_frame(doc, previous):
@@ -71,7 +71,16 @@ def _same_frame(doc: Blueprint, previous: Layout) -> bool:
     old_steps = tuple((step.step_id, step.name) for step in previous.steps)
     stages = tuple((s.id, s.name, s.phase, s.job) for s in doc.stages)
     old_stages = tuple((s.stage_id, s.name, s.phase, s.job) for s in previous.stages)
-    return lanes == old_lanes and steps == old_steps and stages == old_stages
+    return (
+        lanes == old_lanes
+        and steps == old_steps
+        and stages == old_stages
+        and _functions(doc) == previous.functions
+    )
+
+
+def _functions(doc: Blueprint) -> tuple[tuple[str, str, str | None], ...]:
+    return tuple((f.id, f.name, f.color) for f in doc.functions)
 
 
 def _assemble(
@@ -194,6 +203,7 @@ def _assemble(
         if emotion_needed
         else None,
         cells=cells,
+        functions=_functions(doc),
     )
 
 

@@ -178,3 +178,5 @@ class Layout:
     lines: tuple[Line, ...] = ()
     emotion: EmotionCurve | None = None
     cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
+    #: (id, name, colour) of every function when laid out: `relayout` redoes everything if they changed.
+    functions: tuple[tuple[str, str, str | None], ...] = field(default=(), repr=False)
