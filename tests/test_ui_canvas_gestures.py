@@ -7,6 +7,7 @@ from PySide6.QtCore import QPointF, Qt
 
 from tests.builders import blueprint_with, card
 from tests.ui_gestures import (
+    at,
     card_centre,
     cell_centre,
     click,
@@ -382,3 +383,11 @@ def test_shortcuts_do_not_fire_while_typing_in_place(qtbot, window):  # type: ig
     assert len(window.document.blueprint.cards) == 4
     assert window.undo_stack.count() == 0
     key(qtbot, edit, Qt.Key.Key_Escape)
+
+
+def test_hovering_a_card_shows_its_handle_and_tooltip(qtbot, window):  # type: ignore[no-untyped-def]
+    item = window.scene.cards["c2"]
+    qtbot.mouseMove(window.view.viewport(), at(window, card_centre(window, "c2")))
+    qtbot.waitUntil(lambda: item.hovered, timeout=2000)
+    assert "Takes the order" in item.toolTip()
+    assert "Team A" in item.toolTip()

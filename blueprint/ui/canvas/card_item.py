@@ -29,7 +29,7 @@ class CardItem(QGraphicsItem):
         self.finding_count = 0
         self.setAcceptHoverEvents(True)
         self.setZValue(2)
-        self.setToolTip(self._tooltip())
+        self._tooltip_for: CardBox | None = None  # the tooltip is made on hover (cheap moves)
 
     @property
     def card_id(self) -> str:
@@ -54,7 +54,6 @@ class CardItem(QGraphicsItem):
             self.card_box = shape
             self._bounds = self._compute_bounds()
             self.setPos(0, 0)
-            self.setToolTip(self._tooltip())
             self.update()
 
     def set_look(self, *, selected: bool | None = None, drop_target: bool | None = None) -> None:
@@ -76,6 +75,9 @@ class CardItem(QGraphicsItem):
         return self._bounds
 
     def hoverEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if self._tooltip_for is not self.card_box:
+            self._tooltip_for = self.card_box
+            self.setToolTip(self._tooltip())
         self.hovered = True
         self.update()
 

@@ -48,9 +48,7 @@ class LinkItem(QGraphicsItem):
                 path.lineTo(p)
         self._path = path
         self._arrow = _arrow_head(points)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(8)
-        self._hit = stroker.createStroke(path)
+        self._hit: QPainterPath | None = None  # made when first asked (hit tests), not on every move
         bounds = path.boundingRect().adjusted(-ARROW - 2, -ARROW - 2, ARROW + 2, ARROW + 2)
         if self.route.label and self.route.label_pos:
             x, y = self.route.label_pos
@@ -63,6 +61,10 @@ class LinkItem(QGraphicsItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
+        if self._hit is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(8)
+            self._hit = stroker.createStroke(self._path)
         return self._hit
 
     def paint(
