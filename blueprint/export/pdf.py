@@ -19,7 +19,7 @@ from blueprint.export.appendix import AppendixPage, appendix_refs, build_appendi
 from blueprint.export.draw import BlueprintPainter
 from blueprint.export.fonts import FontSet
 from blueprint.export.legend import draw_legend
-from blueprint.export.pages import MARGIN, TITLE_BLOCK, PagePlan, Tile, plan_pages
+from blueprint.export.pages import MARGIN, OVERLAP, TITLE_BLOCK, PagePlan, Tile, plan_pages
 from blueprint.export.sources import appendix_sources
 from blueprint.export.textdraw import TextPen
 from blueprint.layout import Layout, compute_layout
@@ -174,19 +174,27 @@ def _show_tile(canvas: Canvas, painter: BlueprintPainter, plan: PagePlan, layout
     _place(painter, s, (tile.x0, 0, tile.x1, hh), (fx + hw * s, top))
     _place(painter, s, (0, tile.y0, hw, tile.y1), (fx, top - hh * s))
     _place(painter, s, (tile.x0, tile.y0, tile.x1, tile.y1), (fx + hw * s, top - hh * s))
-    # where this sheet overlaps its neighbours: tape along these marks
-    canvas.setStrokeColor(st.color("#90A4AE"))
-    canvas.setLineWidth(0.5)
-    canvas.setDash(2, 3)
+    # where this sheet overlaps its neighbours: small ticks outside the drawing, so sheets can be
+    # laid over each other with the ticks on the neighbour's edge, and taped
+    canvas.setStrokeColor(st.color("#607D8B"))
+    canvas.setLineWidth(0.6)
     content_x, content_top = fx + hw * s, top - hh * s
     content_w, content_h = (tile.x1 - tile.x0) * s, (tile.y1 - tile.y0) * s
+    bottom, right = content_top - content_h, content_x + content_w
+    xs = []
     if tile.column + 1 < plan.columns:
-        x = content_x + content_w - 18
-        canvas.line(x, content_top, x, content_top - content_h)
+        xs.append(right - OVERLAP)
+    if tile.column > 0:
+        xs.append(content_x + OVERLAP)
+    for x in xs:
+        canvas.line(x, bottom - 2, x, bottom - 9)
+    ys = []
     if tile.row + 1 < plan.rows:
-        y = content_top - content_h + 18
-        canvas.line(content_x, y, content_x + content_w, y)
-    canvas.setDash()
+        ys.append(bottom + OVERLAP)
+    if tile.row > 0:
+        ys.append(content_top - OVERLAP)
+    for y in ys:
+        canvas.line(right + 2, y, right + 9, y)
 
 
 def _stage_bookmarks(canvas: Canvas, plan: PagePlan, layout: Layout, tile: Tile, marked: set[str]) -> None:
