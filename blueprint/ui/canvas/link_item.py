@@ -20,6 +20,7 @@ class LinkItem(QGraphicsItem):
     def __init__(self, route: Route) -> None:
         super().__init__()
         self.route = route
+        self._drawn = route  # the route the path was built from; `pos()` shifts it to `route`
         self.selected_look = False
         self.setZValue(3)
         self._build()
@@ -29,18 +30,27 @@ class LinkItem(QGraphicsItem):
         return self.route.link_id
 
     def set_route(self, route: Route) -> None:
-        if route != self.route:
-            self.prepareGeometryChange()
-            self.route = route
-            self._build()
-            self.update()
+        if route is self.route:
+            return
+        shift = _translation(self._drawn, route)
+        self.route = route
+        if shift is not None:  # the lanes above grew or shrank: move the item, keep its path
+            if (self.pos().x(), self.pos().y()) != shift:
+                self.setPos(*shift)
+            return
+        self.prepareGeometryChange()
+        self._drawn = route
+        self.setPos(0, 0)
+        self._build()
+        self.update()
 
     def set_look(self, *, selected: bool) -> None:
         self.selected_look = selected
         self.update()
 
     def _build(self) -> None:
-        points = [QPointF(x, y) for x, y in self.route.points]
+        """Path, arrow head, bounds and tooltip of `_drawn`, in its own coordinates."""
+        points = [QPointF(x, y) for x, y in self._drawn.points]
         path = QPainterPath()
         if points:
             path.moveTo(points[0])
@@ -50,12 +60,13 @@ class LinkItem(QGraphicsItem):
         self._arrow = _arrow_head(points)
         self._hit: QPainterPath | None = None  # made when first asked (hit tests), not on every move
         bounds = path.boundingRect().adjusted(-ARROW - 2, -ARROW - 2, ARROW + 2, ARROW + 2)
-        if self.route.label and self.route.label_pos:
-            x, y = self.route.label_pos
-            bounds = bounds.united(QRectF(x - 2, y - 10, 7 * len(self.route.label) + 4, 14))
+        drawn = self._drawn
+        if drawn.label and drawn.label_pos:
+            x, y = drawn.label_pos
+            bounds = bounds.united(QRectF(x - 2, y - 10, 7 * len(drawn.label) + 4, 14))
         self._bounds = bounds
-        kind = "Hand-off" if self.route.is_handoff else ("Loop" if self.route.kind == "loop" else "Link")
-        self.setToolTip(f"{kind}: {self.route.label}" if self.route.label else kind)
+        kind = "Hand-off" if drawn.is_handoff else ("Loop" if drawn.kind == "loop" else "Link")
+        self.setToolTip(f"{kind}: {drawn.label}" if drawn.label else kind)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -70,7 +81,7 @@ class LinkItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        route = self.route
+        route = self._drawn
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         if self.selected_look:
             colour = QColor(style.SELECTION)
@@ -93,6 +104,31 @@ class LinkItem(QGraphicsItem):
             painter.setFont(style.font(style.DETAIL_SIZE))
             painter.setPen(QColor(style.MUTED_TEXT))
             painter.drawText(QPointF(*route.label_pos), route.label)
+
+
+def _translation(old: Route, new: Route) -> tuple[float, float] | None:
+    """(dx, dy) when `new` is `old` moved as a whole (same link, label and kind), else None."""
+    if (
+        len(old.points) != len(new.points)
+        or not old.points
+        or old.label != new.label
+        or old.kind != new.kind
+        or old.is_handoff != new.is_handoff
+        or old.source != new.source
+        or old.target != new.target
+        or (old.label_pos is None) != (new.label_pos is None)
+    ):
+        return None
+    dx = new.points[0][0] - old.points[0][0]
+    dy = new.points[0][1] - old.points[0][1]
+    for (ax, ay), (bx, by) in zip(old.points, new.points, strict=True):
+        if abs(bx - ax - dx) > 1e-9 or abs(by - ay - dy) > 1e-9:
+            return None
+    if old.label_pos is not None and new.label_pos is not None:
+        (ax, ay), (bx, by) = old.label_pos, new.label_pos
+        if abs(bx - ax - dx) > 1e-9 or abs(by - ay - dy) > 1e-9:
+            return None
+    return (dx, dy)
 
 
 def _arrow_head(points: list[QPointF]) -> QPolygonF:
