@@ -106,11 +106,12 @@ def test_a_killed_editor_loses_at_most_the_recovery_interval(
             folder = Path(child.stdout.readline().strip())
             assert folder.is_relative_to(home / "data")
             assert child.stdout.readline().strip() == "edited"
-        assert wait_for(lambda: any("Typed just now" in t for t in envelope_texts(folder)), 20)
+        written = wait_for(lambda: any("Typed just now" in t for t in envelope_texts(folder)), 60)
+        assert written, f"no recovery copy with the last edit in {folder}: {sorted(folder.glob('*'))}"
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait(20)
-    assert child.returncode == -signal.SIGKILL
+    assert child.returncode == -signal.SIGKILL, f"the child ended by itself ({child.returncode})"
     assert original.read_bytes() == before  # the killed editor never saved
 
     isolate_settings(tmp_path / "settings")
@@ -122,7 +123,7 @@ def test_a_killed_editor_loses_at_most_the_recovery_interval(
     window = open_window(qtbot, Blueprint(title="Fresh start"))
     store = RecoveryStore(folder)
     install_safety(window, store=store)
-    assert offer_recovery(window) == 1
+    assert offer_recovery(window) == 1, [(c.key, c.saved_at) for c in store.copies()]
     [copy] = offered
     assert copy.original_path == original
     assert abs(time.time() - copy.saved_at.timestamp()) < 120
