@@ -11,6 +11,8 @@ from blueprint.layout.shapes import CardBox
 from blueprint.ui.canvas import style
 
 HANDLE_RADIUS = 5.0
+#: Below this level of detail (screen pixels per scene point) cards are drawn without text.
+LOW_DETAIL = 0.3
 BADGE_RADIUS = 6.0
 _MARGIN = HANDLE_RADIUS + 4
 
@@ -90,6 +92,9 @@ class CardItem(QGraphicsItem):
     ) -> None:
         s = self.card_box
         rect = self.rect()
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < LOW_DETAIL:
+            self._paint_far(painter, rect)
+            return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         if self.drop_target:  # a link being drawn would end here
             painter.setPen(QPen(QColor(style.DROP_TARGET), 2.6))
@@ -111,6 +116,19 @@ class CardItem(QGraphicsItem):
             painter.drawEllipse(self.handle_centre(), HANDLE_RADIUS, HANDLE_RADIUS)
             painter.setBrush(QBrush(QColor(style.SELECTION)))
             painter.drawEllipse(self.handle_centre(), 2.0, 2.0)
+
+    def _paint_far(self, painter: QPainter, rect: QRectF) -> None:
+        """Zoomed far out, text would be unreadable dots: a plain box, its function colour, its state."""
+        fill = QColor(style.SELECTION) if self.selected_look else style.colour(self.card_box.function_color)
+        painter.fillRect(rect, QColor(style.CARD_BORDER))
+        painter.fillRect(rect.adjusted(1, 1, -1, -1), QColor(style.CARD_FILL))
+        painter.fillRect(QRectF(rect.x(), rect.y(), rect.width() * 0.25, rect.height()), fill)
+        if self.finding_count:
+            colour = QColor(style.SEVERITY_COLOURS.get(self.finding_severity or "", "#3B82F6"))
+            painter.fillRect(
+                QRectF(rect.right() - rect.width() * 0.25, rect.y(), rect.width() * 0.25, rect.height()),
+                colour,
+            )
 
     def _paint_text(self, painter: QPainter, rect: QRectF) -> None:
         """The text blocks exactly where the layout measured them (title, description, details)."""

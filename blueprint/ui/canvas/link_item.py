@@ -82,7 +82,8 @@ class LinkItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         route = self._drawn
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        far = option.levelOfDetailFromTransform(painter.worldTransform()) < 0.3
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, not far)
         if self.selected_look:
             colour = QColor(style.SELECTION)
         elif route.kind == "loop":
@@ -100,7 +101,7 @@ class LinkItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(colour))
         painter.drawPolygon(self._arrow)
-        if route.label and route.label_pos:
+        if route.label and route.label_pos and not far:
             painter.setFont(style.font(style.DETAIL_SIZE))
             painter.setPen(QColor(style.MUTED_TEXT))
             painter.drawText(QPointF(*route.label_pos), route.label)

@@ -23,7 +23,7 @@ from blueprint.ui.canvas.interactions import (
 from blueprint.ui.canvas.menus import context_menu
 from blueprint.ui.canvas.scene import BlueprintScene
 
-MIN_ZOOM, MAX_ZOOM = 0.1, 4.0
+MIN_ZOOM, MAX_ZOOM = 0.01, 4.0
 ZOOM_STEP = 1.25
 EDGE = 24  # view pixels from an edge where a drag starts scrolling
 SCROLL_STEP = 18
