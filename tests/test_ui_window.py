@@ -103,6 +103,8 @@ def test_findings_badge_appears_on_a_broken_handoff_and_goes_when_fixed(qtbot, w
     findings = window.findings_watch.run_now()
     assert any(f.code == "BP102" and "c3" in f.elements for f in findings)
     assert window.scene.cards["c3"].finding_count >= 1
+    assert any(line.startswith("BP102: ") for line in window.scene.cards["c3"].finding_lines)
+    assert "BP102" in window.scene.cards["c3"]._tooltip()
     window.canvas_editor.add_link("c3", "c2")  # fix it: the work comes back to the frontstage
     findings = window.findings_watch.run_now()
     assert not any(f.code == "BP102" for f in findings)

@@ -29,6 +29,7 @@ class CardItem(QGraphicsItem):
         self.drop_target = False
         self.finding_severity: str | None = None
         self.finding_count = 0
+        self.finding_lines: tuple[str, ...] = ()
         self.setAcceptHoverEvents(True)
         self.setZValue(2)
         self._tooltip_for: CardBox | None = None  # the tooltip is made on hover (cheap moves)
@@ -65,7 +66,11 @@ class CardItem(QGraphicsItem):
             self.drop_target = drop_target
         self.update()
 
-    def set_findings(self, severity: str | None, count: int) -> None:
+    def set_findings(self, severity: str | None, count: int, lines: tuple[str, ...] = ()) -> None:
+        """The badge (worst severity, how many) and the findings' lines for the tooltip."""
+        if lines != self.finding_lines:
+            self.finding_lines = lines
+            self._tooltip_for = None
         if (severity, count) != (self.finding_severity, self.finding_count):
             self.finding_severity, self.finding_count = severity, count
             self.update()
@@ -180,6 +185,7 @@ class CardItem(QGraphicsItem):
         for marker in s.markers:
             label = "Fail point" if marker.kind == "fail" else "Wait point"
             parts.append(f"{label}: {marker.note or marker.text}")
+        parts.extend(self.finding_lines)
         return "\n".join(p for p in parts if p)
 
 

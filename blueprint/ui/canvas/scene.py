@@ -45,7 +45,7 @@ class BlueprintScene(QGraphicsScene):
         self.top_header: TopHeaderItem | None = None
         self.corner: CornerItem | None = None
         self._selected: set[str] = set()
-        self._findings: dict[str, tuple[str, int]] = {}
+        self._findings: dict[str, tuple[str, int, tuple[str, ...]]] = {}
         self.layout: Layout = compute_layout(document.blueprint)
         self._build_all()
         self._unsubscribe: Callable[[], None] | None = document.subscribe(self._on_change)
@@ -169,13 +169,14 @@ class BlueprintScene(QGraphicsScene):
     def set_findings(self, by_element: dict[str, list]) -> None:  # type: ignore[type-arg]
         """Show a badge on each card with findings (the worst severity, and how many)."""
         rank = {"error": 0, "warning": 1, "info": 2}
-        new: dict[str, tuple[str, int]] = {}
+        new: dict[str, tuple[str, int, tuple[str, ...]]] = {}
         for element_id, findings in by_element.items():
             if element_id in self.cards and findings:
                 worst = min(
                     (str(getattr(f, "severity", "info")) for f in findings), key=lambda s: rank.get(s, 3)
                 )
-                new[element_id] = (worst, len(findings))
+                lines = tuple(f"{getattr(f, 'code', '')}: {getattr(f, 'message', '')}" for f in findings)
+                new[element_id] = (worst, len(findings), lines)
         old, self._findings = self._findings, new
         for element_id in set(old) | set(new):
             self._apply_findings_to(element_id)
@@ -187,8 +188,8 @@ class BlueprintScene(QGraphicsScene):
     def _apply_findings_to(self, element_id: str) -> None:
         item = self.cards.get(element_id)
         if item is not None:
-            severity, count = self._findings.get(element_id, (None, 0))
-            item.set_findings(severity, count)
+            severity, count, lines = self._findings.get(element_id, (None, 0, ()))
+            item.set_findings(severity, count, lines)
 
     # --- questions the view and the interactions ask ------------------------------------------
 
