@@ -391,3 +391,24 @@ def test_hovering_a_card_shows_its_handle_and_tooltip(qtbot, window):  # type: i
     qtbot.waitUntil(lambda: item.hovered, timeout=2000)
     assert "Takes the order" in item.toolTip()
     assert "Team A" in item.toolTip()
+
+
+def test_holding_a_drag_at_the_edge_keeps_scrolling(qtbot, window):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint
+
+    view = window.view
+    view.set_zoom(3.0)
+    view.horizontalScrollBar().setValue(0)
+    view.verticalScrollBar().setValue(0)
+    viewport = view.viewport()
+    start = at(window, card_centre(window, "c1"))
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    edge = QPoint(viewport.width() - 5, start.y())
+    qtbot.mouseMove(viewport, start + QPoint(10, 0))
+    qtbot.mouseMove(viewport, edge)
+    before = view.horizontalScrollBar().value()
+    qtbot.wait(300)
+    assert view.horizontalScrollBar().value() > before  # it scrolled on while the mouse rested
+    qtbot.mouseMove(viewport, edge - QPoint(60, 0))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=edge - QPoint(60, 0))
+    assert window.document.card("c1").step != "step0"

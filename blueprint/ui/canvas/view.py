@@ -6,7 +6,7 @@ in-place editor; the context menu depends on what is under the mouse (card, link
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QTransform, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
@@ -42,6 +42,10 @@ class BlueprintView(QGraphicsView):
         self.interaction: Interaction | None = None
         self.inplace: InPlaceEditor | None = None
         self.space_held = False
+        self._drag_point = QPoint()
+        self._edge_timer = QTimer(self)
+        self._edge_timer.setInterval(30)
+        self._edge_timer.timeout.connect(self._edge_tick)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -201,8 +205,9 @@ class BlueprintView(QGraphicsView):
         if isinstance(self.interaction, PanInteraction):
             self.interaction.move_viewport(event.position())
         elif self.interaction is not None:
-            self._scroll_near_edge(event.position().toPoint())
-            self.interaction.move(self.mapToScene(event.position().toPoint()))
+            self._drag_point = event.position().toPoint()
+            self._scroll_near_edge()
+            self.interaction.move(self.mapToScene(self._drag_point))
         else:
             super().mouseMoveEvent(event)
             on_handle = self.scene().handle_at(self.mapToScene(event.position().toPoint())) is not None
@@ -211,8 +216,9 @@ class BlueprintView(QGraphicsView):
             elif not self.space_held:
                 self.viewport().unsetCursor()
 
-    def _scroll_near_edge(self, point) -> None:  # type: ignore[no-untyped-def]
-        """While dragging, scroll when the mouse nears an edge of the view (past the frozen headers)."""
+    def _scroll_near_edge(self) -> None:
+        """While dragging, scroll (and keep scrolling) when the mouse is near an edge of the view."""
+        point = self._drag_point
         rect = self.viewport().rect()
         zoom = self.zoom
         layout = self.scene().layout
@@ -220,12 +226,29 @@ class BlueprintView(QGraphicsView):
         top = layout.top_header_height * zoom + EDGE
         dx = -SCROLL_STEP if point.x() < left else SCROLL_STEP if point.x() > rect.right() - EDGE else 0
         dy = -SCROLL_STEP if point.y() < top else SCROLL_STEP if point.y() > rect.bottom() - EDGE else 0
-        if dx:
-            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + dx)
-        if dy:
-            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + dy)
+        h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+        moved = False
+        if dx and h.minimum() <= h.value() + dx <= h.maximum():
+            h.setValue(h.value() + dx)
+            moved = True
+        if dy and v.minimum() <= v.value() + dy <= v.maximum():
+            v.setValue(v.value() + dy)
+            moved = True
+        if moved and not self._edge_timer.isActive():
+            self._edge_timer.start()
+        elif not moved:
+            self._edge_timer.stop()
+
+    def _edge_tick(self) -> None:
+        """The mouse rests near an edge during a drag: scroll on, and let the gesture follow."""
+        if self.interaction is None or isinstance(self.interaction, PanInteraction):
+            self._edge_timer.stop()
+            return
+        self._scroll_near_edge()
+        self.interaction.move(self.mapToScene(self._drag_point))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._edge_timer.stop()
         interaction, self.interaction = self.interaction, None
         if interaction is not None:
             interaction.release(self.mapToScene(event.position().toPoint()))
@@ -258,6 +281,7 @@ class BlueprintView(QGraphicsView):
             self.new_card_in(*cell)
 
     def cancel_gesture(self) -> None:
+        self._edge_timer.stop()
         if self.interaction is not None:
             self.interaction.cancel()
             self.interaction = None
