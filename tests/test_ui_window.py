@@ -203,3 +203,14 @@ def test_double_click_a_lane_name_renames_it(qtbot, window):  # type: ignore[no-
     qtbot.keyClicks(edit, "Guest")
     key(qtbot, edit, Qt.Key.Key_Return)
     assert window.document.blueprint.lanes_by_id()["customer"].name == "Guest"
+
+
+def test_card_menu_changes_every_selected_card_in_one_step(qtbot, window):  # type: ignore[no-untyped-def]
+    window.selection.set(["c1", "c2"])
+    trigger(card_menu(window.view, "c2"), "Add fail point")
+    c1, c2 = window.document.card("c1"), window.document.card("c2")
+    assert c1.fail_point is not None and c2.fail_point is not None
+    assert c1.fail_point is not c2.fail_point
+    assert window.undo_stack.count() == 1
+    window.undo_stack.undo()
+    assert window.document.card("c1").fail_point is None and window.document.card("c2").fail_point is None

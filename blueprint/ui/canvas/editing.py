@@ -7,6 +7,7 @@ A refused edit (EditError) leaves the document unchanged and is reported through
 from __future__ import annotations
 
 import atexit
+import copy
 import json
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -113,6 +114,14 @@ class CanvasEditor:
 
     def set_card_fields(self, card_id: str, changes: dict, text: str = "") -> bool:  # type: ignore[type-arg]
         return self.run(SetCardFields(card_id, changes, text=text))
+
+    def set_cards_fields(self, card_ids: list[str], changes: dict, text: str = "") -> bool:  # type: ignore[type-arg]
+        """The same change on several cards, as one undo step."""
+        if len(card_ids) == 1:
+            return self.set_card_fields(card_ids[0], changes, text)
+        # each card gets its own copy: a fail point object must never be shared by two cards
+        ops: list[Operation] = [SetCardFields(card_id, copy.deepcopy(changes)) for card_id in card_ids]
+        return self.run(Batch(ops, text=f"{text or 'Edit'} ({len(card_ids)} cards)"))
 
     def new_function_for(self, card_ids: list[str], name: str) -> str | None:
         """Create a function named `name` (with the next palette colour) and give it the cards."""

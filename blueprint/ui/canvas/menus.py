@@ -58,9 +58,16 @@ def context_menu(view: BlueprintView, pos: QPointF) -> QMenu | None:
 
 
 def card_menu(view: BlueprintView, card_id: str) -> QMenu:
+    """Right-click on a card: its fields; with several cards selected, they all change (one undo step)."""
     editor = view.editor
     card = editor.document.card(card_id)
     assert card is not None
+    selected = editor.selected_cards()
+    targets = selected if card_id in selected else [card_id]
+
+    def set_all(changes: dict, text: str) -> None:  # type: ignore[type-arg]
+        editor.set_cards_fields(targets, changes, text)
+
     menu = QMenu(view)
     menu.addAction("Edit title", lambda: view.edit_title(card_id)).setShortcut("F2")
     functions = menu.addMenu("Set function")
@@ -71,9 +78,7 @@ def card_menu(view: BlueprintView, card_id: str) -> QMenu:
     ]:
         action = QAction(name, functions, checkable=True)
         action.setChecked(card.function == function_id)
-        action.triggered.connect(
-            lambda _=False, f=function_id: editor.set_card_fields(card_id, {"function": f}, "Set function")
-        )
+        action.triggered.connect(lambda _=False, f=function_id: set_all({"function": f}, "Set function"))
         group.addAction(action)
         functions.addAction(action)
     functions.addSeparator()
@@ -82,30 +87,28 @@ def card_menu(view: BlueprintView, card_id: str) -> QMenu:
     if card.fail_point is None:
         menu.addAction(
             "Add fail point",
-            lambda: editor.set_card_fields(card_id, {"fail_point": FailPoint()}, "Add fail point"),
+            lambda: set_all({"fail_point": FailPoint()}, "Add fail point"),
         )
     else:
         menu.addAction(
             "Remove fail point",
-            lambda: editor.set_card_fields(card_id, {"fail_point": None}, "Remove fail point"),
+            lambda: set_all({"fail_point": None}, "Remove fail point"),
         )
     if card.wait_point is None:
         menu.addAction(
             "Add wait point",
-            lambda: editor.set_card_fields(card_id, {"wait_point": WaitPoint()}, "Add wait point"),
+            lambda: set_all({"wait_point": WaitPoint()}, "Add wait point"),
         )
     else:
         menu.addAction(
             "Remove wait point",
-            lambda: editor.set_card_fields(card_id, {"wait_point": None}, "Remove wait point"),
+            lambda: set_all({"wait_point": None}, "Remove wait point"),
         )
     emotions = menu.addMenu("Set emotion")
     for value, label in [*EMOTIONS, (None, "(none)")]:
         action = QAction(label, emotions, checkable=True)
         action.setChecked(card.emotion == value)
-        action.triggered.connect(
-            lambda _=False, v=value: editor.set_card_fields(card_id, {"emotion": v}, "Set emotion")
-        )
+        action.triggered.connect(lambda _=False, v=value: set_all({"emotion": v}, "Set emotion"))
         emotions.addAction(action)
     menu.addSeparator()
     menu.addAction("Copy", editor.copy)
