@@ -1,0 +1,113 @@
+"""Where the in-place editor opens: a card's title, a new card in a cell, a link's label, and the
+names of lanes, stages and steps. A mixin of the canvas view (it needs the view's scene and editor)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF
+
+from blueprint.ui.canvas.inplace import InPlaceEditor
+
+if TYPE_CHECKING:
+    from blueprint.ui.canvas.editing import CanvasEditor
+
+
+class InPlaceEditing:
+    """In-place editing for BlueprintView (`self` is the view)."""
+
+    # provided by BlueprintView: editor, inplace, scene(), cancel_gesture(), ensureVisible()
+    editor: CanvasEditor
+    inplace: InPlaceEditor | None
+
+    def _open_editor(
+        self, rect: QRectF, text: str, commit: Callable[[str], object], placeholder: str = ""
+    ) -> None:
+        self.cancel_gesture()
+        self.ensureVisible(rect, 20, 20)
+
+        def ended() -> None:
+            self.inplace = None
+
+        self.inplace = InPlaceEditor(self, rect, text, commit, ended, placeholder)
+
+    def edit_title(self, card_id: str) -> None:
+        """Type a card's title in place (F2, or a double-click on the card)."""
+        item = self.scene().cards.get(card_id)
+        card = self.editor.document.card(card_id)
+        if item is None or card is None:
+            return
+        self.editor.selection.set([card_id])
+        self._open_editor(
+            item.rect(),
+            card.title,
+            lambda text: self.editor.set_card_fields(card_id, {"title": text.strip()}),
+        )
+
+    def edit_label(self, link_id: str, near: QPointF) -> None:
+        """Type what a link hands over, in place (a double-click on the link)."""
+        link = self.editor.document.link(link_id)
+        if link is None:
+            return
+        self.editor.selection.set([link_id])
+        rect = QRectF(near.x() - 60, near.y() - 11, 140, 22)
+        self._open_editor(
+            rect,
+            link.label,
+            lambda text: self.editor.set_link_label(link_id, text.strip()),
+            "What is handed over",
+        )
+
+    def new_card_in(self, lane_id: str, step_id: str) -> None:
+        """Type the title of a new card in an empty place of a cell; Enter creates it (one undo step)."""
+        scene = self.scene()
+        cell = scene.layout.cells.get((lane_id, step_id))
+        rect = scene.cell_rect(lane_id, step_id) or QRectF()
+        top = rect.top() + 16
+        if cell is not None and cell.card_ids:
+            top = scene.layout.cards[cell.card_ids[-1]].box.bottom + 8
+        target = QRectF(rect.left() + 12, top, rect.width() - 24, 24)
+        self._open_editor(
+            target,
+            "",
+            lambda text: self.editor.add_card(lane_id, step_id, text),
+            placeholder="New card title",
+        )
+
+    def edit_selection(self) -> None:
+        """F2: type the selected card's title, or the selected lane's, stage's or step's name, in place."""
+        cards = self.editor.selected_cards()
+        if cards:
+            self.edit_title(cards[-1])
+        elif self.editor.selection.ids:
+            kind = self.editor.document.kind_of(self.editor.selection.ids[-1])
+            if kind in ("lane", "stage", "step"):
+                self.edit_name(kind, self.editor.selection.ids[-1])
+
+    def edit_name(self, kind: str, element_id: str) -> None:
+        """Rename a lane, stage or step in place."""
+        scene = self.scene()
+        layout = scene.layout
+        rect, name = None, ""
+        if kind == "lane":
+            for lane in layout.lanes:
+                if lane.lane_id == element_id:
+                    rect = scene.lane_header.mapRectToScene(_qrect(lane.header))  # type: ignore[union-attr]
+                    name = lane.name
+        elif kind == "step":
+            for step in layout.steps:
+                if step.step_id == element_id:
+                    rect = scene.top_header.mapRectToScene(_qrect(step.box))  # type: ignore[union-attr]
+                    name = step.name
+        else:
+            for stage in layout.stages:
+                if stage.stage_id == element_id:
+                    rect = scene.top_header.mapRectToScene(_qrect(stage.box))  # type: ignore[union-attr]
+                    name = stage.name
+        if rect is not None:
+            self._open_editor(rect, name, lambda text: self.editor.rename(kind, element_id, text))
+
+
+def _qrect(box) -> QRectF:  # type: ignore[no-untyped-def]
+    return QRectF(box.x, box.y, box.w, box.h)
