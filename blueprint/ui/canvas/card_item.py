@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from blueprint.export.rtl import reads_right_to_left
 from blueprint.layout import metrics as m
 from blueprint.layout.shapes import CardBox
 from blueprint.ui.canvas import style
@@ -109,8 +110,9 @@ class CardItem(QGraphicsItem):
             painter.setPen(QPen(border, 2.0 if self.selected_look else 0.8))
             painter.setBrush(QBrush(QColor(style.CARD_FILL)))
         painter.drawRoundedRect(rect, 3, 3)
-        strip = QRectF(rect.x() + 0.5, rect.y() + 0.5, m.STRIP_WIDTH, rect.height() - 1)
-        painter.fillRect(strip, style.colour(s.function_color))
+        if s.function_id is not None:  # as in the PDF: a strip only for owned work
+            strip = QRectF(rect.x() + 0.5, rect.y() + 0.5, m.STRIP_WIDTH, rect.height() - 1)
+            painter.fillRect(strip, style.colour(s.function_color))
         self._paint_text(painter, rect)
         self._paint_markers(painter)
         if self.finding_count:
@@ -136,22 +138,24 @@ class CardItem(QGraphicsItem):
             )
 
     def _paint_text(self, painter: QPainter, rect: QRectF) -> None:
-        """The text blocks exactly where the layout measured them (title, description, details)."""
+        """The text blocks where the layout measured them and as the PDF sets them (title bold,
+        description, details with the function's name bold; right-to-left lines aligned right)."""
         s = self.card_box
         x = rect.x() + m.STRIP_WIDTH + m.CARD_PAD
+        right = rect.right() - m.CARD_PAD
         top = rect.y() + m.CARD_PAD + (m.MARKER_HEIGHT / 2 if s.markers else 0)
         painter.setPen(QColor(style.TEXT))
         painter.setFont(style.font(m.TITLE_SIZE, bold=True))
-        top = _draw_block(painter, x, top, s.title_lines, m.TITLE_SIZE, m.TITLE_LEADING)
+        top = _draw_block(painter, x, right, top, s.title_lines, m.TITLE_SIZE, m.TITLE_LEADING)
         painter.setPen(QColor(style.MUTED_TEXT))
         if s.description_lines:
             painter.setFont(style.font(m.DESCRIPTION_SIZE))
-            top = _draw_block(
-                painter, x, top + m.BLOCK_GAP, s.description_lines, m.DESCRIPTION_SIZE, m.DESCRIPTION_LEADING
-            )
-        if s.detail_lines:
-            painter.setFont(style.font(m.DETAIL_SIZE, italic=True))
-            _draw_block(painter, x, top + m.BLOCK_GAP, s.detail_lines, m.DETAIL_SIZE, m.DETAIL_LEADING)
+            lines, size, leading = s.description_lines, m.DESCRIPTION_SIZE, m.DESCRIPTION_LEADING
+            top = _draw_block(painter, x, right, top + m.BLOCK_GAP, lines, size, leading)
+        top += m.BLOCK_GAP
+        for i, line in enumerate(s.detail_lines):
+            painter.setFont(style.font(m.DETAIL_SIZE, bold=i == 0 and s.function_name is not None))
+            top = _draw_block(painter, x, right, top, (line,), m.DETAIL_SIZE, m.DETAIL_LEADING)
 
     def _paint_markers(self, painter: QPainter) -> None:
         painter.setFont(style.font(style.DETAIL_SIZE, bold=True))
@@ -190,10 +194,15 @@ class CardItem(QGraphicsItem):
 
 
 def _draw_block(
-    painter: QPainter, x: float, top: float, lines: tuple[str, ...], size: float, leading: float
+    painter: QPainter, x: float, right: float, top: float, lines: tuple[str, ...], size: float, leading: float
 ) -> float:
-    """Draw `lines` from `top` with the layout's leading; returns the y below the block."""
+    """Draw `lines` from `top` with the layout's leading (baselines as in the PDF); returns the y below."""
+    metrics = QFontMetricsF(painter.font())
     for line in lines:
-        painter.drawText(QPointF(x, top + (leading - size) / 2 + size * 0.8), line)
+        baseline = top + size * 0.95
+        if reads_right_to_left(line):
+            painter.drawText(QPointF(right - metrics.horizontalAdvance(line), baseline), line)
+        else:
+            painter.drawText(QPointF(x, baseline), line)
         top += leading
     return top
