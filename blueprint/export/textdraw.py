@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from blueprint.export import style as st
 from blueprint.export.fonts import BOLD, REGULAR, FontSet
 from blueprint.export.rtl import RTL, visual
+from blueprint.export.textops import TextWriter
 
 Op = tuple[float, float, str, float, bool, str, bool]  # x, y, text, size, bold, colour, vertical
 
@@ -45,6 +46,7 @@ class TextPen:
         self._blocks: list[int] = []  # queue positions that hold blocks of lines
         self._leadings: dict[int, float] = {}
         self._uncovered = _uncovered_pattern(fonts.dejavu)
+        self._writer = TextWriter(canvas)
 
     def reset(self) -> None:
         """Kept for callers that changed graphics state; text state lives in each text object."""
@@ -115,7 +117,7 @@ class TextPen:
     def flush(self) -> None:
         if not self._queue:
             return
-        t = self.canvas.beginText()
+        t = self._writer
         font: tuple[str, float] | None = None
         fill: str | None = None
         leading: float | None = None
@@ -123,33 +125,33 @@ class TextPen:
         leadings = self._leadings
         for index, (x, y, text, size, bold, color, vertical) in enumerate(self._queue):
             if color != fill:
-                t.setFillColor(st.color(color))
+                t.fill(color)
                 fill = color
             if index in leadings:  # a block: one position, then each line one leading lower
                 name = BOLD if bold else REGULAR
                 if font != (name, size):
-                    t.setFont(name, size)
+                    t.font(name, size)
                     font = (name, size)
-                    leading = None  # setFont sets a leading of its own
+                    leading = None  # a new font sets a leading of its own
                 if leadings[index] != leading:
                     leading = leadings[index]
-                    t.setLeading(leading)
-                t.setTextOrigin(x, y)
+                    t.leading(leading)
+                t.origin(x, y)
                 for line in text.split("\n"):
-                    t.textLine(line)
+                    t.line(line)
                 continue
             if vertical:
-                t.setTextTransform(0, 1, -1, 0, x, y)
+                t.transform(0, 1, -1, 0, x, y)
             else:
-                t.setTextOrigin(x, y)
+                t.origin(x, y)
             runs = self.fonts.runs(text, bold) if uncovered(text) else [(BOLD if bold else REGULAR, text)]
             for name, part in runs:
                 if font != (name, size):
-                    t.setFont(name, size)
+                    t.font(name, size)
                     font = (name, size)
                     leading = None
-                t.textOut(part)
-        self.canvas.drawText(t)
+                t.out(part)
+        t.flush()
         self._queue.clear()
         self._blocks.clear()
         self._leadings.clear()
