@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle, QToolBar
 
 from blueprint.ui import icons
+from blueprint.ui.safety import backup_action
 
 if TYPE_CHECKING:
     from blueprint.ui.main_window import MainWindow
@@ -132,6 +133,7 @@ def build_menus(window: MainWindow, a: Actions) -> None:
     file.addMenu(a.recent_menu)
     file.addSeparator()
     file.addActions([a.save, a.save_as])
+    file.addAction(backup_action(window))
     file.addSeparator()
     file.addAction(a.export_pdf)
     file.addSeparator()

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from blueprint import __version__
 from blueprint.resources import resources_dir
+
+if TYPE_CHECKING:
+    from blueprint.ui.main_window import MainWindow
 
 ORGANISATION = "Service Blueprint Studio"
 APPLICATION = "Service Blueprint Studio"
@@ -54,13 +58,28 @@ def canvas_font(point_size: float = 10.0, bold: bool = False) -> QFont:
     return font
 
 
-def run_editor(path: str | None) -> int:
-    """Open the editor (on `path` if given) and run until the last window closes."""
-    app = ensure_app()
+def open_editor(path: str | None) -> MainWindow:
+    """The shown main window with its safety net (recovery copies, change-on-disk watch), on `path`.
+
+    Recovery is offered after `path` is opened, so a restored copy never replaces the file asked for.
+    """
+    ensure_app()
     from blueprint.ui.main_window import MainWindow  # after the app exists: widgets need it
+    from blueprint.ui.safety import install_safety, offer_recovery
 
     window = MainWindow()
+    install_safety(window)
     window.show()
     if path:
         window.open_path(Path(path))
-    return int(app.exec())
+    offer_recovery(window)
+    return window
+
+
+def run_editor(path: str | None) -> int:
+    """Open the editor (on `path` if given) and run until the last window closes."""
+    app = ensure_app()
+    window = open_editor(path)
+    code = int(app.exec())
+    del window
+    return code

@@ -27,6 +27,7 @@ from blueprint.ui.dialogs.prompts import Answer, ask_save_changes, show_error
 from blueprint.ui.dialogs.template_chooser import TemplateChooser
 from blueprint.ui.findings_watch import FindingsWatch
 from blueprint.ui.recent_files import RecentFiles
+from blueprint.ui.safety import is_repairable, refuse_or_repair
 from blueprint.ui.selection import Selection
 
 FILE_FILTER = "Service blueprints (*.blueprint)"
@@ -205,6 +206,8 @@ class MainWindow(QMainWindow):
         try:
             blueprint = load(path)
         except BlueprintFileError as error:
+            if is_repairable(error):  # only missing ids: offer "Open and repair", listing every change
+                return refuse_or_repair(self, path, error)
             show_error(self, "Cannot open the file", error.one_line())
             return False
         except Exception as error:  # the editor never crashes on a bad file
