@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from reportlab.pdfgen.canvas import Canvas
 
 from blueprint.export import style as st
+from blueprint.export.pathops import round_rect, stroke_and_fill_op
 from blueprint.export.rtl import reads_right_to_left
 from blueprint.export.textdraw import TextPen
 from blueprint.layout import CardBox, Layout, Marker, Route
@@ -37,31 +38,38 @@ class BlueprintPainter:
         self._fill: str | None = None
         self._stroke: str | None = None
         self._width: float | None = None
+        self._paint = stroke_and_fill_op(canvas)
         # cards and routes bucketed by column, so a tile finds its own quickly
         self._cards_in: dict[int, list[CardBox]] = {}
         for card in layout.cards.values():
             self._cards_in.setdefault(self._column(card.box.x), []).append(card)
-        self._routes_in: dict[int, list[Route]] = {}
+        self._routes_in: dict[int, list[Route]] | None = None  # made when a tile first needs it
         self._extent: dict[str, tuple[float, float, float, float]] = {}
-        for route in layout.routes.values():
-            xs = [x for x, _ in route.points]
-            ys = [y for _, y in route.points]
-            self._extent[route.link_id] = (min(xs) - 60, min(ys) - 60, max(xs) + 60, max(ys) + 60)
-            for column in range(self._column(min(xs)), self._column(max(xs)) + 1):
-                self._routes_in.setdefault(column, []).append(route)
         self._stage_x = [stage.box.x for stage in layout.stages]
         self._emotion_x = [x for x, _ in layout.emotion.points] if layout.emotion else []
+
+    def _route_buckets(self) -> dict[int, list[Route]]:
+        """Routes by the columns they cross, with their extents (only tiles need them)."""
+        if self._routes_in is None:
+            self._routes_in = {}
+            for route in self.layout.routes.values():
+                xs = [x for x, _ in route.points]
+                ys = [y for _, y in route.points]
+                self._extent[route.link_id] = (min(xs) - 60, min(ys) - 60, max(xs) + 60, max(ys) + 60)
+                for column in range(self._column(min(xs)), self._column(max(xs)) + 1):
+                    self._routes_in.setdefault(column, []).append(route)
+        return self._routes_in
 
     # --- state helpers (reportlab writes every colour change into the page) -----------------------
 
     def fill(self, colour: str) -> None:
         if colour != self._fill:
-            self.c.setFillColor(st.color(colour))
+            self.c.setFillColor(st.rgb(colour))
             self._fill = colour
 
     def stroke(self, colour: str, width: float | None = None) -> None:
         if colour != self._stroke:
-            self.c.setStrokeColor(st.color(colour))
+            self.c.setStrokeColor(st.rgb(colour))
             self._stroke = colour
         if width is not None and width != self._width:
             self.c.setLineWidth(width)
@@ -99,14 +107,18 @@ class BlueprintPainter:
                     self._card(card)
         self.pen.flush()
         self._forget_state()
-        seen: set[str] = set()
         routes: list[Route] = []
-        for column in columns:
-            for route in self._routes_in.get(column, ()):
-                if route.link_id not in seen:
-                    seen.add(route.link_id)
-                    if self._visible(*self._extent[route.link_id]):
-                        routes.append(route)
+        if self.region == (0.0, 0.0, self.layout.width, self.layout.height):
+            routes = list(self.layout.routes.values())  # the whole layout: every route shows
+        else:
+            seen: set[str] = set()
+            buckets = self._route_buckets()
+            for column in columns:
+                for route in buckets.get(column, ()):
+                    if route.link_id not in seen:
+                        seen.add(route.link_id)
+                        if self._visible(*self._extent[route.link_id]):
+                            routes.append(route)
         routes.sort(key=lambda r: (r.is_handoff, r.link_id))
         self._routes(routes)
         for route in routes:
@@ -275,10 +287,10 @@ class BlueprintPainter:
             c.drawPath(fold_path, stroke=0, fill=1)
         elif kind == "evidence":  # physical evidence: a dashed "object" outline
             c.setDash(3, 2)
-            c.roundRect(b.x, bottom, b.w, b.h, 1.5, stroke=1, fill=1)
+            round_rect(c, b.x, bottom, b.w, b.h, 1.5, self._paint)
             c.setDash()
         else:
-            c.roundRect(b.x, bottom, b.w, b.h, 3, stroke=1, fill=1)
+            round_rect(c, b.x, bottom, b.w, b.h, 3, self._paint)
         if card.function_id is not None:
             self.fill(card.function_color or st.NO_COLOR_STRIP)
             c.rect(b.x, bottom, m.STRIP_WIDTH, b.h, stroke=0, fill=1)

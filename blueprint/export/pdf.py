@@ -6,7 +6,10 @@ with a title block, a legend, an outline and appendix pages.
 
 from __future__ import annotations
 
+import gc
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -39,7 +42,25 @@ def export_pdf(
     doc: Blueprint, out: str | Path | io.BytesIO, options: ExportOptions | None = None
 ) -> list[str]:
     """Write `doc` as a PDF to `out`; return warnings (plain English, one line each)."""
-    options = options or ExportOptions()
+    with _without_gc():
+        return _export(doc, out, options or ExportOptions())
+
+
+@contextmanager
+def _without_gc() -> Iterator[None]:
+    """Pause the cycle collector: an export allocates hundreds of thousands of short-lived strings and
+    tuples, and the collections they trigger walk the whole layout again and again (a tenth of a big
+    export). What reportlab leaves in cycles is collected once the collector runs again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _export(doc: Blueprint, out: str | Path | io.BytesIO, options: ExportOptions) -> list[str]:
     layout = compute_layout(doc)
     plan = plan_pages(layout, options.page_size, options.orientation, options.fit)
     refs = appendix_refs(doc, layout) if options.appendix else {}

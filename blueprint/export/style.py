@@ -43,3 +43,16 @@ def color(hex_text: str) -> Color:
 
 
 _COLORS: dict[str, Color] = {}
+
+
+def rgb(hex_text: str) -> tuple[float, float, float]:
+    """The colour as an (r, g, b) tuple: reportlab writes the same operator as for `color`, without
+    the opacity bookkeeping a `Color` brings (measurable over thousands of cards)."""
+    found = _RGB.get(hex_text)
+    if found is None:
+        c = color(hex_text)
+        found = _RGB[hex_text] = (c.red, c.green, c.blue)
+    return found
+
+
+_RGB: dict[str, tuple[float, float, float]] = {}

@@ -47,6 +47,7 @@ class TextPen:
         self._leadings: dict[int, float] = {}
         self._uncovered = _uncovered_pattern(fonts.dejavu)
         self._writer = TextWriter(canvas)
+        self._widths: dict[tuple[str, float, bool], float] = {}
 
     def reset(self) -> None:
         """Kept for callers that changed graphics state; text state lives in each text object."""
@@ -105,9 +106,15 @@ class TextPen:
             self.queue(x, y - i * leading, line, size, bold, owner, color=color)
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
-        if not self._uncovered(text):
-            return stringWidth(text, BOLD if bold else REGULAR, size)
-        return sum(stringWidth(t, f, size) for f, t in self.fonts.runs(text, bold))
+        key = (text, size, bold)
+        found = self._widths.get(key)
+        if found is None:  # link labels and markers repeat: measure each once
+            if not self._uncovered(text):
+                found = stringWidth(text, BOLD if bold else REGULAR, size)
+            else:
+                found = sum(stringWidth(t, f, size) for f, t in self.fonts.runs(text, bold))
+            self._widths[key] = found
+        return found
 
     def draw(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         """Queue and write at once (for page furniture drawn between shapes)."""

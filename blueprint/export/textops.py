@@ -26,6 +26,7 @@ class _FontCodes:
         self.first: dict[int, int] = {}  # str.translate table for characters of subset 0
         self.first_chars: set[str] = set()
         self.names: dict[int, str] = {}
+        self.tf: dict[tuple[int, float, float], str] = {}  # (subset, size, leading) -> Tf and TL
 
     def chunks(self, text: str) -> list[tuple[int, bytes]]:
         """(subset, encoded bytes) runs of `text`, as `splitString` gives them."""
@@ -69,6 +70,7 @@ class TextWriter:
         self._doc = canvas._doc
         self._fonts: dict[str, _FontCodes] = {}
         self._colors: dict[str, str] = {}
+        self._leadings: dict[float, str] = {}
         self._begin()
 
     def _begin(self) -> None:
@@ -94,7 +96,10 @@ class TextWriter:
 
     def leading(self, leading: float) -> None:
         self._leading = leading
-        self._ops.append(f"{fp_str(leading)} TL")
+        op = self._leadings.get(leading)
+        if op is None:
+            op = self._leadings[leading] = f"{fp_str(leading)} TL"
+        self._ops.append(op)
 
     def origin(self, x: float, y: float) -> None:
         self._ops.append(f"1 0 0 1 {fp_str(x, y)} Tm")
@@ -113,11 +118,18 @@ class TextWriter:
     def _format(self, text: str) -> str:
         font = self._font
         assert font is not None, "a font is set before any string"
+        if self._subset == 0 and text and font.first_chars.issuperset(text):  # the common case
+            return f"({escapePDF(text.translate(font.first).encode('latin-1'))}) Tj"
         parts = []
         for subset, data in font.chunks(text):
             if subset != self._subset:
-                tf = f"{fp_str(self._size)} Tf {fp_str(self._leading)} TL"
-                parts.append(f"{font.subset_name(subset)} {tf}")
+                key = (subset, self._size, self._leading)
+                tf = font.tf.get(key)
+                if tf is None:
+                    tf = font.tf[key] = (
+                        f"{font.subset_name(subset)} {fp_str(self._size)} Tf {fp_str(self._leading)} TL"
+                    )
+                parts.append(tf)
                 self._subset = subset
             parts.append(f"({escapePDF(data)}) Tj")
         return " ".join(parts)

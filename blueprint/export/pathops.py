@@ -1,0 +1,43 @@
+"""Card outlines as PDF path operators, formatted in one go.
+
+reportlab's `Canvas.roundRect` builds a rounded box with a method call and a number formatting per
+segment; a blueprint has thousands of cards, and that was a sizeable share of a big export. Here the
+same operators, with the same numbers (reportlab's own `fp_str`), are formatted at once and handed to
+the canvas with `addLiteral` (its public API for literal operators), so the page does not change.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfgen.canvas import FILL_EVEN_ODD, PATH_OPS, Canvas
+
+_KAPPA = 0.4472  # reportlab's control-point factor for a quarter circle (`PDFPathObject.roundRect`)
+
+
+def stroke_and_fill_op(canvas: Canvas) -> str:
+    """The operator that strokes and fills a path in this canvas's fill rule (even-odd by default)."""
+    return PATH_OPS[1, 1, getattr(canvas, "_fillMode", FILL_EVEN_ODD)]
+
+
+def round_rect(canvas: Canvas, x: float, y: float, w: float, h: float, r: float, paint: str) -> None:
+    """Exactly `canvas.roundRect(x, y, w, h, r, stroke=1, fill=1)` when `paint` is
+    `stroke_and_fill_op(canvas)`."""
+    xlo, xhi = (x, x + w) if w >= 0 else (x + w, x)
+    ylo, yhi = (y, y + h) if h >= 0 else (y + h, y)
+    t = _KAPPA * r
+    n = fp_str(
+        xlo + r, ylo,
+        xhi - r, ylo,
+        xhi - t, ylo, xhi, ylo + t, xhi, ylo + r,
+        xhi, yhi - r,
+        xhi, yhi - t, xhi - t, yhi, xhi - r, yhi,
+        xlo + r, yhi,
+        xlo + t, yhi, xlo, yhi - t, xlo, yhi - r,
+        xlo, ylo + r,
+        xlo, ylo + t, xlo + t, ylo, xlo + r, ylo,
+    ).split(" ")  # fmt: skip
+    canvas.addLiteral(
+        f"n\n{n[0]} {n[1]} m\n{n[2]} {n[3]} l\n{' '.join(n[4:10])} c\n{n[10]} {n[11]} l\n"
+        f"{' '.join(n[12:18])} c\n{n[18]} {n[19]} l\n{' '.join(n[20:26])} c\n{n[26]} {n[27]} l\n"
+        f"{' '.join(n[28:34])} c\nh\n{paint}"
+    )
