@@ -169,3 +169,33 @@ def test_hand_offs_are_counted_when_the_panel_shows(qtbot, document: Document) -
     assert panel.upstream.text() == "Team A (1)"
     document.apply(SetCardFields("c3", {"function": "team-c"}))
     qtbot.waitUntil(lambda: panel.upstream.text() == "Team C (1)", timeout=3000)
+
+
+def test_every_control_has_a_tooltip(qtbot, document: Document) -> None:
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QLineEdit,
+        QListWidget,
+        QPlainTextEdit,
+        QTreeWidget,
+    )
+
+    selection, stack = Selection(), QUndoStack()
+    watch = FindingsWatch(document, delay_ms=20)
+    panels = [
+        InspectorPanel(document, stack, selection),
+        FunctionsPanel(document, stack, selection),
+        FindingsPanel(document, watch, selection),
+    ]
+    controls = (QAbstractButton, QComboBox, QLineEdit, QListWidget, QPlainTextEdit, QTreeWidget)
+    found = 0
+    for panel in panels:
+        qtbot.addWidget(panel)
+        children = [c for kind in controls for c in panel.widget().findChildren(kind)]
+        for control in children:
+            if isinstance(control, QLineEdit) and isinstance(control.parent(), QComboBox):
+                continue
+            found += 1
+            assert control.toolTip(), f"{type(control).__name__} {control.objectName()!r} has no tooltip"
+    assert found > 30
