@@ -284,10 +284,12 @@ def test_run_editor_with_a_bad_file_shows_the_message_and_opens_nothing(qtbot): 
     from blueprint.ui.main_window import MainWindow
 
     bad = REPO / "tests" / "files" / "bad-trailing-garbage.blueprint"
-    seen = when_dialog_opens(close_message_box)
+    seen = when_dialog_opens(close_message_box, timeout_ms=60_000)
+    waited = [0]
 
     def quit_later() -> None:
-        if "text" not in seen:
+        waited[0] += 50
+        if "text" not in seen and waited[0] < 60_000:  # bounded: a missing dialog fails, never hangs
             QTimer.singleShot(50, quit_later)
             return
         for w in QApplication.topLevelWidgets():
