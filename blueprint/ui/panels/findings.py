@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem, QWidget
 from blueprint.edit import Document
 from blueprint.ui.findings_watch import FindingsWatch
 from blueprint.ui.panels.swatch import dot_icon
+from blueprint.ui.plain import tooltip
 from blueprint.ui.selection import Selection
 
 SEVERITIES = [("error", "Errors"), ("warning", "Warnings"), ("info", "Info")]
@@ -66,7 +67,7 @@ class FindingsPanel(QDockWidget):
                 item = QTreeWidgetItem([finding.code, finding.message])
                 item.setData(0, FINDING_ROLE, finding)
                 item.setIcon(0, dot_icon(COLOURS[severity], 10, outline=COLOURS[severity]))
-                item.setToolTip(1, finding.message)
+                item.setToolTip(1, tooltip(finding.message))
                 item.setToolTip(0, f"{finding.code} ({severity}); click to select its elements")
                 children.append(item)
             group.addChildren(children)

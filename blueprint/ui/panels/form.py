@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from blueprint.ui.plain import plain_label
+
 ERROR_STYLE = "color: #b3261e;"
 
 
@@ -41,7 +43,7 @@ class Form(QWidget):
     def add(self, key: str, label: str, widget: QWidget, tooltip: str) -> QWidget:
         widget.setToolTip(tooltip)
         widget.setObjectName(key)
-        error = QLabel()
+        error = plain_label(QLabel())
         error.setObjectName(f"{key}-error")
         error.setStyleSheet(ERROR_STYLE)
         error.setWordWrap(True)

@@ -27,6 +27,7 @@ from blueprint.ui.commands import push
 from blueprint.ui.panels.form import ChoiceBox, line_edit, set_line
 from blueprint.ui.panels.functions_relations import handoff_counts, relations_text
 from blueprint.ui.panels.swatch import dot_icon
+from blueprint.ui.plain import plain_label, tooltip
 from blueprint.ui.selection import Selection
 
 KINDS = [("Team", "team"), ("Role", "role"), ("System", "system"), ("Partner", "partner")]
@@ -56,7 +57,7 @@ class FunctionsPanel(QDockWidget):
         self.name.setToolTip("The function's name")
         self.kind = ChoiceBox(KINDS, self._set_kind)
         self.kind.setToolTip("A team, a role, a system or a partner")
-        self.error = QLabel()
+        self.error = plain_label(QLabel())
         self.error.setStyleSheet("color: #b3261e;")
         self.error.hide()
         self.upstream = _wrapped("Functions that hand work to this one (number of hand-offs)")
@@ -198,7 +199,9 @@ class FunctionsPanel(QDockWidget):
             item = QListWidgetItem(dot_icon(function.color), function.name)
             item.setData(Qt.ItemDataRole.UserRole, function.id)
             count = owned.get(function.id, 0)
-            item.setToolTip(f"{function.name}: {function.kind}, owns {count} card{'' if count == 1 else 's'}")
+            item.setToolTip(
+                tooltip(f"{function.name}: {function.kind}, owns {count} card{'' if count == 1 else 's'}")
+            )
             self.list.addItem(item)
         self.list.blockSignals(False)
         if current is not None:
@@ -247,9 +250,9 @@ def _button(text: str, tooltip: str, slot) -> QPushButton:
     return button
 
 
-def _wrapped(tooltip: str) -> QLabel:
-    label = QLabel()
+def _wrapped(tip: str) -> QLabel:
+    label = plain_label(QLabel())
     label.setWordWrap(True)
-    label.setToolTip(tooltip)
+    label.setToolTip(tip)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
