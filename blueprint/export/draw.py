@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from reportlab.pdfgen.canvas import Canvas
 
 from blueprint.export import style as st
-from blueprint.export.pathops import round_rect, stroke_and_fill_op
+from blueprint.export.pathops import Subpaths, round_rect, stroke_and_fill_op
 from blueprint.export.rtl import reads_right_to_left
 from blueprint.export.textdraw import TextPen
 from blueprint.layout import CardBox, Layout, Marker, Route
@@ -386,37 +386,39 @@ class BlueprintPainter:
         of links stays quick to write and to open."""
         c = self.c
         h = self.h
-        styles: dict[tuple[str, float, bool], tuple] = {}  # type: ignore[type-arg]
+        styles: dict[tuple[str, float, bool], tuple[Subpaths, Subpaths]] = {}
+        a, wing = _ARROW, _ARROW * 0.55
         for route in routes:
             colour = st.LOOP if route.kind == "loop" else st.HANDOFF if route.is_handoff else st.LINK
             key = (colour, 1.3 if route.is_handoff else 0.8, route.kind == "loop")
             if key not in styles:
-                styles[key] = (c.beginPath(), c.beginPath())
+                styles[key] = (Subpaths(), Subpaths())
             path, heads = styles[key]
-            points = [(x, h - y) for x, y in route.points]
-            path.moveTo(*points[0])
-            for point in points[1:-1]:
-                path.lineTo(*point)
-            (ax, ay), (bx, by) = points[-2], points[-1]
+            coords = [v for x, y in route.points for v in (x, h - y)]
+            ax, ay, bx, by = coords[-4:]
             length = math.hypot(bx - ax, by - ay) or 1.0
             ux, uy = (bx - ax) / length, (by - ay) / length
-            path.lineTo(bx - ux * _ARROW, by - uy * _ARROW)
+            coords[-2:] = (bx - ux * a, by - uy * a)  # the line stops where the arrow head starts
+            path.polyline(*coords)
             if route.is_handoff:  # a hand-off starts with a small square: "work changes hands here"
-                sx, sy = points[0]
-                path.rect(sx - 2, sy - 2, 4, 4)
-            heads.moveTo(bx, by)
-            heads.lineTo(bx - ux * _ARROW - uy * _ARROW * 0.55, by - uy * _ARROW + ux * _ARROW * 0.55)
-            heads.lineTo(bx - ux * _ARROW + uy * _ARROW * 0.55, by - uy * _ARROW - ux * _ARROW * 0.55)
-            heads.close()
+                path.rect(coords[0] - 2, coords[1] - 2, 4, 4)
+            heads.polygon(
+                bx,
+                by,
+                bx - ux * a - uy * wing,
+                by - uy * a + ux * wing,
+                bx - ux * a + uy * wing,
+                by - uy * a - ux * wing,
+            )
         for (colour, width, dashed), (path, heads) in sorted(styles.items(), key=lambda item: item[0][1]):
             self.stroke(colour, width)
             self.fill(colour)
             if dashed:
                 c.setDash(4, 2)
-            c.drawPath(path, stroke=1, fill=0)
+            path.draw(c, stroke=1, fill=0)
             if dashed:
                 c.setDash()
-            c.drawPath(heads, stroke=0, fill=1)
+            heads.draw(c, stroke=0, fill=1)
 
     def _route_label(self, route: Route) -> None:
         """A label on a white plate, along its segment (turned upwards on a vertical segment)."""

@@ -41,3 +41,32 @@ def round_rect(canvas: Canvas, x: float, y: float, w: float, h: float, r: float,
         f"{' '.join(n[12:18])} c\n{n[18]} {n[19]} l\n{' '.join(n[20:26])} c\n{n[26]} {n[27]} l\n"
         f"{' '.join(n[28:34])} c\nh\n{paint}"
     )
+
+
+class Subpaths:
+    """Many subpaths drawn as one path: the operators `PDFPathObject` writes for moveTo, lineTo,
+    rect and close, but each polyline's numbers formatted in one call (thousands of link routes)."""
+
+    def __init__(self) -> None:
+        self.ops: list[str] = []
+
+    def polyline(self, *coords: float) -> None:
+        """A subpath through (x0, y0), (x1, y1), ... (at least two points)."""
+        n = fp_str(*coords).split(" ")
+        ops = self.ops
+        ops.append(f"{n[0]} {n[1]} m")
+        ops.extend([f"{n[i]} {n[i + 1]} l" for i in range(2, len(n), 2)])
+
+    def polygon(self, *coords: float) -> None:
+        """A closed subpath through the points."""
+        self.polyline(*coords)
+        self.ops.append("h")
+
+    def rect(self, x: float, y: float, w: float, h: float) -> None:
+        self.ops.append(f"{fp_str(x, y, w, h)} re")
+
+    def draw(self, canvas: Canvas, stroke: int, fill: int) -> None:
+        """Exactly `canvas.drawPath(path, stroke, fill)` for the same path built with reportlab."""
+        if self.ops:
+            canvas.addLiteral("n " + " ".join(self.ops))
+            canvas.addLiteral(PATH_OPS[stroke, fill, getattr(canvas, "_fillMode", FILL_EVEN_ODD)])
