@@ -15,8 +15,8 @@ from blueprint.layout import metrics as m
 from blueprint.layout.cards import CardContent, card_content, place_card
 from blueprint.layout.emotion import emotion_curve
 from blueprint.layout.grid import column_x, headers, lane_band, three_lines, with_column_heights
-from blueprint.layout.routes import End, RoutingGrid, make_route
-from blueprint.layout.shapes import Box, CardBox, Cell, EmotionCurve, Layout, Route
+from blueprint.layout.linking import all_routes
+from blueprint.layout.shapes import Box, CardBox, Cell, EmotionCurve, LaneBand, Layout
 from blueprint.model import Blueprint, Card
 
 HeightOf = Callable[[Card], float]
@@ -120,74 +120,68 @@ def _assemble(
         y += h
     lanes_bottom = y
     height = lanes_bottom + m.BOTTOM_CHANNEL
-    if (
-        previous is not None
-        and previous.steps
-        and previous.steps[0].column.y == lanes_top
-        and previous.steps[0].column.bottom == lanes_bottom
-    ):
-        stages, steps = previous.stages, previous.steps  # the frame is unchanged (checked by relayout)
+    if previous is not None and previous.steps:
+        # the frame is unchanged (checked by relayout) and headers do not depend on the lanes: they
+        # and their wrapped names stand as they were; only the columns' heights follow the lanes
+        stages, steps = previous.stages, previous.steps
+        if previous.steps[0].column.bottom != lanes_bottom:
+            steps = with_column_heights(steps, lanes_bottom)
     else:
         stages, steps = headers(doc, lanes_top)
         steps = with_column_heights(steps, lanes_bottom)
 
     old_cards = previous.cards if previous is not None else {}
     old_cells = previous.cells if previous is not None else {}
-    cards: dict[str, CardBox] = {}
     placed = (
         {card.id: card for card in doc.cards if card.id in contents}
         if previous is not None
         else doc.cards_by_id()
     )
-    cells: dict[tuple[str, str], Cell] = {}
-    band_of = {band.lane_id: band for band in bands}
+    # An edit starts from copies of the previous cells and cards (a C-level copy, far cheaper than
+    # rebuilding them) and overwrites the lanes it touched or moved; stale entries of removed cards
+    # are dropped when `ordered` is made.
+    cards: dict[str, CardBox] = dict(old_cards)
+    cells: dict[tuple[str, str], Cell] = dict(old_cells)
+    # Cards whose box changed other than by their lane's shift: their routes are routed again.
+    dirty: set[str] = set(changed)
     all_steps = [s.step_id for s in steps]
-    for lane_id in lane_ids:
-        band = band_of[lane_id]
-        same_band = old_bands.get(lane_id) == band
-        if same_band and touched is not None and lane_id not in touched:
-            # nothing in this lane changed and it did not move: its cells and cards stand as they were
-            for step_id in all_steps:
-                cell = old_cells[(lane_id, step_id)]
-                cells[(lane_id, step_id)] = cell
-                for card_id in cell.card_ids:
-                    cards[card_id] = old_cards[card_id]
+    for band in bands:
+        lane_id = band.lane_id
+        old_band = old_bands.get(lane_id)
+        if touched is not None and lane_id not in touched:
+            if old_band != band:  # a lane above changed height: this one moves down or up as it is
+                _shift_lane(band, old_band.band.y, all_steps, steps_index, old_cells, cells, cards)  # type: ignore[union-attr]
             continue
-        untouched = touched is not None and lane_id not in touched
+        lane_dy = band.band.y - old_band.band.y if old_band is not None else None
         for step_id in all_steps:
-            if untouched:  # the lane moved (a lane above changed height); its stacks are as they were
-                ids = old_cells[(lane_id, step_id)].card_ids
-            else:
-                ids = tuple(c.id for c in stacks.get((lane_id, step_id), ()))
+            ids = tuple(c.id for c in stacks.get((lane_id, step_id), ()))
             x = column_x(steps_index[step_id])
-            old_cell = old_cells.get((lane_id, step_id)) if same_band else None
-            if old_cell is not None and old_cell.card_ids == ids:
-                cells[(lane_id, step_id)] = old_cell
-            else:
+            old_cell = old_cells.get((lane_id, step_id)) if old_band == band else None
+            if old_cell is None or old_cell.card_ids != ids:
                 cells[(lane_id, step_id)] = Cell(
                     lane_id, step_id, Box(x, band.band.y, m.COLUMN_WIDTH, band.band.h), ids
                 )
             cy = band.band.y + m.LANE_PAD_TOP
             for card_id in ids:
                 content = contents.get(card_id)
-                old = old_cards.get(card_id)
-                if (
-                    content is None
-                    and old is not None
-                    and old.box.y == cy
-                    and old.lane_id == lane_id
-                    and old.step_id == step_id
-                ):
-                    cards[card_id] = old
-                elif content is None and old is not None:
-                    cards[card_id] = _moved(old, x + m.CARD_INSET_X, cy)
+                old = old_cards.get(card_id) if content is None else None
+                if old is not None and old.box.y == cy:
+                    box = old  # not changed (content is None), so in the same lane and step
+                elif old is not None:
+                    box = _moved(old, x + m.CARD_INSET_X, cy)
                 else:
-                    card = placed[card_id]
-                    cards[card_id] = place_card(card, content, x + m.CARD_INSET_X, cy)  # type: ignore[arg-type]
-                cy += cards[card_id].box.h + m.CARD_GAP
+                    box = place_card(placed[card_id], content, x + m.CARD_INSET_X, cy)  # type: ignore[arg-type]
+                if old is None or cy - old.box.y != lane_dy:
+                    dirty.add(card_id)
+                cards[card_id] = box
+                cy += box.box.h + m.CARD_GAP
     ordered = {card.id: cards[card.id] for card in doc.cards}
 
-    routes = _routes(doc, ordered, bands, steps_index, previous, changed, lanes_bottom)
+    if previous is not None:
+        _add_column_neighbours(dirty, changed, old_cards, ordered, lane_ids, cells)
+    routes = all_routes(
+        doc, ordered, cells, bands, steps_index, lanes_bottom, previous, dirty if previous else None
+    )
     return Layout(
         width=width,
         height=height,
@@ -252,89 +246,47 @@ def _moved(old: CardBox, x: float, y: float) -> CardBox:
     return shift_card(old, x - old.box.x, y - old.box.y)
 
 
-def _routes(
-    doc: Blueprint,
-    cards: dict[str, CardBox],
-    bands: list,
+def _shift_lane(
+    band: LaneBand,
+    old_y: float,
+    all_steps: list[str],
     steps_index: dict[str, int],
-    previous: Layout | None,
-    changed: set[str],
-    lanes_bottom: float,
-) -> dict[str, Route]:
-    channels = (*tuple(band.band.y + 3.0 for band in bands), lanes_bottom + 3.0)
-    grid = RoutingGrid(tuple(column_x(i) for i in range(len(steps_index))), channels)
-    by_column: dict[int, list[tuple[float, str]]] = {}
-    for card_id, box in cards.items():
-        by_column.setdefault(steps_index[box.step_id], []).append((box.box.y, card_id))
-    order: dict[str, int] = {}
+    old_cells: dict[tuple[str, str], Cell],
+    cells: dict[tuple[str, str], Cell],
+    cards: dict[str, CardBox],
+) -> None:
+    """An untouched lane moved by a lane above: its cells and cards move with it, stacks as they were."""
+    from blueprint.layout.cards import shift_card
 
-    def place_in_column(card_id: str, column: int) -> int:
-        if card_id not in order:
-            for i, (_, other) in enumerate(sorted(by_column[column])):
-                order[other] = i
-        return order[card_id]
-
-    dirty = _dirty_cards(previous, cards, changed, channels, by_column, steps_index) if previous else None
-    routes: dict[str, Route] = {}
-    for link in doc.links:
-        if dirty is not None and link.source not in dirty and link.target not in dirty:
-            old = previous.routes.get(link.id)  # type: ignore[union-attr]
-            if (
-                old is not None
-                and old.source == link.source
-                and old.target == link.target
-                and old.label == link.label
-                and old.kind == link.kind
-            ):
-                routes[link.id] = old
-                continue
-        s, t = cards[link.source], cards[link.target]
-        cs, ct = steps_index[s.step_id], steps_index[t.step_id]
-        fs, ft = s.function_id, t.function_id
-        routes[link.id] = make_route(
-            link.id,
-            link.source,
-            link.target,
-            End(s.box, cs, place_in_column(link.source, cs)),
-            End(t.box, ct, place_in_column(link.target, ct)),
-            grid,
-            link.label,
-            link.kind,
-            fs is not None and ft is not None and fs != ft,
+    dy = band.band.y - old_y
+    lane_id = band.lane_id
+    for step_id in all_steps:
+        ids = old_cells[(lane_id, step_id)].card_ids
+        x = column_x(steps_index[step_id])
+        cells[(lane_id, step_id)] = Cell(
+            lane_id, step_id, Box(x, band.band.y, m.COLUMN_WIDTH, band.band.h), ids
         )
-    return routes
+        for card_id in ids:
+            cards[card_id] = shift_card(cards[card_id], 0.0, dy)
 
 
-def _dirty_cards(
-    previous: Layout,
-    cards: dict[str, CardBox],
+def _add_column_neighbours(
+    dirty: set[str],
     changed: set[str],
-    channels: tuple[float, ...],
-    by_column: dict[int, list[tuple[float, str]]],
-    steps_index: dict[str, int],
-) -> set[str]:
-    """Cards whose routes must be recomputed: the changed ones, those that moved, those in the columns
-    the changed cards left or joined (their column neighbours changed), and, when lanes changed height,
-    those at or below the first lane whose height changed (their channels moved)."""
-    old_cards = previous.cards
-    dirty = set(changed)
-    for card_id, box in cards.items():
-        if old_cards.get(card_id) is not box:
-            dirty.add(card_id)
-    for card_id in changed:
-        for where in (old_cards.get(card_id), cards.get(card_id)):
-            column = steps_index.get(where.step_id) if where is not None else None
-            if column is not None:
-                dirty.update(card for _, card in by_column.get(column, ()))
-    bottom = previous.height - m.BOTTOM_CHANNEL + 3.0
-    old_channels = (*tuple(band.band.y + 3.0 for band in previous.lanes), bottom)
-    first_moved = next(
-        (i for i, (a, b) in enumerate(zip(old_channels, channels, strict=False)) if a != b), None
-    )
-    if first_moved is None and len(old_channels) != len(channels):
-        first_moved = min(len(old_channels), len(channels))
-    if first_moved is not None:
-        # channels above `limit` did not move; a route whose cards lie above it keeps its channel
-        limit = channels[first_moved - 1] if first_moved > 0 else float("-inf")
-        dirty.update(card_id for card_id, box in cards.items() if box.box.bottom >= limit)
-    return dirty
+    old_cards: dict[str, CardBox],
+    cards: dict[str, CardBox],
+    lane_ids: list[str],
+    cells: dict[tuple[str, str], Cell],
+) -> None:
+    """Add the cards of every column a changed card left or joined: their order in it changed."""
+    columns = {
+        where.step_id
+        for card_id in changed
+        for where in (old_cards.get(card_id), cards.get(card_id))
+        if where
+    }
+    for step_id in columns:
+        for lane_id in lane_ids:
+            cell = cells.get((lane_id, step_id))
+            if cell is not None:
+                dirty.update(cell.card_ids)

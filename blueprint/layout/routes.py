@@ -118,6 +118,12 @@ def _label_place(points: tuple[Point, ...], label: str) -> tuple[Point, bool, st
     return middle, vertical, text, cut
 
 
+def channel_of(link_id: str, source: Box, target: Box, grid: RoutingGrid) -> float:
+    """y of the horizontal run of a route that crosses two or more columns (see `route_points`)."""
+    _, channel, exit_off, entry_off = _tracks(link_id)
+    return _channel_y(grid, _edge_y(source, exit_off), _edge_y(target, entry_off), channel)
+
+
 def route_points(link_id: str, source: End, target: End, grid: RoutingGrid) -> tuple[Point, ...]:
     """The polyline from an edge of `source` to an edge of `target`."""
     gutter, channel, exit_off, entry_off = _tracks(link_id)
@@ -168,4 +174,24 @@ def make_route(
         label_text=place[2] if place else "",
         label_vertical=place[1] if place else False,
         label_shortened=place[3] if place else False,
+    )
+
+
+def shift_route(route: Route, dy: float) -> Route:
+    """`route` moved down by `dy` (its cards and the channels it uses all moved by `dy`). Exactly what
+    routing the moved cards again gives: every y of a layout is a multiple of 1/8 pt (the metrics are
+    multiples of 0.5 pt, halved at most three times), so these sums are exact in floating point."""
+    label_pos = route.label_pos
+    return Route(
+        route.link_id,
+        route.source,
+        route.target,
+        tuple([(x, y + dy) for x, y in route.points]),
+        route.label,
+        None if label_pos is None else (label_pos[0], label_pos[1] + dy),
+        route.kind,
+        route.is_handoff,
+        route.label_text,
+        route.label_vertical,
+        route.label_shortened,
     )
