@@ -14,6 +14,7 @@ from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 
 from blueprint.export import style as st
+from blueprint.export.pathops import numbers
 
 
 class _FontCodes:
@@ -102,7 +103,8 @@ class TextWriter:
         self._ops.append(op)
 
     def origin(self, x: float, y: float) -> None:
-        self._ops.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        a, b = numbers(x, y)
+        self._ops.append(f"1 0 0 1 {a} {b} Tm")
 
     def transform(self, a: float, b: float, c: float, d: float, e: float, f: float) -> None:
         self._ops.append(f"{fp_str(a, b, c, d, e, f)} Tm")
