@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from blueprint.layout import compute_layout, relayout
+from blueprint.layout import Layout, compute_layout, relayout
 from blueprint.model import Blueprint, Card, Link
 from tests.builders import blueprint_with, card
 from tests.strategies import blueprints
@@ -55,7 +55,22 @@ def test_relayout_equals_a_full_layout(doc: Blueprint, data: st.DataObject) -> N
         changed |= _edit(doc, data)
         incremental = relayout(doc, previous, changed)
         assert incremental == compute_layout(doc)
+        _assert_renewed_names_every_new_shape(previous, incremental)
         previous, changed = incremental, set()
+
+
+def _assert_renewed_names_every_new_shape(previous: Layout, new: Layout) -> None:
+    """The canvas updates only the items `renewed_*` names: every shape that is not the previous
+    layout's object, and every removed one, must be there."""
+    for renewed, old_shapes, new_shapes in (
+        (new.renewed_cards, previous.cards, new.cards),
+        (new.renewed_routes, previous.routes, new.routes),
+    ):
+        if renewed is None:  # a full layout (the frame changed): everything is new
+            continue
+        for element_id, shape in new_shapes.items():
+            assert old_shapes.get(element_id) is shape or element_id in renewed
+        assert old_shapes.keys() - new_shapes.keys() <= renewed
 
 
 def test_a_move_that_grows_a_lane_shifts_the_lanes_below() -> None:

@@ -144,13 +144,14 @@ def _assemble(
     cells: dict[tuple[str, str], Cell] = dict(old_cells)
     # Cards whose box changed other than by their lane's shift: their routes are routed again.
     dirty: set[str] = set(changed)
+    renewed: set[str] = set()  # cards whose box is a new object
     all_steps = [s.step_id for s in steps]
     for band in bands:
         lane_id = band.lane_id
         old_band = old_bands.get(lane_id)
         if touched is not None and lane_id not in touched:
             if old_band != band:  # a lane above changed height: this one moves down or up as it is
-                _shift_lane(band, old_band.band.y, all_steps, steps_index, old_cells, cells, cards)  # type: ignore[union-attr]
+                _shift_lane(band, old_band.band.y, all_steps, steps_index, old_cells, cells, cards, renewed)  # type: ignore[union-attr]
             continue
         lane_dy = band.band.y - old_band.band.y if old_band is not None else None
         for step_id in all_steps:
@@ -173,15 +174,20 @@ def _assemble(
                     box = place_card(placed[card_id], content, x + m.CARD_INSET_X, cy)  # type: ignore[arg-type]
                 if old is None or cy - old.box.y != lane_dy:
                     dirty.add(card_id)
+                if box is not old:
+                    renewed.add(card_id)
                 cards[card_id] = box
                 cy += box.box.h + m.CARD_GAP
     ordered = {card.id: cards[card.id] for card in doc.cards}
 
     if previous is not None:
         _add_column_neighbours(dirty, changed, old_cards, ordered, lane_ids, cells)
-    routes = all_routes(
+    routes, renewed_routes = all_routes(
         doc, ordered, cells, bands, steps_index, lanes_bottom, previous, dirty if previous else None
     )
+    if previous is not None:
+        renewed.update(old_cards.keys() - ordered.keys())
+        renewed_routes.update(previous.routes.keys() - routes.keys())
     return Layout(
         width=width,
         height=height,
@@ -198,6 +204,8 @@ def _assemble(
         else None,
         cells=cells,
         functions=_functions(doc),
+        renewed_cards=frozenset(renewed) if previous is not None else None,
+        renewed_routes=frozenset(renewed_routes) if previous is not None else None,
     )
 
 
@@ -254,6 +262,7 @@ def _shift_lane(
     old_cells: dict[tuple[str, str], Cell],
     cells: dict[tuple[str, str], Cell],
     cards: dict[str, CardBox],
+    renewed: set[str],
 ) -> None:
     """An untouched lane moved by a lane above: its cells and cards move with it, stacks as they were."""
     from blueprint.layout.cards import shift_card
@@ -268,6 +277,7 @@ def _shift_lane(
         )
         for card_id in ids:
             cards[card_id] = shift_card(cards[card_id], 0.0, dy)
+        renewed.update(ids)
 
 
 def _add_column_neighbours(

@@ -51,10 +51,11 @@ def all_routes(
     lanes_bottom: float,
     previous: Layout | None = None,
     dirty: set[str] | None = None,
-) -> dict[str, Route]:
-    """Every link's route. With `previous`, a route whose cards are not in `dirty` (cards whose box
-    changed other than by their lane's shift, and their column neighbours) is reused, or shifted when
-    its cards and the channels between them all moved by the same amount."""
+) -> tuple[dict[str, Route], set[str]]:
+    """Every link's route, and the ids of those that are not `previous`'s objects. With `previous`, a
+    route whose cards are not in `dirty` (cards whose box changed other than by their lane's shift, and
+    their column neighbours) is reused, or shifted when its cards and its channel all moved by the
+    same amount."""
     channels = channels_of(bands, lanes_bottom)
     grid = RoutingGrid(tuple(column_x(i) for i in range(len(steps_index))), channels)
     lane_ids = [band.lane_id for band in bands]
@@ -67,6 +68,7 @@ def all_routes(
         old_routes = previous.routes
         old_grid = RoutingGrid(grid.column_x, old_channels)
     routes: dict[str, Route] = {}
+    renewed: set[str] = set()
     for link in doc.links:
         source_id, target_id = link.source, link.target
         if previous is not None and source_id not in dirty and target_id not in dirty:  # type: ignore[operator]
@@ -88,7 +90,11 @@ def all_routes(
                     abs(steps_index[s.step_id] - steps_index[t.step_id]) < 2  # no channel run
                     or _same_channel(link.id, s, t, dy, grid, old_grid, previous.cards)
                 ):
-                    routes[link.id] = old if dy == 0 else shift_route(old, dy)
+                    if dy == 0:
+                        routes[link.id] = old
+                    else:
+                        routes[link.id] = shift_route(old, dy)
+                        renewed.add(link.id)
                     continue
         s, t = cards[source_id], cards[target_id]
         cs, ct = steps_index[s.step_id], steps_index[t.step_id]
@@ -104,7 +110,8 @@ def all_routes(
             link.kind,
             fs is not None and ft is not None and fs != ft,
         )
-    return routes
+        renewed.add(link.id)
+    return routes, renewed
 
 
 def _same_channel(

@@ -180,3 +180,8 @@ class Layout:
     cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
     #: (id, name, colour) of every function when laid out: `relayout` redoes everything if they changed.
     functions: tuple[tuple[str, str, str | None], ...] = field(default=(), repr=False)
+    #: After `relayout`: ids of the cards and of the links whose shapes are new objects (added, changed,
+    #: moved or removed); every other shape is the previous layout's own object, so the canvas updates
+    #: only these items. None after a full layout. Not compared: it says how the layout was made.
+    renewed_cards: frozenset[str] | None = field(default=None, compare=False, repr=False)
+    renewed_routes: frozenset[str] | None = field(default=None, compare=False, repr=False)
