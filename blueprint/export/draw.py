@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from reportlab.pdfgen.canvas import Canvas
 
 from blueprint.export import style as st
-from blueprint.export.pathops import Subpaths, round_rect, stroke_and_fill_op
+from blueprint.export.pathops import Subpaths, paint_op, rect, round_rect
 from blueprint.export.rtl import reads_right_to_left
 from blueprint.export.textdraw import TextPen
 from blueprint.layout import CardBox, Layout, Marker, Route
@@ -38,7 +38,8 @@ class BlueprintPainter:
         self._fill: str | None = None
         self._stroke: str | None = None
         self._width: float | None = None
-        self._paint = stroke_and_fill_op(canvas)
+        self._paint = paint_op(canvas)  # stroke and fill
+        self._fill_only = paint_op(canvas, stroke=0)
         # cards and routes bucketed by column, so a tile finds its own quickly
         self._cards_in: dict[int, list[CardBox]] = {}
         for card in layout.cards.values():
@@ -293,7 +294,7 @@ class BlueprintPainter:
             round_rect(c, b.x, bottom, b.w, b.h, 3, self._paint)
         if card.function_id is not None:
             self.fill(card.function_color or st.NO_COLOR_STRIP)
-            c.rect(b.x, bottom, m.STRIP_WIDTH, b.h, stroke=0, fill=1)
+            rect(c, b.x, bottom, m.STRIP_WIDTH, b.h, self._fill_only)
         owner = f"card '{card.card_id}'"
         queue = self.pen.queue
         x = b.x + m.STRIP_WIDTH + m.CARD_PAD
@@ -431,7 +432,7 @@ class BlueprintPainter:
         self.stroke(st.HANDOFF if route.is_handoff else st.GRID, 0.4)
         owner = f"link '{route.link_id}'"
         if route.label_vertical:
-            self.c.rect(x - h / 2, y - w / 2, h, w, stroke=1, fill=1)
+            rect(self.c, x - h / 2, y - w / 2, h, w, self._paint)
             baseline_x = x + m.LINK_LABEL_SIZE * 0.35
             self.pen.queue(
                 baseline_x,
@@ -445,7 +446,7 @@ class BlueprintPainter:
                 vertical=True,
             )
         else:
-            self.c.rect(x - w / 2, y - h / 2, w, h, stroke=1, fill=1)
+            rect(self.c, x - w / 2, y - h / 2, w, h, self._paint)
             self.pen.queue(
                 x,
                 y - m.LINK_LABEL_SIZE * 0.35,

@@ -30,14 +30,20 @@ def _learn(value: float) -> str:
     return text
 
 
-def stroke_and_fill_op(canvas: Canvas) -> str:
-    """The operator that strokes and fills a path in this canvas's fill rule (even-odd by default)."""
-    return PATH_OPS[1, 1, getattr(canvas, "_fillMode", FILL_EVEN_ODD)]
+def paint_op(canvas: Canvas, stroke: int = 1, fill: int = 1) -> str:
+    """The operator that strokes and/or fills a path in this canvas's fill rule (even-odd unless set)."""
+    return PATH_OPS[stroke, fill, getattr(canvas, "_fillMode", FILL_EVEN_ODD)]
+
+
+def rect(canvas: Canvas, x: float, y: float, w: float, h: float, paint: str) -> None:
+    """Exactly `canvas.rect(x, y, w, h, stroke, fill)` when `paint` is `paint_op(canvas, stroke, fill)`."""
+    a, b, c, d = numbers(x, y, w, h)
+    canvas.addLiteral(f"n {a} {b} {c} {d} re {paint}")
 
 
 def round_rect(canvas: Canvas, x: float, y: float, w: float, h: float, r: float, paint: str) -> None:
     """Exactly `canvas.roundRect(x, y, w, h, r, stroke=1, fill=1)` when `paint` is
-    `stroke_and_fill_op(canvas)`."""
+    `paint_op(canvas)`."""
     xlo, xhi = (x, x + w) if w >= 0 else (x + w, x)
     ylo, yhi = (y, y + h) if h >= 0 else (y + h, y)
     t = _KAPPA * r
@@ -85,4 +91,4 @@ class Subpaths:
         """Exactly `canvas.drawPath(path, stroke, fill)` for the same path built with reportlab."""
         if self.ops:
             canvas.addLiteral("n " + " ".join(self.ops))
-            canvas.addLiteral(PATH_OPS[stroke, fill, getattr(canvas, "_fillMode", FILL_EVEN_ODD)])
+            canvas.addLiteral(paint_op(canvas, stroke, fill))

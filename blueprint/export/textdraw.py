@@ -1,7 +1,8 @@
 """Drawing text on a reportlab canvas: always literal (never markup), in DejaVu Sans with fallbacks.
 
-Strings are queued and written in one PDF text object per batch (far faster than one per string);
-right-to-left text is shaped and reordered first, and characters no font has are recorded per owner.
+Strings are queued and written in one PDF text object per batch (far faster than one per string; the
+operators come from `textops.TextWriter`); right-to-left text is shaped and reordered first, and
+characters no font has are recorded per owner.
 """
 
 from __future__ import annotations
@@ -16,8 +17,6 @@ from blueprint.export import style as st
 from blueprint.export.fonts import BOLD, REGULAR, FontSet
 from blueprint.export.rtl import RTL, visual
 from blueprint.export.textops import TextWriter
-
-Op = tuple[float, float, str, float, bool, str, bool]  # x, y, text, size, bold, colour, vertical
 
 
 @lru_cache(maxsize=4)
@@ -42,9 +41,6 @@ class TextPen:
         self.canvas = canvas
         self.fonts = fonts
         self.problems: dict[str, set[str]] = {}  # element label -> undrawable characters
-        self._queue: list[Op] = []
-        self._blocks: list[int] = []  # queue positions that hold blocks of lines
-        self._leadings: dict[int, float] = {}
         self._uncovered = _uncovered_pattern(fonts.dejavu)
         self._writer = TextWriter(canvas)
         self._widths: dict[tuple[str, float, bool], float] = {}
@@ -70,7 +66,8 @@ class TextPen:
             return
         if RTL.search(text):
             text = visual(text)
-        if owner is not None and self._uncovered(text):
+        uncovered = self._uncovered(text) is not None
+        if owner is not None and uncovered:
             missing = self.fonts.undrawable(text)
             if missing:
                 self.problems.setdefault(owner, set()).update(missing)
@@ -81,7 +78,8 @@ class TextPen:
                 y -= shift
             else:
                 x -= shift
-        self._queue.append((x, y, text, size, bold, color, vertical))
+        runs = self.fonts.runs(text, bold) if uncovered else [(BOLD if bold else REGULAR, text)]
+        self._writer.string(x, y, runs, size, color, vertical)
 
     def block(
         self,
@@ -98,9 +96,7 @@ class TextPen:
         written as one positioned block (one position for all), which keeps big PDFs small and fast."""
         uncovered = self._uncovered
         if not any(uncovered(line) or RTL.search(line) for line in lines):
-            self._blocks.append(len(self._queue))
-            self._queue.append((x, y, "\n".join(lines), size, bold, color, False))
-            self._leadings[len(self._queue) - 1] = leading
+            self._writer.block(x, y, lines, BOLD if bold else REGULAR, size, leading, color)
             return
         for i, line in enumerate(lines):
             self.queue(x, y - i * leading, line, size, bold, owner, color=color)
@@ -122,43 +118,5 @@ class TextPen:
         self.flush()
 
     def flush(self) -> None:
-        if not self._queue:
-            return
-        t = self._writer
-        font: tuple[str, float] | None = None
-        fill: str | None = None
-        leading: float | None = None
-        uncovered = self._uncovered
-        leadings = self._leadings
-        for index, (x, y, text, size, bold, color, vertical) in enumerate(self._queue):
-            if color != fill:
-                t.fill(color)
-                fill = color
-            if index in leadings:  # a block: one position, then each line one leading lower
-                name = BOLD if bold else REGULAR
-                if font != (name, size):
-                    t.font(name, size)
-                    font = (name, size)
-                    leading = None  # a new font sets a leading of its own
-                if leadings[index] != leading:
-                    leading = leadings[index]
-                    t.leading(leading)
-                t.origin(x, y)
-                for line in text.split("\n"):
-                    t.line(line)
-                continue
-            if vertical:
-                t.transform(0, 1, -1, 0, x, y)
-            else:
-                t.origin(x, y)
-            runs = self.fonts.runs(text, bold) if uncovered(text) else [(BOLD if bold else REGULAR, text)]
-            for name, part in runs:
-                if font != (name, size):
-                    t.font(name, size)
-                    font = (name, size)
-                    leading = None
-                t.out(part)
-        t.flush()
-        self._queue.clear()
-        self._blocks.clear()
-        self._leadings.clear()
+        """Write what was queued as one text object."""
+        self._writer.flush()

@@ -80,6 +80,46 @@ class TextWriter:
         self._size = 0.0
         self._leading = 0.0
         self._subset = -1
+        # what the strings so far set (fill colour, font and size, block leading): not set again
+        self._fill_now: str | None = None
+        self._font_now: tuple[str, float] | None = None
+        self._leading_now: float | None = None
+
+    def string(
+        self, x: float, y: float, runs: list[tuple[str, str]], size: float, colour: str, vertical: bool
+    ) -> None:
+        """One string at baseline (x, y) (upwards when `vertical`), as (font name, text) runs."""
+        if colour != self._fill_now:
+            self.fill(colour)
+            self._fill_now = colour
+        if vertical:
+            self.transform(0, 1, -1, 0, x, y)
+        else:
+            self.origin(x, y)
+        for name, part in runs:
+            if self._font_now != (name, size):
+                self.font(name, size)
+                self._font_now = (name, size)
+                self._leading_now = None
+            self.out(part)
+
+    def block(
+        self, x: float, y: float, lines: tuple[str, ...], name: str, size: float, leading: float, colour: str
+    ) -> None:
+        """Lines in one font going down from baseline (x, y), `leading` apart: one position for all."""
+        if colour != self._fill_now:
+            self.fill(colour)
+            self._fill_now = colour
+        if self._font_now != (name, size):
+            self.font(name, size)
+            self._font_now = (name, size)
+            self._leading_now = None  # a new font sets a leading of its own
+        if leading != self._leading_now:
+            self._leading_now = leading
+            self.leading(leading)
+        self.origin(x, y)
+        for line in lines:
+            self.line(line)
 
     def fill(self, colour: str) -> None:
         op = self._colors.get(colour)
@@ -137,6 +177,9 @@ class TextWriter:
         return " ".join(parts)
 
     def flush(self) -> None:
+        """Hand the text object to the canvas (nothing when no string was written)."""
+        if len(self._ops) == 2:
+            return
         self._ops.append("ET")
         self.canvas.addLiteral(" ".join(self._ops))
         self._begin()
