@@ -83,6 +83,12 @@ def test_each_refused_file_is_one_line_in_the_editor(
     monkeypatch.setattr(main_window_module, "ask_save_changes", lambda *a: Answer.DISCARD)
     shown: list[str] = []
     monkeypatch.setattr(main_window_module, "show_error", lambda parent, title, line: shown.append(line))
+    # files with only missing ids are offered "Open and repair" (a modal prompt): record them the same way
+    monkeypatch.setattr(
+        main_window_module,
+        "refuse_or_repair",
+        lambda parent, path, error: bool(shown.append(error.one_line())),
+    )
     window = open_window(qtbot, Blueprint(title="Start"))
     for name in REFUSED:
         with time_limit(10):
