@@ -47,8 +47,7 @@ def _without_gc() -> Iterator[None]:
 def compute_layout(doc: Blueprint) -> Layout:
     """The full layout of `doc`."""
     with _without_gc():
-        contents = _contents(doc, doc.cards)
-        return _assemble(doc, contents, previous=None, changed=set())
+        return _assemble(doc, doc.cards, previous=None, changed=set())
 
 
 def relayout(doc: Blueprint, previous: Layout, changed_card_ids: Iterable[str]) -> Layout:
@@ -60,8 +59,9 @@ def relayout(doc: Blueprint, previous: Layout, changed_card_ids: Iterable[str]) 
     if not _same_frame(doc, previous):
         return compute_layout(doc)
     with _without_gc():
-        contents = _contents(doc, (c for c in doc.cards if c.id in changed or c.id not in previous.cards))
-        return _assemble(doc, contents, previous=previous, changed=changed)
+        old_cards = previous.cards
+        fresh = [c for c in doc.cards if c.id in changed or c.id not in old_cards]
+        return _assemble(doc, fresh, previous=previous, changed=changed)
 
 
 def _same_frame(doc: Blueprint, previous: Layout) -> bool:
@@ -83,9 +83,10 @@ def _functions(doc: Blueprint) -> tuple[tuple[str, str, str | None], ...]:
     return tuple((f.id, f.name, f.color) for f in doc.functions)
 
 
-def _assemble(
-    doc: Blueprint, contents: dict[str, CardContent], previous: Layout | None, changed: set[str]
-) -> Layout:
+def _assemble(doc: Blueprint, fresh: list[Card], previous: Layout | None, changed: set[str]) -> Layout:
+    """The layout, laying out afresh the cards in `fresh` (all of them without `previous`; else the
+    changed and new ones) and reusing `previous` for the rest."""
+    contents = _contents(doc, fresh)
     steps_index = doc.step_indexes()
     lane_ids = [lane.id for lane in doc.lanes]
     width = column_x(len(steps_index)) if steps_index else m.LANE_HEADER_WIDTH + m.COLUMN_WIDTH
@@ -94,7 +95,7 @@ def _assemble(
         content = contents.get(card.id)
         return content.height if content is not None else previous.cards[card.id].box.h  # type: ignore[union-attr]
 
-    touched = _touched_lanes(doc, contents, previous, changed)
+    touched = _touched_lanes(doc, fresh, previous, changed)
     stacks: dict[tuple[str, str], list[Card]] = {}
     for card in doc.cards:
         if touched is None or card.lane in touched:
@@ -132,11 +133,7 @@ def _assemble(
 
     old_cards = previous.cards if previous is not None else {}
     old_cells = previous.cells if previous is not None else {}
-    placed = (
-        {card.id: card for card in doc.cards if card.id in contents}
-        if previous is not None
-        else doc.cards_by_id()
-    )
+    placed = {card.id: card for card in fresh}
     # An edit starts from copies of the previous cells and cards (a C-level copy, far cheaper than
     # rebuilding them) and overwrites the lanes it touched or moved; stale entries of removed cards
     # are dropped when `ordered` is made.
@@ -199,7 +196,9 @@ def _assemble(
         cards=ordered,
         routes=routes,
         lines=three_lines(tuple(bands), width),
-        emotion=_emotion(doc, steps, lanes_top, width, previous, changed, customer_lanes)
+        emotion=_emotion(
+            doc, steps, lanes_top, width, previous, touched is None or bool(touched & customer_lanes)
+        )
         if emotion_needed
         else None,
         cells=cells,
@@ -210,7 +209,7 @@ def _assemble(
 
 
 def _touched_lanes(
-    doc: Blueprint, contents: dict[str, CardContent], previous: Layout | None, changed: set[str]
+    doc: Blueprint, fresh: list[Card], previous: Layout | None, changed: set[str]
 ) -> set[str] | None:
     """Lanes an incremental edit touched (None for a full layout): where changed, new and removed
     cards were and are."""
@@ -218,8 +217,8 @@ def _touched_lanes(
         return None
     old_cards = previous.cards
     touched = {old_cards[card_id].lane_id for card_id in changed if card_id in old_cards}
-    touched.update(card.lane for card in doc.cards if card.id in changed or card.id in contents)
-    if len(old_cards) + len(contents) != len(doc.cards) + len(changed & old_cards.keys()):
+    touched.update(card.lane for card in fresh)
+    if len(old_cards) + len(fresh) != len(doc.cards) + len(changed & old_cards.keys()):
         present = {card.id for card in doc.cards}
         touched.update(box.lane_id for card_id, box in old_cards.items() if card_id not in present)
     return touched
@@ -231,20 +230,17 @@ def _emotion(
     lanes_top: float,
     width: float,
     previous: Layout | None,
-    changed: set[str],
-    customer_lanes: set[str],
+    customer_touched: bool,
 ) -> EmotionCurve:
-    """The emotion curve; an edit that touched no customer card keeps the previous one."""
-    if previous is not None and previous.emotion is not None and previous.width == width:
-        old = previous.cards
-        lanes_now = {c.id: c.lane for c in doc.cards if c.id in changed}
-        touched = any(
-            lanes_now.get(card_id) in customer_lanes
-            or (card_id in old and old[card_id].lane_id in customer_lanes)
-            for card_id in changed
-        )
-        if not touched and previous.emotion.box.bottom == lanes_top:
-            return previous.emotion
+    """The emotion curve; an edit that touched no customer lane keeps the previous one."""
+    if (
+        previous is not None
+        and previous.emotion is not None
+        and previous.width == width
+        and not customer_touched
+        and previous.emotion.box.bottom == lanes_top
+    ):
+        return previous.emotion
     return emotion_curve(doc, steps, lanes_top, width)
 
 
