@@ -19,10 +19,10 @@ _NUMBERS: dict[float, str] = {}  # value -> fp_str(value); bounded below
 def numbers(*values: float) -> list[str]:
     """Each value as reportlab writes it (`fp_str`), remembered: a big page writes some 600,000
     numbers, nine in ten of them seen before (columns, lane tops), and a look-up is 5x cheaper."""
-    known = _NUMBERS
-    if len(known) > 200_000:
-        known.clear()
-    return [known[v] if v in known else _learn(v) for v in values]
+    if len(_NUMBERS) > 200_000:
+        _NUMBERS.clear()
+    get = _NUMBERS.get
+    return [get(v) or _learn(v) for v in values]  # fp_str never gives an empty string
 
 
 def _learn(value: float) -> str:
