@@ -47,21 +47,13 @@ def round_rect(canvas: Canvas, x: float, y: float, w: float, h: float, r: float,
     xlo, xhi = (x, x + w) if w >= 0 else (x + w, x)
     ylo, yhi = (y, y + h) if h >= 0 else (y + h, y)
     t = _KAPPA * r
-    n = numbers(
-        xlo + r, ylo,
-        xhi - r, ylo,
-        xhi - t, ylo, xhi, ylo + t, xhi, ylo + r,
-        xhi, yhi - r,
-        xhi, yhi - t, xhi - t, yhi, xhi - r, yhi,
-        xlo + r, yhi,
-        xlo + t, yhi, xlo, yhi - t, xlo, yhi - r,
-        xlo, ylo + r,
-        xlo, ylo + t, xlo + t, ylo, xlo + r, ylo,
-    )  # fmt: skip
+    # six distinct x and six distinct y values make up the 34 numbers of the path
+    x0, x1, x2, x3, x4, x5 = numbers(xlo, xlo + t, xlo + r, xhi - r, xhi - t, xhi)
+    y0, y1, y2, y3, y4, y5 = numbers(ylo, ylo + t, ylo + r, yhi - r, yhi - t, yhi)
     canvas.addLiteral(
-        f"n\n{n[0]} {n[1]} m\n{n[2]} {n[3]} l\n{' '.join(n[4:10])} c\n{n[10]} {n[11]} l\n"
-        f"{' '.join(n[12:18])} c\n{n[18]} {n[19]} l\n{' '.join(n[20:26])} c\n{n[26]} {n[27]} l\n"
-        f"{' '.join(n[28:34])} c\nh\n{paint}"
+        f"n\n{x2} {y0} m\n{x3} {y0} l\n{x4} {y0} {x5} {y1} {x5} {y2} c\n{x5} {y3} l\n"
+        f"{x5} {y4} {x4} {y5} {x3} {y5} c\n{x2} {y5} l\n{x1} {y5} {x0} {y4} {x0} {y3} c\n{x0} {y2} l\n"
+        f"{x0} {y1} {x1} {y0} {x2} {y0} c\nh\n{paint}"
     )
 
 
