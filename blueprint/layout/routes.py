@@ -194,4 +194,5 @@ def shift_route(route: Route, dy: float) -> Route:
         route.label_text,
         route.label_vertical,
         route.label_shortened,
+        dy,
     )

@@ -32,6 +32,11 @@ class LinkItem(QGraphicsItem):
     def set_route(self, route: Route) -> None:
         if route is self.route:
             return
+        if route.shifted_by and self.route.link_id == route.link_id:
+            # relayout moved the previous route (the one this item holds) as a whole: move the item
+            self.route = route
+            self.setPos(self.pos().x(), self.pos().y() + route.shifted_by)
+            return
         shift = _translation(self._drawn, route)
         self.route = route
         if shift is not None:  # the lanes above grew or shrank: move the item, keep its path
