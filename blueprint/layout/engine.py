@@ -151,10 +151,13 @@ def _assemble(doc: Blueprint, fresh: list[Card], previous: Layout | None, change
                 _shift_lane(band, old_band.band.y, all_steps, steps_index, old_cells, cells, cards, renewed)  # type: ignore[union-attr]
             continue
         lane_dy = band.band.y - old_band.band.y if old_band is not None else None
+        same_band = old_band == band
         for step_id in all_steps:
             ids = tuple(c.id for c in stacks.get((lane_id, step_id), ()))
             x = column_x(steps_index[step_id])
-            old_cell = old_cells.get((lane_id, step_id)) if old_band == band else None
+            old_cell = old_cells.get((lane_id, step_id)) if same_band else None
+            if old_cell is not None and old_cell.card_ids == ids and not any(i in contents for i in ids):
+                continue  # the same cards, unchanged, in an unmoved lane: the copies above stand
             if old_cell is None or old_cell.card_ids != ids:
                 cells[(lane_id, step_id)] = Cell(
                     lane_id, step_id, Box(x, band.band.y, m.COLUMN_WIDTH, band.band.h), ids
