@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from blueprint.export import ExportOptions, export_pdf
 from blueprint.export.pages import MAX_PAGE_SIDE, PAGE_SIZES, plan_pages
+from blueprint.export.pdf import info_text
 from blueprint.fileformat import load
 from blueprint.layout import compute_layout
 from blueprint.layout import metrics as m
@@ -252,8 +253,17 @@ def test_every_sheet_repeats_the_lane_names_and_each_stage_is_bookmarked_once() 
 def test_any_valid_document_exports(doc: Blueprint, fit: str) -> None:
     reader, warnings = _pdf(doc, page_size="A4", fit=fit)
     assert len(reader.pages) >= 1
-    assert reader.metadata.title == doc.title
+    assert reader.metadata.title == info_text(doc.title)
     assert all("\n" not in w for w in warnings), "warnings are one line each"
+
+
+def test_control_characters_and_soft_hyphens_do_not_garble_the_metadata() -> None:
+    doc = blueprint_with(cards=[card("a", "customer", 0, "A")])
+    doc.title = "Plan\x9f B for re\u00adbooking"
+    doc.metadata.author = "Zo\x9fë"
+    reader, _ = _pdf(doc)
+    assert reader.metadata.title == "Plan B for rebooking"
+    assert reader.metadata.author == "Zoë"
 
 
 def test_persian_letters_join_too() -> None:

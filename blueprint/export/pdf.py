@@ -26,7 +26,7 @@ from blueprint.export.pages import MARGIN, OVERLAP, TITLE_BLOCK, PagePlan, Tile,
 from blueprint.export.sources import appendix_sources
 from blueprint.export.textdraw import TextPen
 from blueprint.layout import Layout, compute_layout
-from blueprint.layout.text import one_line, text_width
+from blueprint.layout.text import clean, one_line, text_width
 from blueprint.model import Blueprint
 
 
@@ -108,12 +108,19 @@ def _export(doc: Blueprint, out: str | Path | io.BytesIO, options: ExportOptions
     return list(plan.warnings) + _glyph_warnings(pen, fonts, doc)
 
 
+def info_text(text: str) -> str:
+    """Text for the document information fields: as drawn (`clean`: no control characters) and
+    without soft hyphens. reportlab writes these fields in PDFDocEncoding when it can, where C1
+    controls and U+00AD are undefined, and readers then garble the whole field."""
+    return clean(text).replace("\u00ad", "")
+
+
 def _metadata(canvas: Canvas, doc: Blueprint) -> None:
-    canvas.setTitle(doc.title)
-    canvas.setAuthor(doc.metadata.author or "")
-    canvas.setSubject(doc.description.strip() or "Service blueprint")
+    canvas.setTitle(info_text(doc.title))
+    canvas.setAuthor(info_text(doc.metadata.author or ""))
+    canvas.setSubject(info_text(doc.description.strip()) or "Service blueprint")
     canvas.setCreator(f"Service Blueprint Studio {__version__}")
-    canvas.setKeywords(", ".join(doc.metadata.tags))
+    canvas.setKeywords(info_text(", ".join(doc.metadata.tags)))
 
 
 def _when(value: str | None) -> str:
