@@ -60,8 +60,12 @@ def relayout(doc: Blueprint, previous: Layout, changed_card_ids: Iterable[str]) 
         return compute_layout(doc)
     with _without_gc():
         old_cards = previous.cards
-        fresh = [c for c in doc.cards if c.id in changed or c.id not in old_cards]
-        return _assemble(doc, fresh, previous=previous, changed=changed)
+        ids = [c.id for c in doc.cards]
+        if ids == list(old_cards):  # no card added, removed or reordered: pick the changed ones out
+            fresh = [doc.cards[ids.index(i)] for i in changed if i in old_cards]
+        else:
+            fresh = [c for c, i in zip(doc.cards, ids, strict=True) if i in changed or i not in old_cards]
+        return _assemble(doc, fresh, previous=previous, changed=changed, all_ids=ids)
 
 
 def _same_frame(doc: Blueprint, previous: Layout) -> bool:
@@ -83,9 +87,17 @@ def _functions(doc: Blueprint) -> tuple[tuple[str, str, str | None], ...]:
     return tuple((f.id, f.name, f.color) for f in doc.functions)
 
 
-def _assemble(doc: Blueprint, fresh: list[Card], previous: Layout | None, changed: set[str]) -> Layout:
+def _assemble(
+    doc: Blueprint,
+    fresh: list[Card],
+    previous: Layout | None,
+    changed: set[str],
+    all_ids: list[str] | None = None,
+) -> Layout:
     """The layout, laying out afresh the cards in `fresh` (all of them without `previous`; else the
-    changed and new ones) and reusing `previous` for the rest."""
+    changed and new ones) and reusing `previous` for the rest. `all_ids`: every card's id, in order."""
+    if all_ids is None:
+        all_ids = [c.id for c in doc.cards]
     contents = _contents(doc, fresh)
     steps_index = doc.step_indexes()
     lane_ids = [lane.id for lane in doc.lanes]
@@ -178,7 +190,10 @@ def _assemble(doc: Blueprint, fresh: list[Card], previous: Layout | None, change
                     renewed.add(card_id)
                 cards[card_id] = box
                 cy += box.box.h + m.CARD_GAP
-    ordered = {card.id: cards[card.id] for card in doc.cards}
+    if previous is not None and len(cards) == len(all_ids) and all_ids == list(cards):
+        ordered = cards  # the copy of the previous cards: the same cards in the same order, updated
+    else:
+        ordered = {card_id: cards[card_id] for card_id in all_ids}
 
     if previous is not None:
         _add_column_neighbours(dirty, changed, old_cards, ordered, lane_ids, cells)
