@@ -19,7 +19,7 @@ _NUMBERS: dict[float, str] = {}  # value -> fp_str(value); bounded below
 def numbers(*values: float) -> list[str]:
     """Each value as reportlab writes it (`fp_str`), remembered: a big page writes some 600,000
     numbers, nine in ten of them seen before (columns, lane tops), and a look-up is 5x cheaper."""
-    if len(_NUMBERS) > 200_000:
+    if len(_NUMBERS) > 100_000:  # a few MB at most, kept between exports
         _NUMBERS.clear()
     get = _NUMBERS.get
     return [get(v) or _learn(v) for v in values]  # fp_str never gives an empty string
