@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from blueprint.layout import Layout, compute_layout, relayout
-from blueprint.model import Blueprint, Card, Link
+from blueprint.model import Blueprint, Card, Link, unique_id
 from tests.builders import blueprint_with, card
 from tests.strategies import blueprints
 
@@ -18,7 +18,7 @@ def _edit(doc: Blueprint, data: st.DataObject) -> set[str]:
     choice = data.draw(st.sampled_from(["move", "retitle", "remove", "add", "link", "reorder"]))
     if not doc.cards or choice == "add":
         new = Card(
-            id="new-card",
+            id=unique_id("new-card", doc.all_ids()),  # ids are unique in a valid document
             lane=data.draw(st.sampled_from(lanes)),
             step=data.draw(st.sampled_from(steps)),
             title="New " * data.draw(st.integers(1, 30)),
@@ -40,7 +40,14 @@ def _edit(doc: Blueprint, data: st.DataObject) -> set[str]:
         doc.cards.insert(data.draw(st.integers(0, len(doc.cards))), target)
     elif choice == "link" and len(doc.cards) > 1:
         other = data.draw(st.sampled_from([c for c in doc.cards if c.id != target.id]))
-        doc.links.append(Link(id="new-link", source=target.id, target=other.id, label="handed over"))
+        doc.links.append(
+            Link(
+                id=unique_id("new-link", doc.all_ids()),
+                source=target.id,
+                target=other.id,
+                label="handed over",
+            )
+        )
         return {target.id, other.id}
     return {target.id}
 

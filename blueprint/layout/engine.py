@@ -17,6 +17,7 @@ from blueprint.layout.emotion import emotion_curve
 from blueprint.layout.grid import column_x, headers, lane_band, three_lines, with_column_heights
 from blueprint.layout.linking import all_routes
 from blueprint.layout.shapes import Box, CardBox, Cell, EmotionCurve, LaneBand, Layout
+from blueprint.layout.stacks import grouped, heights, regrouped
 from blueprint.model import Blueprint, Card
 
 HeightOf = Callable[[Card], float]
@@ -61,11 +62,12 @@ def relayout(doc: Blueprint, previous: Layout, changed_card_ids: Iterable[str]) 
     with _without_gc():
         old_cards = previous.cards
         ids = [c.id for c in doc.cards]
-        if ids == list(old_cards):  # no card added, removed or reordered: pick the changed ones out
+        same_order = ids == list(old_cards)
+        if same_order:  # no card added, removed or reordered: pick the changed ones out
             fresh = [doc.cards[ids.index(i)] for i in changed if i in old_cards]
         else:
             fresh = [c for c, i in zip(doc.cards, ids, strict=True) if i in changed or i not in old_cards]
-        return _assemble(doc, fresh, previous=previous, changed=changed, all_ids=ids)
+        return _assemble(doc, fresh, previous, changed, all_ids=ids, same_order=same_order)
 
 
 def _same_frame(doc: Blueprint, previous: Layout) -> bool:
@@ -93,9 +95,11 @@ def _assemble(
     previous: Layout | None,
     changed: set[str],
     all_ids: list[str] | None = None,
+    same_order: bool = False,
 ) -> Layout:
     """The layout, laying out afresh the cards in `fresh` (all of them without `previous`; else the
-    changed and new ones) and reusing `previous` for the rest. `all_ids`: every card's id, in order."""
+    changed and new ones) and reusing `previous` for the rest. `all_ids`: every card's id, in order;
+    `same_order`: no card was added, removed or reordered since `previous`."""
     if all_ids is None:
         all_ids = [c.id for c in doc.cards]
     contents = _contents(doc, fresh)
@@ -103,20 +107,16 @@ def _assemble(
     lane_ids = [lane.id for lane in doc.lanes]
     width = column_x(len(steps_index)) if steps_index else m.LANE_HEADER_WIDTH + m.COLUMN_WIDTH
 
-    def height_of(card: Card) -> float:
-        content = contents.get(card.id)
-        return content.height if content is not None else previous.cards[card.id].box.h  # type: ignore[union-attr]
+    def height_of(card_id: str) -> float:
+        content = contents.get(card_id)
+        return content.height if content is not None else previous.cards[card_id].box.h  # type: ignore[union-attr]
 
     touched = _touched_lanes(doc, fresh, previous, changed)
-    stacks: dict[tuple[str, str], list[Card]] = {}
-    for card in doc.cards:
-        if touched is None or card.lane in touched:
-            stacks.setdefault((card.lane, card.step), []).append(card)
-    stack_height: dict[str, float] = dict.fromkeys(lane_ids, 0.0)
-    for (lane_id, _), cards in stacks.items():
-        h = sum(height_of(c) for c in cards) + m.CARD_GAP * (len(cards) - 1)
-        if h > stack_height[lane_id]:
-            stack_height[lane_id] = h
+    if previous is not None and touched is not None and same_order:
+        stacks = regrouped(previous, fresh, changed, touched, [s.id for _, s in doc.all_steps()], all_ids)
+    else:
+        stacks = grouped(doc.cards, touched)
+    stack_height = heights(stacks, height_of, lane_ids, previous, contents.keys())  # type: ignore[arg-type]
     old_bands = {band.lane_id: band for band in previous.lanes} if previous is not None else {}
 
     customer_lanes = {lane.id for lane in doc.lanes if lane.kind == "customer"}
@@ -165,7 +165,7 @@ def _assemble(
         lane_dy = band.band.y - old_band.band.y if old_band is not None else None
         same_band = old_band == band
         for step_id in all_steps:
-            ids = tuple(c.id for c in stacks.get((lane_id, step_id), ()))
+            ids = stacks.get((lane_id, step_id), ())
             x = column_x(steps_index[step_id])
             old_cell = old_cells.get((lane_id, step_id)) if same_band else None
             if old_cell is not None and old_cell.card_ids == ids and not any(i in contents for i in ids):
