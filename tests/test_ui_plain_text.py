@@ -41,3 +41,26 @@ def test_a_function_named_with_markup_is_shown_literally(qtbot: QtBot) -> None:
     assert labels and all(
         label.textFormat() == Qt.TextFormat.PlainText for label in labels if label.wordWrap()
     )
+
+
+def test_card_and_link_tooltips_on_the_canvas_are_literal(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QGraphicsSceneHoverEvent
+
+    from blueprint.ui.canvas.card_item import CardItem
+    from blueprint.ui.canvas.link_item import LinkItem
+    from blueprint.ui.canvas.scene import BlueprintScene
+
+    doc = blueprint_with(
+        cards=[
+            card("c1", "customer", 0, HOSTILE),
+            card("c2", "frontstage", 0, "Takes it", function="team-a"),
+        ],
+        links=[("c1", "c2", {"label": "<i>order</i>"})],
+    )
+    scene = BlueprintScene(Document(doc), Selection())
+    cards = [item for item in scene.items() if isinstance(item, CardItem) and item.card_id == "c1"]
+    links = [item for item in scene.items() if isinstance(item, LinkItem)]
+    assert cards and links
+    cards[0].hoverEnterEvent(QGraphicsSceneHoverEvent())
+    assert rendered(cards[0].toolTip()).startswith(HOSTILE)
+    assert "<i>order</i>" in rendered(links[0].toolTip())

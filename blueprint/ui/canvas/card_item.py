@@ -10,6 +10,7 @@ from blueprint.export.rtl import reads_right_to_left
 from blueprint.layout import metrics as m
 from blueprint.layout.shapes import CardBox
 from blueprint.ui.canvas import style
+from blueprint.ui.plain import tooltip
 
 HANDLE_RADIUS = 5.0
 #: Below this level of detail (screen pixels per scene point) cards are drawn without text.
@@ -190,7 +191,7 @@ class CardItem(QGraphicsItem):
             label = "Fail point" if marker.kind == "fail" else "Wait point"
             parts.append(f"{label}: {marker.note or marker.text}")
         parts.extend(self.finding_lines)
-        return "\n".join(p for p in parts if p)
+        return tooltip("\n".join(p for p in parts if p))
 
 
 def _draw_block(

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from blueprint.layout.shapes import Route
 from blueprint.ui.canvas import style
+from blueprint.ui.plain import tooltip
 
 ARROW = 6.0
 
@@ -71,7 +72,7 @@ class LinkItem(QGraphicsItem):
             bounds = bounds.united(QRectF(x - 2, y - 10, 7 * len(drawn.label) + 4, 14))
         self._bounds = bounds
         kind = "Hand-off" if drawn.is_handoff else ("Loop" if drawn.kind == "loop" else "Link")
-        self.setToolTip(f"{kind}: {drawn.label}" if drawn.label else kind)
+        self.setToolTip(tooltip(f"{kind}: {drawn.label}" if drawn.label else kind))
 
     def boundingRect(self) -> QRectF:
         return self._bounds
