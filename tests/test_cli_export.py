@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from tests.clirun import run_blueprint
+from clirun import run_blueprint
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "samples" / "hotel-stay.blueprint"

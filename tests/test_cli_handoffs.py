@@ -9,8 +9,9 @@ from pathlib import Path
 
 from blueprint.fileformat import load, save
 from blueprint.graph import handoff_report
-from tests.builders import blueprint_with, card
-from tests.clirun import run_blueprint
+
+from builders import blueprint_with, card
+from clirun import run_blueprint
 
 
 def relay(tmp_path: Path) -> str:

@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 from blueprint.fileformat import save
-from tests.builders import blueprint_with, card
-from tests.clirun import run_blueprint
+
+from builders import blueprint_with, card
+from clirun import run_blueprint
 
 
 def write(tmp_path: Path, name: str, doc) -> str:  # type: ignore[no-untyped-def]

@@ -39,7 +39,8 @@ from blueprint.edit import (
 )
 from blueprint.fileformat import dumps
 from blueprint.model import Card, Function, Lane, Link, Stage, Step
-from tests.builders import blueprint_with, card
+
+from builders import blueprint_with, card
 
 
 def sample_document() -> Document:

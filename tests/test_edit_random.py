@@ -36,7 +36,8 @@ from blueprint.edit import (
 )
 from blueprint.fileformat import dumps, loads
 from blueprint.model import Function, Lane, Link, Stage, Step, integrity_problems
-from tests.strategies import blueprints, text, title
+
+from strategies import blueprints, text, title
 
 
 def random_operation(draw: st.DrawFn, doc: Document, n: int) -> Operation | None:

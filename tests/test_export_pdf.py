@@ -19,8 +19,9 @@ from blueprint.fileformat import load
 from blueprint.layout import compute_layout
 from blueprint.layout import metrics as m
 from blueprint.model import Blueprint
-from tests.builders import blueprint_with, card
-from tests.strategies import blueprints
+
+from builders import blueprint_with, card
+from strategies import blueprints
 
 
 def _pdf(doc: Blueprint, **options: object) -> tuple[PdfReader, list[str]]:

@@ -12,11 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
-from test_fuzz_mutations import time_limit
 
 import blueprint
 from blueprint.fileformat import BlueprintFileError, dumps, load, loads
 from blueprint.fileformat.limits import MAX_FILE_BYTES, MAX_STRING_CHARS
+
+from test_fuzz_mutations import time_limit
 
 FILES = Path(__file__).resolve().parent / "files"
 EXPECTED: dict[str, dict[str, object]] = json.loads((FILES / "expected.json").read_text(encoding="utf-8"))

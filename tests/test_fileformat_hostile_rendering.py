@@ -14,8 +14,6 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtWidgets import QGraphicsTextItem
 from pytestqt.qtbot import QtBot
-from test_fuzz_mutations import time_limit
-from ui_gestures import isolate_settings, open_window
 
 from blueprint.export.pdf import export_pdf
 from blueprint.fileformat import load
@@ -23,6 +21,9 @@ from blueprint.model import Blueprint
 from blueprint.ui import main_window as main_window_module
 from blueprint.ui.dialogs.prompts import Answer
 from blueprint.validate import validate
+
+from test_fuzz_mutations import time_limit
+from ui_gestures import isolate_settings, open_window
 
 FILES = Path(__file__).resolve().parent / "files"
 EXPECTED: dict[str, dict[str, object]] = json.loads((FILES / "expected.json").read_text(encoding="utf-8"))

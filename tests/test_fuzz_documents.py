@@ -12,7 +12,6 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_fuzz_mutations import outcome, time_limit
 
 from blueprint.fileformat import BlueprintFileError, dumps, load, loads, save
 from blueprint.layout import compute_layout
@@ -20,6 +19,7 @@ from blueprint.model import Blueprint
 from blueprint.validate import validate
 
 from strategies import blueprints
+from test_fuzz_mutations import outcome, time_limit
 
 _json_leaf = st.one_of(
     st.none(),

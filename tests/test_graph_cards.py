@@ -6,8 +6,9 @@ import networkx as nx
 from hypothesis import given
 
 from blueprint.graph import build_graph, flow_graph, is_handoff
-from tests.builders import blueprint_with, card
-from tests.strategies import blueprints
+
+from builders import blueprint_with, card
+from strategies import blueprints
 
 
 def small():  # type: ignore[no-untyped-def]

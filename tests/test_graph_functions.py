@@ -11,8 +11,9 @@ from blueprint.graph import (
     handoff_report,
     upstream_functions,
 )
-from tests.builders import blueprint_with, card
-from tests.strategies import blueprints
+
+from builders import blueprint_with, card
+from strategies import blueprints
 
 MATRIX = {"web": {"warehouse": 2}, "warehouse": {"courier": 1}, "courier": {"web": 1}}
 

@@ -12,7 +12,8 @@ from blueprint.graph import (
     step_dependencies,
     upstream_cards,
 )
-from tests.builders import blueprint_with, card
+
+from builders import blueprint_with, card
 
 
 def pickup():  # type: ignore[no-untyped-def]

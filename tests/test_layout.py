@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 from blueprint.fileformat import load
 from blueprint.layout import compute_layout
 from blueprint.layout import metrics as m
-from tests.builders import blueprint_with, card
-from tests.strategies import blueprints
-from tests.test_layout_invariants import check_layout, segment_enters
+
+from builders import blueprint_with, card
+from strategies import blueprints
+from test_layout_invariants import check_layout, segment_enters
 
 
 def test_samples_satisfy_every_invariant(sample_path: Path) -> None:

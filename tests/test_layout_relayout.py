@@ -7,8 +7,9 @@ from hypothesis import strategies as st
 
 from blueprint.layout import Layout, compute_layout, relayout
 from blueprint.model import Blueprint, Card, Link, unique_id
-from tests.builders import blueprint_with, card
-from tests.strategies import blueprints
+
+from builders import blueprint_with, card
+from strategies import blueprints
 
 
 def _edit(doc: Blueprint, data: st.DataObject) -> set[str]:

@@ -18,8 +18,6 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from test_fuzz_mutations import time_limit
-from ui_gestures import isolate_settings, open_window
 
 from blueprint.fileformat import load, save
 from blueprint.model import Blueprint
@@ -27,6 +25,9 @@ from blueprint.recovery import RecoveryStore
 from blueprint.ui import main_window as main_window_module
 from blueprint.ui.dialogs.prompts import Answer
 from blueprint.ui.safety import install_safety, offer_recovery, prompts
+
+from test_fuzz_mutations import time_limit
+from ui_gestures import isolate_settings, open_window
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 

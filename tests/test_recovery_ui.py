@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
-from ui_gestures import isolate_settings, open_window
 
 from blueprint.edit import SetDocumentFields
 from blueprint.fileformat import dumps, load, save
@@ -25,6 +24,8 @@ from blueprint.ui.dialogs.prompts import Answer
 from blueprint.ui.main_window import MainWindow
 from blueprint.ui.safety import install_safety, offer_recovery, prompts, safety_net_of
 from blueprint.ui.safety import restore as restore_module
+
+from ui_gestures import isolate_settings, open_window
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from ui_gestures import isolate_settings, open_window
 
 from blueprint.fileformat.repair import plan_repair
 from blueprint.model import Blueprint
@@ -17,6 +16,8 @@ from blueprint.ui.dialogs.prompts import Answer
 from blueprint.ui.main_window import MainWindow
 from blueprint.ui.safety import offer_repair, prompts
 from blueprint.ui.safety.repair_dialog import RepairDialog
+
+from ui_gestures import isolate_settings, open_window
 
 FILES = Path(__file__).resolve().parent / "files"
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from blueprint.validate import validate
-from tests.builders import blueprint_with, card
+
+from builders import blueprint_with, card
 
 LOOP = {"kind": "loop"}
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from blueprint.model import Lane
 from blueprint.validate import validate
-from tests.builders import blueprint_with, card
+
+from builders import blueprint_with, card
 
 
 def test_bp108_fires_on_a_step_without_a_customer_card() -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from blueprint.model import Blueprint
 from blueprint.validate import Finding, validate
-from tests.builders import blueprint_with, card
+
+from builders import blueprint_with, card
 
 
 def run(doc: Blueprint, code: str) -> list[Finding]:

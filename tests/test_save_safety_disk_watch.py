@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from ui_gestures import isolate_settings, open_window
 
 from blueprint.edit import SetDocumentFields
 from blueprint.fileformat import load, save
@@ -19,6 +18,8 @@ from blueprint.ui.dialogs.prompts import Answer
 from blueprint.ui.main_window import MainWindow
 from blueprint.ui.safety import install_safety, prompts, safety_net_of
 from blueprint.ui.safety.disk_watch import SETTLE_MS
+
+from ui_gestures import isolate_settings, open_window
 
 
 @pytest.fixture

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QLineEdit
 
-from tests.builders import blueprint_with, card
-from tests.ui_gestures import (
+from builders import blueprint_with, card
+from ui_gestures import (
     at,
     card_centre,
     cell_centre,
@@ -59,6 +60,30 @@ def test_double_click_empty_cell_and_type_a_title_creates_one_card(qtbot, window
     window.undo_stack.redo()
     assert window.document.card(new.id).title == "Restock beans"
     assert new.id in window.scene.cards
+
+
+def test_enter_finishes_typing_a_new_card_and_does_not_reopen_the_editor(qtbot, window):  # type: ignore[no-untyped-def]
+    double_click(qtbot, window, cell_centre(window, "support", "step2"))
+    editor = window.view.inplace
+    assert editor is not None
+    line_edit = editor.edit
+    qtbot.keyClicks(line_edit, "Restock beans")
+    qtbot.keyClick(line_edit, Qt.Key.Key_Return)
+    qtbot.wait(20)
+    [new] = window.document.blueprint.cards_in_cell("support", "step2")
+    assert new.title == "Restock beans"
+    assert window.view.inplace is None
+    assert not [w for w in window.view.viewport().findChildren(QLineEdit) if w.isVisible()]
+    assert window.undo_stack.count() == 1
+    # Enter on the canvas (documented: "Enter edits the selection") now opens the new card's title.
+    qtbot.keyClick(window.view, Qt.Key.Key_Enter)
+    assert window.view.inplace is not None
+    assert window.view.inplace.text() == "Restock beans"
+    qtbot.keyClick(window.view.inplace.edit, Qt.Key.Key_Enter)  # unchanged: no undo step, editor closed
+    qtbot.wait(20)
+    assert window.view.inplace is None
+    assert window.undo_stack.count() == 1
+    assert len(window.document.blueprint.cards_in_cell("support", "step2")) == 1
 
 
 def test_escape_while_typing_a_new_card_creates_nothing(qtbot, window):  # type: ignore[no-untyped-def]

@@ -15,7 +15,8 @@ from blueprint.model import Link, unique_id
 from blueprint.ui.canvas.editing import CanvasEditor
 from blueprint.ui.canvas.scene import BlueprintScene
 from blueprint.ui.selection import Selection
-from tests.builders import blueprint_with, card
+
+from builders import blueprint_with, card
 
 LANES = ["evidence", "customer", "frontstage", "backstage", "support"]
 

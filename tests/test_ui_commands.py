@@ -10,7 +10,8 @@ from blueprint.edit.snapshot import snapshot
 from blueprint.fileformat import dumps
 from blueprint.ui.commands import push
 from blueprint.ui.findings_watch import FindingsWatch
-from tests.builders import blueprint_with, card
+
+from builders import blueprint_with, card
 
 
 def make_document() -> Document:

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from blueprint.fileformat import BlueprintFileError, dumps, load
 from blueprint.ui import main_window as main_window_module
 from blueprint.ui.dialogs.prompts import Answer
-from tests.builders import blueprint_with, card
-from tests.ui_gestures import (
+
+from builders import blueprint_with, card
+from ui_gestures import (
     cell_centre,
     double_click,
     isolate_settings,

@@ -12,7 +12,8 @@ from blueprint.fileformat import dumps, load
 from blueprint.ui.findings_watch import FindingsWatch
 from blueprint.ui.panels import FindingsPanel, FunctionsPanel, InspectorPanel
 from blueprint.ui.selection import Selection
-from tests.builders import blueprint_with, card
+
+from builders import blueprint_with, card
 
 
 @pytest.fixture

@@ -11,7 +11,8 @@ from blueprint.edit import Document, RemoveCards
 from blueprint.fileformat import dumps
 from blueprint.ui.panels import InspectorPanel
 from blueprint.ui.selection import Selection
-from tests.builders import blueprint_with, card
+
+from builders import blueprint_with, card
 
 
 @pytest.fixture

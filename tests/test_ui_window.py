@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from blueprint import __version__
 from blueprint.ui.canvas.menus import card_menu, header_menu, lane_menu
-from tests.builders import blueprint_with, card
-from tests.ui_gestures import card_centre, click, isolate_settings, key, open_window, when_dialog_opens
+
+from builders import blueprint_with, card
+from ui_gestures import card_centre, click, isolate_settings, key, open_window, when_dialog_opens
 
 REPO = Path(__file__).resolve().parent.parent
 

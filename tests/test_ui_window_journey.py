@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication, QInputDialog
 
 from blueprint.fileformat import dumps
 from blueprint.resources import load_template
-from tests.ui_gestures import (
+
+from ui_gestures import (
     at,
     card_centre,
     cell_centre,

@@ -10,8 +10,9 @@ from hypothesis import given
 
 from blueprint.fileformat import dumps
 from blueprint.validate import RULES, SEVERITY_RANK, Finding, validate
-from tests.builders import blueprint_with, card
-from tests.strategies import blueprints
+
+from builders import blueprint_with, card
+from strategies import blueprints
 
 SPEC_RULES = {
     "BP101": ("Unsupported touchpoint", "warning"),

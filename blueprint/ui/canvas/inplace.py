@@ -83,6 +83,11 @@ class InPlaceEditor(QObject):
                 if event.key() == Qt.Key.Key_Escape:
                     self.cancel()
                     return True
+                if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    # Consumed here: QLineEdit ignores Return after returnPressed, and the event would
+                    # reach the view, whose Enter ("edit the selection") reopened this editor at once.
+                    self.commit()
+                    return True
             elif event.type() == QEvent.Type.FocusOut and not self.done:
                 self.commit()
         return False
