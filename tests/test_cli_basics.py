@@ -110,3 +110,21 @@ def test_python_dash_m_works() -> None:
     )
     assert result.returncode == 0
     assert "blueprint" in result.stdout
+
+
+def test_every_sample_and_template_satisfies_the_printed_schema(repo: Path) -> None:
+    import jsonschema
+
+    schema = json.loads(run_blueprint("schema").stdout)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    files = [*(repo / "samples").glob("*.blueprint"), *(repo / "resources" / "templates").glob("*.blueprint")]
+    assert len(files) >= 10
+    for path in files:
+        errors = list(validator.iter_errors(json.loads(path.read_text(encoding="utf-8"))))
+        assert not errors, f"{path.name}: {errors[0].message}"
+    bad = json.loads(files[0].read_text(encoding="utf-8"))
+    del bad["format"]
+    bad["cards"][0]["duration_minutes"] = -1
+    messages = " ".join(e.message for e in validator.iter_errors(bad))
+    assert "'format' is a required property" in messages
+    assert "-1 is not valid" in messages

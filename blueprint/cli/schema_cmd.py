@@ -18,6 +18,8 @@ def schema() -> dict[str, object]:
     result = Blueprint.model_json_schema()
     result["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     result["title"] = "Service blueprint (.blueprint file), format version 1"
+    # Writers always write them and readers refuse a file without them (the model only defaults them).
+    result["required"] = ["format", "version", "title"]
     return result
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from blueprint.model.elements import Card, Function, Lane, Link, Metadata, Persona, Stage, Step, StrictModel
@@ -31,7 +31,12 @@ class Blueprint(StrictModel):
 
     format: Literal["service-blueprint"] = FORMAT_NAME
     version: Literal[1] = FORMAT_VERSION
-    title: Annotated[str, Field(max_length=10_000)]
+    # 1 to 200 characters after trimming (checked below); the schema can only say it approximately.
+    title: Annotated[
+        str,
+        Field(max_length=10_000),
+        WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 200, "pattern": "\\S"}),
+    ]
     description: str = ""
     persona: Persona | None = None
     metadata: Metadata = Field(default_factory=Metadata)

@@ -8,7 +8,7 @@ import math
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from blueprint.model.ids import ElementId
@@ -30,18 +30,26 @@ def _iso_time_with_zone(value: str | None) -> str | None:
     except ValueError:
         raise PydanticCustomError(
             "iso_time",
-            "must be an ISO 8601 time such as 2026-11-01T09:00:00Z, not {value!r}",
-            {"value": value},
+            "must be an ISO 8601 time such as 2026-11-01T09:00:00Z, not {shown}",
+            {"shown": repr(value)[:60]},
         ) from None
     if parsed.tzinfo is None:
         raise PydanticCustomError(
-            "iso_time_zone", "needs a time zone (for example a trailing Z), got {value!r}", {"value": value}
+            "iso_time_zone",
+            "needs a time zone (for example a trailing Z), got {shown}",
+            {"shown": repr(value)[:60]},
         )
     return value
 
 
-Minutes = Annotated[int | float, AfterValidator(_finite_non_negative)]
-IsoTime = Annotated[str | None, AfterValidator(_iso_time_with_zone)]
+Minutes = Annotated[
+    int | float, AfterValidator(_finite_non_negative), WithJsonSchema({"type": "number", "minimum": 0})
+]
+IsoTime = Annotated[
+    str | None,
+    AfterValidator(_iso_time_with_zone),
+    WithJsonSchema({"anyOf": [{"type": "string", "format": "date-time"}, {"type": "null"}]}),
+]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Tag = Annotated[str, Field(max_length=200)]
 
