@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
-from clirun import run_blueprint
+from clirun import blueprint_script, run_blueprint
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "samples" / "hotel-stay.blueprint"
@@ -65,3 +68,57 @@ def test_errors_are_one_line_with_exit_code_2(tmp_path: Path) -> None:
     assert size.returncode == 2 and "unknown page size" in size.stderr
     unwritable = run_blueprint("export", str(SAMPLE), "-o", str(tmp_path / "no" / "dir" / "x.pdf"))
     assert unwritable.returncode == 2 and "cannot write" in unwritable.stderr
+
+
+def _assert_one_clean_line(result: subprocess.CompletedProcess[str], out: Path, reason: str) -> None:
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr[:500]
+    assert "QPainter" not in result.stderr and "Traceback" not in result.stderr
+    assert str(out) in lines[0] and f"cannot write: {reason}" in lines[0]
+    assert ".part" not in lines[0] and ".tmp" not in lines[0], "names the file the user asked for"
+
+
+@pytest.mark.parametrize("suffix", [".svg", ".png", ".pdf"])
+def test_a_missing_folder_gives_one_line_naming_the_output(tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / "no" / "dir" / f"x{suffix}"
+    result = run_blueprint("export", str(SAMPLE), "-o", str(out))
+    _assert_one_clean_line(result, out, "No such file or directory")
+    assert not (tmp_path / "no").exists()
+
+
+@pytest.mark.parametrize("suffix", [".svg", ".png", ".pdf"])
+def test_an_unwritable_folder_gives_the_real_reason(tmp_path: Path, suffix: str) -> None:
+    """We run as root, so a read-only folder would still be writable: the installed script runs with a
+    sitecustomize that makes creating any file in the output folder fail as a read-only folder does."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(
+        "import errno, os, tempfile\n"
+        "_real = tempfile.mkstemp\n"
+        "def _deny(*args, dir=None, **kwargs):\n"
+        f"    if dir is not None and os.path.abspath(dir) == {str(folder)!r}:\n"
+        "        raise PermissionError(errno.EACCES, 'Permission denied', os.path.join(dir, '.x.tmp'))\n"
+        "    return _real(*args, dir=dir, **kwargs)\n"
+        "tempfile.mkstemp = _deny\n",
+        encoding="utf-8",
+    )
+    out = folder / f"x{suffix}"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(hooks)}
+    command = [blueprint_script(), "export", str(SAMPLE), "-o", str(out)]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120, check=False)
+    _assert_one_clean_line(result, out, "Permission denied")
+    assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("suffix", [".svg", ".png"])
+def test_images_are_written_whole_and_readable(tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"x{suffix}"
+    result = run_blueprint("export", str(SAMPLE), "-o", str(out))
+    assert result.returncode == 0 and result.stderr == ""
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask, "the mode of any new file, not 0600"
+    assert [p.name for p in tmp_path.iterdir()] == [out.name], "no temporary file is left behind"

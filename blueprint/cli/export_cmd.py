@@ -1,15 +1,19 @@
 """`blueprint export FILE -o OUT`: a PDF blueprint (or SVG/PNG by the suffix of OUT).
 
 Warnings (text too small on one page, characters no font can draw) go to standard error, one line
-each; the file is still written. Exit code 0, or 2 when the file cannot be read or written.
+each; the file is still written. Every format is drawn in memory and then written atomically, so a
+failed export never leaves half a file under OUT's name. Exit code 0, or 2 when the file cannot be
+read or written (one line naming OUT and the reason).
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 from pathlib import Path
 
 from blueprint.cli.common import EXIT_OK, EXIT_UNREADABLE, load_or_none, say_error
+from blueprint.export.output import write_output
 
 PAGE_SIZES = ["A4", "A3", "A2", "A1", "A0", "letter", "legal", "tabloid"]
 
@@ -66,21 +70,16 @@ def run(args: argparse.Namespace) -> int:
             from blueprint.export import ExportOptions, export_pdf
 
             options = ExportOptions(args.page_size, args.orientation, args.fit, args.appendix)
-            warnings = export_pdf(doc, _temporary(out), options)
+            pdf = io.BytesIO()
+            warnings = export_pdf(doc, pdf, options)
+            write_output(out, pdf.getvalue())
         else:
             from blueprint.export.image import export_image
 
-            warnings = export_image(doc, _temporary(out))
-        _temporary(out).replace(out)
+            warnings = export_image(doc, out)
     except OSError as error:
-        _temporary(out).unlink(missing_ok=True)
         say_error(args.output, f"cannot write: {error.strerror or error}")
         return EXIT_UNREADABLE
     for warning in warnings:
         say_error(args.file, f"warning: {warning}")
     return EXIT_OK
-
-
-def _temporary(out: Path) -> Path:
-    """Write beside the target first, so a failed export never leaves half a file under OUT's name."""
-    return out.with_name(f".{out.name}.part{out.suffix}")

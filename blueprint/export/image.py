@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from blueprint.export import style as st
+from blueprint.export.output import write_output
 from blueprint.layout import Box, Layout, compute_layout
 from blueprint.layout import metrics as m
 from blueprint.layout.text import text_width
@@ -33,34 +34,52 @@ def _application():  # type: ignore[no-untyped-def]
 
 
 def export_image(doc: Blueprint, out: str | Path) -> list[str]:
-    """Write `doc` as SVG or PNG (by the suffix of `out`); return warnings."""
+    """Write `doc` as SVG or PNG (by the suffix of `out`) atomically; return warnings.
+
+    The image is drawn in memory first, so a folder that cannot be written gives one OSError (with
+    the real reason) and never leaves half a file or a painter on a dead device."""
+    path = Path(out)
+    data, warnings = render_image(doc, "svg" if path.suffix.lower() == ".svg" else "png")
+    write_output(path, data)
+    return warnings
+
+
+def render_image(doc: Blueprint, kind: str) -> tuple[bytes, list[str]]:
+    """Draw `doc` as "svg" or "png" bytes; return them with the warnings."""
     _app = _application()  # keep a reference while painting
-    from PySide6.QtCore import QRectF, QSize
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
     from PySide6.QtGui import QColor, QImage, QPainter
     from PySide6.QtSvg import QSvgGenerator
 
     layout = compute_layout(doc)
-    path = Path(out)
     warnings: list[str] = []
-    svg = path.suffix.lower() == ".svg"
+    svg = kind == "svg"
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    painter = QPainter()
     if svg:
         scale = min(1.0, MAX_SVG_SIDE / max(layout.width, layout.height))
         generator = QSvgGenerator()
-        generator.setFileName(str(path))
+        generator.setOutputDevice(buffer)
         size = QSize(round(layout.width * scale), round(layout.height * scale))
         generator.setSize(size)
         generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
         generator.setTitle(doc.title)
         generator.setDescription(doc.description)
         generator.setResolution(72)  # one layout point is one unit: fonts in points come out right
-        painter = QPainter(generator)
+        device = generator
     else:
         scale = min(PNG_SCALE, MAX_PNG_SIDE / max(layout.width, layout.height))
         image = QImage(round(layout.width * scale), round(layout.height * scale), QImage.Format.Format_RGB32)
+        if image.isNull():
+            raise OSError(f"not enough memory for a {image.width()} x {image.height()} image")
         image.fill(QColor("#FFFFFF"))
         image.setDotsPerMeterX(round(72 / 0.0254))  # fonts in points map to layout points
         image.setDotsPerMeterY(round(72 / 0.0254))
-        painter = QPainter(image)
+        device = image
+    if not painter.begin(device) or not painter.isActive():
+        raise OSError("could not start drawing the image")
     if scale < 0.5:
         warnings.append(
             f"the blueprint is very large: the image is drawn at {scale:.0%} of full size; "
@@ -71,9 +90,10 @@ def export_image(doc: Blueprint, out: str | Path) -> list[str]:
     painter.scale(scale, scale)
     QtPainter(painter, layout).paint()
     painter.end()
-    if not svg and not image.save(str(path), "PNG"):
-        raise OSError(f"could not write {path}")
-    return warnings
+    if not svg and not image.save(buffer, "PNG"):
+        raise OSError("could not encode the PNG image")
+    buffer.close()
+    return bytes(data.data()), warnings
 
 
 class QtPainter:
