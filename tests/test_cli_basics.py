@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from pathlib import Path
 
 from blueprint.fileformat import load
 
-from clirun import run_blueprint
+from clirun import blueprint_script, run_blueprint
 
 
 def test_templates_lists_the_four_built_in_templates() -> None:
@@ -128,3 +130,34 @@ def test_every_sample_and_template_satisfies_the_printed_schema(repo: Path) -> N
     messages = " ".join(e.message for e in validator.iter_errors(bad))
     assert "'format' is a required property" in messages
     assert "-1 is not valid" in messages
+
+
+def _without_display(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    return subprocess.run(
+        [blueprint_script(), *args], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
+
+
+def test_a_mistyped_command_is_an_error_not_an_editor_window() -> None:
+    result = _without_display("frobnicate")
+    assert result.returncode == 2
+    assert result.stderr.startswith("blueprint: 'frobnicate' is not a command or an existing file")
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_missing_file_is_an_error_before_any_window() -> None:
+    result = _without_display("nothere.blueprint")
+    assert (result.returncode, result.stderr) == (2, "blueprint: nothere.blueprint: no such file\n")
+
+
+def test_without_a_display_the_editor_says_so_in_one_line(repo: Path) -> None:
+    result = _without_display(str(repo / "samples" / "hotel-stay.blueprint"))
+    assert result.returncode == 2
+    assert result.stderr.startswith("blueprint: no display to open the editor on")
+    assert result.stderr.count("\n") == 1
+
+
+def test_debug_may_follow_the_sub_command(repo: Path) -> None:
+    result = run_blueprint("validate", str(repo / "samples" / "hotel-stay.blueprint"), "--debug")
+    assert result.returncode == 0, result.stderr

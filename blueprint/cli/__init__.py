@@ -45,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not words or (words[0] not in SUBCOMMANDS and words[0] not in ("-h", "--help", "--version")):
         return _guarded(lambda: gui_cmd.run(gui_cmd.parse(words)), debug)
     parser = build_parser()
-    args = parser.parse_args(args_list)
+    args = parser.parse_args(words)  # --debug may stand anywhere
     return _guarded(lambda: args.run(args), debug)
 
 

@@ -1,9 +1,20 @@
-"""`blueprint [FILE]`: open the editor."""
+"""`blueprint [FILE]`: open the editor.
+
+A word that is neither a sub-command nor an existing file is a typo, not a file to open: it gets a
+one-line error instead of an editor window. Without a display, say so instead of letting Qt abort.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Sequence
+from pathlib import Path
+
+from blueprint.cli.common import EXIT_UNREADABLE, say_error
+
+COMMANDS = "validate, handoffs, export, new, templates, schema"
 
 
 def parse(words: Sequence[str]) -> argparse.Namespace:
@@ -14,7 +25,27 @@ def parse(words: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(list(words))
 
 
+def has_display() -> bool:
+    """Whether Qt can show a window here (a desktop session, or a platform chosen explicitly)."""
+    if os.environ.get("QT_QPA_PLATFORM") or sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.file is not None and not Path(args.file).exists():
+        if Path(args.file).suffix:
+            say_error(args.file, "no such file")
+        else:
+            say_error(None, f"'{args.file}' is not a command or an existing file (commands: {COMMANDS})")
+        return EXIT_UNREADABLE
+    if not has_display():
+        say_error(
+            None,
+            "no display to open the editor on (set DISPLAY, or QT_QPA_PLATFORM=offscreen; "
+            f"the sub-commands {COMMANDS} need no display)",
+        )
+        return EXIT_UNREADABLE
     from blueprint.ui.app import run_editor  # Qt is imported only when the editor opens
 
     return run_editor(args.file)
