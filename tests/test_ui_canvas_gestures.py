@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QLineEdit
@@ -368,6 +370,37 @@ def test_double_click_a_link_and_type_what_is_handed_over(qtbot, window):  # typ
     assert len(window.document.blueprint.cards) == 4  # no card was created under the link
     window.undo_stack.undo()
     assert window.document.link("l1").label == ""
+
+
+def test_a_link_label_sits_on_a_white_plate_between_links_and_cards(qtbot, window):  # type: ignore[no-untyped-def]
+    route = window.scene.layout.routes["l1"]
+    (x0, y0), (x1, y1) = route.points[0], route.points[1]
+    double_click(qtbot, window, QPointF((x0 + x1) / 2, (y0 + y1) / 2))
+    edit = window.view.inplace.edit
+    qtbot.keyClicks(edit, "order ticket with the table number and the time it was placed " * 3)
+    key(qtbot, edit, Qt.Key.Key_Return)
+    route = window.scene.layout.routes["l1"]
+    assert route.label_shortened and route.label_text.endswith("\u2026")
+    link = window.scene.links["l1"]
+    label = link.label
+    assert label.scene() is window.scene
+    assert link.zValue() < label.zValue() < window.scene.cards["c2"].zValue()
+    plate = label.boundingRect()
+    pts = route.points
+    length = max(abs(bx - ax) + abs(by - ay) for (ax, ay), (bx, by) in itertools.pairwise(pts))
+    assert max(plate.width(), plate.height()) <= length + 4  # cut to its segment, as in the PDF
+    window.view.centerOn(plate.center())
+    qtbot.wait(20)
+    image = window.view.viewport().grab().toImage()
+    corner = window.view.mapFromScene(plate.topLeft() + QPointF(1.2, 1.2))
+    assert image.pixelColor(corner).lightness() > 245  # the plate hides the band and the line under it
+    click(qtbot, window, QPointF((x0 + x1) / 2, y0 + (y1 - y0) * 0.2))
+    assert window.selection.ids == ("l1",)
+    key(qtbot, window.view, Qt.Key.Key_Delete)
+    assert window.document.link("l1") is None
+    assert label.scene() is None and "l1" not in window.scene.links
+    window.undo_stack.undo()
+    assert window.scene.links["l1"].label.scene() is window.scene
 
 
 def test_removing_a_selected_step_drops_it_from_the_selection(qtbot, window):  # type: ignore[no-untyped-def]

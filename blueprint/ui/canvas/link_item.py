@@ -1,8 +1,9 @@
-"""A link on the canvas: the routed polyline of its `Route`, an arrow head, and its label."""
+"""A link on the canvas: the routed polyline of its `Route` and an arrow head; its label is its own item."""
 
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from blueprint.layout.shapes import Route
 from blueprint.ui.canvas import style
+from blueprint.ui.canvas.link_label import LinkLabelItem
 from blueprint.ui.plain import tooltip
 
 ARROW = 6.0
@@ -23,7 +25,8 @@ class LinkItem(QGraphicsItem):
         self.route = route
         self._drawn = route  # the route the path was built from; `pos()` shifts it to `route`
         self.selected_look = False
-        self.setZValue(3)
+        self.setZValue(1.5)  # under the cards (routes run between them): a line never hides a title
+        self.label = LinkLabelItem(self, route)
         self._build()
 
     @property
@@ -36,19 +39,38 @@ class LinkItem(QGraphicsItem):
         if route.shifted_by and self.route.link_id == route.link_id:
             # relayout moved the previous route (the one this item holds) as a whole: move the item
             self.route = route
-            self.setPos(self.pos().x(), self.pos().y() + route.shifted_by)
+            self._move(self.pos().x(), self.pos().y() + route.shifted_by)
             return
         shift = _translation(self._drawn, route)
         self.route = route
         if shift is not None:  # the lanes above grew or shrank: move the item, keep its path
             if (self.pos().x(), self.pos().y()) != shift:
-                self.setPos(*shift)
+                self._move(*shift)
             return
         self.prepareGeometryChange()
         self._drawn = route
-        self.setPos(0, 0)
+        self._move(0, 0)
+        self.label.set_route(route)
         self._build()
         self.update()
+
+    def _move(self, x: float, y: float) -> None:
+        self.setPos(x, y)
+        self.label.setPos(x, y)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
+        """The label follows the link into and out of a scene."""
+        if change == QGraphicsItem.GraphicsItemChange.ItemSceneChange:
+            old = self.scene()
+            if old is not None and self.label.scene() is old:
+                old.removeItem(self.label)
+        elif (
+            change == QGraphicsItem.GraphicsItemChange.ItemSceneHasChanged
+            and value is not None
+            and self.label.scene() is None
+        ):
+            value.addItem(self.label)
+        return super().itemChange(change, value)
 
     def set_look(self, *, selected: bool) -> None:
         self.selected_look = selected
@@ -65,14 +87,11 @@ class LinkItem(QGraphicsItem):
         self._path = path
         self._arrow = _arrow_head(points)
         self._hit: QPainterPath | None = None  # made when first asked (hit tests), not on every move
-        bounds = path.boundingRect().adjusted(-ARROW - 2, -ARROW - 2, ARROW + 2, ARROW + 2)
+        self._bounds = path.boundingRect().adjusted(-ARROW - 2, -ARROW - 2, ARROW + 2, ARROW + 2)
         drawn = self._drawn
-        if drawn.label and drawn.label_pos:
-            x, y = drawn.label_pos
-            bounds = bounds.united(QRectF(x - 2, y - 10, 7 * len(drawn.label) + 4, 14))
-        self._bounds = bounds
         kind = "Hand-off" if drawn.is_handoff else ("Loop" if drawn.kind == "loop" else "Link")
         self.setToolTip(tooltip(f"{kind}: {drawn.label}" if drawn.label else kind))
+        self.label.setToolTip(self.toolTip())
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -107,10 +126,6 @@ class LinkItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(colour))
         painter.drawPolygon(self._arrow)
-        if route.label and route.label_pos and not far:
-            painter.setFont(style.font(style.DETAIL_SIZE))
-            painter.setPen(QColor(style.MUTED_TEXT))
-            painter.drawText(QPointF(*route.label_pos), route.label)
 
 
 def _translation(old: Route, new: Route) -> tuple[float, float] | None:
@@ -123,6 +138,8 @@ def _translation(old: Route, new: Route) -> tuple[float, float] | None:
         or old.is_handoff != new.is_handoff
         or old.source != new.source
         or old.target != new.target
+        or old.label_text != new.label_text
+        or old.label_vertical != new.label_vertical
         or (old.label_pos is None) != (new.label_pos is None)
     ):
         return None

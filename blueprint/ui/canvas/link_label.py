@@ -1,0 +1,73 @@
+"""A link's label on the canvas: a small white plate with the text cut to fit, as in the PDF.
+
+A separate item (not part of the link) so every label sits above every link line yet below the cards:
+labels no longer run over card titles, and a line never crosses another link's label.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from blueprint.layout.shapes import Route
+from blueprint.layout.text import text_width
+from blueprint.ui.canvas import style
+
+#: Above the grid lines (1) and the links (1.5), below the cards (2).
+Z = 1.8
+
+
+def plate(route: Route) -> QRectF:
+    """The label's plate in scene units, centred on `label_pos` (as the PDF draws it); empty if none."""
+    if not route.label_text or route.label_pos is None:
+        return QRectF()
+    x, y = route.label_pos
+    w = text_width(route.label_text, style.LINK_LABEL_SIZE) + 4
+    h = style.LINK_LABEL_SIZE + 2.5
+    if route.label_vertical:
+        return QRectF(x - h / 2, y - w / 2, h, w)
+    return QRectF(x - w / 2, y - h / 2, w, h)
+
+
+class LinkLabelItem(QGraphicsItem):
+    """The label of one link; its `owner` (the LinkItem) adds, moves and removes it."""
+
+    def __init__(self, owner: QGraphicsItem, route: Route) -> None:
+        super().__init__()
+        self.owner = owner
+        self.setZValue(Z)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks reach the link or cell below
+        self.route = route
+        self._plate = plate(route)
+
+    def set_route(self, route: Route) -> None:
+        self.prepareGeometryChange()
+        self.route = route
+        self._plate = plate(route)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._plate.adjusted(-0.5, -0.5, 0.5, 0.5)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        route = self.route
+        if self._plate.isEmpty() or option.levelOfDetailFromTransform(painter.worldTransform()) < 0.3:
+            return
+        border = QColor(style.HANDOFF_LINK if route.is_handoff else style.LABEL_BORDER)
+        painter.setPen(QPen(border, 0.4))
+        painter.setBrush(QColor(style.CARD_FILL))
+        painter.drawRect(self._plate)
+        painter.setClipRect(self._plate)  # never wider than the layout made room for
+        painter.setFont(style.font(style.LINK_LABEL_SIZE))
+        painter.setPen(QColor(style.HANDOFF_LINK if route.is_handoff else style.MUTED_TEXT))
+        x, y = route.label_pos  # type: ignore[misc]
+        baseline = style.LINK_LABEL_SIZE * 0.35
+        if route.label_vertical:
+            painter.translate(x, y)
+            painter.rotate(-90)
+            x, y = 0.0, 0.0
+        width = painter.fontMetrics().horizontalAdvance(route.label_text)
+        painter.drawText(QPointF(x - width / 2, y + baseline), route.label_text)
