@@ -122,3 +122,17 @@ def test_images_are_written_whole_and_readable(tmp_path: Path, suffix: str) -> N
     os.umask(mask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~mask, "the mode of any new file, not 0600"
     assert [p.name for p in tmp_path.iterdir()] == [out.name], "no temporary file is left behind"
+
+
+def test_page_options_on_an_image_give_one_note_and_still_export(tmp_path: Path) -> None:
+    out = tmp_path / "x.svg"
+    result = run_blueprint("export", str(SAMPLE), "-o", str(out), "--page-size", "A4", "--fit", "tile")
+    assert result.returncode == 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "--page-size and --fit apply to PDF only" in lines[0]
+    assert "<svg" in out.read_text(encoding="utf-8")
+    png = tmp_path / "x.png"
+    result = run_blueprint("export", str(SAMPLE), "-o", str(png), "--no-appendix")
+    assert result.returncode == 0 and "--no-appendix applies to PDF only" in result.stderr
+    plain = run_blueprint("export", str(SAMPLE), "-o", str(png))
+    assert plain.returncode == 0 and plain.stderr == "", "no note when no page option was given"

@@ -39,19 +39,29 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument(
         "--page-size",
         type=_page_size,
-        default="A3",
+        default=None,
         metavar="SIZE",
         help="A4, A3 (default), A2, A1, A0, letter, legal, tabloid",
     )
-    parser.add_argument("--orientation", choices=["landscape", "portrait"], default="landscape")
+    parser.add_argument(
+        "--orientation",
+        choices=["landscape", "portrait"],
+        default=None,
+        help="landscape (default) or portrait",
+    )
     parser.add_argument(
         "--fit",
         choices=["page", "tile"],
-        default="page",
+        default=None,
         help="scale to one page (default) or tile over sheets",
     )
     parser.add_argument(
-        "--no-appendix", dest="appendix", action="store_false", help="leave out the appendix pages"
+        "--no-appendix",
+        dest="appendix",
+        action="store_const",
+        const=False,
+        default=None,
+        help="leave out the appendix pages",
     )
     parser.set_defaults(run=run)
 
@@ -65,11 +75,23 @@ def run(args: argparse.Namespace) -> int:
     doc = load_or_none(args.file)
     if doc is None:
         return EXIT_UNREADABLE
+    given = [name for name, value in _page_options(args) if value is not None]
+    if suffix != ".pdf" and given:
+        verb = "applies" if len(given) == 1 else "apply"
+        say_error(
+            args.output,
+            f"note: {_and(given)} {verb} to PDF only; the {suffix[1:].upper()} shows the whole blueprint",
+        )
     try:
         if suffix == ".pdf":
             from blueprint.export import ExportOptions, export_pdf
 
-            options = ExportOptions(args.page_size, args.orientation, args.fit, args.appendix)
+            options = ExportOptions(
+                args.page_size or "A3",
+                args.orientation or "landscape",
+                args.fit or "page",
+                args.appendix is not False,
+            )
             pdf = io.BytesIO()
             warnings = export_pdf(doc, pdf, options)
             write_output(out, pdf.getvalue())
@@ -83,3 +105,17 @@ def run(args: argparse.Namespace) -> int:
     for warning in warnings:
         say_error(args.file, f"warning: {warning}")
     return EXIT_OK
+
+
+def _page_options(args: argparse.Namespace) -> list[tuple[str, object]]:
+    """The PDF page options as the user spelled them, with None for those not given."""
+    return [
+        ("--page-size", args.page_size),
+        ("--orientation", args.orientation),
+        ("--fit", args.fit),
+        ("--no-appendix", args.appendix),
+    ]
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
