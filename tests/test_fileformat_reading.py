@@ -81,3 +81,30 @@ def test_the_migration_step_does_not_change_the_input() -> None:
     raw = {**MINIMAL, "version": 0}
     migrate(raw, 0)
     assert raw["version"] == 0
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("NaN", "NaN is not allowed"),
+        ("1e99", "too large"),
+        ("12345678901234567890", "too large"),
+        ('"' + "x" * 100_001 + '"', "too long"),
+    ],
+)
+def test_limits_broken_while_parsing_name_the_json_path(value: str, words: str) -> None:
+    text = (
+        '{"format": "service-blueprint", "version": 1, "title": "T", "stages": [{"id": "s", "name": "S",'
+        ' "steps": [{"id": "t", "name": "T"}]}], "cards": [{"id": "c", "lane": "l", "step": "t",'
+        f' "title": "C", "duration_minutes": 1, "tolerance_minutes": {value}}}]}}'
+    )
+    error = error_of(text)
+    assert error.path == "cards[0].tolerance_minutes"
+    assert words in error.message
+
+
+def test_a_duplicate_key_names_its_path() -> None:
+    error = error_of(
+        '{"format": "service-blueprint", "version": 1, "title": "a", "persona": {"name": "x", "name": "y"}}'
+    )
+    assert error.path == "persona.name"
