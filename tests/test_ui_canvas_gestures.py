@@ -470,3 +470,25 @@ def test_holding_a_drag_at_the_edge_keeps_scrolling(qtbot, window):  # type: ign
     qtbot.mouseMove(viewport, edge - QPoint(60, 0))
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=edge - QPoint(60, 0))
     assert window.document.card("c1").step != "step0"
+
+
+def test_line_labels_between_the_same_lanes_do_not_overlap(qtbot):  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from PySide6.QtGui import QFontMetricsF
+
+    from blueprint.fileformat import load
+    from blueprint.ui.canvas import style
+    from blueprint.ui.canvas.grid_items import line_label_baselines
+
+    path = Path(__file__).parent.parent / "samples" / "broken-handoffs.blueprint"
+    window = open_window(qtbot, load(path), path)
+    lines = window.scene.layout.lines
+    assert abs(lines[0].y - lines[1].y) < 10  # lanes out of order: two lines a few points apart
+    metrics = QFontMetricsF(style.font(style.LINE_LABEL_SIZE, italic=True))
+    placed = line_label_baselines(window.scene.lane_header.layout)
+    boxes = [metrics.tightBoundingRect(line.label).translated(6, baseline) for line, baseline in placed]
+    assert len(boxes) == len(lines) == 3
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not a.intersects(b), (a, b)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from blueprint.layout.shapes import Box, Layout
+from blueprint.layout.shapes import Box, Layout, Line
 from blueprint.ui.canvas import style
 
 
@@ -143,9 +143,24 @@ class LaneHeaderItem(QGraphicsItem):
             painter.setFont(style.font(style.HEADER_SIZE, bold=True))
             _draw_lines(painter, qrect(emotion.header), (emotion.label,), style.HEADER_SIZE)
         painter.setFont(style.font(style.LINE_LABEL_SIZE, italic=True))
-        for line in self.layout.lines:
+        for line, baseline in line_label_baselines(self.layout):
             painter.setPen(QColor(style.LINE_COLOURS.get(line.kind, "#555555")))
-            painter.drawText(QPointF(6, line.y - 2), line.label)
+            painter.drawText(QPointF(6, baseline), line.label)
+
+
+def line_label_baselines(layout: Layout) -> list[tuple[Line, float]]:
+    """Each line with the baseline of its label: just above the line, or just below it when the label
+    above would touch the previous one (two lines between the same lanes lie a few points apart)."""
+    step = style.LINE_LABEL_SIZE + 1.5
+    placed: list[tuple[Line, float]] = []
+    previous = float("-inf")
+    for line in sorted(layout.lines, key=lambda ln: ln.y):
+        baseline = line.y - 2
+        if baseline < previous + step:
+            baseline = max(previous + step, line.y + style.LINE_LABEL_SIZE + 1)
+        placed.append((line, baseline))
+        previous = baseline
+    return placed
 
 
 class TopHeaderItem(QGraphicsItem):
