@@ -18,6 +18,7 @@ from blueprint.export.rtl import reads_right_to_left
 from blueprint.export.textdraw import TextPen
 from blueprint.layout import CardBox, Layout, Marker, Route
 from blueprint.layout import metrics as m
+from blueprint.layout.emotion import emotion_label
 from blueprint.layout.text import text_width
 
 _ARROW = 5.0
@@ -241,7 +242,7 @@ class BlueprintPainter:
             tone = st.EMOTION_UP if value > 0.25 else st.EMOTION_DOWN if value < -0.25 else st.EMOTION_FLAT
             self.fill(tone)
             c.circle(x, self.y(y), 3.2, stroke=1, fill=1)
-            self.pen.queue(x + 5, self.y(y) + 3, f"{value:+.1f}".replace("-", "−"), 6.5, color=tone)
+            self.pen.queue(x + 5, self.y(y) + 3, emotion_label(value), 6.5, color=tone)
 
     def _lines(self) -> None:
         c = self.c

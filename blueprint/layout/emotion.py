@@ -34,3 +34,14 @@ def emotion_curve(
         values=tuple(values),
         header=Box(0.0, top, m.LANE_HEADER_WIDTH, m.EMOTION_ROW_HEIGHT),
     )
+
+
+def emotion_label(value: float) -> str:
+    """How a feeling prints beside its point: emotions are whole numbers -2..2, so "+1", "0", "−2"
+    (a real minus sign, U+2212); a mean of several cards keeps one decimal only when it is not whole."""
+    tenths = round(value * 10)
+    if tenths == 0:
+        return "0"
+    sign = "+" if tenths > 0 else "\u2212"
+    whole, rest = divmod(abs(tenths), 10)
+    return f"{sign}{whole}" if rest == 0 else f"{sign}{whole}.{rest}"

@@ -1,0 +1,57 @@
+"""What a reader sees on the blueprint page of a PDF, read back with pypdf: emotion values, the legend,
+where the drawing sits, how the appendix flows."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from blueprint.export import ExportOptions, export_pdf
+from blueprint.layout.emotion import emotion_label
+from blueprint.model import Blueprint
+
+from builders import blueprint_with, card
+
+
+def _pdf(doc: Blueprint, **options: object) -> PdfReader:
+    out = io.BytesIO()
+    export_pdf(doc, out, ExportOptions(**options))  # type: ignore[arg-type]
+    out.seek(0)
+    return PdfReader(out)
+
+
+@pytest.mark.parametrize(
+    ("value", "label"),
+    [
+        (1, "+1"),
+        (2.0, "+2"),
+        (0, "0"),
+        (-0.0, "0"),
+        (-1, "\u22121"),
+        (-2, "\u22122"),
+        (0.5, "+0.5"),
+        (-1.333, "\u22121.3"),
+        (0.667, "+0.7"),
+        (0.96, "+1"),
+        (-0.04, "0"),
+    ],
+)
+def test_emotion_labels_are_whole_numbers_unless_a_mean_is_not(value: float, label: str) -> None:
+    assert emotion_label(value) == label
+
+
+def test_the_page_prints_emotions_as_whole_numbers_with_a_real_minus() -> None:
+    doc = blueprint_with(
+        cards=[
+            card("a", "customer", 0, "Arrives", emotion=1),
+            card("b", "customer", 1, "Waits", emotion=-2),
+            card("c", "customer", 2, "Pays", emotion=0),
+            card("d", "customer", 2, "Leaves", emotion=1),
+        ],
+        steps=3,
+    )
+    text = _pdf(doc, appendix=False).pages[0].extract_text()
+    assert "+1" in text and "\u22122" in text and "+0.5" in text
+    assert "+1.0" not in text and "-2.0" not in text and "\u22122.0" not in text
