@@ -336,3 +336,34 @@ def test_export_action_asks_for_options_and_writes_the_pdf(qtbot, window, tmp_pa
     width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
     assert (round(width), round(height)) == (842, 595)  # A4 landscape, in points
     assert len(reader.pages) == 1  # no appendix
+
+
+def test_file_new_preselects_classic_and_shows_its_description_wrapped(qtbot, window):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    from blueprint.resources import load_template
+    from blueprint.ui.dialogs.template_chooser import DESCRIPTIONS
+
+    seen: dict = {}  # type: ignore[type-arg]
+
+    def choose(dialog):  # type: ignore[no-untyped-def]
+        seen["first"] = dialog.chosen()
+        label = dialog.findChild(QLabel, "templateDescription")
+        seen["first_text"] = label.text()
+        seen["wraps"] = label.wordWrap() and label.width() <= dialog.width()
+        seen["no_sideways_scroll"] = not dialog.list.horizontalScrollBar().isVisible()
+        qtbot.keyClick(dialog.list, Qt.Key.Key_Down)
+        seen["next_text"] = label.text()
+        qtbot.keyClick(dialog.list, Qt.Key.Key_Up)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    when_dialog_opens(choose)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert seen["first"] == "classic"
+    assert seen["first_text"] == DESCRIPTIONS["classic"]
+    assert seen["next_text"] == DESCRIPTIONS["five-stage"]
+    assert seen["wraps"] and seen["no_sideways_scroll"]
+    bp = window.document.blueprint
+    assert len(bp.lanes) == 5 and len(bp.stages) == 1 and not bp.cards
+    assert bp.title == load_template("classic").title
+    assert window.document.path is None

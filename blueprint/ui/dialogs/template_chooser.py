@@ -1,4 +1,4 @@
-"""New from a template: blank, classic, five-stage or eight-stage, each with a one-line description."""
+"""New from a template (blank, classic, five-stage, eight-stage); the chosen one's description below."""
 
 from __future__ import annotations
 
@@ -26,9 +26,11 @@ TITLES = {"blank": "Blank", "classic": "Classic", "five-stage": "Five stages", "
 
 
 class TemplateChooser(QDialog):
-    """A list of the built-in templates; `chosen()` is the selected template's name."""
+    """A list of the built-in templates with the chosen one's description below it (wrapped, so it never
+    needs sideways scrolling); `chosen()` is the selected template's name. Classic is preselected, as
+    it is what `blueprint` opens with no file."""
 
-    def __init__(self, parent: QWidget | None = None, default: str = "eight-stage") -> None:
+    def __init__(self, parent: QWidget | None = None, default: str = "classic") -> None:
         super().__init__(parent)
         self.setWindowTitle("New blueprint")
         self.setObjectName("templateChooser")
@@ -36,8 +38,15 @@ class TemplateChooser(QDialog):
         layout.addWidget(QLabel("Start from a template:"))
         self.list = QListWidget(self)
         self.list.setObjectName("templateList")
+        self.description = QLabel(self)
+        self.description.setObjectName("templateDescription")
+        self.description.setTextFormat(Qt.TextFormat.PlainText)
+        self.description.setWordWrap(True)
+        self.description.setMinimumHeight(self.description.fontMetrics().lineSpacing() * 3)
+        self.description.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.list.currentItemChanged.connect(self._describe)
         for name in template_names():
-            item = QListWidgetItem(f"{TITLES.get(name, name)}\n    {DESCRIPTIONS.get(name, '')}")
+            item = QListWidgetItem(TITLES.get(name, name))
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setToolTip(DESCRIPTIONS.get(name, name))
             self.list.addItem(item)
@@ -47,6 +56,7 @@ class TemplateChooser(QDialog):
             self.list.setCurrentRow(0)
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
         layout.addWidget(self.list)
+        layout.addWidget(self.description)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -54,7 +64,11 @@ class TemplateChooser(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, 320)
+        self.resize(460, 320)
+
+    def _describe(self, item: QListWidgetItem | None) -> None:
+        name = None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+        self.description.setText(DESCRIPTIONS.get(name or "", ""))
 
     def chosen(self) -> str | None:
         item = self.list.currentItem()
