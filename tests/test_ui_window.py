@@ -215,3 +215,19 @@ def test_card_menu_changes_every_selected_card_in_one_step(qtbot, window):  # ty
     assert window.undo_stack.count() == 1
     window.undo_stack.undo()
     assert window.document.card("c1").fail_point is None and window.document.card("c2").fail_point is None
+
+
+def test_findings_panel_names_the_rule_and_starts_small(qtbot, window):  # type: ignore[no-untyped-def]
+    panel = window.panel("FindingsPanel")
+    assert panel.height() <= 130 and panel.height() < 0.16 * window.height()  # was about 20%
+    window.findings_watch.run_now()
+    tree = panel.tree
+    rows = [
+        tree.topLevelItem(i).child(j)
+        for i in range(tree.topLevelItemCount())
+        for j in range(tree.topLevelItem(i).childCount())
+    ]
+    row = next(r for r in rows if r.text(0).startswith("BP102"))
+    assert row.text(0) == "BP102 Hand-off dead end"
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(row).center())
+    assert "c3" in window.selection.ids

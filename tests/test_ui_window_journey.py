@@ -111,7 +111,7 @@ def test_draw_check_fix_save_reopen_export(qtbot, tmp_path):  # type: ignore[no-
         for i in range(tree.topLevelItemCount())
         for j in range(tree.topLevelItem(i).childCount())
     ]
-    row = next(r for r in rows if r.text(0) == "BP102")
+    row = next(r for r in rows if r.text(0).startswith("BP102 "))
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(row).center())
     assert stock in window.selection.ids
     assert window.scene.cards[stock].finding_count >= 1

@@ -32,6 +32,7 @@ from blueprint.ui.selection import Selection
 
 FILE_FILTER = "Service blueprints (*.blueprint)"
 START_TEMPLATE = "classic"
+FINDINGS_HEIGHT = 110  # the Findings dock's default height: a few rows
 HINT = "Double-click a cell to add a card; right-click a card, a lane name or a header for more"
 
 
@@ -102,7 +103,8 @@ class MainWindow(QMainWindow):
         if right:
             self.resizeDocks(right, [360], Qt.Orientation.Horizontal)
         if "FindingsPanel" in made:
-            self.resizeDocks([made["FindingsPanel"]], [170], Qt.Orientation.Vertical)
+            # small by default (a few rows; empty most of the time): the canvas is what matters
+            self.resizeDocks([made["FindingsPanel"]], [FINDINGS_HEIGHT], Qt.Orientation.Vertical)
         for panel in self.panels:
             if not panel.objectName():
                 panel.setObjectName(type(panel).__name__)

@@ -12,10 +12,17 @@ from blueprint.ui.findings_watch import FindingsWatch
 from blueprint.ui.panels.swatch import dot_icon
 from blueprint.ui.plain import tooltip
 from blueprint.ui.selection import Selection
+from blueprint.validate import RULES
 
 SEVERITIES = [("error", "Errors"), ("warning", "Warnings"), ("info", "Info")]
 COLOURS = {"error": "#D32F2F", "warning": "#E08E0B", "info": "#3B82F6"}
 FINDING_ROLE = Qt.ItemDataRole.UserRole
+
+
+def rule_name(code: str) -> str:
+    """ "BP101 Unsupported touchpoint": the code alone means nothing to a newcomer."""
+    info = RULES.get(code)
+    return f"{code} {info.title}" if info is not None else code
 
 
 class FindingsPanel(QDockWidget):
@@ -33,7 +40,7 @@ class FindingsPanel(QDockWidget):
         self.document, self.watch, self.selection = document, findings_watch, selection
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Code", "Finding"])
+        self.tree.setHeaderLabels(["Rule", "Finding"])
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setToolTip("Problems with the hand-offs; click one to select and show its cards")
@@ -64,7 +71,7 @@ class FindingsPanel(QDockWidget):
             self.tree.addTopLevelItem(group)
             children = []
             for finding in mine:
-                item = QTreeWidgetItem([finding.code, finding.message])
+                item = QTreeWidgetItem([rule_name(finding.code), finding.message])
                 item.setData(0, FINDING_ROLE, finding)
                 item.setIcon(0, dot_icon(COLOURS[severity], 10, outline=COLOURS[severity]))
                 item.setToolTip(1, tooltip(finding.message))
@@ -79,6 +86,7 @@ class FindingsPanel(QDockWidget):
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.tree.addTopLevelItem(empty)
         self.tree.resizeColumnToContents(0)
+        self.tree.setColumnWidth(0, min(self.tree.columnWidth(0), 320))  # leave room for the message
         self.tree.setUpdatesEnabled(True)
         count = len(findings)
         self.setWindowTitle(f"Findings ({count})" if count else "Findings (none)")
