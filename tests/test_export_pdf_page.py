@@ -55,3 +55,53 @@ def test_the_page_prints_emotions_as_whole_numbers_with_a_real_minus() -> None:
     text = _pdf(doc, appendix=False).pages[0].extract_text()
     assert "+1" in text and "\u22122" in text and "+0.5" in text
     assert "+1.0" not in text and "-2.0" not in text and "\u22122.0" not in text
+
+
+def _legend_text(doc: Blueprint) -> str:
+    """The text of the blueprint page below the drawing (the legend is the last thing drawn)."""
+    page = _pdf(doc).pages[0]
+    parts: list[str] = []
+    page.extract_text(visitor_text=lambda text, cm, tm, *_: parts.append(text) if tm[5] < 45 else None)
+    return "".join(parts)
+
+
+def test_the_legend_explains_only_what_a_small_blueprint_uses() -> None:
+    doc = blueprint_with(
+        cards=[card("a", "customer", 0, "Orders"), card("b", "frontstage", 0, "Takes it")],
+        links=[("a", "b")],
+        lanes=["customer", "frontstage"],
+        steps=1,
+    )
+    legend = _legend_text(doc)
+    assert "Customer" in legend and "Frontstage" in legend and "link" in legend
+    assert "line of interaction" in legend
+    for unused in (
+        "Backstage",
+        "Support",
+        "Evidence",
+        "Note",
+        "loop",
+        "hand-off",
+        "fail point",
+        "wait point",
+    ):
+        assert unused not in legend, unused
+    assert "shortened" not in legend and "line of visibility" not in legend
+
+
+def test_the_legend_explains_everything_a_blueprint_uses() -> None:
+    long_title = " ".join(["Checks the very long list of things"] * 6)
+    doc = blueprint_with(
+        cards=[
+            card("a", "customer", 0, long_title, wait_point={"minutes": 4}),
+            card("b", "frontstage", 1, "Takes it", function="team-a", fail_point={"note": "busy"}),
+            card("c", "backstage", 1, "Makes it", function="team-b"),
+            card("d", "support", 2, "Supplies"),
+        ],
+        links=[("a", "b"), ("b", "c"), ("c", "b", {"kind": "loop"})],
+        lanes=["customer", "frontstage", "backstage", "support"],
+    )
+    legend = _legend_text(doc)
+    for used in ("Customer", "Support", "link", "hand-off", "loop", "fail point", "wait point", "shortened"):
+        assert used in legend, used
+    assert "line of internal interaction" in legend and "Evidence" not in legend

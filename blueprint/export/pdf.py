@@ -21,7 +21,7 @@ from blueprint.export import style as st
 from blueprint.export.appendix import AppendixPage, appendix_refs, build_appendix, shortened_refs
 from blueprint.export.draw import BlueprintPainter
 from blueprint.export.fonts import FontSet
-from blueprint.export.legend import draw_legend
+from blueprint.export.legend import draw_legend, legend_items
 from blueprint.export.pages import MARGIN, OVERLAP, TITLE_BLOCK, PagePlan, Tile, plan_pages
 from blueprint.export.sources import appendix_sources
 from blueprint.export.textdraw import TextPen
@@ -76,6 +76,7 @@ def _export(doc: Blueprint, out: str | Path | io.BytesIO, options: ExportOptions
     fonts = FontSet()
     pen = TextPen(canvas, fonts)
     painter = BlueprintPainter(canvas, pen, layout, shortened_refs(doc, layout, refs))
+    legend = legend_items(layout, painter.refs)
 
     marked: set[str] = set()
     for number, tile in enumerate(plan.tiles, start=1):
@@ -83,7 +84,7 @@ def _export(doc: Blueprint, out: str | Path | io.BytesIO, options: ExportOptions
         _title_block(canvas, pen, doc, plan, tile, number, total)
         _show_tile(canvas, painter, plan, layout, tile)
         pen.reset()
-        draw_legend(canvas, pen, plan.page_width, MARGIN)
+        draw_legend(canvas, pen, plan.page_width, MARGIN, legend)
         if number == 1:
             canvas.bookmarkPage("blueprint", fit="Fit")
             canvas.addOutlineEntry("Blueprint", "blueprint", level=0)
