@@ -231,3 +231,27 @@ def test_findings_panel_names_the_rule_and_starts_small(qtbot, window):  # type:
     assert row.text(0) == "BP102 Hand-off dead end"
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(row).center())
     assert "c3" in window.selection.ids
+
+
+def test_undo_and_redo_toolbar_buttons_show_undo_icons_not_arrows(qtbot, window):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QStyle, QToolBar
+
+    bar = window.findChild(QToolBar)
+    undo_button = bar.widgetForAction(window.actions.undo)
+    redo_button = bar.widgetForAction(window.actions.redo)
+    style = window.style()
+    for button, arrow in (
+        (undo_button, QStyle.StandardPixmap.SP_ArrowBack),
+        (redo_button, QStyle.StandardPixmap.SP_ArrowForward),
+    ):
+        shown = button.icon().pixmap(24, 24).toImage()
+        assert not button.icon().isNull()
+        assert shown != style.standardIcon(arrow).pixmap(24, 24).toImage()
+    assert undo_button.icon().pixmap(24, 24).toImage() != redo_button.icon().pixmap(24, 24).toImage()
+    click(qtbot, window, card_centre(window, "c1"))
+    key(qtbot, window.view, Qt.Key.Key_Delete)
+    assert window.document.card("c1") is None
+    qtbot.mouseClick(undo_button, Qt.MouseButton.LeftButton)
+    assert window.document.card("c1") is not None
+    qtbot.mouseClick(redo_button, Qt.MouseButton.LeftButton)
+    assert window.document.card("c1") is None

@@ -49,11 +49,11 @@ class Actions:
 
         self.undo = w.undo_stack.createUndoAction(w, "&Undo")
         self.undo.setShortcuts(QKeySequence.keyBindings(Key.Undo))
-        self.undo.setIcon(icon(sp.SP_ArrowBack))
+        self.undo.setIcon(icons.undo())
         self.undo.setToolTip("Undo the last change")
         self.redo = w.undo_stack.createRedoAction(w, "&Redo")
         self.redo.setShortcuts(QKeySequence.keyBindings(Key.Redo))
-        self.redo.setIcon(icon(sp.SP_ArrowForward))
+        self.redo.setIcon(icons.redo())
         self.redo.setToolTip("Redo the change you undid")
         self.cut = self._make("Cu&t", lambda: w.canvas_editor.cut(), Key.Cut, "Cut the selected cards")
         self.copy = self._make("&Copy", lambda: w.canvas_editor.copy(), Key.Copy, "Copy the selected cards")

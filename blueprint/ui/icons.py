@@ -1,11 +1,12 @@
-"""Small toolbar icons drawn with QPainter (no image files to ship): zoom in/out, fit, export PDF."""
+"""Small toolbar icons drawn with QPainter (no image files to ship): zoom in/out, fit, export PDF, and
+undo/redo when the desktop theme has none."""
 
 from __future__ import annotations
 
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
 INK = "#37474F"
 ACCENT = "#1A73E8"
@@ -72,3 +73,37 @@ def export_pdf() -> QIcon:
     p.drawText(QRectF(5, 22, 38, 14), Qt.AlignmentFlag.AlignCenter, "PDF")
     p.end()
     return QIcon(pixmap)
+
+
+def _turn_arrow(mirrored: bool) -> QIcon:
+    """A curved arrow turning back to the left (undo), or to the right when mirrored (redo)."""
+    pixmap, p = _canvas()
+    if mirrored:
+        p.translate(48, 0)
+        p.scale(-1, 1)
+    pen = QPen(QColor(INK), 5)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    p.setPen(pen)
+    path = QPainterPath(QPointF(36, 40))
+    path.cubicTo(QPointF(46, 26), QPointF(36, 14), QPointF(18, 17))
+    p.drawPath(path)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor(ACCENT))
+    p.drawPolygon(QPolygonF([QPointF(4, 18), QPointF(20, 6), QPointF(21, 29)]))
+    p.end()
+    return QIcon(pixmap)
+
+
+def _themed(name: str, mirrored: bool) -> QIcon:
+    themed = QIcon.fromTheme(name)
+    return themed if not themed.isNull() else _turn_arrow(mirrored)
+
+
+@cache
+def undo() -> QIcon:
+    return _themed("edit-undo", mirrored=False)
+
+
+@cache
+def redo() -> QIcon:
+    return _themed("edit-redo", mirrored=True)
