@@ -367,3 +367,23 @@ def test_file_new_preselects_classic_and_shows_its_description_wrapped(qtbot, wi
     assert len(bp.lanes) == 5 and len(bp.stages) == 1 and not bp.cards
     assert bp.title == load_template("classic").title
     assert window.document.path is None
+
+
+def test_export_dialog_shows_the_absolute_path_of_the_pdf(qtbot, window, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    import shutil
+
+    from PySide6.QtWidgets import QLineEdit
+
+    shutil.copy(SAMPLE, tmp_path / "hotel.blueprint")
+    monkeypatch.chdir(tmp_path)
+    assert window.open_path(Path("hotel.blueprint"))  # opened by a relative path, as from a shell
+    seen: dict = {}  # type: ignore[type-arg]
+
+    def look(dialog):  # type: ignore[no-untyped-def]
+        seen["shown"] = dialog.findChild(QLineEdit).text()
+        dialog.reject()
+
+    when_dialog_opens(look)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert seen["shown"] == str(tmp_path / "hotel.pdf")
+    assert Path(seen["shown"]).is_absolute()

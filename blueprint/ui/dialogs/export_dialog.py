@@ -38,7 +38,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export PDF")
         self.setObjectName("exportDialog")
         form = QFormLayout(self)
-        self.path = QLineEdit(str(suggested))
+        self.path = QLineEdit(str(suggested.expanduser().absolute()))  # a relative path says nothing
         self.path.setToolTip("The PDF file to write")
         browse = QPushButton("Browse…")
         browse.setToolTip("Choose where to save the PDF")
@@ -81,7 +81,7 @@ class ExportDialog(QDialog):
 
     def options(self) -> ExportOptions:
         text = self.path.text().strip()
-        path = Path(text if text.lower().endswith(".pdf") else text + ".pdf")
+        path = Path(text if text.lower().endswith(".pdf") else text + ".pdf").expanduser().absolute()
         return ExportOptions(
             path=path,
             page_size=self.page_size.currentText(),
