@@ -108,3 +108,16 @@ def test_a_duplicate_key_names_its_path() -> None:
         '{"format": "service-blueprint", "version": 1, "title": "a", "persona": {"name": "x", "name": "y"}}'
     )
     assert error.path == "persona.name"
+
+
+def test_an_empty_file_says_so() -> None:
+    assert error_of(b"").message == "the file is empty"
+    assert error_of("  \n").code == "empty"
+
+
+def test_values_are_shown_as_the_file_spells_them() -> None:
+    assert error_of('{"format": "service-blueprint", "version": null}').message == (
+        "must be a whole number, not null"
+    )
+    text = json.dumps({**MINIMAL, "lanes": [{"id": "l", "name": True, "kind": "customer"}]})
+    assert error_of(text).message == "must be text, not true"

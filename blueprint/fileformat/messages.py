@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -35,8 +36,15 @@ def json_path(loc: tuple[int | str, ...]) -> str:
     return out
 
 
-def _shown(value: Any) -> str:
-    text = repr(value)
+def shown(value: Any) -> str:
+    """A value as the file spells it (`true`, `null`, `'text'`), shortened to one readable piece."""
+    if isinstance(value, str):
+        text = repr(value)
+    else:
+        try:
+            text = json.dumps(value, ensure_ascii=False)
+        except (TypeError, ValueError):
+            text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -50,27 +58,28 @@ def _message(error: ErrorDetails) -> str:
     if kind == "extra_forbidden":
         return f"unknown field '{field}'"
     if kind == "literal_error":
-        return f"must be one of {ctx.get('expected', '?')}, not {_shown(value)}"
+        return f"must be one of {ctx.get('expected', '?')}, not {shown(value)}"
     if kind in _TYPE_WORDS:
         if value is None:
             return _TYPE_WORDS[kind].replace("must be", "must not be null; it must be", 1)
-        return f"{_TYPE_WORDS[kind]}, not {_shown(value)}"
+        return f"{_TYPE_WORDS[kind]}, not {shown(value)}"
     if kind == "string_pattern_mismatch":
         if "#" in str(ctx.get("pattern", "")):
-            return f"must be a colour like #2E7D32, not {_shown(value)}"
-        return f"{_shown(value)} is not a valid id (1 to 64 letters, digits, '_', '.', ':' or '-')"
+            return f"must be a colour like #2E7D32, not {shown(value)}"
+        return f"{shown(value)} is not a valid id (1 to 64 letters, digits, '_', '.', ':' or '-')"
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "string_too_long":
         return f"is too long ({len(value)} characters; at most {ctx.get('max_length')})"
     if kind == "too_short":
-        return f"needs at least {ctx.get('min_length')} item(s)"
+        least = ctx.get("min_length")
+        return f"must not be empty (needs at least {least} {'item' if least == 1 else 'items'})"
     if kind == "too_long":
         return f"has too many items (at most {ctx.get('max_length')})"
     if kind in ("greater_than_equal", "less_than_equal"):
         bound = ctx.get("ge", ctx.get("le"))
         word = "at least" if kind == "greater_than_equal" else "at most"
-        return f"must be {word} {bound}, not {_shown(value)}"
+        return f"must be {word} {bound}, not {shown(value)}"
     return error["msg"]
 
 
@@ -90,5 +99,5 @@ def first_problem(error: ValidationError) -> tuple[str, str, str]:
     if len(siblings) > 1 and all(e["type"].endswith("_type") for e in siblings):
         kinds = {e["type"] for e in siblings}
         if kinds <= {"int_type", "float_type", "none_type"}:
-            return path, "float_type", f"must be a number, not {_shown(chosen.get('input'))}"
+            return path, "float_type", f"must be a number, not {shown(chosen.get('input'))}"
     return path, chosen["type"], _message(chosen)

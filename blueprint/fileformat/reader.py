@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from blueprint.fileformat.errors import BlueprintFileError
 from blueprint.fileformat.jsontext import decode, parse_json, too_large
 from blueprint.fileformat.limits import MAX_COUNTS, MAX_FILE_BYTES
-from blueprint.fileformat.messages import first_problem
+from blueprint.fileformat.messages import first_problem, shown
 from blueprint.fileformat.migrations import OLDEST_VERSION, migrate
 from blueprint.model import FORMAT_NAME, FORMAT_VERSION, Blueprint
 
@@ -34,7 +34,7 @@ def _check_header(raw: Any) -> int:
         raise BlueprintFileError("required field is missing", path="version", code="missing")
     if not isinstance(version, int) or isinstance(version, bool):
         raise BlueprintFileError(
-            f"must be a whole number, not {str(version)[:60]!r}", path="version", code="int_type"
+            f"must be a whole number, not {shown(version)}", path="version", code="int_type"
         )
     if version > FORMAT_VERSION:
         raise BlueprintFileError(
@@ -79,7 +79,10 @@ def from_raw(raw: Any) -> Blueprint:
 def loads(text: str | bytes, *, file: str | None = None) -> Blueprint:
     """Parse the text of a `.blueprint` file. Errors name `file` when given."""
     try:
-        return from_raw(parse_json(decode(text) if isinstance(text, bytes) else text))
+        text = decode(text) if isinstance(text, bytes) else text
+        if not text.strip(" \t\r\n\ufeff"):
+            raise BlueprintFileError("the file is empty", code="empty")
+        return from_raw(parse_json(text))
     except BlueprintFileError as error:
         raise error.with_file(file) if file else error from None
 
