@@ -105,3 +105,69 @@ def test_the_legend_explains_everything_a_blueprint_uses() -> None:
     for used in ("Customer", "Support", "link", "hand-off", "loop", "fail point", "wait point", "shortened"):
         assert used in legend, used
     assert "line of internal interaction" in legend and "Evidence" not in legend
+
+
+def _small() -> Blueprint:
+    return blueprint_with(
+        cards=[
+            card("a", "customer", 0, "Orders a flat white"),
+            card("b", "frontstage", 1, "Takes the order", function="team-a"),
+            card("c", "backstage", 2, "Makes it", function="team-a"),
+        ],
+        links=[("a", "b"), ("b", "c")],
+        lanes=["customer", "frontstage", "backstage"],
+    )
+
+
+SECTIONS = ["Overview", "Card details", "Validation findings", "Hand-off matrix"]
+SECTIONS += ["Upstream and downstream functions"]
+
+
+def _heading_tops(page) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    tops: dict[str, float] = {}
+    page.extract_text(visitor_text=lambda text, cm, tm, *_: tops.setdefault(text.strip(), tm[5]))
+    return tops
+
+
+def test_appendix_sections_flow_on_one_page_and_the_outline_points_at_each() -> None:
+    reader = _pdf(_small())
+    assert len(reader.pages) == 2, "a 3-card blueprint: the blueprint and one appendix page"
+    entries = {}
+    for entry in reader.outline:
+        if not isinstance(entry, list):
+            continue
+        for child in entry:
+            if child.title in SECTIONS:
+                entries[child.title] = child
+    assert sorted(entries) == sorted(SECTIONS)
+    tops = _heading_tops(reader.pages[1])
+    previous = float("inf")
+    for title in SECTIONS:
+        entry = entries[title]
+        assert reader.get_destination_page_number(entry) == 1
+        heading = tops[title]
+        assert heading < float(entry["/Top"]) <= heading + 40, "the entry shows its heading at the top"
+        assert heading < previous, "sections follow one another down the page"
+        previous = heading
+
+
+def test_the_cafe_sample_appendix_has_no_near_empty_pages(repo) -> None:  # type: ignore[no-untyped-def]
+    from blueprint.fileformat import load
+
+    reader = _pdf(load(repo / "samples" / "cafe-order-ahead.blueprint"))
+    assert len(reader.pages) <= 3, "was 6: every section on its own page"
+    for page in reader.pages[1:]:
+        assert len(page.extract_text()) > 1500
+
+
+def test_appendix_text_is_at_least_8_pt(sample_path) -> None:  # type: ignore[no-untyped-def]
+    from blueprint.export.appendix import appendix_refs, build_appendix
+    from blueprint.export.sources import appendix_sources
+    from blueprint.fileformat import load
+    from blueprint.layout import compute_layout
+
+    doc = load(sample_path)
+    layout = compute_layout(doc)
+    pages = build_appendix(doc, layout, appendix_refs(doc, layout), appendix_sources(doc), 1100, 700)
+    sizes = {op.size for page in pages for op in page.ops}
+    assert sizes and min(sizes) >= 8.0

@@ -17,7 +17,9 @@ from blueprint.model import Blueprint
 HEADING = 13.0
 SUBHEADING = 9.5
 BODY = 8.5
+SMALL = 8.0  # the smallest appendix text: still legible when printed
 LEADING = 1.3
+SECTION_GAP = 16.0  # above a section that follows another on the same page
 
 
 @dataclass(frozen=True)
@@ -69,10 +71,26 @@ class Flow:
             self._page()
 
     def section(self, key: str, title: str) -> None:
-        self._page()
+        """Start a section where the previous one ended (a new page only when the heading and a few
+        lines would not fit); its outline entry points at its heading."""
+        if not self.pages:
+            self._page()
+        elif self.y > self.top:
+            self.y += SECTION_GAP
+        self.need(4 + HEADING * LEADING + 6 + BODY * LEADING * 3)
         self.pages[-1].bookmarks.append((key, title, self.y))
         self.y += 4
         self.text(title, HEADING, bold=True, gap_after=6)
+
+    def full_width_block(self, height: float) -> None:
+        """Make room for a block as wide as the page: below what column 0 holds on this page (a new
+        page when the second column is in use or the block does not fit); columns go on below it."""
+        if self.column != 0 or self.y + height > self.height:
+            self._page()
+        self.left = 0.0
+
+    def end_full_width_block(self) -> None:
+        self.top = self.y
 
     def text(
         self,
@@ -215,7 +233,7 @@ def _card_details(flow: Flow, doc: Blueprint, layout: Layout, refs: dict[str, st
             facts.append(functions[card.function].name)
         if card.channel:
             facts.append(card.channel)
-        flow.text(" · ".join(facts), BODY - 1, indent=18, color="#546E7A", owner=owner)
+        flow.text(" · ".join(facts), SMALL, indent=18, color="#546E7A", owner=owner)
         if card.description.strip():
             flow.text(card.description, BODY, indent=18, owner=owner)
         if card.fail_point is not None:
@@ -231,9 +249,9 @@ def _card_details(flow: Flow, doc: Blueprint, layout: Layout, refs: dict[str, st
             wait = f"Wait point{f' ({minutes:g} min)' if minutes is not None else ''}: {card.wait_point.note}"
             flow.text(wait, BODY, indent=18, color="#8D6E00", owner=owner)
         if card.evidence:
-            flow.text(f"Evidence: {card.evidence}", BODY - 1, indent=18, color="#546E7A")
+            flow.text(f"Evidence: {card.evidence}", SMALL, indent=18, color="#546E7A")
         if card.tags:
-            flow.text("Tags: " + ", ".join(card.tags), BODY - 1, indent=18, color="#546E7A", owner=owner)
+            flow.text("Tags: " + ", ".join(card.tags), SMALL, indent=18, color="#546E7A", owner=owner)
         flow.gap(5)
     if shortened_links:
         flow.gap(4)
@@ -290,19 +308,24 @@ MATRIX_MAX = 14  # functions; beyond this the matrix is listed as pairs only
 
 
 def _matrix(flow: Flow, doc: Blueprint, report) -> None:  # type: ignore[no-untyped-def]
-    flow.section("appendix-matrix", "Hand-off matrix")
     pairs = [
         (source, target, count)
         for source, row in report.matrix.items()
         for target, count in row.items()
         if count
     ]
+    ends = {a for a, _, _ in pairs} | {b for _, b, _ in pairs}
+    involved = [f.id for f in doc.functions if f.id in ends]
+    grid = bool(pairs) and len(involved) <= MATRIX_MAX
+    if grid and _grid_spans_page(flow, len(involved)):  # keep the heading with its grid
+        flow.full_width_block(
+            SECTION_GAP + 4 + HEADING * LEADING + 6 + BODY * LEADING + 4 + _grid_height(involved)
+        )
+    flow.section("appendix-matrix", "Hand-off matrix")
     if not pairs:
         flow.text("No hand-offs: no link joins cards of two different functions.", color="#546E7A")
         return
-    ends = {a for a, _, _ in pairs} | {b for _, b, _ in pairs}
-    involved = [f.id for f in doc.functions if f.id in ends]
-    if len(involved) <= MATRIX_MAX:
+    if grid:
         _matrix_grid(flow, doc, report, involved)
     flow.text("Every hand-off, from one function to another:", color="#546E7A", gap_after=2, keep=BODY * 2)
     order = {f.id: i for i, f in enumerate(doc.functions)}
@@ -311,16 +334,32 @@ def _matrix(flow: Flow, doc: Blueprint, report) -> None:  # type: ignore[no-unty
         flow.text(f"{_name(doc, source)} → {_name(doc, target)}: {count}", BODY, indent=6)
 
 
+GRID_LEADING = SMALL * LEADING + 2
+
+
+def _grid_height(ids: list[str]) -> float:
+    return GRID_LEADING * (len(ids) + 2)
+
+
+def _grid_spans_page(flow: Flow, functions: int) -> bool:
+    """A grid too narrow in one column (cells under 60 pt) spans the page instead."""
+    head = min(170.0, flow.width * 0.3)
+    return flow.columns > 1 and (flow.width - head) / functions < 60
+
+
 def _matrix_grid(flow: Flow, doc: Blueprint, report, ids: list[str]) -> None:  # type: ignore[no-untyped-def]
     """Rows hand work to columns; each cell is the number of hand-off links."""
     flow.text("Rows hand work to columns; each number counts hand-off links.", color="#546E7A", gap_after=4)
-    width = flow.full_width if flow.column == 0 else flow.width  # a fresh section spans the page
+    size, leading = SMALL, GRID_LEADING
+    full = _grid_spans_page(flow, len(ids))
+    width = flow.full_width if full else flow.width
     head = min(170.0, width * 0.3)
     cell = min(110.0, (width - head) / len(ids))
-    size = BODY - 0.5
-    leading = size * LEADING + 2
     names = [one_line(_name(doc, i), size, cell - 4, True)[0] for i in ids]
-    flow.need(leading * (len(ids) + 2))
+    if full:
+        flow.full_width_block(_grid_height(ids))
+    else:
+        flow.need(_grid_height(ids))
     page = flow.pages[-1]
     flow.y += leading
     for j, name in enumerate(names):
@@ -339,6 +378,8 @@ def _matrix_grid(flow: Flow, doc: Blueprint, report, ids: list[str]) -> None:  #
                 TextOp(flow.left + head + j * cell, flow.y - size * 0.25, text, size, bool(count), colour)
             )
     flow.y += leading
+    if full:
+        flow.end_full_width_block()
 
 
 def _neighbours(flow: Flow, doc: Blueprint, report) -> None:  # type: ignore[no-untyped-def]
