@@ -121,3 +121,10 @@ def test_values_are_shown_as_the_file_spells_them() -> None:
     )
     text = json.dumps({**MINIMAL, "lanes": [{"id": "l", "name": True, "kind": "customer"}]})
     assert error_of(text).message == "must be text, not true"
+
+
+def test_binary_data_is_not_called_utf16() -> None:
+    assert (
+        error_of(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").message == "not a text file (it holds binary data)"
+    )
+    assert "UTF-16" in error_of('{"format": 1}'.encode("utf-16-le")).message
