@@ -492,3 +492,18 @@ def test_line_labels_between_the_same_lanes_do_not_overlap(qtbot):  # type: igno
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             assert not a.intersects(b), (a, b)
+
+
+def test_hovering_a_card_with_a_long_title_shows_the_whole_title(qtbot, window):  # type: ignore[no-untyped-def]
+    title = "Restock the beans " + "and check the grinder settings before the morning rush " * 4 + "END"
+    double_click(qtbot, window, cell_centre(window, "support", "step2"))
+    qtbot.keyClicks(window.view.inplace.edit, title)
+    key(qtbot, window.view.inplace.edit, Qt.Key.Key_Return)
+    [new] = window.document.blueprint.cards_in_cell("support", "step2")
+    assert window.scene.layout.cards[new.id].shortened  # the box shows only part of it
+    item = window.scene.cards[new.id]
+    click(qtbot, window, cell_centre(window, "support", "step0"))  # QTest holds the button after a dbl-click
+    qtbot.mouseMove(window.view.viewport(), at(window, card_centre(window, new.id)))
+    qtbot.waitUntil(lambda: item.hovered, timeout=2000)
+    assert "before the morning rush END" in item.toolTip()
+    assert "\u2026" not in item.toolTip()

@@ -184,7 +184,7 @@ class CardItem(QGraphicsItem):
 
     def _tooltip(self) -> str:
         s = self.card_box
-        parts = [" ".join(s.title_lines) + ("…" if s.shortened else "")]
+        parts = [self._full_title()]
         if s.function_name:
             parts.append(f"Function: {s.function_name}")
         for marker in s.markers:
@@ -192,6 +192,16 @@ class CardItem(QGraphicsItem):
             parts.append(f"{label}: {marker.note or marker.text}")
         parts.extend(self.finding_lines)
         return tooltip("\n".join(p for p in parts if p))
+
+    def _full_title(self) -> str:
+        """The card's whole title from the document (the box shows it wrapped and maybe shortened);
+        one look-up in the document's card index, made on hover only."""
+        document = getattr(self.scene(), "document", None)
+        card = document.card(self.card_id) if document is not None else None
+        if card is not None:
+            return card.title
+        s = self.card_box
+        return " ".join(s.title_lines) + ("…" if s.shortened else "")
 
 
 def _draw_block(
