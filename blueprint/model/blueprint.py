@@ -68,9 +68,6 @@ class Blueprint(StrictModel):
     def stage_of_step(self) -> dict[str, Stage]:
         return {step.id: stage for stage in self.stages for step in stage.steps}
 
-    def lane_indexes(self) -> dict[str, int]:
-        return {lane.id: i for i, lane in enumerate(self.lanes)}
-
     def lanes_by_id(self) -> dict[str, Lane]:
         return {lane.id: lane for lane in self.lanes}
 
@@ -93,11 +90,6 @@ class Blueprint(StrictModel):
     def lane_zone(self, lane_id: str) -> Zone:
         """The zone (customer side, frontstage, backstage, support, anywhere) of a lane."""
         return ZONE_OF_LANE[self.lanes_by_id()[lane_id].kind]
-
-    def lane_kind_of_card(self) -> dict[str, str]:
-        """Lane kind of every card id."""
-        kinds = {lane.id: lane.kind for lane in self.lanes}
-        return {card.id: kinds[card.lane] for card in self.cards}
 
     def all_ids(self) -> set[str]:
         """Every id in use (ids are unique across the whole document)."""

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from blueprint import __version__
@@ -17,8 +17,6 @@ if TYPE_CHECKING:
 
 ORGANISATION = "Service Blueprint Studio"
 APPLICATION = "Service Blueprint Studio"
-#: The family the canvas and the PDF draw text in (shipped in resources/fonts, else the system's).
-CANVAS_FONT_FAMILY = "DejaVu Sans"
 
 
 def load_fonts() -> list[str]:
@@ -49,13 +47,6 @@ def ensure_app() -> QApplication:
         load_fonts()
         app.setProperty("blueprint-ready", True)
     return app
-
-
-def canvas_font(point_size: float = 10.0, bold: bool = False) -> QFont:
-    font = QFont(CANVAS_FONT_FAMILY)
-    font.setPointSizeF(point_size)
-    font.setBold(bold)
-    return font
 
 
 def open_editor(path: str | None) -> MainWindow:
