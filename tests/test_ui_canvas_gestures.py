@@ -373,6 +373,7 @@ def test_double_click_a_link_and_type_what_is_handed_over(qtbot, window):  # typ
 
 
 def test_a_link_label_sits_on_a_white_plate_between_links_and_cards(qtbot, window):  # type: ignore[no-untyped-def]
+    assert window.scene.links["l1"].label is None  # no label, no plate item
     route = window.scene.layout.routes["l1"]
     (x0, y0), (x1, y1) = route.points[0], route.points[1]
     double_click(qtbot, window, QPointF((x0 + x1) / 2, (y0 + y1) / 2))

@@ -25,9 +25,10 @@ class LinkItem(QGraphicsItem):
         self.route = route
         self._drawn = route  # the route the path was built from; `pos()` shifts it to `route`
         self.selected_look = False
+        self.label: LinkLabelItem | None = None  # only links with a label have one (fewer scene items)
         self.setZValue(1.5)  # under the cards (routes run between them): a line never hides a title
-        self.label = LinkLabelItem(self, route)
         self._build()
+        self._sync_label()
 
     @property
     def link_id(self) -> str:
@@ -50,26 +51,49 @@ class LinkItem(QGraphicsItem):
         self.prepareGeometryChange()
         self._drawn = route
         self._move(0, 0)
-        self.label.set_route(route)
         self._build()
+        self._sync_label()
         self.update()
 
     def _move(self, x: float, y: float) -> None:
         self.setPos(x, y)
-        self.label.setPos(x, y)
+        if self.label is not None:
+            self.label.setPos(x, y)
+
+    def _sync_label(self) -> None:
+        """Make, update or drop the label item for `_drawn`, and keep it in this item's scene."""
+        drawn = self._drawn
+        if not drawn.label_text or drawn.label_pos is None:
+            if self.label is not None:
+                if self.label.scene() is not None:
+                    self.label.scene().removeItem(self.label)
+                self.label = None
+            return
+        if self.label is None:
+            self.label = LinkLabelItem(self, drawn)
+        else:
+            self.label.set_route(drawn)
+        self.label.setToolTip(self.toolTip())
+        self.label.setPos(self.pos())
+        scene = self.scene()
+        if scene is not None and self.label.scene() is None:
+            scene.addItem(self.label)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
         """The label follows the link into and out of a scene."""
-        if change == QGraphicsItem.GraphicsItemChange.ItemSceneChange:
+        label = self.label
+        if label is None:
+            pass
+        elif change == QGraphicsItem.GraphicsItemChange.ItemSceneChange:
             old = self.scene()
-            if old is not None and self.label.scene() is old:
-                old.removeItem(self.label)
+            if old is not None and label.scene() is old:
+                old.removeItem(label)
         elif (
             change == QGraphicsItem.GraphicsItemChange.ItemSceneHasChanged
             and value is not None
-            and self.label.scene() is None
+            and label.scene() is None
         ):
-            value.addItem(self.label)
+            value.addItem(label)
         return super().itemChange(change, value)
 
     def set_look(self, *, selected: bool) -> None:
@@ -91,7 +115,6 @@ class LinkItem(QGraphicsItem):
         drawn = self._drawn
         kind = "Hand-off" if drawn.is_handoff else ("Loop" if drawn.kind == "loop" else "Link")
         self.setToolTip(tooltip(f"{kind}: {drawn.label}" if drawn.label else kind))
-        self.label.setToolTip(self.toolTip())
 
     def boundingRect(self) -> QRectF:
         return self._bounds
