@@ -124,8 +124,13 @@ SECTIONS += ["Upstream and downstream functions"]
 
 
 def _heading_tops(page) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """The page y of each text's first baseline (text matrix times the current transformation)."""
     tops: dict[str, float] = {}
-    page.extract_text(visitor_text=lambda text, cm, tm, *_: tops.setdefault(text.strip(), tm[5]))
+    page.extract_text(
+        visitor_text=lambda text, cm, tm, *_: tops.setdefault(
+            text.strip(), tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        )
+    )
     return tops
 
 
@@ -171,3 +176,26 @@ def test_appendix_text_is_at_least_8_pt(sample_path) -> None:  # type: ignore[no
     pages = build_appendix(doc, layout, appendix_refs(doc, layout), appendix_sources(doc), 1100, 700)
     sizes = {op.size for page in pages for op in page.ops}
     assert sizes and min(sizes) >= 8.0
+
+
+def test_a_small_blueprint_on_one_page_sits_in_the_middle_of_the_frame() -> None:
+    from blueprint.export.pages import plan_pages
+    from blueprint.layout import compute_layout
+
+    doc = _small()
+    layout = compute_layout(doc)
+    plan = plan_pages(layout, "A3", "landscape", "page")
+    _, frame_y, _, frame_h = plan.frame
+    height = layout.height * plan.scale
+    assert height < frame_h * 0.6, "the case the reviewer saw: most of the page would be blank"
+    reader = _pdf(doc, appendix=False)
+    tops = _heading_tops(reader.pages[0])
+    stage_top, lowest_lane = tops["Stage"], tops["Backstage"]
+    above = frame_y + frame_h - stage_top
+    below = lowest_lane - frame_y
+    assert above > 100 and below > 100
+    assert abs(above - below) < 0.15 * frame_h, (above, below)
+    children = [e for entry in reader.outline if isinstance(entry, list) for e in entry]
+    stage = next(e for e in children if e.title == "Stage")
+    drawing_top = frame_y + frame_h - (frame_h - height) / 2
+    assert float(stage["/Top"]) == pytest.approx(drawing_top + 20, abs=0.5), "the outline follows it"

@@ -192,11 +192,10 @@ def _place(
 
 def _show_tile(canvas: Canvas, painter: BlueprintPainter, plan: PagePlan, layout: Layout, tile: Tile) -> None:
     s = plan.scale
-    fx, fy, fw, fh = plan.frame
+    fx, fy, _fw, fh = plan.frame
     top = fy + fh
     if not tile.repeat_headers:
-        width = layout.width * s
-        _place(painter, s, (0, 0, layout.width, layout.height), (fx + (fw - width) / 2, top))
+        _place(painter, s, (0, 0, layout.width, layout.height), _single_origin(plan, layout))
         return
     hw, hh = layout.lane_header_width, layout.top_header_height
     _place(painter, s, (0, 0, hw, hh), (fx, top))
@@ -226,10 +225,18 @@ def _show_tile(canvas: Canvas, painter: BlueprintPainter, plan: PagePlan, layout
         canvas.line(right + 2, y, right + 9, y)
 
 
+def _single_origin(plan: PagePlan, layout: Layout) -> tuple[float, float]:
+    """Top-left corner of a blueprint shown whole on one page: centred in the frame under the title
+    block, so a small blueprint does not sit at the top of a mostly blank page."""
+    fx, fy, fw, fh = plan.frame
+    return fx + (fw - layout.width * plan.scale) / 2, fy + fh - (fh - layout.height * plan.scale) / 2
+
+
 def _stage_bookmarks(canvas: Canvas, plan: PagePlan, layout: Layout, tile: Tile, marked: set[str]) -> None:
     """Outline entries for the stages that start on this sheet (each stage once, on its first sheet)."""
     s = plan.scale
-    fx, fy, fw, fh = plan.frame
+    fx, fy, _fw, fh = plan.frame
+    top = fy + fh if any(t.repeat_headers for t in plan.tiles) else _single_origin(plan, layout)[1]
     for stage in layout.stages:
         if stage.stage_id in marked:
             continue
@@ -239,10 +246,10 @@ def _stage_bookmarks(canvas: Canvas, plan: PagePlan, layout: Layout, tile: Tile,
                 continue
             left = fx + (layout.lane_header_width + max(0.0, x - tile.x0)) * s
         else:
-            left = fx + (fw - layout.width * s) / 2 + x * s
+            left = _single_origin(plan, layout)[0] + x * s
         marked.add(stage.stage_id)
         key = f"stage-{stage.stage_id}"
-        canvas.bookmarkPage(key, fit="XYZ", left=max(0.0, left - 20), top=fy + fh + 20, zoom=0)
+        canvas.bookmarkPage(key, fit="XYZ", left=max(0.0, left - 20), top=top + 20, zoom=0)
         canvas.addOutlineEntry(stage.name, key, level=1)
 
 
