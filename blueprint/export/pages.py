@@ -7,7 +7,6 @@ overlap their neighbours so they can be taped together, and say "row r, column c
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from reportlab.lib import pagesizes
@@ -98,13 +97,30 @@ def plan_pages(
     return _tiles(layout, width, height, frame_w, frame_h)
 
 
-def _spans(start: float, end: float, room: float, overlap: float) -> list[tuple[float, float]]:
-    """Cut [start, end] into pieces of at most `room`, each overlapping the previous by `overlap`."""
-    if end - start <= room:
-        return [(start, end)]
-    count = math.ceil((end - start - overlap) / (room - overlap))
-    step = (end - start - overlap) / count
-    return [(start + i * step, start + i * step + step + overlap) for i in range(count)]
+SNAP = 0.3  # a sheet may end up to this share of its room early to end on a boundary
+
+
+def _spans(
+    start: float, end: float, room: float, overlap: float, boundaries: tuple[list[float], ...] = ()
+) -> list[tuple[float, float]]:
+    """Cut [start, end] into pieces of at most `room`, each overlapping the previous by `overlap`.
+
+    Sheets are filled: each piece ends at the end of its room, or earlier at a boundary in the last
+    SNAP of it (the first list of `boundaries` that has one wins: stage edges before step edges), so
+    a sheet ends between columns or lanes instead of through a header or a card."""
+    pieces: list[tuple[float, float]] = []
+    at = start
+    while end - at > room:
+        cut = at + room
+        for candidates in boundaries:
+            inside = [b for b in candidates if at + room * (1 - SNAP) <= b <= at + room]
+            if inside:
+                cut = max(inside)
+                break
+        pieces.append((at, cut))
+        at = cut - overlap
+    pieces.append((at, end))
+    return pieces
 
 
 def _tiles(layout: Layout, width: float, height: float, frame_w: float, frame_h: float) -> PagePlan:
@@ -117,8 +133,11 @@ def _tiles(layout: Layout, width: float, height: float, frame_w: float, frame_h:
     room_w = frame_w / scale - head_w
     room_h = frame_h / scale - head_h
     overlap = OVERLAP / scale
-    xs = _spans(head_w, layout.width, room_w, overlap)
-    ys = _spans(head_h, layout.height, room_h, overlap)
+    stage_edges = [stage.box.x for stage in layout.stages]
+    step_edges = [step.column.x for step in layout.steps] + [step.column.right for step in layout.steps]
+    lane_edges = [lane.band.y for lane in layout.lanes] + [lane.band.bottom for lane in layout.lanes]
+    xs = _spans(head_w, layout.width, room_w, overlap, (stage_edges, step_edges))
+    ys = _spans(head_h, layout.height, room_h, overlap, (lane_edges,))
     tiles = tuple(
         Tile(r, c, x0, x1, y0, y1, True, True)
         for r, (y0, y1) in enumerate(ys)
