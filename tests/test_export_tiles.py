@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,28 @@ def test_spans_fill_their_room_and_snap_to_a_boundary_near_the_end() -> None:
     assert _spans(0, 250, 100, 10, ([50.0],))[0] == (0, 100), "a boundary too early is not taken"
     assert _spans(0, 250, 100, 10, ([85.0], [98.0]))[0] == (0, 85.0), "the first list wins"
     assert _spans(0, 80, 100, 10, ([50.0],)) == [(0, 80)]
+    assert _spans(0, 280, 100, 10, ([75.0],)) == [(0, 100), (90, 190), (180, 280)], "never an extra sheet"
+
+
+def test_snapping_never_adds_a_sheet() -> None:
+    import sys
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from generate import generate
+
+    layout = compute_layout(generate(400))
+    plan = plan_pages(layout, "A4", "landscape", "tile")
+    _, _, frame_w, frame_h = plan.frame
+    counts = []
+    for length, room in (
+        (layout.width - layout.lane_header_width, frame_w / plan.scale - layout.lane_header_width),
+        (layout.height - layout.top_header_height, frame_h / plan.scale - layout.top_header_height),
+    ):
+        overlap = OVERLAP / plan.scale
+        fewest = math.ceil((length - overlap) / (room - overlap))
+        assert len(_spans(0, length, room, overlap)) == fewest
+        counts.append(fewest)
+    assert [plan.columns, plan.rows] == counts, "as many sheets as equal pieces took"
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ overlap their neighbours so they can be taped together, and say "row r, column c
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from reportlab.lib import pagesizes
@@ -103,17 +104,24 @@ SNAP = 0.3  # a sheet may end up to this share of its room early to end on a bou
 def _spans(
     start: float, end: float, room: float, overlap: float, boundaries: tuple[list[float], ...] = ()
 ) -> list[tuple[float, float]]:
-    """Cut [start, end] into pieces of at most `room`, each overlapping the previous by `overlap`.
+    """Cut [start, end] into as few pieces of at most `room` as possible, each overlapping the
+    previous by `overlap`.
 
-    Sheets are filled: each piece ends at the end of its room, or earlier at a boundary in the last
-    SNAP of it (the first list of `boundaries` that has one wins: stage edges before step edges), so
-    a sheet ends between columns or lanes instead of through a header or a card."""
+    Sheets are filled: a piece ends at the end of its room, or earlier at a boundary in the last SNAP
+    of it (the first list of `boundaries` that has one wins: stage edges before step edges), so a
+    sheet ends between columns or lanes instead of through a header or a card; but only as early as
+    still lets the remaining pieces reach the end, so snapping never adds a sheet."""
+    if end - start <= room:
+        return [(start, end)]
+    advance = room - overlap
+    count = math.ceil((end - start - overlap) / advance - 1e-9)
     pieces: list[tuple[float, float]] = []
     at = start
-    while end - at > room:
+    for left in range(count - 1, 0, -1):  # pieces still to come after this one
+        earliest = max(at + room * (1 - SNAP), end - left * advance)
         cut = at + room
         for candidates in boundaries:
-            inside = [b for b in candidates if at + room * (1 - SNAP) <= b <= at + room]
+            inside = [b for b in candidates if earliest <= b <= at + room]
             if inside:
                 cut = max(inside)
                 break
