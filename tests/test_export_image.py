@@ -1,5 +1,8 @@
 """SVG and PNG export: Qt draws text as wide as the layout measured it, and shows the title and the
-emotion values the PDF shows."""
+emotion values the PDF shows.
+
+Every test takes pytest-qt's `qapp` first: the exporter would otherwise make a QGuiApplication, and the
+editor tests that run later in this process need a QApplication (Qt allows one per process)."""
 
 from __future__ import annotations
 
@@ -28,7 +31,7 @@ TITLES = [
     ("size", "bold"),
     [(m.TITLE_SIZE, True), (m.DESCRIPTION_SIZE, False), (m.STEP_NAME_SIZE, True), (m.LINK_LABEL_SIZE, False)],
 )
-def test_qt_text_is_as_wide_as_the_layout_measures_it(size: float, bold: bool) -> None:
+def test_qt_text_is_as_wide_as_the_layout_measures_it(qapp, size: float, bold: bool) -> None:  # type: ignore[no-untyped-def]
     """Measured on a 72 dpi image, the device the PNG is painted on (one point is one pixel there);
     the font is TEXT_SCALE times the layout size and drawn under a 1/TEXT_SCALE scale."""
     _app = _application()
@@ -44,7 +47,7 @@ def test_qt_text_is_as_wide_as_the_layout_measures_it(size: float, bold: bool) -
         assert abs(drawn - measured) <= 0.02 * measured, (line, drawn, measured)
 
 
-def test_the_svg_has_the_title_and_the_emotion_values() -> None:
+def test_the_svg_has_the_title_and_the_emotion_values(qapp) -> None:  # type: ignore[no-untyped-def]
     doc = blueprint_with(
         cards=[card("a", "customer", 0, "Arrives", emotion=2), card("b", "customer", 1, "Waits", emotion=-1)],
         title="Hotel arrival",
@@ -57,7 +60,7 @@ def test_the_svg_has_the_title_and_the_emotion_values() -> None:
     assert "\u22121" in svg and "+2.0" not in svg
 
 
-def test_a_png_is_taller_by_the_title_band(tmp_path: Path, repo: Path) -> None:
+def test_a_png_is_taller_by_the_title_band(qapp, tmp_path: Path, repo: Path) -> None:  # type: ignore[no-untyped-def]
     _app = _application()
     from PySide6.QtGui import QImage
 
