@@ -90,7 +90,9 @@ class QtPainter:
         self._text(12, 6, title, TITLE_SIZE, True)
         if doc.persona is not None:
             persona = doc.persona.name + (f": {doc.persona.description}" if doc.persona.description else "")
-            text, _ = one_line("Persona: " + persona, 8.5, room)
+            text, _ = one_line(
+                "Persona: " + persona, 8.5, width - 24
+            )  # below the author and date: the full width
             self._text(12, 26, text, 8.5, False, st.MUTED)
         self.p.setPen(self.QtGui.QPen(self.QtGui.QColor(st.STAGE_FILL), 1.2))
         self.p.drawLine(
