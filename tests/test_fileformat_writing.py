@@ -41,3 +41,12 @@ def test_saving_keeps_the_file_permissions(tmp_path: Path) -> None:
 def test_saving_into_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(BlueprintFileError, match="could not save"):
         save(Blueprint(title="x"), tmp_path / "missing" / "plan.blueprint")
+
+
+def test_a_new_file_gets_the_users_usual_mode_not_0600(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        save(Blueprint(title="Shared"), tmp_path / "shared.blueprint")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "shared.blueprint").stat().st_mode & 0o777 == 0o644

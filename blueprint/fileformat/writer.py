@@ -55,27 +55,33 @@ def _real_target(path: str | Path) -> Path:
     return Path(os.path.realpath(target)) if target.is_symlink() else target
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(
     path: str | Path, data: bytes, before_replace: Callable[[Path], None] | None = None
 ) -> None:
     """Write `data` to `path` so that a crash or a failed write leaves the old file intact.
 
     A temporary file in the same folder is written, flushed and fsynced, then renamed over the target.
-    The target's permission bits are kept. `before_replace(target)` runs once the new bytes are safely
-    on disk, just before the rename (the backup is made there, so a failed write leaves it alone).
+    The target's permission bits are kept; a new file gets the mode the user's umask gives.
+    `before_replace(target)` runs once the new bytes are safely on disk, just before the rename (the
+    backup is made there, so a failed write leaves it alone).
     """
     target = _real_target(path)
     folder = target.parent if str(target.parent) else Path(".")
     try:
         mode = target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        mode = None
+    except FileNotFoundError:  # a new file gets what the user's umask gives (mkstemp's 0600 would not)
+        mode = 0o666 & ~_current_umask()
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             _write_all(handle, data)
-        if mode is not None:
-            os.chmod(temp_name, mode)
+        os.chmod(temp_name, mode)
         if before_replace is not None:
             before_replace(target)
         os.replace(temp_name, target)
