@@ -273,3 +273,19 @@ def test_persian_letters_join_too() -> None:
     drawn = visual("گوشی")
     assert unicodedata.normalize("NFKC", drawn[::-1]) == "گوشی"
     assert all(not "\u0600" <= ch <= "\u06ff" for ch in drawn)
+
+
+def test_labels_of_two_lines_between_the_same_lanes_do_not_print_over_each_other() -> None:
+    # lanes out of zone order: the lines of interaction and visibility both lie above backstage
+    reader, _ = _pdf(blueprint_with(lanes=["customer", "backstage", "frontstage", "support"]))
+    baselines: dict[str, list[float]] = {}
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip().startswith("Line of"):
+            baselines.setdefault(text.strip(), []).append(tm[5] * cm[3] + cm[5])
+
+    reader.pages[0].extract_text(visitor_text=visit)
+    interaction, visibility = baselines["Line of interaction"], baselines["Line of visibility"]
+    assert len(interaction) == len(visibility) >= 1
+    for a, b in zip(interaction, visibility, strict=True):  # page points, never smaller than layout points
+        assert a - b >= m.LINE_LABEL_SIZE + 1, "the visibility label goes below its line"

@@ -171,3 +171,20 @@ def test_wrapping_keeps_every_character(text: str, width: float) -> None:
     lines, shortened = wrap(text, 9.0, width)
     assert not shortened
     assert "".join("".join(lines).split()) == "".join(clean(text).split())
+
+
+def test_two_lines_between_the_same_lanes_put_their_labels_apart() -> None:
+    # customer, backstage, frontstage: interaction and visibility both fall on the top of backstage
+    layout = compute_layout(blueprint_with(lanes=["customer", "backstage", "frontstage", "support"]))
+    lines = sorted(layout.lines, key=lambda line: line.y)
+    first, second = lines[0], lines[1]
+    assert {first.kind, second.kind} == {"interaction", "visibility"}
+    assert second.y - first.y >= 2.0, "the two dashed lines must not coincide"
+    assert not first.label_below and second.label_below
+    assert not any(line.label_below for line in lines[2:]), "a line alone at its boundary keeps its label"
+
+
+def test_lines_at_their_own_boundaries_keep_labels_above() -> None:
+    layout = compute_layout(blueprint_with(lanes=["customer", "frontstage", "backstage", "support"]))
+    assert len(layout.lines) == 3
+    assert not any(line.label_below for line in layout.lines)

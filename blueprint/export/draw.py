@@ -250,15 +250,17 @@ class BlueprintPainter:
         first = 4.0 if rx0 < 4 else rx0
         starts = [first] + [s.box.x for s in self.layout.stages if first + 150 <= s.box.x < rx1]
         for line in self.layout.lines:
-            if not self._visible(line.x0, line.y - 8, line.x1, line.y + 2):
+            if not self._visible(line.x0, line.y - 8, line.x1, line.y + 2 + m.LINE_LABEL_SIZE + 2):
                 continue
             colour, width, dash = st.LINE_STYLES[line.kind]
             self.stroke(colour, width)
             c.setDash(*dash) if dash else c.setDash()
             c.line(max(line.x0, rx0 - 1), self.y(line.y), min(line.x1, rx1 + 1), self.y(line.y))
             c.setDash()
+            # the baseline: just above the line, or just below it (see `Line.label_below`)
+            baseline = self.y(line.y + m.LINE_LABEL_SIZE + 1) if line.label_below else self.y(line.y) + 2.5
             for x in starts:
-                self.pen.queue(x + 6, self.y(line.y) + 2.5, line.label, m.LINE_LABEL_SIZE, color=colour)
+                self.pen.queue(x + 6, baseline, line.label, m.LINE_LABEL_SIZE, color=colour)
 
     # --- cards --------------------------------------------------------------------------------------
 

@@ -177,7 +177,9 @@ class QtPainter:
                 pen.setDashPattern([d / width for d in dash])
             self.p.setPen(pen)
             self.p.drawLine(QtCore.QPointF(line.x0, line.y), QtCore.QPointF(line.x1, line.y))
-            self._text(6, line.y - m.LINE_LABEL_SIZE - 3, line.label, m.LINE_LABEL_SIZE, False, colour)
+            size = m.LINE_LABEL_SIZE  # below the line: baseline at y + size + 1, as in the PDF and editor
+            top = line.y + 1 + size * 0.05 if line.label_below else line.y - size - 3
+            self._text(6, top, line.label, size, False, colour)
         for card in lay.cards.values():
             fill, border = st.CARD_COLORS.get(card.lane_kind, st.CARD_COLORS["customer"])
             self._rect(card.box, fill, border, 0 if card.lane_kind == "notes" else 3, 0.8)

@@ -84,7 +84,8 @@ def lane_band(lane: Lane, y: float, height: float, width: float) -> LaneBand:
 def three_lines(lanes: tuple[LaneBand, ...], width: float) -> tuple[Line, ...]:
     """The lines of interaction, visibility and internal interaction, each where the zone order first
     crosses it (at the top of the first lane below it). Notes lanes are ignored; a line whose zones
-    are missing is not drawn. Lines that fall on the same boundary are drawn 3 pt apart."""
+    are missing is not drawn. Lines that fall on the same boundary are drawn 3 pt apart, and the label of
+    a line whose label above it would touch the previous line's label goes below it instead."""
     ranked = [(lane, _RANK[lane.kind]) for lane in lanes if lane.kind in _RANK]
     out: list[Line] = []
     used: dict[float, int] = {}
@@ -96,4 +97,22 @@ def three_lines(lanes: tuple[LaneBand, ...], width: float) -> tuple[Line, ...]:
                 used[y] = shift + 1
                 out.append(Line(kind, label, y + shift * 3.0, 0.0, width))
                 break
-    return tuple(out)
+    return _labels_apart(out)
+
+
+def _labels_apart(lines: list[Line]) -> tuple[Line, ...]:
+    """`lines` with `label_below` set where a label just above its line would touch the label placed
+    before it (top to bottom); the same rule as the editor's lane-header column."""
+    step = m.LINE_LABEL_SIZE + 1.5
+    previous = float("-inf")
+    below: set[int] = set()
+    for i in sorted(range(len(lines)), key=lambda i: lines[i].y):
+        baseline = lines[i].y - 2
+        if baseline < previous + step:
+            baseline = max(previous + step, lines[i].y + m.LINE_LABEL_SIZE + 1)
+            below.add(i)
+        previous = baseline
+    return tuple(
+        Line(ln.kind, ln.label, ln.y, ln.x0, ln.x1, label_below=True) if i in below else ln
+        for i, ln in enumerate(lines)
+    )

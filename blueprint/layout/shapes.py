@@ -121,6 +121,9 @@ class Line:
     y: float
     x0: float
     x1: float
+    #: The label goes just below the line instead of just above it: set on the second of two lines that
+    #: lie between the same lanes (a few points apart), so the two labels do not print over each other.
+    label_below: bool = False
 
 
 @dataclass(frozen=True, slots=True)
