@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from blueprint.layout import metrics as m
 from blueprint.layout.grid import column_x
+from blueprint.layout.labels import labels_apart
 from blueprint.layout.routes import End, RoutingGrid, channel_of, make_route, shift_route
 from blueprint.layout.shapes import CardBox, Cell, LaneBand, Layout, Route
 from blueprint.model import Blueprint
@@ -111,6 +112,7 @@ def all_routes(
             fs is not None and ft is not None and fs != ft,
         )
         renewed.add(link.id)
+    labels_apart(routes, cards, cells, lane_ids, list(steps_index), renewed)
     return routes, renewed
 
 

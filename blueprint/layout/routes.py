@@ -95,7 +95,7 @@ def _simplify(points: list[Point]) -> tuple[Point, ...]:
     return tuple(out)
 
 
-def _label_place(points: tuple[Point, ...], label: str) -> tuple[Point, bool, str, bool]:
+def label_place(points: tuple[Point, ...], label: str) -> tuple[Point, bool, str, bool]:
     """Where a label goes: the middle of the longest horizontal segment if it has room, else of the
     longest segment; the label is cut to that segment's length."""
     best_h, best_any = None, None
@@ -161,7 +161,7 @@ def make_route(
     is_handoff: bool,
 ) -> Route:
     points = route_points(link_id, source, target, grid)
-    place = _label_place(points, label) if label.strip() and len(points) > 1 else None
+    place = label_place(points, label) if label.strip() and len(points) > 1 else None
     return Route(
         link_id=link_id,
         source=source_id,
@@ -194,5 +194,6 @@ def shift_route(route: Route, dy: float) -> Route:
         route.label_text,
         route.label_vertical,
         route.label_shortened,
+        route.label_moved,
         dy,
     )

@@ -141,6 +141,8 @@ class Route:
     label_text: str = ""  # the label as it fits along its segment (ends with an ellipsis when cut)
     label_vertical: bool = False  # drawn along a vertical segment, reading upwards
     label_shortened: bool = False
+    #: The label is not where the route alone would put it: it moved off a label placed before it.
+    label_moved: bool = False
     #: Set by `relayout` when this is the previous layout's route of the same link moved down by this
     #: much (its cards and channel moved with a lane), so the canvas moves its item instead of comparing
     #: every point. Not compared: it says how the route was made, not what it is.

@@ -1,0 +1,311 @@
+"""Link labels kept apart: a label that would lie on a label placed before it moves elsewhere.
+
+Each route places its label on its own (`routes._label_place`), so two routes that share a gutter or
+the gap between two stacked cards can put their labels on top of each other. After routing, the labels
+are visited in link order; a label whose plate overlaps an earlier plate slides along its segment, then
+tries the route's other segments, then a shorter text on its own segment, and takes the first place
+that overlaps no earlier plate and no card. A label with no such place stays where it was (overlapping).
+
+The result depends only on the routes as first placed, visited in link order, so `relayout` (which
+reuses routes) and a full layout agree: a reused route whose label had moved is put back to its first
+place before it is checked.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import replace
+from itertools import pairwise
+
+from blueprint.layout import metrics as m
+from blueprint.layout.routes import label_place
+from blueprint.layout.shapes import Box, CardBox, Cell, Route
+from blueprint.layout.text import one_line, text_width
+
+#: Buckets of the spatial index of labels: a column wide and tall, their sides a quarter column from the
+#: gutters, so that labels in a gutter or in a column's middle seldom straddle two buckets.
+_X_CELL = m.COLUMN_WIDTH
+_X_ORIGIN = m.LANE_HEADER_WIDTH + m.COLUMN_WIDTH / 4
+_Y_CELL = 1000.0
+_HALF_POINT = 0.5  # a label slides in steps of this (positions stay multiples of it from the middle)
+_MAX_JUMPS = 12  # a label tries at most this many places each way along one segment
+_PLATE_H = m.LINK_LABEL_SIZE + 2.5
+#: (position, vertical, text, shortened): a place for a label, as `Route` holds it.
+Place = tuple[tuple[float, float], bool, str, bool]
+Rect = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def plate(pos: tuple[float, float], vertical: bool, text: str) -> Box:
+    """The white plate a label is drawn on, centred on its position (as the PDF and canvas draw it)."""
+    x0, y0, x1, y1 = _rect(pos, vertical, text)
+    return Box(x0, y0, x1 - x0, y1 - y0)
+
+
+def _rect(pos: tuple[float, float], vertical: bool, text: str) -> Rect:
+    half = (text_width(text, m.LINK_LABEL_SIZE) + 4) / 2
+    x, y = pos
+    if vertical:
+        return (x - _PLATE_H / 2, y - half, x + _PLATE_H / 2, y + half)
+    return (x - half, y - _PLATE_H / 2, x + half, y + _PLATE_H / 2)
+
+
+def _keys(r: Rect) -> list[tuple[float, float]]:
+    """The buckets `r` touches: columns of the index are centred on the gutters, where most labels lie."""
+    i0, i1 = int((r[0] - _X_ORIGIN) // _X_CELL), int((r[2] - _X_ORIGIN) // _X_CELL)
+    j0, j1 = int(r[1] // _Y_CELL), int(r[3] // _Y_CELL)
+    return [(i, j) for i in _span(float(i0), float(i1)) for j in _span(float(j0), float(j1))]
+
+
+def _span(first: float, last: float) -> tuple[float, ...]:
+    """The bucket numbers from `first` to `last` (floats, as floor division of floats gives them)."""
+    return (first, last) if last == first + 1 else tuple(float(k) for k in range(int(first), int(last) + 1))
+
+
+def _blocker(buckets: dict[tuple[float, float], list[Rect]], r: Rect) -> Rect | None:
+    """A plate in `buckets` that `r` overlaps, if any."""
+    x0, y0, x1, y1 = r
+    for key in _keys(r):
+        for other in buckets.get(key, ()):
+            if x0 < other[2] and other[0] < x1 and y0 < other[3] and other[1] < y1:
+                return other
+    return None
+
+
+def _hits(buckets: dict[tuple[float, float], list[Rect]], r: Rect, keys: list[tuple[float, float]]) -> bool:
+    x0, y0, x1, y1 = r
+    for key in keys:
+        for a0, b0, a1, b1 in buckets.get(key, ()):
+            if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
+                return True
+    return False
+
+
+class _Cards:
+    """Card boxes by column, top to bottom (made per column when first asked: lanes are stacked in
+    order and a cell's cards top to bottom), to ask whether a label's plate would cover a card."""
+
+    def __init__(
+        self,
+        cards: dict[str, CardBox],
+        cells: dict[tuple[str, str], Cell],
+        lane_ids: list[str],
+        step_ids: list[str],
+    ) -> None:
+        self.cards, self.cells, self.lane_ids, self.step_ids = cards, cells, lane_ids, step_ids
+        self.columns: dict[int, tuple[list[Box], list[float]]] = {}
+
+    def _column(self, i: int) -> tuple[list[Box], list[float]]:
+        column = self.columns.get(i)
+        if column is None:
+            boxes: list[Box] = []
+            if 0 <= i < len(self.step_ids):
+                step_id, cards, cells = self.step_ids[i], self.cards, self.cells
+                boxes = [cards[c].box for lane in self.lane_ids for c in cells[(lane, step_id)].card_ids]
+            column = self.columns[i] = (boxes, [b.bottom for b in boxes])
+        return column
+
+    def blocker(self, r: Rect) -> Rect | None:
+        """A card box (as a rect) that `r` overlaps, if any."""
+        x0, y0, x1, y1 = r
+        first = int((x0 - m.LANE_HEADER_WIDTH) // m.COLUMN_WIDTH)
+        last = int((x1 - m.LANE_HEADER_WIDTH) // m.COLUMN_WIDTH)
+        for i in range(first, last + 1):
+            boxes, bottoms = self._column(i)
+            for b in boxes[bisect_right(bottoms, y0) :]:  # cards of a column never overlap
+                if b.y >= y1:
+                    break
+                if x0 < b.right and b.x < x1:
+                    return (b.x, b.y, b.right, b.bottom)
+        return None
+
+
+def labels_apart(
+    routes: dict[str, Route],
+    cards: dict[str, CardBox],
+    cells: dict[tuple[str, str], Cell],
+    lane_ids: list[str],
+    step_ids: list[str],
+    renewed: set[str],
+) -> None:
+    """Move, in place in `routes`, the labels that overlap an earlier label; add their ids to `renewed`.
+    `cells`, `lane_ids` and `step_ids` (in column order) say where the cards are."""
+    placed: dict[tuple[float, float], list[Rect]] = {}
+    get = placed.get
+    width, size, plate_half = text_width, m.LINK_LABEL_SIZE, _PLATE_H / 2
+    x_origin, x_cell, y_cell = _X_ORIGIN, _X_CELL, _Y_CELL
+    slow = _Slow(placed, cards, cells, lane_ids, step_ids)
+    for link_id, route in routes.items():
+        pos = route.label_pos
+        if pos is None:
+            continue
+        if not route.label_moved:  # the common case, kept tight: a label where its route put it
+            x, y = pos
+            half = (width(route.label_text, size) + 4) / 2
+            if route.label_vertical:
+                x0, y0, x1, y1 = x - plate_half, y - half, x + plate_half, y + half
+            else:
+                x0, y0, x1, y1 = x - half, y - plate_half, x + half, y + plate_half
+            i0, j0 = (x0 - x_origin) // x_cell, y0 // y_cell
+            i1, j1 = (x1 - x_origin) // x_cell, y1 // y_cell
+            if i0 == i1 and j0 == j1:
+                key = (i0, j0)
+                bucket = get(key)
+                if bucket is None:
+                    placed[key] = [(x0, y0, x1, y1)]
+                    continue
+                for a0, b0, a1, b1 in bucket:
+                    if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
+                        break
+                else:
+                    bucket.append((x0, y0, x1, y1))
+                    continue
+            else:
+                keys = [(i, j) for i in _span(i0, i1) for j in _span(j0, j1)]
+                if not any(
+                    x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1
+                    for key in keys
+                    for a0, b0, a1, b1 in get(key, ())
+                ):
+                    rect = (x0, y0, x1, y1)
+                    for key in keys:
+                        bucket = get(key)
+                        if bucket is None:
+                            placed[key] = [rect]
+                        else:
+                            bucket.append(rect)
+                    continue
+        changed = slow.place(route)
+        if changed is not None:
+            routes[link_id] = changed
+            renewed.add(link_id)
+
+
+class _Slow:
+    """The rarer cases of `labels_apart`: a label that overlaps one placed before it, one that moved
+    in the previous layout, or one whose plate spans several buckets of the index."""
+
+    def __init__(
+        self,
+        placed: dict[tuple[float, float], list[Rect]],
+        cards: dict[str, CardBox],
+        cells: dict[tuple[str, str], Cell],
+        lane_ids: list[str],
+        step_ids: list[str],
+    ) -> None:
+        self.placed = placed
+        self.cards = cards
+        self.card_index: _Cards | None = None  # made when a first label must move
+        self.where = (cells, lane_ids, step_ids)
+
+    def place(self, route: Route) -> Route | None:
+        """Place `route`'s label; the route with its label moved (or moved back), or None if unchanged."""
+        pos = route.label_pos
+        assert pos is not None
+        current: Place = (pos, route.label_vertical, route.label_text, route.label_shortened)
+        first = label_place(route.points, route.label) if route.label_moved else current
+        rect = _rect(*first[:3])
+        keys = _keys(rect)
+        chosen = first
+        if _hits(self.placed, rect, keys):
+            if self.card_index is None:
+                self.card_index = _Cards(self.cards, *self.where)
+            for track in _tracks(route, first, self.cards):
+                found = self._free_on(*track)
+                if found is not None:
+                    chosen, rect = found
+                    keys = _keys(rect)
+                    break
+        for key in keys:
+            self.placed.setdefault(key, []).append(rect)
+        moved = chosen is not first
+        if current == chosen and moved == route.label_moved:
+            return None
+        return replace(
+            route,
+            label_pos=chosen[0],
+            label_vertical=chosen[1],
+            label_text=chosen[2],
+            label_shortened=chosen[3],
+            label_moved=moved,
+            shifted_by=0.0,
+        )
+
+    def _free_on(
+        self,
+        segment: tuple[tuple[float, float], tuple[float, float]],
+        middle: tuple[float, float],
+        vertical: bool,
+        text: str,
+        cut: bool,
+    ) -> tuple[Place, Rect] | None:
+        """The free place along `segment` nearest `middle` (towards the end on a tie) for `text`, with its
+        plate: from the middle, each way, the label jumps past whatever plate or card it lies on, in
+        steps of half a point from the middle (so positions stay exact when a lane moves them)."""
+        (ax, ay), (bx, by) = segment
+        half = (text_width(text, m.LINK_LABEL_SIZE) + 4) / 2
+        along_y = ax == bx and ay != by  # the segment is vertical
+        x, y = middle
+        start = y if along_y else x
+        low, high = (min(ay, by), max(ay, by)) if along_y else (min(ax, bx), max(ax, bx))
+        low, high = min(low + half, start), max(high - half, start)
+        best: tuple[float, Place, Rect] | None = None
+        for sign in (1.0, -1.0):
+            at = start
+            for _ in range(_MAX_JUMPS):
+                if not low <= at <= high or (best is not None and abs(at - start) >= best[0]):
+                    break
+                pos = (x, at) if along_y else (at, y)
+                rect = _rect(pos, vertical, text)
+                blocker = _blocker(self.placed, rect) or self.card_index.blocker(rect)  # type: ignore[union-attr]
+                if blocker is None:
+                    if best is None or abs(at - start) < best[0]:
+                        best = (abs(at - start), (pos, vertical, text, cut), rect)
+                    break
+                edge = (
+                    (blocker[3] if along_y else blocker[2])
+                    if sign > 0
+                    else (blocker[1] if along_y else blocker[0])
+                )
+                need = edge + half * sign - start  # the centre offset that just clears the blocker
+                at = start + sign * _HALF_POINT * (abs(need) // _HALF_POINT + 1)
+        return None if best is None else (best[1], best[2])
+
+
+Track = tuple[tuple[tuple[float, float], tuple[float, float]], tuple[float, float], bool, str, bool]
+
+
+def _tracks(route: Route, first: Place, cards: dict[str, CardBox]) -> Iterator[Track]:
+    """Where else a label may go, best first, each as (segment, middle, vertical, text, shortened): its
+    own segment (for a label across the gap between two stacked cards, that gap, which spans the
+    column), the route's other segments, then its own segment with a shorter text."""
+    (x, y), vertical, text, cut = first
+    points = route.points
+    own = None
+    if len(points) == 2 and points[0][0] == points[1][0] and not vertical:
+        box = cards[route.source].box
+        own = ((box.x - m.CARD_INSET_X + 1, y), (box.right + m.CARD_INSET_X - 1, y))
+    segments = []
+    for a, b in pairwise(points):
+        if a[0] != b[0] and a[1] != b[1]:
+            continue
+        middle = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+        if own is None and middle == (x, y) and (a[0] == b[0]) == vertical:
+            own = (a, b)
+        else:
+            segments.append((abs(b[0] - a[0]) + abs(b[1] - a[1]), a, b))
+    if own is not None:
+        yield (own, (x, y), vertical, text, cut)
+    segments.sort(key=lambda s: -s[0])
+    for length, a, b in segments:
+        if length < 30:
+            break
+        seg_text, seg_cut = one_line(route.label, m.LINK_LABEL_SIZE, length - 6)
+        yield ((a, b), ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2), a[0] == b[0], seg_text, seg_cut)
+    if own is not None:
+        full = text_width(text, m.LINK_LABEL_SIZE)
+        for share in (0.75, 0.5, 0.35):
+            if full * share < 24:
+                break
+            short, _ = one_line(route.label, m.LINK_LABEL_SIZE, full * share)
+            yield (own, (x, y), vertical, short, True)
