@@ -27,12 +27,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
-from test_fuzz_mutations import byte_mutations, structural_mutations, time_limit  # noqa: E402
-
 from blueprint.export.pdf import export_pdf  # noqa: E402
 from blueprint.fileformat import BlueprintFileError, loads  # noqa: E402
 from blueprint.layout import compute_layout  # noqa: E402
 from blueprint.validate import validate  # noqa: E402
+
+from test_fuzz_mutations import byte_mutations, structural_mutations, time_limit  # noqa: E402
 
 
 def seeds() -> list[bytes]:
