@@ -19,6 +19,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from blueprint.layout import metrics as m
+from blueprint.layout.label_memo import labels_apart_after_edit
 from blueprint.layout.routes import label_place
 from blueprint.layout.shapes import Box, CardBox, Cell, Route
 from blueprint.layout.text import one_line, text_width
@@ -59,6 +60,8 @@ def _keys(r: Rect) -> list[tuple[float, float]]:
 
 def _span(first: float, last: float) -> tuple[float, ...]:
     """The bucket numbers from `first` to `last` (floats, as floor division of floats gives them)."""
+    if last == first:
+        return (first,)
     return (first, last) if last == first + 1 else tuple(float(k) for k in range(int(first), int(last) + 1))
 
 
@@ -127,9 +130,33 @@ def labels_apart(
     lane_ids: list[str],
     step_ids: list[str],
     renewed: set[str],
+    previous_routes: dict[str, Route] | None = None,
+    old_cards: dict[str, CardBox] | None = None,
 ) -> None:
     """Move, in place in `routes`, the labels that overlap an earlier label; add their ids to `renewed`.
-    `cells`, `lane_ids` and `step_ids` (in column order) say where the cards are."""
+    `cells`, `lane_ids` and `step_ids` (in column order) say where the cards are. After an edit
+    (`previous_routes` and `old_cards` given) only the labels the edit can reach are placed again
+    (`label_memo`), with the same result."""
+    if previous_routes is not None and old_cards is not None:
+        slow = _Slow({}, cards, cells, lane_ids, step_ids)
+
+        def full_pass() -> None:
+            _all_labels_apart(routes, cards, cells, lane_ids, step_ids, renewed)
+
+        if labels_apart_after_edit(routes, cards, slow, renewed, previous_routes, old_cards, full_pass):
+            return
+    _all_labels_apart(routes, cards, cells, lane_ids, step_ids, renewed)
+
+
+def _all_labels_apart(
+    routes: dict[str, Route],
+    cards: dict[str, CardBox],
+    cells: dict[tuple[str, str], Cell],
+    lane_ids: list[str],
+    step_ids: list[str],
+    renewed: set[str],
+) -> None:
+    """Every label in link order (a full layout's pass)."""
     placed: dict[tuple[float, float], list[Rect]] = {}
     get = placed.get
     width, size, plate_half = text_width, m.LINK_LABEL_SIZE, _PLATE_H / 2

@@ -112,7 +112,16 @@ def all_routes(
             fs is not None and ft is not None and fs != ft,
         )
         renewed.add(link.id)
-    labels_apart(routes, cards, cells, lane_ids, list(steps_index), renewed)
+    labels_apart(
+        routes,
+        cards,
+        cells,
+        lane_ids,
+        list(steps_index),
+        renewed,
+        previous.routes if previous is not None else None,
+        previous.cards if previous is not None else None,
+    )
     return routes, renewed
 
 

@@ -1,0 +1,235 @@
+"""Link labels kept apart after an edit: only the labels an edit can reach are placed again.
+
+A label's place depends only on its route, the plates placed before it (in link order) and the cards
+within its reach (the box its route's segments span, widened by its longest plate and a column). So
+after an edit the previous placement stands for every label whose route was reused and whose reach
+holds no renewed card and no plate that changed; the others are placed again in link order, each
+against exactly the plates a full pass would have placed before it, and a plate that changed marks
+the later labels whose reach it lies in. The result is the full pass's, label for label.
+
+The memo (plates and reaches of the last layout's labels, with spatial indexes) is kept for the last
+few layouts' route dicts and handed on to the next layout; a layout with no memo builds one (a full
+pass's cost, once).
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable
+
+from blueprint.layout import metrics as m
+from blueprint.layout.shapes import CardBox, Route
+from blueprint.layout.text import text_width
+
+Rect = tuple[float, float, float, float]
+Key = tuple[float, float]
+
+_REACH_X = 4 * m.COLUMN_WIDTH  # buckets of the index of reaches (reaches are a few columns wide)
+_REACH_Y = 2000.0
+
+
+def _reach_keys(r: Rect) -> list[tuple[int, int]]:
+    i0, i1 = int(r[0] // _REACH_X), int(r[2] // _REACH_X)
+    j0, j1 = int(r[1] // _REACH_Y), int(r[3] // _REACH_Y)
+    return [(i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1)]
+
+
+_KEEP = 4  # memos kept (the editor relayouts from the latest layout)
+_MAX_SEEDS = 400  # more renewed routes or cards than this: a full pass is as cheap
+
+
+class Memo:
+    """The labels of one layout: link order, plates and reaches, each indexed by bucket."""
+
+    def __init__(self, routes: dict[str, Route]) -> None:
+        from blueprint.layout.labels import _keys
+
+        self.order = list(routes)
+        self.index = {link_id: i for i, link_id in enumerate(self.order)}
+        self.plates: dict[str, Rect] = {}
+        self.reaches: dict[str, Rect] = {}
+        self.plate_buckets: dict[Key, dict[str, Rect]] = {}
+        self.reach_buckets: dict[tuple[int, int], set[str]] = {}
+        #: Links whose plate and reach are not yet those of the routes this memo is kept for.
+        self.stale: set[str] = set()
+        for link_id, route in routes.items():
+            plate = _plate_of(route)
+            if plate is None:
+                continue
+            self.plates[link_id] = plate
+            for key in _keys(plate):
+                self.plate_buckets.setdefault(key, {})[link_id] = plate
+            reach = _reach(route)
+            self.reaches[link_id] = reach
+            for key in _reach_keys(reach):
+                self.reach_buckets.setdefault(key, set()).add(link_id)
+
+    def set_plate(self, link_id: str, plate: Rect | None) -> None:
+        from blueprint.layout.labels import _keys
+
+        old = self.plates.pop(link_id, None)
+        if old is not None:
+            for key in _keys(old):
+                self.plate_buckets[key].pop(link_id, None)
+        if plate is not None:
+            self.plates[link_id] = plate
+            for key in _keys(plate):
+                self.plate_buckets.setdefault(key, {})[link_id] = plate
+
+    def set_reach(self, link_id: str, reach: Rect | None) -> None:
+        old = self.reaches.pop(link_id, None)
+        if old is not None:
+            for key in _reach_keys(old):
+                self.reach_buckets[key].discard(link_id)
+        if reach is not None:
+            self.reaches[link_id] = reach
+            for key in _reach_keys(reach):
+                self.reach_buckets.setdefault(key, set()).add(link_id)
+
+    def reaching(self, r: Rect) -> set[str]:
+        """Links whose reach overlaps `r`."""
+        x0, y0, x1, y1 = r
+        found: set[str] = set()
+        reaches = self.reaches
+        for key in _reach_keys(r):
+            for link_id in self.reach_buckets.get(key, ()):
+                a0, b0, a1, b1 = reaches[link_id]
+                if x0 <= a1 and a0 <= x1 and y0 <= b1 and b0 <= y1:
+                    found.add(link_id)
+        return found
+
+    def placed_before(self, link_id: str) -> dict[Key, list[Rect]]:
+        """The plates a full pass would hold when it reaches `link_id`, in the buckets of its reach,
+        each bucket in link order (as the full pass fills them)."""
+        from blueprint.layout.labels import _keys
+
+        limit, index = self.index[link_id], self.index
+        placed: dict[Key, list[Rect]] = {}
+        for key in _keys(self.reaches[link_id]):
+            bucket = self.plate_buckets.get(key)
+            if bucket:
+                earlier = sorted((index[i], r) for i, r in bucket.items() if index[i] < limit)
+                if earlier:
+                    placed[key] = [r for _, r in earlier]
+        return placed
+
+
+_memos: dict[int, tuple[dict[str, Route], Memo]] = {}
+
+
+def take(routes: dict[str, Route]) -> Memo:
+    """The memo of `routes` (a previous layout's), removed from the store (it is updated in place)."""
+    entry = _memos.pop(id(routes), None)
+    if entry is None or entry[0] is not routes:
+        return Memo(routes)
+    return entry[1]
+
+
+def _refresh(memo: Memo, routes: dict[str, Route]) -> None:
+    """Bring the stale entries of `memo` up to date with `routes` (the routes it is kept for)."""
+    for link_id in memo.stale:
+        route = routes[link_id]
+        memo.set_reach(link_id, _reach(route) if route.label_pos is not None else None)
+        memo.set_plate(link_id, _plate_of(route))
+    memo.stale.clear()
+
+
+def keep(routes: dict[str, Route], memo: Memo) -> None:
+    while len(_memos) >= _KEEP:
+        del _memos[next(iter(_memos))]
+    _memos[id(routes)] = (routes, memo)
+
+
+def _plate_of(route: Route) -> Rect | None:
+    from blueprint.layout.labels import _rect
+
+    if route.label_pos is None:
+        return None
+    return _rect(route.label_pos, route.label_vertical, route.label_text)
+
+
+def _reach(route: Route) -> Rect:
+    """Where `route`'s label may go, or look for plates and cards: its segments' span, widened by its
+    longest plate (and a column sideways, for the gap between stacked cards)."""
+    from blueprint.layout.labels import _PLATE_H
+
+    xs = [p[0] for p in route.points]
+    ys = [p[1] for p in route.points]
+    if route.label_pos is not None:
+        xs.append(route.label_pos[0])
+        ys.append(route.label_pos[1])
+    margin = (text_width(route.label, m.LINK_LABEL_SIZE) + 4) / 2 + _PLATE_H + 1
+    return (
+        min(xs) - margin - m.COLUMN_WIDTH,
+        min(ys) - margin,
+        max(xs) + margin + m.COLUMN_WIDTH,
+        max(ys) + margin,
+    )
+
+
+def labels_apart_after_edit(
+    routes: dict[str, Route],
+    cards: dict[str, CardBox],
+    slow: object,
+    renewed: set[str],
+    previous_routes: dict[str, Route],
+    old_cards: dict[str, CardBox],
+    full_pass: Callable[[], None],
+) -> bool:
+    """Place again, in place in `routes`, the labels an edit can reach (see the module's docstring);
+    add the ids of routes changed here to `renewed`. After an edit that renewed many routes or cards
+    (a lane that grew moves everything below it) this runs `full_pass` and brings the memo up to date
+    from the renewed routes. False (nothing done) when the links changed: a full pass is due."""
+    if len(routes) != len(previous_routes):
+        return False
+    moved_cards = [c for c, box in cards.items() if old_cards.get(c) is not box]
+    removed = old_cards.keys() - cards.keys()
+    many = len(renewed) > _MAX_SEEDS or len(moved_cards) + len(removed) > _MAX_SEEDS
+    if many and id(previous_routes) not in _memos:
+        return False  # building a memo costs more than the full pass it would spare
+    memo = take(previous_routes)
+    if memo.order != list(routes):
+        return False
+    if many:
+        full_pass()
+        memo.stale.update(renewed)  # brought up to date when next used, so a move back costs no more
+        keep(routes, memo)
+        return True
+    _refresh(memo, previous_routes)
+    index = memo.index
+    dirty: list[int] = []
+    for link_id in renewed:
+        memo.set_reach(link_id, _reach(routes[link_id]) if routes[link_id].label_pos is not None else None)
+        dirty.append(index[link_id])
+    regions = [cards[c].box for c in moved_cards]
+    regions += [old_cards[c].box for c in moved_cards if c in old_cards]
+    regions += [old_cards[c].box for c in removed]
+    for b in regions:
+        dirty.extend(index[i] for i in memo.reaching((b.x, b.y, b.right, b.bottom)))
+    heapq.heapify(dirty)
+    done: set[int] = set()
+    order = memo.order
+    while dirty:
+        k = heapq.heappop(dirty)
+        if k in done:
+            continue
+        done.add(k)
+        link_id = order[k]
+        route = routes[link_id]
+        if route.label_pos is not None:
+            slow.placed = memo.placed_before(link_id)  # type: ignore[attr-defined]
+            changed = slow.place(route)  # type: ignore[attr-defined]
+            if changed is not None:
+                routes[link_id] = route = changed
+                renewed.add(link_id)
+        new = _plate_of(route)
+        old = memo.plates.get(link_id)
+        if new == old:
+            continue
+        memo.set_plate(link_id, new)
+        for r in (old, new):
+            if r is not None:
+                dirty.extend(index[i] for i in memo.reaching(r) if index[i] > k)
+        heapq.heapify(dirty)
+    keep(routes, memo)
+    return True
