@@ -6,10 +6,7 @@ with a title block, a legend, an outline and appendix pages.
 
 from __future__ import annotations
 
-import gc
 import io
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +23,7 @@ from blueprint.export.pages import MARGIN, OVERLAP, TITLE_BLOCK, PagePlan, Tile,
 from blueprint.export.sources import appendix_sources
 from blueprint.export.textdraw import TextPen
 from blueprint.layout import Layout, compute_layout
+from blueprint.layout.gcpause import without_gc
 from blueprint.layout.text import clean, one_line, text_width
 from blueprint.model import Blueprint
 
@@ -42,22 +40,8 @@ def export_pdf(
     doc: Blueprint, out: str | Path | io.BytesIO, options: ExportOptions | None = None
 ) -> list[str]:
     """Write `doc` as a PDF to `out`; return warnings (plain English, one line each)."""
-    with _without_gc():
+    with without_gc():
         return _export(doc, out, options or ExportOptions())
-
-
-@contextmanager
-def _without_gc() -> Iterator[None]:
-    """Pause the cycle collector: an export allocates hundreds of thousands of short-lived strings and
-    tuples, and the collections they trigger walk the whole layout again and again (a tenth of a big
-    export). What reportlab leaves in cycles is collected once the collector runs again."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _export(doc: Blueprint, out: str | Path | io.BytesIO, options: ExportOptions) -> list[str]:

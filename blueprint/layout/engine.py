@@ -7,13 +7,12 @@ moves the cards of those cells and, when a lane's height changes, shifts the lan
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 
 from blueprint.layout import metrics as m
 from blueprint.layout.cards import CardContent, card_content, place_card
 from blueprint.layout.emotion import emotion_curve
+from blueprint.layout.gcpause import without_gc
 from blueprint.layout.grid import column_x, headers, lane_band, three_lines, with_column_heights
 from blueprint.layout.linking import all_routes
 from blueprint.layout.shapes import Box, CardBox, Cell, EmotionCurve, LaneBand, Layout
@@ -32,22 +31,9 @@ def _contents(doc: Blueprint, cards: Iterable[Card]) -> dict[str, CardContent]:
     }
 
 
-@contextmanager
-def _without_gc() -> Iterator[None]:
-    """Pause the cycle collector: a layout allocates tens of thousands of small immutable objects and
-    no cycles, and collections triggered by those allocations cost about a third of the time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def compute_layout(doc: Blueprint) -> Layout:
     """The full layout of `doc`."""
-    with _without_gc():
+    with without_gc():
         return _assemble(doc, doc.cards, previous=None, changed=set())
 
 
@@ -59,7 +45,7 @@ def relayout(doc: Blueprint, previous: Layout, changed_card_ids: Iterable[str]) 
     changed = set(changed_card_ids)
     if not _same_frame(doc, previous):
         return compute_layout(doc)
-    with _without_gc():
+    with without_gc():
         old_cards = previous.cards
         ids = [c.id for c in doc.cards]
         same_order = ids == list(old_cards)
