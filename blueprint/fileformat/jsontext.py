@@ -17,6 +17,7 @@ from itertools import accumulate
 from typing import Any
 
 from blueprint.fileformat.errors import BlueprintFileError
+from blueprint.fileformat.limit_location import locate_flagged
 from blueprint.fileformat.limits import (
     MAX_FILE_BYTES,
     MAX_JSON_VALUES,
@@ -235,83 +236,3 @@ def _exact_parse(text: str) -> Any:
     if type(value) is str and len(value) > MAX_STRING_CHARS:
         raise _string_too_long(len(value))
     return value
-
-
-def _looks_like_wide_json(data: bytes) -> bool:
-    """JSON saved as UTF-16/32 without a byte-order mark: its first character, `{`, padded with NULs."""
-    head = data[:4]
-    return b"\x00" in head[:2] and head.replace(b"\x00", b"")[:1] in (b"{", b"[", b" ", b"\n", b"\r", b"\t")
-
-
-def decode(data: bytes) -> str:
-    """UTF-8 text from the bytes of a file, with a plain message for the usual wrong encodings."""
-    if len(data) > MAX_FILE_BYTES:
-        raise too_large("file")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_wide_json(data):
-        raise BlueprintFileError(
-            "not UTF-8 text (it looks like UTF-16 or UTF-32; save it as UTF-8)", code="not-utf8"
-        )
-    if b"\x00" in data[:64]:  # a text file does not start with NUL bytes
-        raise BlueprintFileError("not a text file (it holds binary data)", code="not-utf8")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise BlueprintFileError(
-            f"not UTF-8 text (bad byte at position {error.start})", code="not-utf8"
-        ) from None
-
-
-_FLAG = object()  # stands in for a value that breaks a parse-time limit, so its path can be found
-
-
-def locate_flagged(text: str) -> str:
-    """JSON path (e.g. `cards[3].duration_minutes`) of the first value that breaks a parse-time limit.
-
-    Only called on the error path: the text is parsed again, leniently, with each offending value (NaN,
-    a huge number, an over-long string, a repeated or over-long key) replaced by a marker, then walked.
-    """
-
-    def number(text: str, convert: Any) -> Any:
-        if len(text.lstrip("-")) > 400:
-            return _FLAG
-        value = convert(text)
-        return value if abs(value) <= MAX_NUMBER else _FLAG
-
-    def obj(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key, value in pairs:
-            too_long = type(value) is str and len(value) > MAX_STRING_CHARS
-            if key in out or len(key) > MAX_KEY_CHARS or too_long:
-                value = _FLAG
-            elif type(value) is list:
-                value = [_FLAG if type(v) is str and len(v) > MAX_STRING_CHARS else v for v in value]
-            out[key if len(key) <= MAX_KEY_CHARS else key[:20]] = value
-        return out
-
-    try:
-        value = json.loads(
-            text,
-            parse_constant=lambda name: _FLAG,
-            parse_float=lambda t: number(t, float),
-            parse_int=lambda t: number(t, int),
-            object_pairs_hook=obj,
-        )
-    except (ValueError, RecursionError):
-        return ""
-    return _path_of_flag(value, "") or ""
-
-
-def _path_of_flag(value: Any, path: str) -> str | None:
-    if value is _FLAG:
-        return path
-    if type(value) is dict:
-        for key, item in value.items():
-            found = _path_of_flag(item, f"{path}.{key}" if path else key)
-            if found is not None:
-                return found
-    elif type(value) is list:
-        for index, item in enumerate(value):
-            found = _path_of_flag(item, f"{path}[{index}]")
-            if found is not None:
-                return found
-    return None

@@ -8,8 +8,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from blueprint.fileformat.encoding import decode
 from blueprint.fileformat.errors import BlueprintFileError
-from blueprint.fileformat.jsontext import decode, parse_json, too_large
+from blueprint.fileformat.jsontext import parse_json, too_large
 from blueprint.fileformat.limits import MAX_COUNTS, MAX_FILE_BYTES
 from blueprint.fileformat.messages import first_problem, shown
 from blueprint.fileformat.migrations import OLDEST_VERSION, migrate

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from blueprint.fileformat.encoding import decode
 from blueprint.fileformat.errors import BlueprintFileError
-from blueprint.fileformat.jsontext import decode, parse_json
+from blueprint.fileformat.jsontext import parse_json
 from blueprint.fileformat.reader import from_raw, read_bytes
 from blueprint.model import Blueprint, unique_id
 
