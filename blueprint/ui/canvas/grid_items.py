@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from blueprint.layout.emotion import emotion_label
 from blueprint.layout.shapes import Box, Layout, Line
 from blueprint.ui.canvas import style
 
@@ -87,9 +88,19 @@ class EmotionItem(QGraphicsItem):
         painter.setPen(QPen(QColor(style.SELECTION), 1.8))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
-        painter.setBrush(QBrush(QColor(style.SELECTION)))
-        for point in curve.points:
-            painter.drawEllipse(QPointF(*point), 2.2, 2.2)
+        font = painter.font()
+        font.setPointSizeF(6.5)
+        painter.setFont(font)
+        for (x, y), (_, value) in zip(
+            curve.points, curve.values, strict=True
+        ):  # points and values as the PDF
+            tone = "up" if value > 0.25 else "down" if value < -0.25 else "flat"
+            colour = QColor(style.EMOTION_COLOURS[tone])
+            painter.setPen(QPen(QColor("#FFFFFF"), 0.8))
+            painter.setBrush(QBrush(colour))
+            painter.drawEllipse(QPointF(x, y), 3.2, 3.2)
+            painter.setPen(colour)
+            painter.drawText(QPointF(x + 5, y + 3), emotion_label(value))
 
 
 class LaneHeaderItem(QGraphicsItem):

@@ -36,6 +36,7 @@ FAIL = "#D32F2F"
 WAIT = "#F59E0B"
 DROP_TARGET = "#1A73E8"
 LINE_COLOURS = {"interaction": "#2B6CB0", "visibility": "#2F855A", "internal": "#805AD5"}
+EMOTION_COLOURS = {"up": "#2E7D32", "down": "#C62828", "flat": "#757575"}  # as the PDF's
 SEVERITY_COLOURS = {"error": "#D32F2F", "warning": "#E08E0B", "info": "#3B82F6"}
 
 #: Text sizes in layout points (the scene unit is one layout point), shared with the PDF.
