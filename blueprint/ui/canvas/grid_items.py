@@ -103,16 +103,23 @@ class EmotionItem(QGraphicsItem):
             painter.drawText(QPointF(x + 5, y + 3), emotion_label(value))
 
 
-class LaneHeaderItem(QGraphicsItem):
-    """The frozen column of lane names (with the labels of the three lines and the emotion row)."""
+class _FrozenHeader(QGraphicsItem):
+    """A header kept at the visible edge of the view (the view moves it on scroll and zoom)."""
 
-    def __init__(self, layout: Layout) -> None:
+    def __init__(self, layout: Layout, ids: frozenset[str]) -> None:
         super().__init__()
         self.layout = layout
         self.selected: frozenset[str] = frozenset()
-        self.ids = frozenset(lane.lane_id for lane in layout.lanes)
+        self.ids = ids
         self.setZValue(10)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+
+
+class LaneHeaderItem(_FrozenHeader):
+    """The frozen column of lane names (with the labels of the three lines and the emotion row)."""
+
+    def __init__(self, layout: Layout) -> None:
+        super().__init__(layout, frozenset(lane.lane_id for lane in layout.lanes))
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self.layout.lane_header_width, self.layout.height)
@@ -174,16 +181,12 @@ def line_label_baselines(layout: Layout) -> list[tuple[Line, float]]:
     return placed
 
 
-class TopHeaderItem(QGraphicsItem):
+class TopHeaderItem(_FrozenHeader):
     """The frozen rows of stage and step names."""
 
     def __init__(self, layout: Layout) -> None:
-        super().__init__()
-        self.layout = layout
-        self.selected: frozenset[str] = frozenset()
-        self.ids = frozenset(s.stage_id for s in layout.stages) | frozenset(s.step_id for s in layout.steps)
-        self.setZValue(10)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+        stages = frozenset(s.stage_id for s in layout.stages)
+        super().__init__(layout, stages | frozenset(s.step_id for s in layout.steps))
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self.layout.width, self.layout.top_header_height)
