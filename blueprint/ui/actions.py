@@ -70,6 +70,8 @@ class Actions:
             Key.Delete,
             "Delete the selected cards and links",
         )
+        # X11's standard Delete binding also holds Ctrl+D, which is Duplicate here: keep one meaning
+        self.delete.setShortcuts(without(self.delete.shortcuts(), self.duplicate.shortcuts()))
         self.select_all = self._make("Select &All", w.select_all_cards, Key.SelectAll, "Select every card")
         self.rename = self._make(
             "Edit &Title",
@@ -124,6 +126,13 @@ class Actions:
 
     def all(self) -> list[QAction]:
         return [v for v in vars(self).values() if isinstance(v, QAction)]
+
+
+def without(bindings: list[QKeySequence], taken: list[QKeySequence]) -> list[QKeySequence]:
+    """`bindings` less any key sequence already `taken` by another action (an ambiguous shortcut
+    does nothing at all in Qt)."""
+    used = {k.toString() for k in taken}
+    return [k for k in bindings if k.toString() not in used]
 
 
 def build_menus(window: MainWindow, a: Actions) -> None:

@@ -129,6 +129,12 @@ class CanvasEditor:
         if not name or not card_ids:
             return None
         bp = self.document.blueprint
+        same = [f for f in bp.functions if f.name.strip().casefold() == name.casefold()]
+        if same:  # "Web shop" typed again is the same function: a copy would split its hand-offs
+            assign: list[Operation] = [
+                SetCardFields(card_id, {"function": same[0].id}) for card_id in card_ids
+            ]
+            return same[0].id if self.run(Batch(assign, text=f"Set function '{_short(name)}'")) else None
         colour = FUNCTION_PALETTE[len(bp.functions) % len(FUNCTION_PALETTE)]
         function = Function(id=unique_id(_slug(name), bp.all_ids()), name=name[:100], color=colour)
         ops: list[Operation] = [AddFunction(function)]

@@ -1,0 +1,45 @@
+"""Shortcuts are never ambiguous (Qt ignores an ambiguous one), and a function typed twice is one function."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+from pytestqt.qtbot import QtBot
+
+from blueprint.edit import Document
+from blueprint.ui.actions import without
+from blueprint.ui.canvas.editing import CanvasEditor
+from blueprint.ui.main_window import MainWindow
+
+from builders import blueprint_with, card
+
+
+def test_x11_delete_binding_loses_ctrl_d_to_duplicate() -> None:
+    x11_delete = [QKeySequence("Del"), QKeySequence("Ctrl+D")]
+    assert [k.toString() for k in without(x11_delete, [QKeySequence("Ctrl+D")])] == ["Del"]
+
+
+def test_no_two_actions_share_a_shortcut(qtbot: QtBot) -> None:
+    window = MainWindow(Document(blueprint_with()))
+    qtbot.addWidget(window)
+    seen: dict[str, str] = {}
+    for action in window.actions.all():
+        for key in action.shortcuts():
+            text = key.toString()
+            assert text not in seen, f"{text} is both {seen[text]!r} and {action.text()!r}"
+            seen[text] = action.text()
+    assert "Ctrl+D" in seen
+    window.undo_stack.setClean()
+
+
+def test_a_new_function_with_an_existing_name_reuses_it(qtbot: QtBot) -> None:
+    doc = Document(blueprint_with(cards=[card("c1", "frontstage", 0), card("c2", "backstage", 1)]))
+    window = MainWindow(doc)
+    qtbot.addWidget(window)
+    editor: CanvasEditor = window.canvas_editor
+    first = editor.new_function_for(["c1"], "Web shop")
+    again = editor.new_function_for(["c2"], "  web SHOP ")
+    assert first == again
+    names = [f.name for f in window.document.blueprint.functions]
+    assert names.count("Web shop") == 1 and "web SHOP" not in names
+    assert window.document.blueprint.cards_by_id()["c2"].function == first
+    window.undo_stack.setClean()
