@@ -43,3 +43,29 @@ def test_a_new_function_with_an_existing_name_reuses_it(qtbot: QtBot) -> None:
     assert names.count("Web shop") == 1 and "web SHOP" not in names
     assert window.document.blueprint.cards_by_id()["c2"].function == first
     window.undo_stack.setClean()
+
+
+def test_reversing_a_backwards_link_fixes_bp106_and_undo_restores_it(qtbot: QtBot) -> None:
+    from blueprint.fileformat import dumps
+    from blueprint.validate import validate
+
+    doc = Document(
+        blueprint_with(
+            cards=[
+                card("c1", "frontstage", 0, function="team-a"),
+                card("c2", "backstage", 2, function="team-b"),
+            ],
+            links=[("c2", "c1", {"label": "order"})],
+        )
+    )
+    window = MainWindow(doc)
+    qtbot.addWidget(window)
+    before = dumps(window.document.blueprint)
+    assert "BP106" in {f.code for f in validate(window.document.blueprint)}
+    assert window.canvas_editor.reverse_link("l0")
+    link = window.document.blueprint.links[0]
+    assert (link.id, link.source, link.target, link.label) == ("l0", "c1", "c2", "order")
+    assert "BP106" not in {f.code for f in validate(window.document.blueprint)}
+    window.undo_stack.undo()
+    assert dumps(window.document.blueprint) == before
+    window.undo_stack.setClean()

@@ -141,6 +141,17 @@ class CanvasEditor:
         ops += [SetCardFields(card_id, {"function": function.id}) for card_id in card_ids]
         return function.id if self.run(Batch(ops, text=f"New function '{_short(name)}'")) else None
 
+    def reverse_link(self, link_id: str) -> bool:
+        """Turn a link round (same id, label and place in the file), as one undo step."""
+        links = self.document.blueprint.links
+        position = next((i for i, link in enumerate(links) if link.id == link_id), None)
+        if position is None:
+            return False
+        link = links[position]
+        turned = link.model_copy(update={"source": link.target, "target": link.source})
+        ops: list[Operation] = [RemoveLinks((link_id,)), AddLink(turned, index=position)]
+        return self.run(Batch(ops, text="Reverse link"))
+
     def move_cards(self, card_ids: list[str], lane_id: str, step_id: str, index: int) -> bool:
         """Move cards to a cell, as one undo step; False when nothing would change."""
         cell = [c.id for c in self.document.blueprint.cards_in_cell(lane_id, step_id)]

@@ -137,6 +137,7 @@ def link_menu(view: BlueprintView, link_id: str) -> QMenu:
     loop.triggered.connect(
         lambda checked: editor.run(SetLinkFields(link_id, {"kind": "loop" if checked else "flow"}))
     )
+    menu.addAction("Reverse direction", lambda: editor.reverse_link(link_id))
     menu.addAction("Delete link", editor.delete_selection)
     return menu
 
