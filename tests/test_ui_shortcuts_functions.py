@@ -69,3 +69,10 @@ def test_reversing_a_backwards_link_fixes_bp106_and_undo_restores_it(qtbot: QtBo
     window.undo_stack.undo()
     assert dumps(window.document.blueprint) == before
     window.undo_stack.setClean()
+
+
+def test_export_warnings_in_the_editor_name_the_dialogs_options() -> None:
+    from blueprint.ui.exporting import in_dialog_words
+
+    said = in_dialog_words("card text would print at 5.3 pt: use --fit tile, or a larger --page-size")
+    assert said == "card text would print at 5.3 pt: use Fit: tile pages, or a larger page size"

@@ -108,4 +108,9 @@ def write_pdf(blueprint: Blueprint, options: ExportOptions) -> list[str]:
         raise BlueprintFileError(
             f"could not write the PDF: {error.strerror or error}", file=str(options.path), code="write-failed"
         ) from None
-    return list(warnings)
+    return [in_dialog_words(w) for w in warnings]
+
+
+def in_dialog_words(warning: str) -> str:
+    """The exporter speaks the command line's options; the dialog names them as it shows them."""
+    return warning.replace("--fit tile", "Fit: tile pages").replace("--page-size", "page size")
