@@ -167,18 +167,10 @@ class LaneHeaderItem(_FrozenHeader):
 
 
 def line_label_baselines(layout: Layout) -> list[tuple[Line, float]]:
-    """Each line with the baseline of its label: just above the line, or just below it when the label
-    above would touch the previous one (two lines between the same lanes lie a few points apart)."""
-    step = style.LINE_LABEL_SIZE + 1.5
-    placed: list[tuple[Line, float]] = []
-    previous = float("-inf")
-    for line in sorted(layout.lines, key=lambda ln: ln.y):
-        baseline = line.y - 2
-        if baseline < previous + step:
-            baseline = max(previous + step, line.y + style.LINE_LABEL_SIZE + 1)
-        placed.append((line, baseline))
-        previous = baseline
-    return placed
+    """Each line with the baseline of its label: just above the line, or just below it where the layout
+    says the label above would touch another (`Line.label_below`, the rule the PDF follows too)."""
+    size = style.LINE_LABEL_SIZE
+    return [(line, line.y + size + 1 if line.label_below else line.y - 2) for line in layout.lines]
 
 
 class TopHeaderItem(_FrozenHeader):
