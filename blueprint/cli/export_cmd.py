@@ -13,7 +13,7 @@ import io
 from pathlib import Path
 
 from blueprint.cli.common import EXIT_OK, EXIT_UNREADABLE, load_or_none, say_error
-from blueprint.export.output import write_output
+from blueprint.fileformat import write_atomically
 
 PAGE_SIZES = ["A4", "A3", "A2", "A1", "A0", "letter", "legal", "tabloid"]
 
@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
             )
             pdf = io.BytesIO()
             warnings = export_pdf(doc, pdf, options)
-            write_output(out, pdf.getvalue())
+            write_atomically(out, pdf.getvalue())
         else:
             from blueprint.export.image import export_image
 

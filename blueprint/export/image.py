@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from blueprint.export.output import write_output
 from blueprint.export.qtpaint import TITLE_BAND, QtPainter
+from blueprint.fileformat import write_atomically
 from blueprint.layout import compute_layout
 from blueprint.model import Blueprint
 from blueprint.resources import font_path
@@ -38,7 +38,7 @@ def export_image(doc: Blueprint, out: str | Path) -> list[str]:
     the real reason) and never leaves half a file or a painter on a dead device."""
     path = Path(out)
     data, warnings = render_image(doc, "svg" if path.suffix.lower() == ".svg" else "png")
-    write_output(path, data)
+    write_atomically(path, data)
     return warnings
 
 
