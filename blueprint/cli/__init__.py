@@ -24,6 +24,10 @@ SUBCOMMANDS = {
 }
 
 
+# what each sub-command's positional arguments are, for the "too many arguments" line
+TAKES = {"handoffs": "one FILE", "export": "one FILE"}
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="blueprint",
@@ -45,8 +49,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not words or (words[0] not in SUBCOMMANDS and words[0] not in ("-h", "--help", "--version")):
         return _guarded(lambda: gui_cmd.run(gui_cmd.parse(words)), debug)
     parser = build_parser()
-    args = parser.parse_args(words)  # --debug may stand anywhere
+    args, extra = parser.parse_known_args(words)  # --debug may stand anywhere
+    if args.command is None:  # only -h/--help/--version get here, and argparse has exited
+        parser.error("a command is needed")
+    sub = _subparser(parser, args.command)
+    if extra:  # argparse would blame the top-level command; the sub-command's usage is the helpful one
+        sub.error(_extra_problem(args.command, extra))
+    args.usage_error = sub.error
     return _guarded(lambda: args.run(args), debug)
+
+
+def _subparser(parser: argparse.ArgumentParser, command: str) -> argparse.ArgumentParser:
+    for action in parser._subparsers._group_actions if parser._subparsers else ():
+        if isinstance(action, argparse._SubParsersAction):
+            return action.choices[command]
+    raise LookupError(command)
+
+
+def _extra_problem(command: str, extra: list[str]) -> str:
+    """One line naming what was not understood: unknown options first, else surplus arguments."""
+    options = [word for word in extra if word.startswith("-") and word != "-"]
+    if options:
+        return f"unknown option {options[0]!r}" + (f" (and {len(extra) - 1} more)" if len(extra) > 1 else "")
+    quoted = ", ".join(repr(word) for word in extra)
+    return f"too many arguments: {quoted} ({command} takes {TAKES.get(command, 'no arguments')})"
 
 
 def _guarded(action, debug: bool) -> int:  # type: ignore[no-untyped-def]

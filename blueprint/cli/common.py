@@ -1,15 +1,20 @@
-"""Shared pieces of the sub-commands: exit codes, one-line errors, loading."""
+"""Shared pieces of the sub-commands: exit codes, one-line errors, loading (a file, or `-` for stdin)."""
 
 from __future__ import annotations
 
 import sys
 
-from blueprint.fileformat import BlueprintFileError, load
+from blueprint.fileformat import BlueprintFileError, load, loads
+from blueprint.fileformat.jsontext import too_large
+from blueprint.fileformat.limits import MAX_FILE_BYTES
 from blueprint.model import Blueprint
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
+
+STDIN = "-"  # the usual command-line spelling of "read standard input" (a file named - is ./-)
+STDIN_NAME = "<stdin>"  # how errors and reports name standard input
 
 
 def say_error(file: str | None, message: str) -> None:
@@ -22,10 +27,30 @@ def say_file_error(error: BlueprintFileError) -> None:
     print(f"blueprint: {error.one_line()}", file=sys.stderr)
 
 
-def load_or_none(path: str) -> Blueprint | None:
-    """Load `path`, or print its one-line error and return None."""
-    try:
+def shown_name(path: str) -> str:
+    """The name a report gives FILE: `<stdin>` for `-`, else the path as typed."""
+    return STDIN_NAME if path == STDIN else path
+
+
+def read_document(path: str) -> Blueprint:
+    """Load FILE, or standard input when it is `-` (same size limit and checks as a file)."""
+    if path != STDIN:
         return load(path)
+    try:
+        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise BlueprintFileError(
+            f"cannot read: {error.strerror or error}", file=STDIN_NAME, code="unreadable"
+        ) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise too_large("input").with_file(STDIN_NAME)
+    return loads(data, file=STDIN_NAME)
+
+
+def load_or_none(path: str) -> Blueprint | None:
+    """Load `path` (or stdin for `-`), or print its one-line error and return None."""
+    try:
+        return read_document(path)
     except BlueprintFileError as error:
         say_file_error(error)
         return None

@@ -12,7 +12,7 @@ import argparse
 import io
 from pathlib import Path
 
-from blueprint.cli.common import EXIT_OK, EXIT_UNREADABLE, load_or_none, say_error
+from blueprint.cli.common import EXIT_OK, EXIT_UNREADABLE, load_or_none, say_error, shown_name
 from blueprint.fileformat import write_atomically
 
 PAGE_SIZES = ["A4", "A3", "A2", "A1", "A0", "letter", "legal", "tabloid"]
@@ -32,7 +32,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         description="Export a blueprint for people who do not use the editor. The suffix of OUT picks "
         "the format: .pdf (vector, with appendix), .svg or .png.",
     )
-    parser.add_argument("file", metavar="FILE")
+    parser.add_argument("file", metavar="FILE", help="a .blueprint file, or - for standard input")
     parser.add_argument(
         "-o", "--output", required=True, metavar="OUT", help="the file to write (.pdf, .svg, .png)"
     )
@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
         say_error(args.output, f"cannot write: {error.strerror or error}")
         return EXIT_UNREADABLE
     for warning in warnings:
-        say_error(args.file, f"warning: {warning}")
+        say_error(shown_name(args.file), f"warning: {warning}")
     return EXIT_OK
 
 

@@ -18,7 +18,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         description="Show, for every function, who hands work to it (upstream), to whom it hands work "
         "(downstream), its hand-off counts and stages, then the hand-off matrix.",
     )
-    parser.add_argument("file", metavar="FILE")
+    parser.add_argument("file", metavar="FILE", help="a .blueprint file, or - for standard input")
     parser.add_argument("--format", choices=["text", "json", "csv"], default="text", help="output format")
     parser.set_defaults(run=run)
 

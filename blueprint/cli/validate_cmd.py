@@ -10,8 +10,16 @@ import argparse
 import json
 from typing import Any
 
-from blueprint.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, say_file_error
-from blueprint.fileformat import BlueprintFileError, load
+from blueprint.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    STDIN,
+    read_document,
+    say_file_error,
+    shown_name,
+)
+from blueprint.fileformat import BlueprintFileError
 from blueprint.validate import Finding, validate
 from blueprint.validate.report import file_json, file_text, unreadable_json
 
@@ -23,7 +31,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         description="Check the hand-offs of blueprints. Exit code 0: no errors; 1: errors (or warnings "
         "with --strict); 2: a file could not be read.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="a .blueprint file, or - for standard input")
     parser.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     parser.add_argument("--strict", action="store_true", help="warnings also make the exit code 1")
     parser.set_defaults(run=run)
@@ -40,12 +48,15 @@ def _error_text(error: BlueprintFileError) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.files.count(STDIN) > 1:
+        args.usage_error("standard input (-) can be read only once")
     files: list[dict[str, Any]] = []
     unreadable = failing = False
     blocks: list[str] = []
-    for path in args.files:
+    for given in args.files:
+        path = shown_name(given)
         try:
-            doc = load(path)
+            doc = read_document(given)
         except BlueprintFileError as error:
             unreadable = True
             say_file_error(error)
