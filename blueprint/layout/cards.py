@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from blueprint.layout import metrics as m
+from blueprint.layout.quickinit import quick_init
 from blueprint.layout.shapes import Box, CardBox, Marker
 from blueprint.layout.text import one_line, text_width, wrap
 from blueprint.model import Card, Function
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class CardContent:
     """Everything about a card box except its position."""
@@ -39,71 +42,118 @@ def _minutes(value: float) -> str:
 
 def card_details(card: Card, function: Function | None) -> list[str]:
     """The small lines under a card's title: who does it, and through which channel for how long."""
+    return _details(
+        card.channel,
+        card.duration_minutes,
+        card.tolerance_minutes,
+        card.evidence,
+        None if function is None else function.name,
+    )
+
+
+def _details(
+    channel: str | None,
+    duration: float | None,
+    tolerance: float | None,
+    evidence: str | None,
+    function_name: str | None,
+) -> list[str]:
     details = []
-    if function is not None:
-        details.append(function.name)
+    if function_name is not None:
+        details.append(function_name)
     parts = []
-    if card.channel:
-        parts.append(card.channel)
-    if card.duration_minutes is not None:
-        timing = _minutes(card.duration_minutes)
-        if card.tolerance_minutes is not None:
-            limit = _minutes(card.tolerance_minutes)
+    if channel:
+        parts.append(channel)
+    if duration is not None:
+        timing = _minutes(duration)
+        if tolerance is not None:
+            limit = _minutes(tolerance)
             unit = limit.rsplit(" ", 1)[1]
             if timing.endswith(" " + unit):  # "60 min (max 90)": the unit is said once
                 limit = limit.rsplit(" ", 1)[0]
             timing += f" (max {limit})"
         parts.append(timing)
-    if card.evidence in ("assumed", "proposed"):  # "observed" is the normal case and goes unsaid
-        parts.append(card.evidence)
+    if evidence in ("assumed", "proposed"):  # "observed" is the normal case and goes unsaid
+        parts.append(evidence)
     if parts:
         details.append(" · ".join(parts))
     return details
 
 
 def card_content(card: Card, function: Function | None, lane_kind: str) -> CardContent:
+    """What `card`'s box shows and how tall it is. A card's content depends only on the values below,
+    so it is kept for the values (a full layout after a lane or step edit, or of a document opened
+    again, measures and wraps each unchanged card once, not each time)."""
+    fail, wait = card.fail_point, card.wait_point
+    return _content(
+        card.title,
+        card.description,
+        card.channel,
+        card.duration_minutes,
+        card.tolerance_minutes,
+        card.evidence,
+        None if fail is None else (fail.note, fail.severity),
+        None if wait is None else (wait.note, wait.minutes),
+        None if function is None else (function.id, function.name, function.color),
+        lane_kind,
+    )
+
+
+@lru_cache(maxsize=32_768)
+def _content(
+    title: str,
+    description: str,
+    channel: str | None,
+    duration: float | None,
+    tolerance: float | None,
+    evidence: str | None,
+    fail: tuple[str, str] | None,
+    wait: tuple[str, float | None] | None,
+    function: tuple[str, str, str | None] | None,
+    lane_kind: str,
+) -> CardContent:
     markers = []
-    if card.fail_point is not None:
-        markers.append(("fail", "F", m.MARKER_HEIGHT, card.fail_point.note, card.fail_point.severity))
-    if card.wait_point is not None:
-        minutes = card.wait_point.minutes
+    if fail is not None:
+        markers.append(("fail", "F", m.MARKER_HEIGHT, fail[0], fail[1]))
+    if wait is not None:
+        minutes = wait[1]
         text = "W" if minutes is None else f"W {_minutes(minutes)}"
         width = max(m.MARKER_HEIGHT, text_width(text, m.DETAIL_SIZE, True) + 6)
-        markers.append(("wait", text, width, card.wait_point.note, None))
-    title, cut_title = wrap(card.title, m.TITLE_SIZE, m.TEXT_WIDTH, True, m.TITLE_MAX_LINES)
-    description: tuple[str, ...] = ()
+        markers.append(("wait", text, width, wait[0], None))
+    title_lines, cut_title = wrap(title, m.TITLE_SIZE, m.TEXT_WIDTH, True, m.TITLE_MAX_LINES)
+    description_lines: tuple[str, ...] = ()
     cut_description = False
-    if card.description.strip():
-        description, cut_description = wrap(
-            card.description, m.DESCRIPTION_SIZE, m.TEXT_WIDTH, False, m.DESCRIPTION_MAX_LINES
+    if description.strip():
+        description_lines, cut_description = wrap(
+            description, m.DESCRIPTION_SIZE, m.TEXT_WIDTH, False, m.DESCRIPTION_MAX_LINES
         )
     details, cut_details = [], False
-    for detail in card_details(card, function):
+    for detail in _details(channel, duration, tolerance, evidence, None if function is None else function[1]):
         line, cut = one_line(detail, m.DETAIL_SIZE, m.TEXT_WIDTH)
         details.append(line)
         cut_details |= cut
-    height = m.CARD_PAD * 2 + len(title) * m.TITLE_LEADING
+    height = m.CARD_PAD * 2 + len(title_lines) * m.TITLE_LEADING
     if markers:
         height += m.MARKER_HEIGHT / 2
-    if description:
-        height += m.BLOCK_GAP + len(description) * m.DESCRIPTION_LEADING
+    if description_lines:
+        height += m.BLOCK_GAP + len(description_lines) * m.DESCRIPTION_LEADING
     if details:
         height += m.BLOCK_GAP + len(details) * m.DETAIL_LEADING
     shortened = cut_title or cut_description or cut_details
     if shortened:
         height += m.REF_ROW  # room for the pointer to the appendix entry
     return CardContent(
-        title_lines=title,
-        description_lines=description,
+        title_lines=title_lines,
+        description_lines=description_lines,
         detail_lines=tuple(details),
         markers=tuple(markers),
         shortened=shortened,
         height=max(m.MIN_CARD_HEIGHT, round(height, 2)),
-        function_id=function.id if function else None,
-        function_name=function.name if function else None,
-        function_color=function.color if function else None,
+        function_id=None if function is None else function[0],
+        function_name=None if function is None else function[1],
+        function_color=None if function is None else function[2],
         lane_kind=lane_kind,
-        evidence=card.evidence,
+        evidence=evidence,
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from blueprint.layout import metrics as m
 from blueprint.layout.grid import column_x
 from blueprint.layout.labels import labels_apart
-from blueprint.layout.routes import End, RoutingGrid, channel_of, make_route, shift_route
+from blueprint.layout.routes import RoutingGrid, channel_of, points_between, route_of, shift_route
 from blueprint.layout.shapes import CardBox, Cell, LaneBand, Layout, Route
 from blueprint.model import Blueprint
 
@@ -98,15 +98,15 @@ def all_routes(
                         renewed.add(link.id)
                     continue
         s, t = cards[source_id], cards[target_id]
-        cs, ct = steps_index[s.step_id], steps_index[t.step_id]
         fs, ft = s.function_id, t.function_id
-        routes[link.id] = make_route(
+        points = points_between(
+            link.id, s.box, steps_index[s.step_id], order(s), t.box, steps_index[t.step_id], order(t), grid
+        )
+        routes[link.id] = route_of(
             link.id,
             source_id,
             target_id,
-            End(s.box, cs, order(s)),
-            End(t.box, ct, order(t)),
-            grid,
+            points,
             link.label,
             link.kind,
             fs is not None and ft is not None and fs != ft,

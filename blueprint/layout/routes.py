@@ -12,7 +12,6 @@ from __future__ import annotations
 import zlib
 from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import pairwise
 
 from blueprint.layout import metrics as m
 from blueprint.layout.shapes import Box, Route
@@ -98,18 +97,22 @@ def _simplify(points: list[Point]) -> tuple[Point, ...]:
 def label_place(points: tuple[Point, ...], label: str) -> tuple[Point, bool, str, bool]:
     """Where a label goes: the middle of the longest horizontal segment if it has room, else of the
     longest segment; the label is cut to that segment's length."""
-    best_h, best_any = None, None
-    for (ax, ay), (bx, by) in pairwise(points):
+    best_h = best_any = -1.0
+    h_at = any_at = 0
+    ax, ay = points[0]
+    for i in range(1, len(points)):
+        bx, by = points[i]
         length = abs(bx - ax) + abs(by - ay)
-        middle = ((ax + bx) / 2, (ay + by) / 2)
-        if ay == by and (best_h is None or length > best_h[0]):
-            best_h = (length, middle, False)
-        if best_any is None or length > best_any[0]:
-            best_any = (length, middle, ax == bx)
-    assert best_any is not None
+        if ay == by and length > best_h:
+            best_h, h_at = length, i
+        if length > best_any:
+            best_any, any_at = length, i
+        ax, ay = bx, by
     full = text_width(label, m.LINK_LABEL_SIZE)
-    chosen = best_h if best_h is not None and best_h[0] >= min(full + 8, 60) else best_any
-    length, middle, vertical = chosen
+    length, at = (best_h, h_at) if best_h >= 0 and best_h >= min(full + 8, 60) else (best_any, any_at)
+    (ax, ay), (bx, by) = points[at - 1], points[at]
+    middle = ((ax + bx) / 2, (ay + by) / 2)
+    vertical = ax == bx
     room = max(length - 6, 24.0)
     if len(points) == 2 and vertical and length < full + 8:
         # a short straight drop between stacked cards: the label lies across the gap between them
@@ -126,26 +129,40 @@ def channel_of(link_id: str, source: Box, target: Box, grid: RoutingGrid) -> flo
 
 def route_points(link_id: str, source: End, target: End, grid: RoutingGrid) -> tuple[Point, ...]:
     """The polyline from an edge of `source` to an edge of `target`."""
+    return points_between(
+        link_id, source.box, source.column, source.order, target.box, target.column, target.order, grid
+    )
+
+
+def points_between(
+    link_id: str, s: Box, cs: int, os: int, t: Box, ct: int, ot: int, grid: RoutingGrid
+) -> tuple[Point, ...]:
+    """`route_points` with the ends spelled out (boxes, columns, orders in the column): the routing of
+    a whole layout calls this once per link, so it builds the polyline directly; a polyline whose
+    segments all have a length and turn at every point is already in its simplest form."""
     gutter, channel, exit_off, entry_off = _tracks(link_id)
-    s, t = source.box, target.box
-    if source.column == target.column:
-        if abs(source.order - target.order) == 1:  # neighbours in the column: straight down or up
+    if cs == ct:
+        if abs(os - ot) == 1:  # neighbours in the column: straight down or up
             x = s.x + s.w / 2 + gutter
-            if target.order > source.order:
+            if ot > os:
                 return _simplify([(x, s.bottom), (x, t.y)])
             return _simplify([(x, s.y), (x, t.bottom)])
-        xg = _gutter_x(grid, source.column + 1, gutter)
+        xg = _gutter_x(grid, cs + 1, gutter)
         ys, yt = _edge_y(s, exit_off), _edge_y(t, entry_off)
         return _simplify([(s.right, ys), (xg, ys), (xg, yt), (t.right, yt)])
-    forward = target.column > source.column
+    forward = ct > cs
     ys, yt = _edge_y(s, exit_off), _edge_y(t, entry_off)
-    sx = s.right if forward else s.x
-    tx = t.x if forward else t.right
-    xa = _gutter_x(grid, source.column + 1 if forward else source.column, gutter)
-    if abs(target.column - source.column) == 1:
+    sx = s.x + s.w if forward else s.x
+    tx = t.x if forward else t.x + t.w
+    xa = _gutter_x(grid, cs + 1 if forward else cs, gutter)
+    if abs(ct - cs) == 1:
+        if ys != yt and sx != xa and xa != tx:
+            return ((sx, ys), (xa, ys), (xa, yt), (tx, yt))
         return _simplify([(sx, ys), (xa, ys), (xa, yt), (tx, yt)])
-    xb = _gutter_x(grid, target.column if forward else target.column + 1, -gutter)
+    xb = _gutter_x(grid, ct if forward else ct + 1, -gutter)
     yh = _channel_y(grid, ys, yt, channel)
+    if ys != yh and yh != yt and sx != xa and xa != xb and xb != tx:
+        return ((sx, ys), (xa, ys), (xa, yh), (xb, yh), (xb, yt), (tx, yt))
     return _simplify([(sx, ys), (xa, ys), (xa, yh), (xb, yh), (xb, yt), (tx, yt)])
 
 
@@ -161,20 +178,25 @@ def make_route(
     is_handoff: bool,
 ) -> Route:
     points = route_points(link_id, source, target, grid)
-    place = label_place(points, label) if label.strip() and len(points) > 1 else None
-    return Route(
-        link_id=link_id,
-        source=source_id,
-        target=target_id,
-        points=points,
-        label=label,
-        label_pos=place[0] if place else None,
-        kind=kind,
-        is_handoff=is_handoff,
-        label_text=place[2] if place else "",
-        label_vertical=place[1] if place else False,
-        label_shortened=place[3] if place else False,
-    )
+    return route_of(link_id, source_id, target_id, points, label, kind, is_handoff)
+
+
+def route_of(
+    link_id: str,
+    source_id: str,
+    target_id: str,
+    points: tuple[Point, ...],
+    label: str,
+    kind: str,
+    is_handoff: bool,
+) -> Route:
+    """The route along `points`, its label placed on it (see `label_place`)."""
+    if label and len(points) > 1 and label.strip():
+        (x, y), vertical, text, cut = label_place(points, label)
+        return Route(
+            link_id, source_id, target_id, points, label, (x, y), kind, is_handoff, text, vertical, cut
+        )
+    return Route(link_id, source_id, target_id, points, label, None, kind, is_handoff)
 
 
 def shift_route(route: Route, dy: float) -> Route:

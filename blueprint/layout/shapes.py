@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from blueprint.layout.quickinit import quick_init
 
+
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Box:
     """An axis-aligned rectangle."""
@@ -46,6 +49,7 @@ class Box:
         )
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class LaneBand:
     """One lane: the full-width band and the header box at its left, where its name goes."""
@@ -68,6 +72,7 @@ class StageHeader:
     job: str = ""
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class StepHeader:
     """A step's header cell and the whole column under it (header excluded)."""
@@ -81,6 +86,7 @@ class StepHeader:
     name_lines: tuple[str, ...] = ()
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Marker:
     """A badge on a card: a fail point ("F", red) or a wait point ("W" with minutes)."""
@@ -92,6 +98,7 @@ class Marker:
     severity: str | None = None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class CardBox:
     """One card, with the text lines the box can hold (already wrapped and, if need be, shortened)."""
@@ -126,6 +133,7 @@ class Line:
     label_below: bool = False
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Route:
     """A link drawn as an orthogonal polyline from an edge of its source card to an edge of its target."""
@@ -161,6 +169,7 @@ class EmotionCurve:
     header: Box | None = None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Cell:
     """A cell (lane x step): its box and the cards stacked in it, top to bottom."""
