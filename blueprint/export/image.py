@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from blueprint.export.qtlegend import band_height, legend_placement
 from blueprint.export.qtpaint import TITLE_BAND, QtPainter
 from blueprint.fileformat import write_atomically
 from blueprint.layout import compute_layout
@@ -50,7 +51,7 @@ def render_image(doc: Blueprint, kind: str) -> tuple[bytes, list[str]]:
     from PySide6.QtSvg import QSvgGenerator
 
     layout = compute_layout(doc)
-    width, height = layout.width, layout.height + TITLE_BAND
+    width, height = layout.width, layout.height + TITLE_BAND + band_height(legend_placement(layout))
     warnings: list[str] = []
     svg = kind == "svg"
     data = QByteArray()

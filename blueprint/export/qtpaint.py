@@ -1,5 +1,5 @@
-"""Paints a layout with a QPainter for the SVG and PNG export: the PDF's colours, its title line and
-its emotion points and values.
+"""Paints a layout with a QPainter for the SVG and PNG export: the PDF's colours, its title line, its
+emotion points and values, and its legend.
 
 Text is drawn with fonts eight times the layout size under a 1/8 scale: Qt's font engine rounds a
 font's pixel size to a whole number (9.5 pt at 72 dpi came out as 10 px, 5 % wider than the width
@@ -11,6 +11,7 @@ are off, as in the PDF.
 from __future__ import annotations
 
 from blueprint.export import style as st
+from blueprint.export.qtlegend import legend_placement, paint_legend
 from blueprint.layout import Box, Layout
 from blueprint.layout import metrics as m
 from blueprint.layout.emotion import emotion_label
@@ -113,11 +114,14 @@ class QtPainter:
             self._text(x + 5, y - 3 - 6.5 * 0.95, emotion_label(value), 6.5, False, tone)
 
     def paint(self) -> None:
-        """Paint the title band (when there is a document) and the layout below it."""
+        """Paint the title band (when there is a document), the layout below it and the legend below
+        that (the PDF legend's entries; `qtlegend.py`)."""
         if self.doc is not None:
             self._title(self.layout.width)
             self.p.translate(0, TITLE_BAND)
         self._paint_layout()
+        if self.doc is not None:
+            paint_legend(self, legend_placement(self.layout), self.layout.height, self.layout.width)
 
     def _paint_layout(self) -> None:
         QtGui, QtCore = self.QtGui, self.QtCore
