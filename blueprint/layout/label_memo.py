@@ -19,7 +19,6 @@ from collections.abc import Callable
 
 from blueprint.layout import metrics as m
 from blueprint.layout.shapes import CardBox, Route
-from blueprint.layout.text import text_width
 
 Rect = tuple[float, float, float, float]
 Key = tuple[float, float]
@@ -68,6 +67,13 @@ class Memo:
         from blueprint.layout.labels import _keys
 
         old = self.plates.pop(link_id, None)
+        if old is not None and plate is not None:
+            keys = _keys(old)
+            if keys == _keys(plate):  # the common case: the plate stays in its buckets
+                self.plates[link_id] = plate
+                for key in keys:
+                    self.plate_buckets[key][link_id] = plate
+                return
         if old is not None:
             for key in _keys(old):
                 self.plate_buckets[key].pop(link_id, None)
@@ -78,6 +84,9 @@ class Memo:
 
     def set_reach(self, link_id: str, reach: Rect | None) -> None:
         old = self.reaches.pop(link_id, None)
+        if old is not None and reach is not None and _reach_keys(old) == _reach_keys(reach):
+            self.reaches[link_id] = reach  # the common case: the reach stays in its buckets
+            return
         if old is not None:
             for key in _reach_keys(old):
                 self.reach_buckets[key].discard(link_id)
@@ -85,6 +94,29 @@ class Memo:
             self.reaches[link_id] = reach
             for key in _reach_keys(reach):
                 self.reach_buckets.setdefault(key, set()).add(link_id)
+
+    def shift(self, link_id: str, dy: float) -> None:
+        """Move `link_id`'s plate and reach down by `dy` (its route was moved with its lane, label and
+        all). Exact: plates, reaches and shifts are multiples of 1/8 pt. Most stay in their buckets."""
+        from blueprint.layout.labels import _keys
+
+        plate = self.plates.get(link_id)
+        if plate is None:
+            return
+        moved = (plate[0], plate[1] + dy, plate[2], plate[3] + dy)
+        keys = _keys(plate)
+        if keys == _keys(moved):
+            self.plates[link_id] = moved
+            for key in keys:
+                self.plate_buckets[key][link_id] = moved
+        else:
+            self.set_plate(link_id, moved)
+        reach = self.reaches[link_id]
+        moved = (reach[0], reach[1] + dy, reach[2], reach[3] + dy)
+        if _reach_keys(reach) == _reach_keys(moved):
+            self.reaches[link_id] = moved
+        else:
+            self.set_reach(link_id, moved)
 
     def reaching(self, r: Rect) -> set[str]:
         """Links whose reach overlaps `r`."""
@@ -151,14 +183,14 @@ def _plate_of(route: Route) -> Rect | None:
 def _reach(route: Route) -> Rect:
     """Where `route`'s label may go, or look for plates and cards: its segments' span, widened by its
     longest plate (and a column sideways, for the gap between stacked cards)."""
-    from blueprint.layout.labels import _PLATE_H
+    from blueprint.layout.labels import _PLATE_H, half_length
 
     xs = [p[0] for p in route.points]
     ys = [p[1] for p in route.points]
     if route.label_pos is not None:
         xs.append(route.label_pos[0])
         ys.append(route.label_pos[1])
-    margin = (text_width(route.label, m.LINK_LABEL_SIZE) + 4) / 2 + _PLATE_H + 1
+    margin = half_length(route.label) + _PLATE_H + 1  # a multiple of 1/8 pt, as the points are
     return (
         min(xs) - margin - m.COLUMN_WIDTH,
         min(ys) - margin,
@@ -192,7 +224,15 @@ def labels_apart_after_edit(
         return False
     if many:
         full_pass()
-        memo.stale.update(renewed)  # brought up to date when next used, so a move back costs no more
+        # A route moved with its lane, label and all, whose memo entry was up to date, is moved in the
+        # memo too (cheap); the rest are brought up to date when the memo is next used.
+        stale = memo.stale
+        for link_id in renewed:
+            route = routes[link_id]
+            if route.shifted_by and link_id not in stale:
+                memo.shift(link_id, route.shifted_by)
+            else:
+                stale.add(link_id)
         keep(routes, memo)
         return True
     _refresh(memo, previous_routes)

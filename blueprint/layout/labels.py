@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
 from itertools import pairwise
+from math import ceil
 
 from blueprint.layout import metrics as m
 from blueprint.layout.label_memo import labels_apart_after_edit
@@ -43,8 +44,15 @@ def plate(pos: tuple[float, float], vertical: bool, text: str) -> Box:
     return Box(x0, y0, x1 - x0, y1 - y0)
 
 
+def half_length(text: str) -> float:
+    """Half the length of the plate of `text`, rounded up to 1/8 pt: every coordinate of a plate is
+    then a multiple of 1/8 pt (as every y of a layout is), so a plate moved with its lane is exactly
+    the plate placed there afresh."""
+    return ceil((text_width(text, m.LINK_LABEL_SIZE) + 4) * 4) / 8
+
+
 def _rect(pos: tuple[float, float], vertical: bool, text: str) -> Rect:
-    half = (text_width(text, m.LINK_LABEL_SIZE) + 4) / 2
+    half = half_length(text)
     x, y = pos
     if vertical:
         return (x - _PLATE_H / 2, y - half, x + _PLATE_H / 2, y + half)
@@ -159,7 +167,7 @@ def _all_labels_apart(
     """Every label in link order (a full layout's pass)."""
     placed: dict[tuple[float, float], list[Rect]] = {}
     get = placed.get
-    width, size, plate_half = text_width, m.LINK_LABEL_SIZE, _PLATE_H / 2
+    length, plate_half = half_length, _PLATE_H / 2
     x_origin, x_cell, y_cell = _X_ORIGIN, _X_CELL, _Y_CELL
     slow = _Slow(placed, cards, cells, lane_ids, step_ids)
     for link_id, route in routes.items():
@@ -168,7 +176,7 @@ def _all_labels_apart(
             continue
         if not route.label_moved:  # the common case, kept tight: a label where its route put it
             x, y = pos
-            half = (width(route.label_text, size) + 4) / 2
+            half = length(route.label_text)
             if route.label_vertical:
                 x0, y0, x1, y1 = x - plate_half, y - half, x + plate_half, y + half
             else:
@@ -270,7 +278,7 @@ class _Slow:
         plate: from the middle, each way, the label jumps past whatever plate or card it lies on, in
         steps of half a point from the middle (so positions stay exact when a lane moves them)."""
         (ax, ay), (bx, by) = segment
-        half = (text_width(text, m.LINK_LABEL_SIZE) + 4) / 2
+        half = half_length(text)
         along_y = ax == bx and ay != by  # the segment is vertical
         x, y = middle
         start = y if along_y else x

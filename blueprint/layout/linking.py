@@ -89,6 +89,7 @@ def all_routes(
                 dy = shifts[a]
                 if shifts[b] == dy and (
                     abs(steps_index[s.step_id] - steps_index[t.step_id]) < 2  # no channel run
+                    or _channels_moved_alike(shifts, a, b, dy)
                     or _same_channel(link.id, s, t, dy, grid, old_grid, previous.cards)
                 ):
                     if dy == 0:
@@ -123,6 +124,14 @@ def all_routes(
         previous.cards if previous is not None else None,
     )
     return routes, renewed
+
+
+def _channels_moved_alike(shifts: list[float], a: int, b: int, dy: float) -> bool:
+    """True when every channel a route between lanes `a` and `b` can run in (the tops of the lanes from
+    the upper one to the one below the lower one, or the bottom channel) moved by `dy`: then it runs in
+    the channel it ran in, moved by `dy` (a cheap sufficient test; `_same_channel` decides the rest)."""
+    low, high = (a, b) if a <= b else (b, a)
+    return all(shifts[i] == dy for i in range(low, high + 2))
 
 
 def _same_channel(
