@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from blueprint.export.pages import OVERLAP, SNAP, _spans, plan_pages
+from blueprint.export.pages import OVERLAP, SNAP, _spans, card_boxes, plan_pages
+from blueprint.export.tilecuts import Blocked
 from blueprint.fileformat import load
 from blueprint.layout import compute_layout
 
@@ -33,16 +34,29 @@ def test_snapping_never_adds_a_sheet() -> None:
     layout = compute_layout(generate(400))
     plan = plan_pages(layout, "A4", "landscape", "tile")
     _, _, frame_w, frame_h = plan.frame
+    boxes = card_boxes(layout)
     counts = []
-    for length, room in (
-        (layout.width - layout.lane_header_width, frame_w / plan.scale - layout.lane_header_width),
-        (layout.height - layout.top_header_height, frame_h / plan.scale - layout.top_header_height),
+    for start, end, room, blocked in (
+        (
+            layout.lane_header_width,
+            layout.width,
+            frame_w / plan.scale - layout.lane_header_width,
+            Blocked((b.x, b.right) for b in boxes),
+        ),
+        (
+            layout.top_header_height,
+            layout.height,
+            frame_h / plan.scale - layout.top_header_height,
+            Blocked((b.y, b.bottom) for b in boxes),
+        ),
     ):
         overlap = OVERLAP / plan.scale
-        fewest = math.ceil((length - overlap) / (room - overlap))
-        assert len(_spans(0, length, room, overlap)) == fewest
-        counts.append(fewest)
-    assert [plan.columns, plan.rows] == counts, "as many sheets as equal pieces took"
+        fewest = math.ceil((end - start - overlap) / (room - overlap))
+        assert len(_spans(start, end, room, overlap)) == fewest
+        # cards are never cut where that can be avoided (which may take more sheets than equal pieces);
+        # snapping to stage, step and lane edges adds none to that
+        counts.append(len(_spans(start, end, room, overlap, (), blocked)))
+    assert [plan.columns, plan.rows] == counts, "as many sheets as cutting between cards takes"
 
 
 @pytest.mark.parametrize(

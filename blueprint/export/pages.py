@@ -2,17 +2,20 @@
 
 A blueprint page has a title block at the top and a legend at the bottom; the layout fills the frame
 between them. Tiled sheets repeat the lane names at the left and the stage and step headers at the top,
-overlap their neighbours so they can be taped together, and say "row r, column c".
+overlap their neighbours so they can be taped together, and say "row r, column c"; where each sheet
+ends (between cards, columns and lanes) is decided in `tilecuts.py`.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from reportlab.lib import pagesizes
 
-from blueprint.layout import Layout
+from blueprint.export.tilecuts import SNAP as SNAP  # re-exported: where sheets end is tilecuts.py
+from blueprint.export.tilecuts import Blocked
+from blueprint.export.tilecuts import spans as _spans
+from blueprint.layout import Box, Layout
 from blueprint.layout import metrics as m
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {
@@ -98,37 +101,9 @@ def plan_pages(
     return _tiles(layout, width, height, frame_w, frame_h)
 
 
-SNAP = 0.3  # a sheet may end up to this share of its room early to end on a boundary
-
-
-def _spans(
-    start: float, end: float, room: float, overlap: float, boundaries: tuple[list[float], ...] = ()
-) -> list[tuple[float, float]]:
-    """Cut [start, end] into as few pieces of at most `room` as possible, each overlapping the
-    previous by `overlap`.
-
-    Sheets are filled: a piece ends at the end of its room, or earlier at a boundary in the last SNAP
-    of it (the first list of `boundaries` that has one wins: stage edges before step edges), so a
-    sheet ends between columns or lanes instead of through a header or a card; but only as early as
-    still lets the remaining pieces reach the end, so snapping never adds a sheet."""
-    if end - start <= room:
-        return [(start, end)]
-    advance = room - overlap
-    count = math.ceil((end - start - overlap) / advance - 1e-9)
-    pieces: list[tuple[float, float]] = []
-    at = start
-    for left in range(count - 1, 0, -1):  # pieces still to come after this one
-        earliest = max(at + room * (1 - SNAP), end - left * advance)
-        cut = at + room
-        for candidates in boundaries:
-            inside = [b for b in candidates if earliest <= b <= at + room]
-            if inside:
-                cut = max(inside)
-                break
-        pieces.append((at, cut))
-        at = cut - overlap
-    pieces.append((at, end))
-    return pieces
+def card_boxes(layout: Layout) -> list[Box]:
+    """Every card box, and the badges that straddle their edges: what a cut should not go through."""
+    return [box for card in layout.cards.values() for box in (card.box, *(mk.box for mk in card.markers))]
 
 
 def _tiles(layout: Layout, width: float, height: float, frame_w: float, frame_h: float) -> PagePlan:
@@ -144,8 +119,11 @@ def _tiles(layout: Layout, width: float, height: float, frame_w: float, frame_h:
     stage_edges = [stage.box.x for stage in layout.stages]
     step_edges = [step.column.x for step in layout.steps] + [step.column.right for step in layout.steps]
     lane_edges = [lane.band.y for lane in layout.lanes] + [lane.band.bottom for lane in layout.lanes]
-    xs = _spans(head_w, layout.width, room_w, overlap, (stage_edges, step_edges))
-    ys = _spans(head_h, layout.height, room_h, overlap, (lane_edges,))
+    boxes = card_boxes(layout)
+    blocked_x = Blocked((box.x, box.right) for box in boxes)
+    blocked_y = Blocked((box.y, box.bottom) for box in boxes)
+    xs = _spans(head_w, layout.width, room_w, overlap, (stage_edges, step_edges), blocked_x)
+    ys = _spans(head_h, layout.height, room_h, overlap, (lane_edges,), blocked_y)
     tiles = tuple(
         Tile(r, c, x0, x1, y0, y1, True, True)
         for r, (y0, y1) in enumerate(ys)
