@@ -28,14 +28,18 @@ class Blocked:
     """Spans no cut may cross (card boxes and their badges, along one axis), merged and sorted."""
 
     def __init__(self, spans: Iterable[tuple[float, float]]) -> None:
-        merged: list[list[float]] = []
-        for lo, hi in sorted((lo - CLEARANCE, hi + CLEARANCE) for lo, hi in spans):
-            if merged and lo <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], hi)
+        starts: list[float] = []
+        ends: list[float] = []
+        for lo, hi in sorted(spans):
+            lo, hi = lo - CLEARANCE, hi + CLEARANCE
+            if ends and lo <= ends[-1]:
+                if hi > ends[-1]:
+                    ends[-1] = hi
             else:
-                merged.append([lo, hi])
-        self.starts = [lo for lo, _ in merged]
-        self.ends = [hi for _, hi in merged]
+                starts.append(lo)
+                ends.append(hi)
+        self.starts = starts
+        self.ends = ends
 
     def is_free(self, at: float) -> bool:
         """No span has `at` strictly inside it."""
@@ -59,16 +63,23 @@ def _next_cut(at: float, room: float, overlap: float, blocked: Blocked | None) -
     return full if found is None else found
 
 
-def _fewest(at: float, end: float, room: float, overlap: float, blocked: Blocked | None) -> int:
+def _fewest(
+    at: float, end: float, room: float, overlap: float, blocked: Blocked | None, memo: dict[float, int]
+) -> int:
     """The fewest pieces that cover [at, end] with cuts no card crosses where that can be avoided:
     always taking the furthest such cut is optimal, since a later cut lets the next piece reach
-    further."""
+    further. `memo` holds the counts from starts already walked: chains of cuts from nearby starts
+    soon meet at the same gutter, so a whole `spans` call walks each sheet about once."""
     if blocked is None:  # every cut is free: equal pieces
         return 1 if end - at <= room else math.ceil((end - at - overlap) / (room - overlap) - 1e-9)
-    count = 1
-    while end - at > room:
+    chain: list[float] = []
+    while end - at > room and at not in memo:
+        chain.append(at)
         at = _next_cut(at, room, overlap, blocked) - overlap
+    count = memo.get(at, 1)
+    for start in reversed(chain):
         count += 1
+        memo[start] = count
     return count
 
 
@@ -83,19 +94,21 @@ def spans(
     """Cut [start, end] into pieces of at most `room`, each overlapping the previous by `overlap`,
     every cut chosen as the module docstring says: as few pieces as cuts between cards allow."""
     pieces: list[tuple[float, float]] = []
+    memo: dict[float, int] = {}
+    ordered = [sorted(candidates) for candidates in boundaries]
     at = start
     while end - at > room:
         full = at + room
-        fewest = _fewest(at, end, room, overlap, blocked)
+        fewest = _fewest(at, end, room, overlap, blocked, memo)
         cut = None
-        for candidates in boundaries:
-            inside = [
-                b
-                for b in candidates
-                if full - room * SNAP <= b <= full and (blocked is None or blocked.is_free(b))
+        for candidates in ordered:
+            window = candidates[
+                bisect.bisect_left(candidates, at + room * (1 - SNAP)) : bisect.bisect_right(candidates, full)
             ]
-            for b in sorted(inside, reverse=True):
-                if 1 + _fewest(b - overlap, end, room, overlap, blocked) <= fewest:
+            for b in reversed(window):
+                if blocked is not None and not blocked.is_free(b):
+                    continue
+                if 1 + _fewest(b - overlap, end, room, overlap, blocked, memo) <= fewest:
                     cut = b
                     break
             if cut is not None:
