@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import lru_cache
 from itertools import pairwise
 from math import ceil
 
@@ -44,6 +45,7 @@ def plate(pos: tuple[float, float], vertical: bool, text: str) -> Box:
     return Box(x0, y0, x1 - x0, y1 - y0)
 
 
+@lru_cache(maxsize=8192)
 def half_length(text: str) -> float:
     """Half the length of the plate of `text`, rounded up to 1/8 pt: every coordinate of a plate is
     then a multiple of 1/8 pt (as every y of a layout is), so a plate moved with its lane is exactly
