@@ -148,7 +148,9 @@ def measure_move(path: Path, repeats: int) -> dict[str, Any]:
 
     paints = PaintCounter(view.viewport())
     parts = Breakdown(scene)
-    runs = []
+    runs: list[float] = []
+    steady_moves: list[float] = []  # moves that left every lane's height as it was
+    lane_moves: list[float] = []  # moves that changed a lane's height: every lane below it moves
     total = 2 * len(moves) * max(1, -(-(repeats + 2) // (2 * len(moves))))  # every card comes back
     for i in range(total):
         move, step = move_for(moves, i)
@@ -157,6 +159,7 @@ def measure_move(path: Path, repeats: int) -> dict[str, Any]:
         settle()
         card_id = move.card_id
         before = paints.count
+        heights = [band.band.h for band in scene.layout.lanes]
         parts.start()
         start = now()
         if not editor.run(MoveCard(card_id, move.lane_id, step)):
@@ -172,7 +175,15 @@ def measure_move(path: Path, repeats: int) -> dict[str, Any]:
         if i >= 2:
             runs.append(elapsed)
             parts.keep()
-    return {"status": "ok", "runs": runs, "paints": paints.count, "parts": parts.medians()}
+            shifting = heights != [band.band.h for band in scene.layout.lanes]
+            (lane_moves if shifting else steady_moves).append(elapsed)
+    return {
+        "status": "ok",
+        "runs": runs,
+        "paints": paints.count,
+        "parts": parts.medians(),
+        "kinds": {"steady": steady_moves, "shifting": lane_moves},
+    }
 
 
 class Breakdown:

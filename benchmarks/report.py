@@ -25,6 +25,7 @@ class Cell:
     floor: float | None = None
     note: str = ""
     parts: dict[str, float] = field(default_factory=dict)  # where the time went, in seconds
+    kinds: dict[str, Cell] = field(default_factory=dict)  # the same figure for each kind of run
 
     @property
     def ratio(self) -> float | None:

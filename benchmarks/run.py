@@ -36,6 +36,11 @@ from blueprint.fileformat import save  # noqa: E402
 
 #: The parts of a card move, in the order they happen.
 PART_ORDER = ["relayout", "item updates", "repaint"]
+#: The two kinds of card move, reported apart (the median of all moves hides the slower kind).
+MOVE_KINDS = {
+    "steady": "  moves that keep every lane's height",
+    "shifting": "  moves that change a lane's height (every lane below moves)",
+}
 #: The issue's targets are for blueprints of this many cards.
 TARGET_CARDS = 5000
 CLOCKS = {
@@ -161,6 +166,10 @@ def time_in_child(mode: str, case: stages.Case, repeats: int, clock: str) -> Cel
         return cell
     cell = Cell(sorted(result["runs"])[len(result["runs"]) // 2])
     cell.parts = result.get("parts", {})
+    cell.kinds = {
+        kind: Cell(sorted(runs)[len(runs) // 2]) if runs else Cell(note="none")
+        for kind, runs in result.get("kinds", {}).items()
+    }
     return cell
 
 
@@ -209,6 +218,12 @@ def run(sizes: list[int], only: set[str] | None, repeats: int | None, workdir: P
         if opened:
             out.append(Row("open a file in the editor (to first paint, one run)", opened))
             continue
+        for kind, name in MOVE_KINDS.items():
+            cells = {n: c.kinds[kind] for n, c in row.cells.items() if kind in c.kinds}
+            if cells:
+                kind_row = Row(name, cells, stage.target)
+                kind_row.verdict = verdict(stage, cells.get(TARGET_CARDS))
+                out.append(kind_row)
         parts = {n: c.parts for n, c in row.cells.items() if c.parts}
         if parts:
             names = sorted({name for p in parts.values() for name in p}, key=PART_ORDER.index)
