@@ -61,6 +61,12 @@ def open_view(path: Path, timing: dict[str, float] | None = None):  # -> (app, w
         MainWindow = None
     if MainWindow is not None:
         window = MainWindow()
+        try:  # as the editor does (`open_editor`): long-lived objects frozen once the file is open
+            from blueprint.ui.heap import keep_pauses_short
+
+            keep_pauses_short(window)
+        except ImportError:
+            pass
         window.resize(1400, 900)
         window.show()
         app.processEvents()
@@ -136,19 +142,31 @@ def measure_move(path: Path, repeats: int) -> dict[str, Any]:
     moves = sample_moves(editor.document.blueprint)
     watch = getattr(window, "findings_watch", None)
 
-    def settle() -> None:
+    def settle() -> float:
         """Let the debounced re-check (worker thread) finish, so each move starts from a quiet editor:
-        the move's latency is measured, not the background checks it schedules 300 ms later."""
+        the move's latency is measured, not the background checks it schedules 300 ms later. Returns
+        the longest single turn of the event loop meanwhile: the longest the editor stopped answering
+        while those checks ran (snapshot and results on the UI thread, collections)."""
         deadline = time.monotonic() + 10
-        app.processEvents()
+        longest = 0.0
+
+        def turn() -> None:
+            nonlocal longest
+            started = time.perf_counter()
+            app.processEvents()
+            longest = max(longest, time.perf_counter() - started)
+
+        turn()
         while watch is not None and not watch.is_idle() and time.monotonic() < deadline:
             time.sleep(0.01)
-            app.processEvents()
-        app.processEvents()
+            turn()
+        turn()
+        return longest
 
     paints = PaintCounter(view.viewport())
     parts = Breakdown(scene)
     runs: list[float] = []
+    pauses: list[float] = []  # the longest turn of the event loop in the checks after each move
     steady_moves: list[float] = []  # moves that left every lane's height as it was
     lane_moves: list[float] = []  # moves that changed a lane's height: every lane below it moves
     total = 2 * len(moves) * max(1, -(-(repeats + 2) // (2 * len(moves))))  # every card comes back
@@ -156,7 +174,9 @@ def measure_move(path: Path, repeats: int) -> dict[str, Any]:
         move, step = move_for(moves, i)
         if i % 2 == 0:
             view.centerOn(scene.cards[move.card_id])
-        settle()
+        pause = settle()
+        if i >= 3:  # the pause after the previous move (measured ones only)
+            pauses.append(pause)
         card_id = move.card_id
         before = paints.count
         heights = [band.band.h for band in scene.layout.lanes]
@@ -183,6 +203,7 @@ def measure_move(path: Path, repeats: int) -> dict[str, Any]:
         "paints": paints.count,
         "parts": parts.medians(),
         "kinds": {"steady": steady_moves, "shifting": lane_moves},
+        "pauses": pauses,
     }
 
 

@@ -166,7 +166,10 @@ def time_in_child(mode: str, case: stages.Case, repeats: int, clock: str) -> Cel
         return cell
     cell = Cell(sorted(result["runs"])[len(result["runs"]) // 2])
     cell.parts = result.get("parts", {})
-    cell.kinds = {
+    pauses = result.get("pauses") or []
+    if pauses:
+        cell.kinds["pause"] = Cell(sorted(pauses)[len(pauses) // 2])
+    cell.kinds |= {
         kind: Cell(sorted(runs)[len(runs) // 2]) if runs else Cell(note="none")
         for kind, runs in result.get("kinds", {}).items()
     }
@@ -224,6 +227,9 @@ def run(sizes: list[int], only: set[str] | None, repeats: int | None, workdir: P
                 kind_row = Row(name, cells, stage.target)
                 kind_row.verdict = verdict(stage, cells.get(TARGET_CARDS))
                 out.append(kind_row)
+        pauses = {n: c.kinds["pause"] for n, c in row.cells.items() if "pause" in c.kinds}
+        if pauses:
+            out.append(Row("  then the longest UI pause while findings are re-checked", pauses))
         parts = {n: c.parts for n, c in row.cells.items() if c.parts}
         if parts:
             names = sorted({name for p in parts.values() for name in p}, key=PART_ORDER.index)

@@ -55,11 +55,13 @@ def open_editor(path: str | None) -> MainWindow:
     Recovery is offered after `path` is opened, so a restored copy never replaces the file asked for.
     """
     ensure_app()
+    from blueprint.ui.heap import keep_pauses_short
     from blueprint.ui.main_window import MainWindow  # after the app exists: widgets need it
     from blueprint.ui.safety import install_safety, offer_recovery
 
     window = MainWindow()
     install_safety(window)
+    keep_pauses_short(window)
     window.show()
     if path:
         window.open_path(Path(path))
