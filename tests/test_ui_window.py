@@ -178,7 +178,11 @@ def test_stage_header_menu_inserts_a_stage(qtbot, window):  # type: ignore[no-un
     assert len(window.document.blueprint.stages) == 1
 
 
-def test_lane_menu_inserts_moves_and_deletes_lanes(qtbot, window):  # type: ignore[no-untyped-def]
+def test_lane_menu_inserts_moves_and_deletes_lanes(qtbot, window, monkeypatch):  # type: ignore[no-untyped-def]
+    from blueprint.ui.canvas import editing
+
+    asked: list[str] = []
+    monkeypatch.setattr(editing, "confirm_removal", lambda question, detail: asked.append(question) or True)
     trigger(lane_menu(window.view, "support"), "Insert lane below", "Notes")
     window.view.cancel_gesture()
     kinds = [lane.kind for lane in window.document.blueprint.lanes]
@@ -187,6 +191,7 @@ def test_lane_menu_inserts_moves_and_deletes_lanes(qtbot, window):  # type: igno
     trigger(lane_menu(window.view, notes_id), "Move lane up")
     assert window.document.blueprint.lanes[-2].id == notes_id
     trigger(lane_menu(window.view, "backstage"), "Delete lane")
+    assert asked and asked[0].startswith("Delete the lane 'Backstage' with its")
     assert "backstage" not in [lane.id for lane in window.document.blueprint.lanes]
     assert window.document.card("c3") is None
     assert len(window.scene.layout.lanes) == 5

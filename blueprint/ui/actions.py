@@ -68,7 +68,7 @@ class Actions:
             "&Delete",
             lambda: w.canvas_editor.delete_selection(),
             Key.Delete,
-            "Delete the selected cards and links",
+            "Delete the selected cards and links (or the selected lane, stage or step)",
         )
         # X11's standard Delete binding also holds Ctrl+D, which is Duplicate here: keep one meaning
         self.delete.setShortcuts(without(self.delete.shortcuts(), self.duplicate.shortcuts()))

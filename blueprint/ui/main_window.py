@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
-from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu
+from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMainWindow, QMenu
 
 from blueprint.edit import Document
 from blueprint.fileformat import BlueprintFileError, load, save
@@ -29,14 +29,14 @@ from blueprint.ui.findings_watch import FindingsWatch
 from blueprint.ui.recent_files import RecentFiles
 from blueprint.ui.safety import is_repairable, refuse_or_repair
 from blueprint.ui.selection import Selection
+from blueprint.ui.window_status import StatusBarMixin
 
 FILE_FILTER = "Service blueprints (*.blueprint)"
 START_TEMPLATE = "classic"
 FINDINGS_HEIGHT = 110  # the Findings dock's default height: a few rows
-HINT = "Double-click a cell to add a card; right-click a card, a lane name or a header for more"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(StatusBarMixin, QMainWindow):
     """One document at a time; New and Open replace it (after asking about unsaved changes)."""
 
     document_replaced = Signal()
@@ -115,21 +115,6 @@ class MainWindow(QMainWindow):
         """A docked panel by class name, e.g. "InspectorPanel"."""
         return next((p for p in self.panels if type(p).__name__ == name), None)
 
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.counts_label = QLabel()
-        self.counts_label.setObjectName("countsLabel")
-        self.counts_label.setToolTip("Cards and links in the blueprint")
-        self.findings_label = QLabel("Checking…")
-        self.findings_label.setObjectName("findingsLabel")
-        self.findings_label.setToolTip("Hand-off findings (see the Findings panel)")
-        self.zoom_label = QLabel()
-        self.zoom_label.setObjectName("zoomLabel")
-        self.zoom_label.setToolTip("Zoom (Ctrl+wheel, Ctrl+plus, Ctrl+minus; Ctrl+0 fits the window)")
-        for label in (self.counts_label, self.findings_label, self.zoom_label):
-            bar.addPermanentWidget(label)
-        self._show_zoom(self.view.zoom)
-
     # --- status and title -----------------------------------------------------------------------
 
     def display_name(self) -> str:
@@ -138,35 +123,6 @@ class MainWindow(QMainWindow):
     def _update_title(self, *_: object) -> None:
         self.setWindowTitle(f"{self.display_name()}[*] — Service Blueprint Studio")
         self.setWindowModified(not self.undo_stack.isClean())
-
-    def _update_counts(self, *_: object) -> None:
-        bp = self.document.blueprint
-        cards, links = len(bp.cards), len(bp.links)
-        self.counts_label.setText(f"{cards} card{'s' * (cards != 1)} · {links} link{'s' * (links != 1)}")
-        if cards == 0:
-            self.statusBar().showMessage(HINT)
-        elif self.statusBar().currentMessage() == HINT:
-            self.statusBar().clearMessage()
-
-    def _on_findings(self, findings: list) -> None:  # type: ignore[type-arg]
-        self.scene.set_findings(self.findings_watch.findings_by_element())
-        counts = {"error": 0, "warning": 0, "info": 0}
-        for finding in findings:
-            severity = str(getattr(finding, "severity", "info"))
-            counts[severity] = counts.get(severity, 0) + 1
-        if not findings:
-            self.findings_label.setText("No findings")
-        else:
-            plural = {"error": "errors", "warning": "warnings", "info": "info"}
-            parts = [f"{n} {plural[k] if n != 1 else k}" for k, n in counts.items() if n]
-            self.findings_label.setText("Findings: " + ", ".join(parts))
-
-    def show_message(self, text: str) -> None:
-        """A one-line message in the status bar for a few seconds (e.g. why an edit was refused)."""
-        self.statusBar().showMessage(text, 6000)
-
-    def _show_zoom(self, factor: float) -> None:
-        self.zoom_label.setText(f"{round(factor * 100)}%")
 
     # --- documents ------------------------------------------------------------------------------
 

@@ -1,0 +1,62 @@
+"""Helpers for the editor polish tests: pick context-menu entries with the mouse, as a person does."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMenu
+
+from blueprint.ui.main_window import MainWindow
+
+from ui_gestures import at
+
+
+def header_centre(window: MainWindow, kind: str, element_id: str) -> QPointF:
+    """Scene centre of a lane name, stage header or step header (where the frozen headers are now)."""
+    scene = window.scene
+    layout = scene.layout
+    if kind == "lane":
+        box = next(lane.header for lane in layout.lanes if lane.lane_id == element_id)
+        item = scene.lane_header
+    elif kind == "step":
+        box = next(step.box for step in layout.steps if step.step_id == element_id)
+        item = scene.top_header
+    else:
+        box = next(stage.box for stage in layout.stages if stage.stage_id == element_id)
+        item = scene.top_header
+    return item.mapToScene(QPointF(box.x + box.w / 2, box.y + box.h / 2))
+
+
+def right_click_pick(window: MainWindow, scene_pos: QPointF, *path: str) -> list[str]:
+    """Right-click at a scene position and click `path` in the menu (submenus opened by hovering).
+
+    Returns the texts of the first menu's entries (to assert what was offered)."""
+    offered: list[str] = []
+
+    def pick(menu: QMenu | None = None, depth: int = 0) -> None:
+        popup = QApplication.activePopupWidget()
+        if not isinstance(popup, QMenu) or popup is menu:
+            QTimer.singleShot(20, lambda: pick(menu, depth))
+            return
+        if depth == 0:
+            offered.extend(a.text() for a in popup.actions())
+        action = next(a for a in popup.actions() if a.text() == path[depth])
+        centre = popup.actionGeometry(action).center()
+        QTest.mouseMove(popup, centre)
+        if depth + 1 < len(path):
+            popup.setActiveAction(action)
+            action.menu().popup(popup.mapToGlobal(popup.actionGeometry(action).topRight()))
+            QTimer.singleShot(20, lambda: pick(popup, depth + 1))
+        else:
+            QTest.mouseClick(popup, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+            while QApplication.activePopupWidget() is not None:
+                QApplication.activePopupWidget().close()
+
+    QTimer.singleShot(0, pick)
+    point = at(window, scene_pos)
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, point, window.view.viewport().mapToGlobal(point)
+    )
+    window.view.contextMenuEvent(event)
+    return offered
