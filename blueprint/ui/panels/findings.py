@@ -1,5 +1,7 @@
 """The Findings dock: the hand-off checks' findings grouped by severity; a click selects and centres
-the elements of the finding. It follows a FindingsWatch, so it never runs the checks itself.
+the elements of the finding (a link's finding selects the link alone). Several findings of one rule
+(e.g. a journey gap in every empty step) sit under one collapsed row, so they do not flood the list.
+It follows a FindingsWatch, so it never runs the checks itself.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ from blueprint.validate import RULES
 SEVERITIES = [("error", "Errors"), ("warning", "Warnings"), ("info", "Info")]
 COLOURS = {"error": "#D32F2F", "warning": "#E08E0B", "info": "#3B82F6"}
 FINDING_ROLE = Qt.ItemDataRole.UserRole
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+#: This many findings of one rule in one severity are listed under one collapsed row ("BP108 … × 14").
+GROUP_AT = 3
 
 
 def rule_name(code: str) -> str:
@@ -44,7 +49,9 @@ class FindingsPanel(QDockWidget):
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setToolTip("Problems with the hand-offs; click one to select and show its cards")
+        self.tree.setExpandsOnDoubleClick(False)  # a click opens or closes a rule's group
         self.tree.itemClicked.connect(self._clicked)
+        self.tree.itemClicked.connect(self._toggle_rule)
         self.tree.itemActivated.connect(self._clicked)
         self.setWidget(self.tree)
         self._groups: dict[str, QTreeWidgetItem] = {}
@@ -56,7 +63,7 @@ class FindingsPanel(QDockWidget):
         self.document = document
 
     def show_findings(self, findings: list) -> None:
-        expanded = {key for key, item in self._groups.items() if item.isExpanded()} if self._groups else None
+        expanded = self._expanded() if self._groups else None
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         self._groups = {}
@@ -69,16 +76,27 @@ class FindingsPanel(QDockWidget):
             group.setFirstColumnSpanned(True)
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(group)
-            children = []
+            by_code: dict[str, list] = {}  # type: ignore[type-arg]
             for finding in mine:
-                item = QTreeWidgetItem([rule_name(finding.code), finding.message])
-                item.setData(0, FINDING_ROLE, finding)
-                item.setIcon(0, dot_icon(COLOURS[severity], 10, outline=COLOURS[severity]))
-                item.setToolTip(1, tooltip(finding.message))
-                item.setToolTip(0, f"{finding.code} ({severity}); click to select its elements")
-                children.append(item)
-            group.addChildren(children)
+                by_code.setdefault(finding.code, []).append(finding)
+            rows = []
+            for code, same in by_code.items():
+                if len(same) < GROUP_AT:
+                    rows += [self._row(finding) for finding in same]
+                    continue
+                rule = QTreeWidgetItem([f"{rule_name(code)} × {len(same)}", f"{len(same)} findings"])
+                rule.setData(0, CODE_ROLE, code)
+                rule.setIcon(0, dot_icon(COLOURS[severity], 10, outline=COLOURS[severity]))
+                rule.setToolTip(0, f"{len(same)} {code} findings; click the arrow to list them")
+                rule.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                rule.addChildren([self._row(finding) for finding in same])
+                rows.append(rule)
+            group.addChildren(rows)
             group.setExpanded(expanded is None or severity in expanded)
+            for rule in rows:
+                code = rule.data(0, CODE_ROLE)
+                if code is not None:
+                    rule.setExpanded(expanded is not None and f"{severity}:{code}" in expanded)
             self._groups[severity] = group
         if not findings:
             empty = QTreeWidgetItem(["No findings: every hand-off check passes", ""])
@@ -91,7 +109,49 @@ class FindingsPanel(QDockWidget):
         count = len(findings)
         self.setWindowTitle(f"Findings ({count})" if count else "Findings (none)")
 
+    def _expanded(self) -> set[str]:
+        """Open severity groups ("warning") and rule groups ("warning:BP108"), kept across refreshes."""
+        opened = set()
+        for severity, group in self._groups.items():
+            if group.isExpanded():
+                opened.add(severity)
+            for i in range(group.childCount()):
+                code = group.child(i).data(0, CODE_ROLE)
+                if code is not None and group.child(i).isExpanded():
+                    opened.add(f"{severity}:{code}")
+        return opened
+
+    @staticmethod
+    def _row(finding) -> QTreeWidgetItem:  # type: ignore[no-untyped-def]
+        colour = COLOURS.get(finding.severity, COLOURS["info"])
+        item = QTreeWidgetItem([rule_name(finding.code), finding.message])
+        item.setData(0, FINDING_ROLE, finding)
+        item.setIcon(0, dot_icon(colour, 10, outline=colour))
+        item.setToolTip(1, tooltip(finding.message))
+        item.setToolTip(0, f"{finding.code} ({finding.severity}); click to select its elements")
+        return item
+
+    def rows(self) -> list[QTreeWidgetItem]:
+        """Every finding row, inside rule groups too (in the order shown)."""
+        found = []
+        stack = [self.tree.topLevelItem(i) for i in reversed(range(self.tree.topLevelItemCount()))]
+        while stack:
+            item = stack.pop()
+            if item.data(0, FINDING_ROLE) is not None:
+                found.append(item)
+            stack += [item.child(i) for i in reversed(range(item.childCount()))]
+        return found
+
+    def _toggle_rule(self, item: QTreeWidgetItem, column: int = 0) -> None:
+        if item.data(0, CODE_ROLE) is not None:
+            item.setExpanded(not item.isExpanded())
+
     def _clicked(self, item: QTreeWidgetItem, column: int = 0) -> None:
         finding = item.data(0, FINDING_ROLE)
-        if finding is not None:
-            self.selection.set(finding.elements, centre=True)
+        if finding is None:
+            return
+        elements = list(finding.elements)
+        if elements and self.document.link(elements[0]) is not None:
+            # a link's finding (BP105, BP106, BP111): the link alone, so the Inspector shows the link
+            elements = [e for e in elements if self.document.link(e) is not None]
+        self.selection.set(elements, centre=True)
