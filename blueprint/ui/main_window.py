@@ -22,6 +22,7 @@ from blueprint.ui.actions import Actions, build_menus, build_toolbar
 from blueprint.ui.canvas.editing import CanvasEditor
 from blueprint.ui.canvas.scene import BlueprintScene
 from blueprint.ui.canvas.view import BlueprintView
+from blueprint.ui.canvas_clicks import CanvasClicks
 from blueprint.ui.dialogs.about import show_about
 from blueprint.ui.dialogs.prompts import Answer, ask_save_changes, show_error
 from blueprint.ui.dialogs.template_chooser import TemplateChooser
@@ -61,6 +62,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self.panels: list[QDockWidget] = []
         self._dock_panels()
         self._build_status_bar()
+        self.canvas_clicks = CanvasClicks(self)
         self.setAcceptDrops(True)
         self.undo_stack.cleanChanged.connect(self._update_title)
         self.undo_stack.indexChanged.connect(self._update_counts)
@@ -273,12 +275,22 @@ class MainWindow(StatusBarMixin, QMainWindow):
     # --- Edit actions ---------------------------------------------------------------------------
 
     def paste(self) -> None:
+        """Into the selected card's cell, else the cell last clicked, else the copies' own cells."""
         cards = self.canvas_editor.selected_cards()
-        cell = None
+        cell = self.canvas_clicks.last_cell
         if cards:
             card = self.document.card(cards[-1])
             cell = (card.lane, card.step) if card is not None else None
+        bp = self.document.blueprint
+        if cell is not None and (cell[0] not in bp.lanes_by_id() or cell[1] not in bp.stage_of_step()):
+            cell = None  # the lane or step went away since the click
         self.canvas_editor.paste(cell)
+
+    def show_inspector(self) -> None:
+        """Bring the Inspector to the front of its tab group (unless the user closed it)."""
+        inspector = self.panel("InspectorPanel")
+        if inspector is not None and not inspector.isHidden() and inspector.visibleRegion().isEmpty():
+            inspector.raise_()
 
     def select_all_cards(self) -> None:
         self.selection.set(card.id for card in self.document.blueprint.cards)

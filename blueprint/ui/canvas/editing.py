@@ -230,13 +230,15 @@ class CanvasEditor:
         return data is not None and data.hasFormat(CLIPBOARD_MIME)
 
     def paste(self, cell: tuple[str, str] | None = None) -> bool:
+        """Paste the clipboard's cards; with a cell, the block's top-left card goes there and the others
+        keep their offsets (clamped to the grid); without one, copies go to their own cells."""
         data = QGuiApplication.clipboard().mimeData()
         if data is None or not data.hasFormat(CLIPBOARD_MIME):
             return False
         try:
             payload = json.loads(bytes(data.data(CLIPBOARD_MIME)).decode("utf-8"))
             lane, step = cell if cell is not None else (None, None)
-            batch = paste_cards(self.document, payload, lane, step)
+            batch = paste_cards(self.document, payload, lane, step, keep_offsets=True)
         except (ValueError, KeyError, TypeError) as error:
             self.problem(f"The clipboard does not hold cards this editor can paste ({error})")
             return False
