@@ -3,6 +3,10 @@
 `push(stack, document, op)` applies the operation first, so a refused edit raises EditError to the
 caller (shown beside the field) and never reaches the stack. Typing in one field of one element
 merges into one undo step when the caller passes the same `merge_key`.
+
+When the window lets the stack follow its selection (`follow_selection`), undo and redo select what
+the step edited, created or brought back (a document field: nothing, so the Inspector shows the
+blueprint), and the Inspector follows.
 """
 
 from __future__ import annotations
@@ -11,7 +15,17 @@ from dataclasses import replace
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from blueprint.edit import Document, Operation
+from blueprint.edit import (
+    AddCard,
+    Batch,
+    Document,
+    MoveCard,
+    Operation,
+    RemoveCards,
+    SetCardFields,
+    SetDocumentFields,
+)
+from blueprint.ui.selection import Selection
 
 #: QUndoCommand.id() of commands that may merge (Qt merges only commands with equal ids, not -1).
 MERGEABLE_ID = 4711
@@ -33,6 +47,7 @@ class EditCommand(QUndoCommand):
         self.op = op
         self.inverse = inverse
         self.merge_key = merge_key
+        self.selection: Selection | None = None
         self._skip_first_redo = inverse is not None
 
     def redo(self) -> None:
@@ -40,10 +55,22 @@ class EditCommand(QUndoCommand):
             self._skip_first_redo = False
             return
         self.inverse = self.document.apply(self.op)
+        self._select()
 
     def undo(self) -> None:
         assert self.inverse is not None
         self.document.apply(self.inverse)
+        self._select()
+
+    def _select(self) -> None:
+        """Select what this step is about, as far as it exists now (after an undo or a redo)."""
+        if self.selection is None:
+            return
+        ids = subjects(self.op)
+        if ids is None:  # e.g. a function's edit: the selection stays, less what no longer exists
+            ids = list(self.selection.ids)
+        present = [i for i in ids if self.document.kind_of(i) not in (None, "function")]
+        self.selection.set(present, centre=bool(present))
 
     def id(self) -> int:
         return MERGEABLE_ID if self.merge_key is not None else -1
@@ -70,4 +97,36 @@ def push(stack: QUndoStack, document: Document, op: Operation, merge_key: str | 
     """
     text = op.describe(document.blueprint)
     inverse = document.apply(op)
-    stack.push(EditCommand(document, op, inverse, merge_key, text))
+    command = EditCommand(document, op, inverse, merge_key, text)
+    command.selection = getattr(stack, "followed_selection", None)
+    stack.push(command)
+
+
+def follow_selection(stack: QUndoStack, selection: Selection) -> None:
+    """Let undo and redo on `stack` select what each step is about."""
+    stack.followed_selection = selection  # type: ignore[attr-defined]
+
+
+def subjects(op: Operation) -> list[str] | None:
+    """Ids of the elements `op` is about, in order; None when it is about no selectable element."""
+    if isinstance(op, SetDocumentFields):
+        return []
+    if isinstance(op, Batch):
+        found = [i for part in op.ops for i in subjects(part) or ()]
+        cards = [i for part in op.ops if _is_card_op(part) for i in subjects(part) or ()]
+        chosen = cards or found  # a paste's cards, not also their links
+        return list(dict.fromkeys(chosen)) if chosen or any(subjects(p) == [] for p in op.ops) else None
+    for name in ("card", "link", "lane", "stage", "step"):
+        element = getattr(op, name, None)
+        if isinstance(getattr(element, "id", None), str):
+            return [element.id]  # type: ignore[union-attr]
+    for name in ("card_id", "link_id", "lane_id", "step_id", "stage_id"):
+        value = getattr(op, name, None)
+        if isinstance(value, str):
+            return [value]
+    ids = getattr(op, "ids", None)
+    return list(ids) if isinstance(ids, tuple | list) else None
+
+
+def _is_card_op(op: Operation) -> bool:
+    return isinstance(op, AddCard | RemoveCards | MoveCard | SetCardFields)

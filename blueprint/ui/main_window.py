@@ -23,6 +23,7 @@ from blueprint.ui.canvas.editing import CanvasEditor
 from blueprint.ui.canvas.scene import BlueprintScene
 from blueprint.ui.canvas.view import BlueprintView
 from blueprint.ui.canvas_clicks import CanvasClicks
+from blueprint.ui.commands import follow_selection
 from blueprint.ui.dialogs.about import show_about
 from blueprint.ui.dialogs.prompts import Answer, ask_save_changes, show_error
 from blueprint.ui.dialogs.template_chooser import TemplateChooser
@@ -47,6 +48,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self.setObjectName("mainWindow")
         self.undo_stack = QUndoStack(self)
         self.selection = Selection(self)
+        follow_selection(self.undo_stack, self.selection)
         self.recent = RecentFiles()
         self.document = document or Document(load_template(START_TEMPLATE))
         self.findings_watch = FindingsWatch(self.document, self)
