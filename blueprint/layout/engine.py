@@ -183,7 +183,7 @@ def _assemble(
 
     if previous is not None:
         _add_column_neighbours(dirty, changed, old_cards, ordered, lane_ids, cells)
-    routes, renewed_routes = all_routes(
+    routes, renewed_routes, label_memo = all_routes(
         doc, ordered, cells, bands, steps_index, lanes_bottom, previous, dirty if previous else None
     )
     if previous is not None:
@@ -209,6 +209,7 @@ def _assemble(
         functions=_functions(doc),
         renewed_cards=frozenset(renewed) if previous is not None else None,
         renewed_routes=frozenset(renewed_routes) if previous is not None else None,
+        label_memo=label_memo,
     )
 
 

@@ -7,9 +7,10 @@ holds no renewed card and no plate that changed; the others are placed again in 
 against exactly the plates a full pass would have placed before it, and a plate that changed marks
 the later labels whose reach it lies in. The result is the full pass's, label for label.
 
-The memo (plates and reaches of the last layout's labels, with spatial indexes) is kept for the last
-few layouts' route dicts and handed on to the next layout; a layout with no memo builds one (a full
-pass's cost, once).
+The memo (plates and reaches of a layout's labels, with spatial indexes) travels with the layout
+(`Layout.label_memo`) and is handed on, updated in place, to the layout made from it; it remembers
+the routes it is in step with, so a second layout made from the same one builds its own. A layout with
+no memo builds one when it is first edited (a full pass's cost, once).
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ def _reach_keys(r: Rect) -> list[tuple[int, int]]:
     return [(i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1)]
 
 
-_KEEP = 4  # memos kept (the editor relayouts from the latest layout)
 _MAX_SEEDS = 400  # more renewed routes or cards than this: a full pass is as cheap
 
 
@@ -43,6 +43,8 @@ class Memo:
     def __init__(self, routes: dict[str, Route]) -> None:
         from blueprint.layout.labels import _keys
 
+        #: The routes this memo is in step with (but for `stale`): the last layout it was handed to.
+        self.routes = routes
         self.order = list(routes)
         self.index = {link_id: i for i, link_id in enumerate(self.order)}
         self.plates: dict[str, Rect] = {}
@@ -146,17 +148,6 @@ class Memo:
         return placed
 
 
-_memos: dict[int, tuple[dict[str, Route], Memo]] = {}
-
-
-def take(routes: dict[str, Route]) -> Memo:
-    """The memo of `routes` (a previous layout's), removed from the store (it is updated in place)."""
-    entry = _memos.pop(id(routes), None)
-    if entry is None or entry[0] is not routes:
-        return Memo(routes)
-    return entry[1]
-
-
 def _refresh(memo: Memo, routes: dict[str, Route]) -> None:
     """Bring the stale entries of `memo` up to date with `routes` (the routes it is kept for)."""
     for link_id in memo.stale:
@@ -164,12 +155,6 @@ def _refresh(memo: Memo, routes: dict[str, Route]) -> None:
         memo.set_reach(link_id, _reach(route) if route.label_pos is not None else None)
         memo.set_plate(link_id, _plate_of(route))
     memo.stale.clear()
-
-
-def keep(routes: dict[str, Route], memo: Memo) -> None:
-    while len(_memos) >= _KEEP:
-        del _memos[next(iter(_memos))]
-    _memos[id(routes)] = (routes, memo)
 
 
 def _plate_of(route: Route) -> Rect | None:
@@ -207,21 +192,24 @@ def labels_apart_after_edit(
     previous_routes: dict[str, Route],
     old_cards: dict[str, CardBox],
     full_pass: Callable[[], None],
-) -> bool:
+    memo: Memo | None,
+) -> Memo | None:
     """Place again, in place in `routes`, the labels an edit can reach (see the module's docstring);
-    add the ids of routes changed here to `renewed`. After an edit that renewed many routes or cards
-    (a lane that grew moves everything below it) this runs `full_pass` and brings the memo up to date
-    from the renewed routes. False (nothing done) when the links changed: a full pass is due."""
+    add the ids of routes changed here to `renewed`. `memo`: the previous layout's, if it has one.
+    After an edit that renewed many routes or cards (a lane that grew moves everything below it) this
+    runs `full_pass` and brings the memo up to date from the renewed routes. Returns the memo, now in
+    step with `routes`; None (nothing done) when the links changed: a full pass is due."""
     if len(routes) != len(previous_routes):
-        return False
+        return None
     moved_cards = [c for c, box in cards.items() if old_cards.get(c) is not box]
     removed = old_cards.keys() - cards.keys()
     many = len(renewed) > _MAX_SEEDS or len(moved_cards) + len(removed) > _MAX_SEEDS
-    if many and id(previous_routes) not in _memos:
-        return False  # building a memo costs more than the full pass it would spare
-    memo = take(previous_routes)
+    if memo is None or memo.routes is not previous_routes:
+        if many:
+            return None  # building a memo costs more than the full pass it would spare
+        memo = Memo(previous_routes)
     if memo.order != list(routes):
-        return False
+        return None
     if many:
         full_pass()
         # A route moved with its lane, label and all, whose memo entry was up to date, is moved in the
@@ -233,8 +221,8 @@ def labels_apart_after_edit(
                 memo.shift(link_id, route.shifted_by)
             else:
                 stale.add(link_id)
-        keep(routes, memo)
-        return True
+        memo.routes = routes
+        return memo
     _refresh(memo, previous_routes)
     index = memo.index
     dirty: list[int] = []
@@ -271,5 +259,5 @@ def labels_apart_after_edit(
             if r is not None:
                 dirty.extend(index[i] for i in memo.reaching(r) if index[i] > k)
         heapq.heapify(dirty)
-    keep(routes, memo)
-    return True
+    memo.routes = routes
+    return memo

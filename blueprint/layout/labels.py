@@ -21,7 +21,7 @@ from itertools import pairwise
 from math import ceil
 
 from blueprint.layout import metrics as m
-from blueprint.layout.label_memo import labels_apart_after_edit
+from blueprint.layout.label_memo import Memo, labels_apart_after_edit
 from blueprint.layout.routes import label_place
 from blueprint.layout.shapes import Box, CardBox, Cell, Route
 from blueprint.layout.text import one_line, text_width
@@ -142,20 +142,26 @@ def labels_apart(
     renewed: set[str],
     previous_routes: dict[str, Route] | None = None,
     old_cards: dict[str, CardBox] | None = None,
-) -> None:
+    previous_memo: Memo | None = None,
+) -> Memo | None:
     """Move, in place in `routes`, the labels that overlap an earlier label; add their ids to `renewed`.
     `cells`, `lane_ids` and `step_ids` (in column order) say where the cards are. After an edit
-    (`previous_routes` and `old_cards` given) only the labels the edit can reach are placed again
-    (`label_memo`), with the same result."""
+    (`previous_routes` and `old_cards` given, and the previous layout's `previous_memo` if it has one)
+    only the labels the edit can reach are placed again (`label_memo`), with the same result. Returns
+    the memo of the new labels, if one was kept."""
     if previous_routes is not None and old_cards is not None:
         slow = _Slow({}, cards, cells, lane_ids, step_ids)
 
         def full_pass() -> None:
             _all_labels_apart(routes, cards, cells, lane_ids, step_ids, renewed)
 
-        if labels_apart_after_edit(routes, cards, slow, renewed, previous_routes, old_cards, full_pass):
-            return
+        memo = labels_apart_after_edit(
+            routes, cards, slow, renewed, previous_routes, old_cards, full_pass, previous_memo
+        )
+        if memo is not None:
+            return memo
     _all_labels_apart(routes, cards, cells, lane_ids, step_ids, renewed)
+    return None
 
 
 def _all_labels_apart(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from blueprint.layout import metrics as m
 from blueprint.layout.grid import column_x
+from blueprint.layout.label_memo import Memo
 from blueprint.layout.labels import labels_apart
 from blueprint.layout.routes import RoutingGrid, channel_of, points_between, route_of, shift_route
 from blueprint.layout.shapes import CardBox, Cell, LaneBand, Layout, Route
@@ -52,8 +53,9 @@ def all_routes(
     lanes_bottom: float,
     previous: Layout | None = None,
     dirty: set[str] | None = None,
-) -> tuple[dict[str, Route], set[str]]:
-    """Every link's route, and the ids of those that are not `previous`'s objects. With `previous`, a
+) -> tuple[dict[str, Route], set[str], Memo | None]:
+    """Every link's route, the ids of those that are not `previous`'s objects, and the memo of their
+    labels if one is kept (see `label_memo`). With `previous`, a
     route whose cards are not in `dirty` (cards whose box changed other than by their lane's shift, and
     their column neighbours) is reused, or shifted when its cards and its channel all moved by the
     same amount."""
@@ -113,7 +115,7 @@ def all_routes(
             fs is not None and ft is not None and fs != ft,
         )
         renewed.add(link.id)
-    labels_apart(
+    memo = labels_apart(
         routes,
         cards,
         cells,
@@ -122,8 +124,9 @@ def all_routes(
         renewed,
         previous.routes if previous is not None else None,
         previous.cards if previous is not None else None,
+        previous.label_memo if previous is not None else None,  # type: ignore[arg-type]
     )
-    return routes, renewed
+    return routes, renewed, memo
 
 
 def _channels_moved_alike(shifts: list[float], a: int, b: int, dy: float) -> bool:
