@@ -79,6 +79,12 @@ class Actions:
             "F2",
             "Type the selected card's title (or a lane's, stage's or step's name) in place",
         )
+        self.edit_description = self._make(
+            "Edit &Description",
+            lambda: w.view.edit_selected_description(),
+            "Shift+F2",
+            "Type the selected card's description in place (Shift+Enter: new line)",
+        )
 
         self.zoom_in = self._make(
             "Zoom &In", lambda: w.view.zoom_in(), Key.ZoomIn, "Zoom in (Ctrl+wheel)", icons.zoom_in()
@@ -152,7 +158,7 @@ def build_menus(window: MainWindow, a: Actions) -> None:
     edit.addSeparator()
     edit.addActions([a.cut, a.copy, a.paste, a.duplicate, a.delete])
     edit.addSeparator()
-    edit.addActions([a.select_all, a.rename])
+    edit.addActions([a.select_all, a.rename, a.edit_description])
     view = bar.addMenu("&View")
     view.addActions([a.zoom_in, a.zoom_out, a.zoom_actual, a.fit])
     view.addSeparator()

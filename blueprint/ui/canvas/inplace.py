@@ -1,6 +1,7 @@
 """Type a title or a name in place, over the card or header it belongs to.
 
 Enter (or clicking elsewhere) commits once, as one undo step; Escape cancels and changes nothing.
+A description is typed in a several-line box: Shift+Enter starts a new line, and it may be emptied.
 """
 
 from __future__ import annotations
@@ -8,14 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGraphicsView, QLineEdit
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QGraphicsView, QLineEdit, QPlainTextEdit
 
+from blueprint.layout import metrics as m
 from blueprint.ui.canvas import style
+
+LEAVES_OPEN = (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason)
 
 
 class InPlaceEditor(QObject):
-    """A line edit over `scene_rect` of `view`; `on_commit(text)` is called at most once."""
+    """A line edit over `scene_rect` of `view`; `on_commit(text)` is called at most once.
+
+    With `multi_line`, a plain text box (several lines; an empty text is a change too)."""
 
     def __init__(
         self,
@@ -25,6 +31,7 @@ class InPlaceEditor(QObject):
         on_commit: Callable[[str], None],
         on_end: Callable[[], None],
         placeholder: str = "",
+        multi_line: bool = False,
     ) -> None:
         super().__init__(view)
         self.view = view
@@ -32,33 +39,46 @@ class InPlaceEditor(QObject):
         self.on_end = on_end
         self.done = False
         self.original = text
-        self.edit = QLineEdit(view.viewport())
-        self.edit.setObjectName("inPlaceEditor")
-        self.edit.setMaxLength(500)  # the longest card title; names are checked by the document
-        self.edit.setText(text)
-        self.edit.setPlaceholderText(placeholder)
-        self.edit.selectAll()
-        self.edit.setFont(
-            style.font(round(max(9.0, style.TITLE_SIZE * view.transform().m11()), 1), bold=True)
-        )
+        self.multi_line = multi_line
+        zoom = view.transform().m11()
         rect = view.mapFromScene(scene_rect).boundingRect()
-        height = max(rect.height(), self.edit.sizeHint().height())
-        self.edit.setGeometry(rect.x(), rect.y(), max(rect.width(), 120), min(height, 40))
+        if multi_line:
+            self.edit: QLineEdit | QPlainTextEdit = QPlainTextEdit(view.viewport())
+            self.edit.setPlainText(text)
+            self.edit.setPlaceholderText(placeholder)
+            self.edit.selectAll()
+            self.edit.setFont(style.font(round(max(9.0, m.DESCRIPTION_SIZE * zoom), 1)))
+            self.edit.setToolTip("Enter: done · Shift+Enter: new line · Escape: cancel")
+            lines = self.edit.fontMetrics().lineSpacing()
+            height = min(max(rect.height(), 4 * lines + 12), 10 * lines + 12)
+            self.edit.setGeometry(rect.x(), rect.y(), max(rect.width(), 220), height)
+        else:
+            self.edit = QLineEdit(view.viewport())
+            self.edit.setMaxLength(500)  # the longest card title; names are checked by the document
+            self.edit.setText(text)
+            self.edit.setPlaceholderText(placeholder)
+            self.edit.selectAll()
+            self.edit.setFont(style.font(round(max(9.0, style.TITLE_SIZE * zoom), 1), bold=True))
+            height = max(rect.height(), self.edit.sizeHint().height())
+            self.edit.setGeometry(rect.x(), rect.y(), max(rect.width(), 120), min(height, 40))
+            self.edit.returnPressed.connect(self.commit)
+        self.edit.setObjectName("inPlaceEditor")
         self.edit.installEventFilter(self)
-        self.edit.returnPressed.connect(self.commit)
         self.edit.show()
         self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def text(self) -> str:
+        if isinstance(self.edit, QPlainTextEdit):
+            return self.edit.toPlainText()
         return self.edit.text()
 
     def commit(self) -> None:
         if self.done:
             return
         self.done = True
-        text = self.edit.text()
+        text = self.text()
         self._close()
-        if text.strip() and text != self.original:
+        if (text.strip() or self.multi_line) and text != self.original:
             self.on_commit(text)
 
     def cancel(self) -> None:
@@ -83,11 +103,20 @@ class InPlaceEditor(QObject):
                 if event.key() == Qt.Key.Key_Escape:
                     self.cancel()
                     return True
+                shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                if self.multi_line and shift and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    self.edit.insertPlainText("\n")  # type: ignore[union-attr]
+                    return True
                 if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                     # Consumed here: QLineEdit ignores Return after returnPressed, and the event would
                     # reach the view, whose Enter ("edit the selection") reopened this editor at once.
                     self.commit()
                     return True
-            elif event.type() == QEvent.Type.FocusOut and not self.done:
+            elif (
+                event.type() == QEvent.Type.FocusOut
+                and isinstance(event, QFocusEvent)
+                and event.reason() not in LEAVES_OPEN  # a menu or another window for a while
+                and not self.done
+            ):
                 self.commit()
         return False

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF
 
+from blueprint.layout import metrics as m
 from blueprint.ui.canvas.inplace import InPlaceEditor
 
 if TYPE_CHECKING:
@@ -22,7 +23,12 @@ class InPlaceEditing:
     inplace: InPlaceEditor | None
 
     def _open_editor(
-        self, rect: QRectF, text: str, commit: Callable[[str], object], placeholder: str = ""
+        self,
+        rect: QRectF,
+        text: str,
+        commit: Callable[[str], object],
+        placeholder: str = "",
+        multi_line: bool = False,
     ) -> None:
         self.cancel_gesture()
         self.ensureVisible(rect, 20, 20)
@@ -30,7 +36,7 @@ class InPlaceEditing:
         def ended() -> None:
             self.inplace = None
 
-        self.inplace = InPlaceEditor(self, rect, text, commit, ended, placeholder)
+        self.inplace = InPlaceEditor(self, rect, text, commit, ended, placeholder, multi_line)
 
     def edit_title(self, card_id: str) -> None:
         """Type a card's title in place (F2, or a double-click on the card)."""
@@ -44,6 +50,33 @@ class InPlaceEditing:
             card.title,
             lambda text: self.editor.set_card_fields(card_id, {"title": text.strip()}),
         )
+
+    def edit_description(self, card_id: str) -> None:
+        """Type a card's description in place (Shift+F2, or a double-click on its description):
+        several lines (Shift+Enter), Enter commits, Escape cancels; emptying it removes it."""
+        item = self.scene().cards.get(card_id)
+        card = self.editor.document.card(card_id)
+        if item is None or card is None:
+            return
+        self.editor.selection.set([card_id])
+        before = card.description
+
+        def commit(text: str) -> None:
+            if text.strip() != before:
+                self.editor.set_card_fields(card_id, {"description": text.strip()}, "Edit description")
+
+        rect = item.rect()
+        shape = self.scene().layout.cards.get(card_id)
+        if shape is not None:  # below the title, so the card's title stays in sight
+            top = rect.top() + m.CARD_PAD + (m.MARKER_HEIGHT / 2 if shape.markers else 0)
+            top += len(shape.title_lines) * m.TITLE_LEADING + m.BLOCK_GAP / 2
+            rect = QRectF(rect.left(), top, rect.width(), max(rect.bottom() - top, 10.0))
+        self._open_editor(rect, before, commit, "What happens here, in more detail", multi_line=True)
+
+    def edit_selected_description(self) -> None:
+        cards = self.editor.selected_cards()
+        if cards:
+            self.edit_description(cards[-1])
 
     def edit_label(self, link_id: str, near: QPointF) -> None:
         """Type what a link hands over, in place (a double-click on the link)."""

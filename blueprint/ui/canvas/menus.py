@@ -70,6 +70,7 @@ def card_menu(view: BlueprintView, card_id: str) -> QMenu:
 
     menu = QMenu(view)
     menu.addAction("Edit title", lambda: view.edit_title(card_id)).setShortcut("F2")
+    menu.addAction("Edit description", lambda: view.edit_description(card_id)).setShortcut("Shift+F2")
     functions = menu.addMenu("Set function")
     group = QActionGroup(functions)
     for function_id, name in [
