@@ -1,14 +1,19 @@
-"""A card on the canvas, painted from its `CardBox` (the item holds geometry, never the truth)."""
+"""A card on the canvas, painted from its `CardBox` (the item holds geometry, never the truth).
+
+The item is a QGraphicsRectItem whose (unpainted) rect is its bounds, so Qt reads them in C++: after a
+lane grows, Qt re-indexes the ~1,000 cards below it, asking each for its bounds several times, and a
+Python `boundingRect()` made that the larger part of the repaint.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from blueprint.export.rtl import reads_right_to_left
 from blueprint.layout import metrics as m
-from blueprint.layout.shapes import CardBox
+from blueprint.layout.shapes import Box, CardBox
 from blueprint.ui.canvas import style
 from blueprint.ui.plain import tooltip
 
@@ -19,13 +24,16 @@ BADGE_RADIUS = 6.0
 _MARGIN = HANDLE_RADIUS + 4
 
 
-class CardItem(QGraphicsItem):
-    """One card: box, function colour strip, wrapped title, markers, findings badge, connector handle."""
+class CardItem(QGraphicsRectItem):
+    """One card: box, function colour strip, wrapped title, markers, findings badge, connector handle.
+
+    `rect()` is the card's box in the scene; the base class's rect (`bounds()`) is the box with room
+    for the handle and the badge, never painted as such."""
 
     def __init__(self, shape: CardBox) -> None:
-        super().__init__()
+        super().__init__(_bounds(shape.box))
+        self.setPen(Qt.PenStyle.NoPen)  # the bounds are exactly the rect (no half pen width around it)
         self.card_box = shape
-        self._bounds = self._compute_bounds()
         self.selected_look = False
         self.hovered = False
         self.drop_target = False
@@ -53,12 +61,15 @@ class CardItem(QGraphicsItem):
         d = scene_pos - self.handle_centre()
         return (d.x() ** 2 + d.y() ** 2) ** 0.5 <= HANDLE_RADIUS + 3
 
+    def bounds(self) -> QRectF:
+        """The card's box with room for the handle and the badge (its bounding rect)."""
+        return QGraphicsRectItem.rect(self)
+
     def set_card_box(self, shape: CardBox) -> None:
-        if shape != self.card_box:
-            self.prepareGeometryChange()
-            self.card_box = shape
-            self._bounds = self._compute_bounds()
-            self.setPos(0, 0)
+        old, self.card_box = self.card_box, shape
+        if shape.box != old.box:
+            self.setRect(_bounds(shape.box))  # moves it and repaints both places (all in C++)
+        elif shape != old:
             self.update()
 
     def set_look(self, *, selected: bool | None = None, drop_target: bool | None = None) -> None:
@@ -76,12 +87,6 @@ class CardItem(QGraphicsItem):
         if (severity, count) != (self.finding_severity, self.finding_count):
             self.finding_severity, self.finding_count = severity, count
             self.update()
-
-    def _compute_bounds(self) -> QRectF:
-        return self.rect().adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
 
     def hoverEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if self._tooltip_for is not self.card_box:
@@ -202,6 +207,10 @@ class CardItem(QGraphicsItem):
             return card.title
         s = self.card_box
         return " ".join(s.title_lines) + ("…" if s.shortened else "")
+
+
+def _bounds(b: Box) -> QRectF:
+    return QRectF(b.x - _MARGIN, b.y - _MARGIN, b.w + 2 * _MARGIN, b.h + 2 * _MARGIN)
 
 
 def _draw_block(

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import math
-from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
 from blueprint.layout.shapes import Route
 from blueprint.ui.canvas import style
@@ -17,17 +16,26 @@ from blueprint.ui.plain import tooltip
 ARROW = 6.0
 
 
-class LinkItem(QGraphicsItem):
-    """One link, drawn only from its route (kept local: long links slow painting)."""
+class LinkItem(QGraphicsRectItem):
+    """One link, drawn only from its route (kept local: long links slow painting).
+
+    Its (unpainted) rect is its bounds, so Qt reads them in C++ (see CardItem). A new route costs only
+    new bounds: the path and the arrow head are made when the link is first painted or hit-tested, so
+    the ~1,300 links a taller lane moves cost nothing until they come into sight."""
 
     def __init__(self, route: Route) -> None:
-        super().__init__()
+        super().__init__(_bounds(route))
+        self.setPen(Qt.PenStyle.NoPen)
         self.route = route
-        self._drawn = route  # the route the path was built from; `pos()` shifts it to `route`
+        self._drawn = route  # the route the path and the label were made from
         self.selected_look = False
         self.label: LinkLabelItem | None = None  # only links with a label have one (fewer scene items)
+        self._tip = ""
+        self._path: QPainterPath | None = None
+        self._arrow = QPolygonF()
+        self._hit: QPainterPath | None = None
         self.setZValue(1.5)  # under the cards (routes run between them): a line never hides a title
-        self._build()
+        self._set_tip()
         self._sync_label()
 
     @property
@@ -37,28 +45,16 @@ class LinkItem(QGraphicsItem):
     def set_route(self, route: Route) -> None:
         if route is self.route:
             return
-        if route.shifted_by and self.route.link_id == route.link_id:
-            # relayout moved the previous route (the one this item holds) as a whole: move the item
-            self.route = route
-            self._move(self.pos().x(), self.pos().y() + route.shifted_by)
-            return
-        shift = _translation(self._drawn, route)
-        self.route = route
-        if shift is not None:  # the lanes above grew or shrank: move the item, keep its path
-            if (self.pos().x(), self.pos().y()) != shift:
-                self._move(*shift)
-            return
-        self.prepareGeometryChange()
+        old, self.route = self._drawn, route
         self._drawn = route
-        self._move(0, 0)
-        self._build()
+        if route.points != old.points:
+            self._path = self._hit = None
+            self.setRect(_bounds(route))  # moves it and repaints both places (all in C++)
+        elif (route.kind, route.is_handoff) != (old.kind, old.is_handoff):
+            self.update()
+        if route.label != old.label or route.kind != old.kind or route.is_handoff != old.is_handoff:
+            self._set_tip()
         self._sync_label()
-        self.update()
-
-    def _move(self, x: float, y: float) -> None:
-        self.setPos(x, y)
-        if self.label is not None:
-            self.label.setPos(x, y)
 
     def _sync_label(self) -> None:
         """Make, update or drop the label item for `_drawn`, and keep it in this item's scene."""
@@ -69,61 +65,63 @@ class LinkItem(QGraphicsItem):
                     self.label.scene().removeItem(self.label)
                 self.label = None
             return
-        if self.label is None:
-            self.label = LinkLabelItem(self, drawn)
-        else:
-            self.label.set_route(drawn)
-        self.label.setToolTip(self.toolTip())
-        self.label.setPos(self.pos())
-        scene = self.scene()
-        if scene is not None and self.label.scene() is None:
-            scene.addItem(self.label)
-
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        """The label follows the link into and out of a scene."""
         label = self.label
         if label is None:
-            pass
-        elif change == QGraphicsItem.GraphicsItemChange.ItemSceneChange:
-            old = self.scene()
-            if old is not None and label.scene() is old:
-                old.removeItem(label)
-        elif (
-            change == QGraphicsItem.GraphicsItemChange.ItemSceneHasChanged
-            and value is not None
-            and label.scene() is None
-        ):
-            value.addItem(label)
-        return super().itemChange(change, value)
+            label = self.label = LinkLabelItem(self, drawn)
+        else:
+            label.set_route(drawn)
+        if label.tip != self._tip:
+            label.tip = self._tip
+            label.setToolTip(self._tip)
+        scene = self.scene()
+        if scene is not None and label.scene() is None:
+            scene.addItem(label)
+
+    # No itemChange() override: Qt would call into Python for every change of every link (a tooltip
+    # set, a scene joined). The scene adds and removes the label with its link (`add_to`, `remove`).
+
+    def add_to(self, scene: QGraphicsScene) -> None:
+        """Put this link and its label in `scene`."""
+        scene.addItem(self)
+        if self.label is not None and self.label.scene() is None:
+            scene.addItem(self.label)
+
+    def remove(self) -> None:
+        """Take this link and its label out of their scene."""
+        for item in (self.label, self):
+            if item is not None and item.scene() is not None:
+                item.scene().removeItem(item)
 
     def set_look(self, *, selected: bool) -> None:
         self.selected_look = selected
         self.update()
 
-    def _build(self) -> None:
-        """Path, arrow head, bounds and tooltip of `_drawn`, in its own coordinates."""
-        points = [QPointF(x, y) for x, y in self._drawn.points]
-        path = QPainterPath()
-        if points:
-            path.moveTo(points[0])
-            for p in points[1:]:
-                path.lineTo(p)
-        self._path = path
-        self._arrow = _arrow_head(points)
-        self._hit: QPainterPath | None = None  # made when first asked (hit tests), not on every move
-        self._bounds = path.boundingRect().adjusted(-ARROW - 2, -ARROW - 2, ARROW + 2, ARROW + 2)
+    def _set_tip(self) -> None:
         drawn = self._drawn
         kind = "Hand-off" if drawn.is_handoff else ("Loop" if drawn.kind == "loop" else "Link")
-        self.setToolTip(tooltip(f"{kind}: {drawn.label}" if drawn.label else kind))
+        tip = tooltip(f"{kind}: {drawn.label}" if drawn.label else kind)
+        if tip != self._tip:  # setting it costs a round trip through Qt
+            self._tip = tip
+            self.setToolTip(tip)
 
-    def boundingRect(self) -> QRectF:
-        return self._bounds
+    def path(self) -> QPainterPath:
+        """The route's polyline (made when first needed)."""
+        if self._path is None:
+            points = [QPointF(x, y) for x, y in self._drawn.points]
+            path = QPainterPath()
+            if points:
+                path.moveTo(points[0])
+                for p in points[1:]:
+                    path.lineTo(p)
+            self._path = path
+            self._arrow = _arrow_head(points)
+        return self._path
 
     def shape(self) -> QPainterPath:
         if self._hit is None:
             stroker = QPainterPathStroker()
             stroker.setWidth(8)
-            self._hit = stroker.createStroke(self._path)
+            self._hit = stroker.createStroke(self.path())
         return self._hit
 
     def paint(
@@ -145,37 +143,23 @@ class LinkItem(QGraphicsItem):
             pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._path)
+        painter.drawPath(self.path())
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(colour))
         painter.drawPolygon(self._arrow)
 
 
-def _translation(old: Route, new: Route) -> tuple[float, float] | None:
-    """(dx, dy) when `new` is `old` moved as a whole (same link, label and kind), else None."""
-    if (
-        len(old.points) != len(new.points)
-        or not old.points
-        or old.label != new.label
-        or old.kind != new.kind
-        or old.is_handoff != new.is_handoff
-        or old.source != new.source
-        or old.target != new.target
-        or old.label_text != new.label_text
-        or old.label_vertical != new.label_vertical
-        or (old.label_pos is None) != (new.label_pos is None)
-    ):
-        return None
-    dx = new.points[0][0] - old.points[0][0]
-    dy = new.points[0][1] - old.points[0][1]
-    for (ax, ay), (bx, by) in zip(old.points, new.points, strict=True):
-        if abs(bx - ax - dx) > 1e-9 or abs(by - ay - dy) > 1e-9:
-            return None
-    if old.label_pos is not None and new.label_pos is not None:
-        (ax, ay), (bx, by) = old.label_pos, new.label_pos
-        if abs(bx - ax - dx) > 1e-9 or abs(by - ay - dy) > 1e-9:
-            return None
-    return (dx, dy)
+def _bounds(route: Route) -> QRectF:
+    """The route's points with room for the arrow head and the selected pen."""
+    points = route.points
+    if not points:
+        return QRectF(-ARROW - 2, -ARROW - 2, 2 * ARROW + 4, 2 * ARROW + 4)
+    xs = [x for x, _ in points]
+    ys = [y for _, y in points]
+    left, top = min(xs), min(ys)
+    return QRectF(
+        left - ARROW - 2, top - ARROW - 2, max(xs) - left + 2 * ARROW + 4, max(ys) - top + 2 * ARROW + 4
+    )
 
 
 def _arrow_head(points: list[QPointF]) -> QPolygonF:

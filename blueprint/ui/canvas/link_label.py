@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from blueprint.layout.shapes import Route
 from blueprint.layout.text import text_width
@@ -30,25 +30,32 @@ def plate(route: Route) -> QRectF:
     return QRectF(x - w / 2, y - h / 2, w, h)
 
 
-class LinkLabelItem(QGraphicsItem):
-    """The label of one link; its `owner` (the LinkItem) adds, moves and removes it."""
+class LinkLabelItem(QGraphicsRectItem):
+    """The label of one link; its `owner` (the LinkItem) adds, moves and removes it. Its (unpainted)
+    rect is its bounds, so Qt reads them in C++ (see CardItem)."""
 
     def __init__(self, owner: QGraphicsItem, route: Route) -> None:
-        super().__init__()
+        self._plate = plate(route)
+        super().__init__(self._plate.adjusted(-0.5, -0.5, 0.5, 0.5))
+        self.setPen(Qt.PenStyle.NoPen)
         self.owner = owner
+        self.tip = ""  # the tooltip last set (the link's)
         self.setZValue(Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks reach the link or cell below
         self.route = route
-        self._plate = plate(route)
 
     def set_route(self, route: Route) -> None:
-        self.prepareGeometryChange()
-        self.route = route
-        self._plate = plate(route)
-        self.update()
-
-    def boundingRect(self) -> QRectF:
-        return self._plate.adjusted(-0.5, -0.5, 0.5, 0.5)
+        old, self.route = self.route, route
+        if not _same_plate(old, route):
+            self._plate = plate(route)
+            self.update()  # new text, maybe in the same rect
+        elif route.label_pos == old.label_pos:
+            return
+        elif route.label_pos is not None and old.label_pos is not None:
+            # the same plate elsewhere (the route moved): no need to measure the text again
+            dx, dy = route.label_pos[0] - old.label_pos[0], route.label_pos[1] - old.label_pos[1]
+            self._plate = self._plate.translated(dx, dy)
+        self.setRect(self._plate.adjusted(-0.5, -0.5, 0.5, 0.5))  # moves it and repaints (in C++)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -71,3 +78,12 @@ class LinkLabelItem(QGraphicsItem):
             x, y = 0.0, 0.0
         width = painter.fontMetrics().horizontalAdvance(route.label_text)
         painter.drawText(QPointF(x - width / 2, y + baseline), route.label_text)
+
+
+def _same_plate(old: Route, new: Route) -> bool:
+    """True when `new` has the plate of `old` (same text, same way, same colour), maybe elsewhere."""
+    return (
+        old.label_text == new.label_text
+        and old.label_vertical == new.label_vertical
+        and old.is_handoff == new.is_handoff
+    )

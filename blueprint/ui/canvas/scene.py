@@ -70,7 +70,7 @@ class BlueprintScene(QGraphicsScene):
         for route in self.layout.routes.values():
             item = LinkItem(route)
             self.links[route.link_id] = item
-            self.addItem(item)
+            item.add_to(self)
         self._sync_selection()
         self._apply_findings()
 
@@ -144,10 +144,10 @@ class BlueprintScene(QGraphicsScene):
             route, item = routes.get(link_id), self.links.get(link_id)
             if route is None:
                 if item is not None:
-                    self.removeItem(self.links.pop(link_id))
+                    self.links.pop(link_id).remove()
             elif item is None:
                 item = self.links[link_id] = LinkItem(route)
-                self.addItem(item)
+                item.add_to(self)
             elif item.route is not route:
                 item.set_route(route)
 
