@@ -195,9 +195,11 @@ def test_lane_kind_stage_phase_and_several_selected(
     inspector.stage_form.phase.setFocus()
     qtbot.keyClick(inspector.stage_form.phase, Qt.Key.Key_End)
     assert document.blueprint.stages[0].phase == "post-purchase"
-    inspector.selection.set(["c1", "c2"])
+    inspector.selection.set(["c1", "support"])
     assert inspector.pages.currentWidget() is inspector.many
     assert inspector.many.text() == "2 elements selected"
+    inspector.selection.set(["c1", "c2"])  # cards only: their shared fields
+    assert inspector.pages.currentWidget() is inspector.cards_form
 
 
 def test_typing_in_two_cards_makes_two_undo_steps(

@@ -21,7 +21,7 @@ COLOURS = {"error": "#D32F2F", "warning": "#E08E0B", "info": "#3B82F6"}
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 #: This many findings of one rule in one severity are listed under one collapsed row ("BP108 … × 14").
-GROUP_AT = 3
+GROUP_AT = 4
 
 
 def rule_name(code: str) -> str:

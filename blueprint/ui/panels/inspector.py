@@ -1,5 +1,5 @@
-"""The Inspector dock: edits every field of the selected card, link, lane, stage or step, and the
-blueprint's own fields when nothing is selected.
+"""The Inspector dock: edits every field of the selected card, link, lane, stage or step, the shared
+fields of several selected cards, and the blueprint's own fields when nothing is selected.
 
 Every edit is an operation pushed on the undo stack; typing in one field merges into one undo step
 (the merge key names the element, the field and an edit session that restarts whenever the selection
@@ -18,6 +18,7 @@ from blueprint.ui.panels.form import Form
 from blueprint.ui.panels.inspector_card import CardForm
 from blueprint.ui.panels.inspector_document import DocumentForm
 from blueprint.ui.panels.inspector_elements import LaneForm, LinkForm, StageForm, StepForm
+from blueprint.ui.panels.inspector_many import ManyCardsForm
 from blueprint.ui.selection import Selection
 
 
@@ -41,6 +42,7 @@ class InspectorPanel(QDockWidget):
         self.stage_form = StageForm(self._submit)
         self.step_form = StepForm(self._submit)
         self.document_form = DocumentForm(self._submit)
+        self.cards_form = ManyCardsForm(self._submit)
         self.many = QLabel()
         self.many.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages = QStackedWidget()
@@ -51,6 +53,7 @@ class InspectorPanel(QDockWidget):
             self.lane_form,
             self.stage_form,
             self.step_form,
+            self.cards_form,
             self.many,
         ):
             self.pages.addWidget(page)
@@ -80,6 +83,11 @@ class InspectorPanel(QDockWidget):
         """Show the form of the selection with the model's current values."""
         doc, ids = self.document, self.selection.ids
         if len(ids) > 1:
+            cards = [doc.card(i) for i in ids]
+            if all(card is not None for card in cards):
+                self.cards_form.load(doc, cards)  # type: ignore[arg-type]
+                self.pages.setCurrentWidget(self.cards_form)
+                return
             self.many.setText(f"{len(ids)} elements selected")
             self.pages.setCurrentWidget(self.many)
             return
