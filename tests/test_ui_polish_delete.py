@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStatusTipEvent
 from PySide6.QtWidgets import QApplication
 
-from blueprint.ui.canvas import editing
+from blueprint.ui.canvas import removal_prompt
 
 from builders import blueprint_with, card
 from ui_gestures import click, isolate_settings, key, open_window
@@ -45,7 +45,7 @@ def answers(monkeypatch):  # type: ignore[no-untyped-def]
         asked.append((question, detail))
         return reply["delete"]
 
-    monkeypatch.setattr(editing, "confirm_removal", confirm)
+    monkeypatch.setattr(removal_prompt, "confirm_removal", confirm)
     return asked, reply
 
 

@@ -6,7 +6,7 @@ import pytest
 from polish_gestures import header_centre, right_click_pick
 from PySide6.QtCore import Qt
 
-from blueprint.ui.canvas import editing
+from blueprint.ui.canvas import removal_prompt
 from blueprint.ui.commands import subjects
 
 from builders import blueprint_with, card
@@ -82,7 +82,7 @@ def test_undoing_a_move_selects_the_moved_card(qtbot, window):  # type: ignore[n
 
 
 def test_undoing_a_lane_deletion_selects_the_lane(qtbot, window, monkeypatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(editing, "confirm_removal", lambda question, detail: True)
+    monkeypatch.setattr(removal_prompt, "confirm_removal", lambda question, detail: True)
     right_click_pick(window, header_centre(window, "lane", "backstage"), "Delete lane")
     assert window.selection.ids == ()
     undo(qtbot, window)

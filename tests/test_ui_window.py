@@ -179,10 +179,12 @@ def test_stage_header_menu_inserts_a_stage(qtbot, window):  # type: ignore[no-un
 
 
 def test_lane_menu_inserts_moves_and_deletes_lanes(qtbot, window, monkeypatch):  # type: ignore[no-untyped-def]
-    from blueprint.ui.canvas import editing
+    from blueprint.ui.canvas import removal_prompt
 
     asked: list[str] = []
-    monkeypatch.setattr(editing, "confirm_removal", lambda question, detail: asked.append(question) or True)
+    monkeypatch.setattr(
+        removal_prompt, "confirm_removal", lambda question, detail: asked.append(question) or True
+    )
     trigger(lane_menu(window.view, "support"), "Insert lane below", "Notes")
     window.view.cancel_gesture()
     kinds = [lane.kind for lane in window.document.blueprint.lanes]

@@ -14,7 +14,6 @@ from functools import cache
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication, QUndoStack
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from blueprint.edit import (
     AddCard,
@@ -46,6 +45,7 @@ from blueprint.edit import (
     pasted_card_ids,
 )
 from blueprint.model import Function, Lane, Link, Stage, Step, unique_id
+from blueprint.ui.canvas import removal_prompt
 from blueprint.ui.commands import push
 from blueprint.ui.selection import Selection
 
@@ -302,58 +302,15 @@ class CanvasEditor:
     def remove(self, kind: str, element_id: str) -> bool:
         """Remove a lane, stage or step; one that holds cards asks first, naming what goes with it."""
         ops = {"lane": RemoveLane, "stage": RemoveStage, "step": RemoveStep}
-        cards, links = self.contents(kind, element_id)
-        if cards and not confirm_removal(*removal_question(self.document, kind, element_id, cards, links)):
+        if not removal_prompt.may_remove(self.document, kind, element_id):
             return False
         done = self.run(ops[kind](element_id))
         if done:
             self.selection.discard([element_id])
         return done
 
-    def contents(self, kind: str, element_id: str) -> tuple[int, int]:
-        """How many cards, and links touching them, a lane, stage or step holds."""
-        bp = self.document.blueprint
-        if kind == "lane":
-            inside = {card.id for card in bp.cards if card.lane == element_id}
-        else:
-            steps = {element_id}
-            if kind == "stage":
-                steps = {step.id for stage in bp.stages if stage.id == element_id for step in stage.steps}
-            inside = {card.id for card in bp.cards if card.step in steps}
-        if not inside:
-            return 0, 0
-        return len(inside), sum(1 for link in bp.links if link.source in inside or link.target in inside)
-
     def select(self, ids: Iterable[str], centre: bool = False) -> None:
         self.selection.set(ids, centre=centre)
-
-
-def removal_question(doc: Document, kind: str, element_id: str, cards: int, links: int) -> tuple[str, str]:
-    """ "Delete the lane 'Backstage' with its 3 cards and 2 links?" and a line about undo."""
-    bp = doc.blueprint
-    names = {lane.id: lane.name for lane in bp.lanes} | {stage.id: stage.name for stage in bp.stages}
-    names |= {step.id: step.name for _, step in bp.all_steps()}
-    what = f"{cards} card{'s' * (cards != 1)}"
-    if links:
-        what += f" and {links} link{'s' * (links != 1)}"
-    return f"Delete the {kind} {_quote(names.get(element_id, element_id))} with its {what}?", (
-        "Undo (Ctrl+Z) brings them back."
-    )
-
-
-def confirm_removal(question: str, detail: str) -> bool:
-    """Ask (modal) before deleting what holds cards; True to delete. Tests replace this function."""
-    box = QMessageBox(QApplication.activeWindow())
-    box.setObjectName("confirmRemoval")
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Delete")
-    box.setText(question)
-    box.setInformativeText(detail)
-    delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(delete)
-    box.exec()
-    return box.clickedButton() is delete
 
 
 @cache
@@ -370,10 +327,6 @@ def _clear_clipboard_at_exit() -> None:
 def _slug(name: str) -> str:
     slug = "".join(ch.lower() if ch.isascii() and ch.isalnum() else "-" for ch in name).strip("-")
     return "-".join(part for part in slug.split("-") if part)[:40] or "function"
-
-
-def _quote(name: str) -> str:
-    return f"'{_short(' '.join(name.split()))}'"
 
 
 def _short(text: str, limit: int = 40) -> str:
