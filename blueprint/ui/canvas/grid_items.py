@@ -28,6 +28,12 @@ class GridItem(QGraphicsItem):
         self.setZValue(0)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
+    def set_layout(self, layout: Layout) -> None:
+        """Show `layout` (kept in the scene: removing and adding the grid items cost more)."""
+        self.prepareGeometryChange()
+        self.layout = layout
+        self.update()
+
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self.layout.width, self.layout.height)
 
@@ -66,6 +72,13 @@ class EmotionItem(QGraphicsItem):
         self.curve = layout.emotion
         self.setZValue(1)
         self.setToolTip("The customer's feelings per step (-2 to +2), from the cards' emotion field")
+
+    def set_layout(self, layout: Layout) -> None:
+        assert layout.emotion is not None
+        if layout.emotion != self.curve:
+            self.prepareGeometryChange()
+            self.curve = layout.emotion
+            self.update()
 
     def boundingRect(self) -> QRectF:
         return qrect(self.curve.box).adjusted(-4, -4, 4, 4)
@@ -106,20 +119,33 @@ class EmotionItem(QGraphicsItem):
 class _FrozenHeader(QGraphicsItem):
     """A header kept at the visible edge of the view (the view moves it on scroll and zoom)."""
 
-    def __init__(self, layout: Layout, ids: frozenset[str]) -> None:
+    def __init__(self, layout: Layout) -> None:
         super().__init__()
         self.layout = layout
         self.selected: frozenset[str] = frozenset()
-        self.ids = ids
+        self.ids = self.ids_in(layout)
         self.setZValue(10)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+
+    @staticmethod
+    def ids_in(layout: Layout) -> frozenset[str]:
+        """The ids of the elements this header names."""
+        raise NotImplementedError
+
+    def set_layout(self, layout: Layout) -> None:
+        """Show `layout`; the selection is the scene's to bring up to date."""
+        self.prepareGeometryChange()
+        self.layout = layout
+        self.ids = self.ids_in(layout)
+        self.update()
 
 
 class LaneHeaderItem(_FrozenHeader):
     """The frozen column of lane names (with the labels of the three lines and the emotion row)."""
 
-    def __init__(self, layout: Layout) -> None:
-        super().__init__(layout, frozenset(lane.lane_id for lane in layout.lanes))
+    @staticmethod
+    def ids_in(layout: Layout) -> frozenset[str]:
+        return frozenset(lane.lane_id for lane in layout.lanes)
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self.layout.lane_header_width, self.layout.height)
@@ -176,9 +202,9 @@ def line_label_baselines(layout: Layout) -> list[tuple[Line, float]]:
 class TopHeaderItem(_FrozenHeader):
     """The frozen rows of stage and step names."""
 
-    def __init__(self, layout: Layout) -> None:
-        stages = frozenset(s.stage_id for s in layout.stages)
-        super().__init__(layout, stages | frozenset(s.step_id for s in layout.steps))
+    @staticmethod
+    def ids_in(layout: Layout) -> frozenset[str]:
+        return frozenset(s.stage_id for s in layout.stages) | frozenset(s.step_id for s in layout.steps)
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self.layout.width, self.layout.top_header_height)
@@ -235,6 +261,11 @@ class CornerItem(QGraphicsItem):
         self.layout = layout
         self.title = title
         self.setZValue(11)
+
+    def set_layout(self, layout: Layout) -> None:
+        self.prepareGeometryChange()
+        self.layout = layout
+        self.update()
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self.layout.lane_header_width, self.layout.top_header_height)

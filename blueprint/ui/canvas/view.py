@@ -75,7 +75,15 @@ class BlueprintView(InPlaceEditing, QGraphicsView):
 
     def _connect(self, scene: BlueprintScene, editor: CanvasEditor) -> None:
         editor.problem = self.message.emit
-        scene.sceneRectChanged.connect(self.refreeze)
+        scene.extent_changed.connect(self._follow_extent)
+        self._follow_extent(scene.extent)
+
+    def _follow_extent(self, extent: QRectF) -> None:
+        """Scroll over the blueprint itself (the scene's own rect is roomier, see BlueprintScene)."""
+        if self.sender() not in (None, self.scene()):
+            return  # a scene shown before this one
+        self.setSceneRect(extent)
+        self.refreeze()
 
     # --- zoom, pan, frozen headers --------------------------------------------------------------
 
