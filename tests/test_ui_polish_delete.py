@@ -120,3 +120,21 @@ def test_refused_deletion_message_stays_after_the_menu_closed(qtbot, window, ans
     QApplication.sendEvent(window, QStatusTipEvent(""))
     qtbot.wait(30)
     assert bar.currentMessage() == expected
+
+
+def test_refused_message_comes_back_after_pointing_at_a_toolbar_button(qtbot, window, answers):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QEnterEvent
+    from PySide6.QtWidgets import QToolBar
+
+    bar = window.statusBar()
+    right_click_pick(window, header_centre(window, "step", "step0"), "Delete step")
+    expected = "Stage 'Order' needs at least one step; remove the stage instead"
+    assert bar.currentMessage() == expected
+    button = window.findChild(QToolBar).widgetForAction(window.actions.save)
+    # the pointer enters and leaves the Save button (what Qt sends on hover)
+    QApplication.sendEvent(button, QEnterEvent(QPointF(2, 2), QPointF(2, 2), QPointF(2, 2)))
+    assert bar.currentMessage() == "Save the blueprint"
+    QApplication.sendEvent(button, QEvent(QEvent.Type.Leave))
+    qtbot.wait(20)
+    assert bar.currentMessage() == expected
