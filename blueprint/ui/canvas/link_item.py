@@ -14,6 +14,7 @@ from blueprint.ui.canvas.link_label import LinkLabelItem
 from blueprint.ui.plain import tooltip
 
 ARROW = 6.0
+_PAD = ARROW + 2
 
 
 class LinkItem(QGraphicsRectItem):
@@ -47,7 +48,10 @@ class LinkItem(QGraphicsRectItem):
             return
         old, self.route = self._drawn, route
         self._drawn = route
-        if route.points != old.points:
+        if route.shifted_by and route.link_id == old.link_id:  # `old` moved down as a whole
+            self._path = self._hit = None
+            self.setRect(QGraphicsRectItem.rect(self).translated(0, route.shifted_by))
+        elif route.points != old.points:
             self._path = self._hit = None
             self.setRect(_bounds(route))  # moves it and repaints both places (all in C++)
         elif (route.kind, route.is_handoff) != (old.kind, old.is_handoff):
@@ -150,16 +154,22 @@ class LinkItem(QGraphicsRectItem):
 
 
 def _bounds(route: Route) -> QRectF:
-    """The route's points with room for the arrow head and the selected pen."""
+    """The route's points with room for the arrow head and the selected pen (a plain loop: this runs
+    for every link a taller lane moves)."""
     points = route.points
     if not points:
-        return QRectF(-ARROW - 2, -ARROW - 2, 2 * ARROW + 4, 2 * ARROW + 4)
-    xs = [x for x, _ in points]
-    ys = [y for _, y in points]
-    left, top = min(xs), min(ys)
-    return QRectF(
-        left - ARROW - 2, top - ARROW - 2, max(xs) - left + 2 * ARROW + 4, max(ys) - top + 2 * ARROW + 4
-    )
+        return QRectF(-_PAD, -_PAD, 2 * _PAD, 2 * _PAD)
+    left, top = right, bottom = points[0]
+    for x, y in points:
+        if x < left:
+            left = x
+        elif x > right:
+            right = x
+        if y < top:
+            top = y
+        elif y > bottom:
+            bottom = y
+    return QRectF(left - _PAD, top - _PAD, right - left + 2 * _PAD, bottom - top + 2 * _PAD)
 
 
 def _arrow_head(points: list[QPointF]) -> QPolygonF:

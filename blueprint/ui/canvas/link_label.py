@@ -35,39 +35,50 @@ class LinkLabelItem(QGraphicsRectItem):
     rect is its bounds, so Qt reads them in C++ (see CardItem)."""
 
     def __init__(self, owner: QGraphicsItem, route: Route) -> None:
-        self._plate = plate(route)
-        super().__init__(self._plate.adjusted(-0.5, -0.5, 0.5, 0.5))
+        super().__init__()
         self.setPen(Qt.PenStyle.NoPen)
         self.owner = owner
         self.tip = ""  # the tooltip last set (the link's)
         self.setZValue(Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks reach the link or cell below
         self.route = route
+        self._place(plate(route))
+
+    def _place(self, rect: QRectF) -> None:
+        self._set_plate(rect.x(), rect.y(), rect.width(), rect.height())
+
+    def _set_plate(self, x: float, y: float, w: float, h: float) -> None:
+        self._plate = (x, y, w, h)
+        self.setRect(QRectF(x - 0.5, y - 0.5, w + 1, h + 1))  # moves it and repaints (all in C++)
 
     def set_route(self, route: Route) -> None:
         old, self.route = self.route, route
-        if not _same_plate(old, route):
-            self._plate = plate(route)
+        if (
+            old.label_text != route.label_text
+            or old.label_vertical != route.label_vertical
+            or old.is_handoff != route.is_handoff
+            or route.label_pos is None
+            or old.label_pos is None
+        ):
+            self._place(plate(route))
             self.update()  # new text, maybe in the same rect
-        elif route.label_pos == old.label_pos:
-            return
-        elif route.label_pos is not None and old.label_pos is not None:
-            # the same plate elsewhere (the route moved): no need to measure the text again
-            dx, dy = route.label_pos[0] - old.label_pos[0], route.label_pos[1] - old.label_pos[1]
-            self._plate = self._plate.translated(dx, dy)
-        self.setRect(self._plate.adjusted(-0.5, -0.5, 0.5, 0.5))  # moves it and repaints (in C++)
+        elif route.label_pos != old.label_pos:  # the same plate elsewhere: no need to measure the text
+            (x, y), (ox, oy) = route.label_pos, old.label_pos
+            px, py, w, h = self._plate
+            self._set_plate(px + x - ox, py + y - oy, w, h)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         route = self.route
-        if self._plate.isEmpty() or option.levelOfDetailFromTransform(painter.worldTransform()) < 0.3:
+        box = QRectF(*self._plate)
+        if box.isEmpty() or option.levelOfDetailFromTransform(painter.worldTransform()) < 0.3:
             return
         border = QColor(style.HANDOFF_LINK if route.is_handoff else style.LABEL_BORDER)
         painter.setPen(QPen(border, 0.4))
         painter.setBrush(QColor(style.CARD_FILL))
-        painter.drawRect(self._plate)
-        painter.setClipRect(self._plate)  # never wider than the layout made room for
+        painter.drawRect(box)
+        painter.setClipRect(box)  # never wider than the layout made room for
         painter.setFont(style.font(style.LINK_LABEL_SIZE))
         painter.setPen(QColor(style.HANDOFF_LINK if route.is_handoff else style.MUTED_TEXT))
         x, y = route.label_pos  # type: ignore[misc]
@@ -78,12 +89,3 @@ class LinkLabelItem(QGraphicsRectItem):
             x, y = 0.0, 0.0
         width = painter.fontMetrics().horizontalAdvance(route.label_text)
         painter.drawText(QPointF(x - width / 2, y + baseline), route.label_text)
-
-
-def _same_plate(old: Route, new: Route) -> bool:
-    """True when `new` has the plate of `old` (same text, same way, same colour), maybe elsewhere."""
-    return (
-        old.label_text == new.label_text
-        and old.label_vertical == new.label_vertical
-        and old.is_handoff == new.is_handoff
-    )
