@@ -3,7 +3,9 @@
 Operations mutate only the element lists (cards, links, lanes, stages, functions, a stage's steps) and
 replace field values by assignment; nested values (fail points, tags, persona...) are never changed in
 place. So copying the lists and each element shallowly is enough: later edits cannot reach the copy.
-About 15-25 ms at 5,000 cards and 7,500 links, against 90 ms for a deep copy.
+About 15-25 ms at 5,000 cards and 7,500 links, against 90 ms for a deep copy. `Snapshots` takes
+them one after another and shares with the last one every element whose fields are as they were
+(copies are never changed), so a snapshot after an edit copies only what the edit touched.
 """
 
 from __future__ import annotations
@@ -43,3 +45,45 @@ def snapshot(bp: Blueprint) -> Blueprint:
     result.cards = [shallow(card) for card in bp.cards]
     result.links = [shallow(link) for link in bp.links]
     return result
+
+
+class Snapshots:
+    """Successive snapshots of a blueprint (the findings watch takes one after each pause in editing).
+
+    An element is copied again only when its fields differ from its last copy's (a C-level comparison
+    of the two field dicts: their values are the same objects unless an edit replaced them); otherwise
+    the last copy is shared. Stages and the blueprint itself, which hold lists of elements, are always
+    copied (there are few of them)."""
+
+    def __init__(self) -> None:
+        #: The last copy of each element, by the element's id(). An id can be reused by a new element
+        #: after the old one is gone; its last copy is shared only if its type and fields are the new
+        #: element's, which makes it a right copy all the same.
+        self._copies: dict[int, BaseModel] = {}
+
+    def take(self, bp: Blueprint) -> Blueprint:
+        """A copy of `bp` that later edits of `bp` through operations leave untouched."""
+        old, new = self._copies, {}
+        shallow = _shallow
+
+        def copy_of(element: M) -> M:
+            key = id(element)
+            copied = old.get(key)
+            if copied is None or type(copied) is not type(element) or copied.__dict__ != element.__dict__:
+                copied = shallow(element)
+            new[key] = copied
+            return copied  # type: ignore[return-value]
+
+        stages = []
+        for stage in bp.stages:
+            copied = shallow(stage)
+            copied.steps = [copy_of(step) for step in stage.steps]
+            stages.append(copied)
+        result = shallow(bp)
+        result.functions = [copy_of(f) for f in bp.functions]
+        result.lanes = [copy_of(lane) for lane in bp.lanes]
+        result.stages = stages
+        result.cards = [copy_of(card) for card in bp.cards]
+        result.links = [copy_of(link) for link in bp.links]
+        self._copies = new
+        return result
