@@ -72,10 +72,14 @@ def all_routes(
         old_grid = RoutingGrid(grid.column_x, old_channels)
     routes: dict[str, Route] = {}
     renewed: set[str] = set()
+    #: (lane of the source, lane of the target) -> (their common shift, or None if they moved apart;
+    #: whether every channel a route between them can use moved by that shift too)
+    pairs: dict[tuple[str, str], tuple[float | None, bool]] = {}
+    old_route = old_routes.get if previous is not None else None
     for link in doc.links:
-        source_id, target_id = link.source, link.target
-        if previous is not None and source_id not in dirty and target_id not in dirty:  # type: ignore[operator]
-            old = old_routes.get(link.id)
+        link_id, source_id, target_id = link.id, link.source, link.target
+        if old_route is not None and source_id not in dirty and target_id not in dirty:  # type: ignore[operator]
+            old = old_route(link_id)
             if (
                 old is not None
                 and old.source == source_id
@@ -84,29 +88,32 @@ def all_routes(
                 and old.kind == link.kind
             ):
                 if nothing_moved:
-                    routes[link.id] = old
+                    routes[link_id] = old
                     continue
                 s, t = cards[source_id], cards[target_id]
-                a, b = lane_index[s.lane_id], lane_index[t.lane_id]
-                dy = shifts[a]
-                if shifts[b] == dy and (
-                    abs(steps_index[s.step_id] - steps_index[t.step_id]) < 2  # no channel run
-                    or _channels_moved_alike(shifts, a, b, dy)
-                    or _same_channel(link.id, s, t, dy, grid, old_grid, previous.cards)
+                lanes = (s.lane_id, t.lane_id)
+                pair = pairs.get(lanes)
+                if pair is None:
+                    pair = pairs[lanes] = _pair(shifts, lane_index[lanes[0]], lane_index[lanes[1]])
+                dy, alike = pair
+                if dy is not None and (
+                    alike
+                    or abs(steps_index[s.step_id] - steps_index[t.step_id]) < 2  # no channel run
+                    or _same_channel(link_id, s, t, dy, grid, old_grid, previous.cards)  # type: ignore[union-attr]
                 ):
                     if dy == 0:
-                        routes[link.id] = old
+                        routes[link_id] = old
                     else:
-                        routes[link.id] = shift_route(old, dy)
-                        renewed.add(link.id)
+                        routes[link_id] = shift_route(old, dy)
+                        renewed.add(link_id)
                     continue
         s, t = cards[source_id], cards[target_id]
         fs, ft = s.function_id, t.function_id
         points = points_between(
-            link.id, s.box, steps_index[s.step_id], order(s), t.box, steps_index[t.step_id], order(t), grid
+            link_id, s.box, steps_index[s.step_id], order(s), t.box, steps_index[t.step_id], order(t), grid
         )
-        routes[link.id] = route_of(
-            link.id,
+        routes[link_id] = route_of(
+            link_id,
             source_id,
             target_id,
             points,
@@ -114,7 +121,7 @@ def all_routes(
             link.kind,
             fs is not None and ft is not None and fs != ft,
         )
-        renewed.add(link.id)
+        renewed.add(link_id)
     memo = labels_apart(
         routes,
         cards,
@@ -129,12 +136,17 @@ def all_routes(
     return routes, renewed, memo
 
 
-def _channels_moved_alike(shifts: list[float], a: int, b: int, dy: float) -> bool:
-    """True when every channel a route between lanes `a` and `b` can run in (the tops of the lanes from
-    the upper one to the one below the lower one, or the bottom channel) moved by `dy`: then it runs in
-    the channel it ran in, moved by `dy` (a cheap sufficient test; `_same_channel` decides the rest)."""
+def _pair(shifts: list[float], a: int, b: int) -> tuple[float | None, bool]:
+    """For a route between lanes `a` and `b`: the shift both lanes moved by (None if they moved by
+    different amounts: the route must be routed again), and whether every channel such a route can
+    run in (the tops of the lanes from the upper one to the one below the lower one, or the bottom
+    channel) moved by it too. Then the route runs in the channel it ran in, moved by the shift (a cheap
+    sufficient test; `_same_channel` decides the rest)."""
+    dy = shifts[a]
+    if shifts[b] != dy:
+        return None, False
     low, high = (a, b) if a <= b else (b, a)
-    return all(shifts[i] == dy for i in range(low, high + 2))
+    return dy, all(shifts[i] == dy for i in range(low, high + 2))
 
 
 def _same_channel(
