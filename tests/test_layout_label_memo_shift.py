@@ -46,3 +46,31 @@ def test_lane_shifting_moves_keep_a_full_layouts_labels() -> None:
         label_memo.Memo.shift = original  # type: ignore[method-assign]
     assert lane_shifts > 0, "no move changed a lane's height: the test lost its point"
     assert shifted, "no label was moved with its lane in the memo"
+
+
+def test_a_layout_prepared_for_edits_is_edited_without_building_its_memo_again() -> None:
+    from blueprint.layout import prepare_for_edits
+
+    doc = _generator.generate(300)
+    layout = compute_layout(doc)
+    prepare_for_edits(layout)
+    built: list[int] = []
+    original = label_memo.Memo.__init__
+
+    def counting_init(self: label_memo.Memo, routes: dict) -> None:  # type: ignore[type-arg]
+        built.append(1)
+        original(self, routes)
+
+    label_memo.Memo.__init__ = counting_init  # type: ignore[method-assign]
+    try:
+        moved = doc.cards[len(doc.cards) // 2]
+        steps = [step.id for _, step in doc.all_steps()]
+        moved.step = steps[(steps.index(moved.step) + 1) % len(steps)]
+        first = relayout(doc, layout, {moved.id})
+        prepare_for_edits(first)  # already in step: nothing to build
+        assert first == compute_layout(doc)
+        second = relayout(doc, layout, {moved.id})  # the same previous again: its memo moved on
+        assert second == first
+    finally:
+        label_memo.Memo.__init__ = original  # type: ignore[method-assign]
+    assert len(built) == 1, "only the second relayout from the same layout builds a memo"

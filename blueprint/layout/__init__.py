@@ -1,6 +1,6 @@
 """Pure geometry of a blueprint (no Qt, no reportlab): the canvas and the PDF draw the same layout."""
 
-from blueprint.layout.engine import compute_layout, relayout
+from blueprint.layout.engine import compute_layout, prepare_for_edits, relayout
 from blueprint.layout.shapes import (
     Box,
     CardBox,
@@ -28,5 +28,6 @@ __all__ = [
     "StageHeader",
     "StepHeader",
     "compute_layout",
+    "prepare_for_edits",
     "relayout",
 ]

@@ -14,6 +14,8 @@ from blueprint.layout.cards import CardContent, card_content, place_card
 from blueprint.layout.emotion import emotion_curve
 from blueprint.layout.gcpause import without_gc
 from blueprint.layout.grid import column_x, headers, lane_band, three_lines, with_column_heights
+from blueprint.layout.label_memo import MemoSlot
+from blueprint.layout.label_memo import prepare_for_edits as _prepare
 from blueprint.layout.linking import all_routes
 from blueprint.layout.shapes import Box, CardBox, Cell, EmotionCurve, LaneBand, Layout
 from blueprint.layout.stacks import grouped, heights, regrouped
@@ -54,6 +56,14 @@ def relayout(doc: Blueprint, previous: Layout, changed_card_ids: Iterable[str]) 
         else:
             fresh = [c for c, i in zip(doc.cards, ids, strict=True) if i in changed or i not in old_cards]
         return _assemble(doc, fresh, previous, changed, all_ids=ids, same_order=same_order)
+
+
+def prepare_for_edits(layout: Layout) -> None:
+    """Build now what `relayout` needs to place `layout`'s link labels again incrementally (about the
+    cost of a full label pass), so the first edit after a full layout does not pay for it: the editor
+    calls this when it is idle after showing a full layout."""
+    if isinstance(layout.label_memo, MemoSlot):
+        _prepare(layout.routes, layout.label_memo)
 
 
 def _same_frame(doc: Blueprint, previous: Layout) -> bool:
@@ -209,7 +219,7 @@ def _assemble(
         functions=_functions(doc),
         renewed_cards=frozenset(renewed) if previous is not None else None,
         renewed_routes=frozenset(renewed_routes) if previous is not None else None,
-        label_memo=label_memo,
+        label_memo=MemoSlot(label_memo),
     )
 
 

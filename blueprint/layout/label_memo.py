@@ -37,6 +37,22 @@ def _reach_keys(r: Rect) -> list[tuple[int, int]]:
 _MAX_SEEDS = 400  # more renewed routes or cards than this: a full pass is as cheap
 
 
+class MemoSlot:
+    """Where a layout keeps its label memo (`Layout.label_memo`): filled when the layout is first
+    edited, or before that by `prepare_for_edits` when the editor has a moment."""
+
+    __slots__ = ("memo",)
+
+    def __init__(self, memo: Memo | None = None) -> None:
+        self.memo = memo
+
+
+def prepare_for_edits(routes: dict[str, Route], slot: MemoSlot) -> None:
+    """Fill `slot` with the memo of `routes` if it holds none in step with them."""
+    if slot.memo is None or slot.memo.routes is not routes:
+        slot.memo = Memo(routes)
+
+
 class Memo:
     """The labels of one layout: link order, plates and reaches, each indexed by bucket."""
 

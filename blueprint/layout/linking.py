@@ -131,7 +131,7 @@ def all_routes(
         renewed,
         previous.routes if previous is not None else None,
         previous.cards if previous is not None else None,
-        previous.label_memo if previous is not None else None,  # type: ignore[arg-type]
+        previous.label_memo.memo if previous is not None and previous.label_memo is not None else None,  # type: ignore[attr-defined]
     )
     return routes, renewed, memo
 

@@ -203,6 +203,7 @@ class Layout:
     #: only these items. None after a full layout. Not compared: it says how the layout was made.
     renewed_cards: frozenset[str] | None = field(default=None, compare=False, repr=False)
     renewed_routes: frozenset[str] | None = field(default=None, compare=False, repr=False)
-    #: The memo of where the link labels are (`label_memo.Memo`), handed on to the layout `relayout`
-    #: makes from this one so that it places again only the labels an edit can reach. Not compared.
+    #: Holds the memo of where the link labels are (a `label_memo.MemoSlot`), handed on to the layout
+    #: `relayout` makes from this one so that it places again only the labels an edit can reach.
+    #: Not compared.
     label_memo: object | None = field(default=None, compare=False, repr=False)
