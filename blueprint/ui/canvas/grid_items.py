@@ -6,36 +6,96 @@ scrolling sideways and stage and step names while scrolling down. Each paints on
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from itertools import zip_longest
+from typing import TypeVar
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from blueprint.layout.emotion import emotion_label
-from blueprint.layout.shapes import Box, Layout, Line
+from blueprint.layout.shapes import Box, Layout, Line, StageHeader, StepHeader
 from blueprint.ui.canvas import style
+
+_Header = TypeVar("_Header", StageHeader, StepHeader)
 
 
 def qrect(box: Box) -> QRectF:
     return QRectF(box.x, box.y, box.w, box.h)
 
 
-class GridItem(QGraphicsItem):
-    """Lane bands, column separators and the three labelled lines; paints only the exposed part."""
+def first_change(old: Layout, new: Layout) -> float | None:
+    """The top of what the grid and its headers draw differently for `new` than for `old`: 0.0 when
+    the columns or headers changed, the top of the first lane, line or row that changed otherwise
+    (a taller lane changes nothing above it), None when they draw the same."""
+    if (
+        old.width != new.width
+        or old.lane_header_width != new.lane_header_width
+        or old.top_header_height != new.top_header_height
+        or _steps_differ(old.steps, new.steps)
+        or not (old.stages is new.stages or old.stages == new.stages)
+    ):
+        return 0.0
+    tops = [min(old.height, new.height)] if old.height != new.height else []
+    if old.lanes is not new.lanes:
+        for a, b in zip_longest(old.lanes, new.lanes):
+            if a != b:
+                tops.append(min(lane.band.y for lane in (a, b) if lane is not None))
+                break
+    for c, d in zip_longest(old.lines, new.lines):
+        if c != d:  # its label sits above it
+            tops.append(min(line.y for line in (c, d) if line is not None) - style.LINE_LABEL_SIZE - 4)
+            break
+    if old.emotion != new.emotion:
+        tops.extend(e.box.y - 4 for e in (old.emotion, new.emotion) if e is not None)
+    return max(0.0, min(tops)) if tops else None
 
-    def __init__(self, layout: Layout) -> None:
+
+def _steps_differ(old: tuple[StepHeader, ...], new: tuple[StepHeader, ...]) -> bool:
+    """True when the step headers or column lines differ (a column's height follows the blueprint's:
+    a taller lane makes every step new without changing what the headers show)."""
+    if old is new:
+        return False
+    return len(old) != len(new) or any(
+        a.step_id != b.step_id
+        or a.box != b.box
+        or a.column.x != b.column.x
+        or a.name_lines != b.name_lines
+        or a.name != b.name
+        or a.stage_id != b.stage_id
+        for a, b in zip(old, new, strict=True)
+    )
+
+
+class GridItem(QGraphicsItem):
+    """Lane bands, column separators and the three labelled lines; paints only the exposed part.
+
+    Its bounds reach `room` down (the scene's rect) rather than the blueprint's bottom: a lane growing
+    then repaints only what is below it, not the whole grid and every item over it."""
+
+    def __init__(self, layout: Layout, room: float = 0.0) -> None:
         super().__init__()
         self.layout = layout
+        self.room = max(room, layout.height)
         self.setZValue(0)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
-    def set_layout(self, layout: Layout) -> None:
+    def set_layout(self, layout: Layout, room: float) -> None:
         """Show `layout` (kept in the scene: removing and adding the grid items cost more)."""
-        self.prepareGeometryChange()
+        old, room = self.layout, max(room, layout.height)
+        top = first_change(old, layout)
+        if room != self.room or layout.width != old.width:
+            self.prepareGeometryChange()  # before the bounds change: Qt reads the old ones
+            self.layout, self.room = layout, room
+            return
         self.layout = layout
-        self.update()
+        if top is not None:
+            self.update(QRectF(0, top, layout.width, room - top))
 
     def boundingRect(self) -> QRectF:
-        return QRectF(0, 0, self.layout.width, self.layout.height)
+        return QRectF(0, 0, self.layout.width, self.room)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -119,9 +179,10 @@ class EmotionItem(QGraphicsItem):
 class _FrozenHeader(QGraphicsItem):
     """A header kept at the visible edge of the view (the view moves it on scroll and zoom)."""
 
-    def __init__(self, layout: Layout) -> None:
+    def __init__(self, layout: Layout, room: float = 0.0) -> None:
         super().__init__()
         self.layout = layout
+        self.room = max(room, layout.height)  # how far down the bounds reach (see GridItem)
         self.selected: frozenset[str] = frozenset()
         self.ids = self.ids_in(layout)
         self.setZValue(10)
@@ -132,12 +193,33 @@ class _FrozenHeader(QGraphicsItem):
         """The ids of the elements this header names."""
         raise NotImplementedError
 
-    def set_layout(self, layout: Layout) -> None:
-        """Show `layout`; the selection is the scene's to bring up to date."""
-        self.prepareGeometryChange()
+    def set_layout(self, layout: Layout, room: float = 0.0) -> None:
+        """Show `layout`, repainting what changed; the selection is the scene's to bring up to date."""
+        old, room = self.layout, max(room, layout.height)
+        top = first_change(old, layout)
+        if top == 0.0:
+            self.ids = self.ids_in(layout)
+        if self.bounds_for(layout, room) != self.boundingRect():
+            self.prepareGeometryChange()  # before the bounds change: Qt reads the old ones
+            self.layout, self.room = layout, room
+            return
         self.layout = layout
-        self.ids = self.ids_in(layout)
-        self.update()
+        if top is not None:
+            self.update(self.changed_part(top))
+
+    def bounds_for(self, layout: Layout, room: float) -> QRectF:
+        raise NotImplementedError
+
+    def boundingRect(self) -> QRectF:
+        return self.bounds_for(self.layout, self.room)
+
+    def area(self) -> QRectF:
+        """Where this header is in the scene (what it covers of the blueprint)."""
+        return self.mapRectToScene(self.bounds_for(self.layout, 0.0))
+
+    def changed_part(self, top: float) -> QRectF:
+        """The part of this header to repaint when the grid changed from `top` down."""
+        return self.boundingRect()
 
 
 class LaneHeaderItem(_FrozenHeader):
@@ -147,8 +229,11 @@ class LaneHeaderItem(_FrozenHeader):
     def ids_in(layout: Layout) -> frozenset[str]:
         return frozenset(lane.lane_id for lane in layout.lanes)
 
-    def boundingRect(self) -> QRectF:
-        return QRectF(0, 0, self.layout.lane_header_width, self.layout.height)
+    def bounds_for(self, layout: Layout, room: float) -> QRectF:
+        return QRectF(0, 0, layout.lane_header_width, max(room, layout.height))
+
+    def changed_part(self, top: float) -> QRectF:
+        return QRectF(0, top, self.layout.lane_header_width, self.room - top)
 
     def element_at(self, scene_pos: QPointF) -> tuple[str, str] | None:
         """("lane", id) under a scene position, or None."""
@@ -162,7 +247,7 @@ class LaneHeaderItem(_FrozenHeader):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         exposed = option.exposedRect
-        painter.fillRect(self.boundingRect().intersected(exposed), QColor(style.HEADER_FILL))
+        painter.fillRect(self.bounds_for(self.layout, 0.0).intersected(exposed), QColor(style.HEADER_FILL))
         painter.setPen(QPen(QColor(style.HEADER_LINE), 0))
         painter.drawLine(
             QPointF(self.layout.lane_header_width, 0),
@@ -206,8 +291,11 @@ class TopHeaderItem(_FrozenHeader):
     def ids_in(layout: Layout) -> frozenset[str]:
         return frozenset(s.stage_id for s in layout.stages) | frozenset(s.step_id for s in layout.steps)
 
-    def boundingRect(self) -> QRectF:
-        return QRectF(0, 0, self.layout.width, self.layout.top_header_height)
+    def bounds_for(self, layout: Layout, room: float) -> QRectF:
+        return QRectF(0, 0, layout.width, layout.top_header_height)
+
+    def changed_part(self, top: float) -> QRectF:
+        return self.boundingRect() if top < self.layout.top_header_height else QRectF()
 
     def element_at(self, scene_pos: QPointF) -> tuple[str, str] | None:
         """("stage", id) or ("step", id) under a scene position, or None."""
@@ -225,7 +313,7 @@ class TopHeaderItem(_FrozenHeader):
     ) -> None:
         exposed = option.exposedRect
         painter.fillRect(self.boundingRect().intersected(exposed), QColor(style.HEADER_FILL))
-        for stage in self.layout.stages:
+        for stage in _across(self.layout.stages, exposed):
             box = qrect(stage.box)
             if not box.intersects(exposed):
                 continue
@@ -236,7 +324,7 @@ class TopHeaderItem(_FrozenHeader):
             painter.setPen(QColor(style.TEXT))
             painter.setFont(style.font(style.STAGE_SIZE, bold=True))
             _draw_lines(painter, box, stage.name_lines or (stage.name,), style.STAGE_SIZE)
-        for step in self.layout.steps:
+        for step in _across(self.layout.steps, exposed):
             box = qrect(step.box)
             if not box.intersects(exposed):
                 continue
@@ -262,10 +350,17 @@ class CornerItem(QGraphicsItem):
         self.title = title
         self.setZValue(11)
 
-    def set_layout(self, layout: Layout) -> None:
-        self.prepareGeometryChange()
+    def set_layout(self, layout: Layout, title: str) -> None:
+        old = self.layout
+        if (old.lane_header_width, old.top_header_height) != (
+            layout.lane_header_width,
+            layout.top_header_height,
+        ):
+            self.prepareGeometryChange()  # before the bounds change: Qt reads the old ones
         self.layout = layout
-        self.update()
+        if title != self.title:
+            self.title = title
+            self.update()
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self.layout.lane_header_width, self.layout.top_header_height)
@@ -283,6 +378,15 @@ class CornerItem(QGraphicsItem):
         painter.drawText(
             box.adjusted(6, 4, -4, -4), Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, self.title
         )
+
+
+def _across(headers: Sequence[_Header], exposed: QRectF) -> Sequence[_Header]:
+    """The stage or step headers (in order, left to right) that reach into `exposed` horizontally:
+    found by halving, as there are hundreds and a repaint shows a few."""
+    left, right = exposed.left(), exposed.right()
+    start = bisect_left(headers, left, key=lambda h: h.box.right)
+    end = bisect_right(headers, right, lo=start, key=lambda h: h.box.x)
+    return headers[start:end]
 
 
 def _draw_lines(painter: QPainter, box: QRectF, lines: tuple[str, ...], size: float) -> None:

@@ -91,25 +91,28 @@ class BlueprintScene(QGraphicsScene):
 
     def _build_grid(self) -> None:
         layout = self.layout
-        self.grid = GridItem(layout)
-        self.lane_header = LaneHeaderItem(layout)
+        self._set_extent()
+        self.grid = GridItem(layout, self.sceneRect().height())
+        self.lane_header = LaneHeaderItem(layout, self.sceneRect().height())
         self.top_header = TopHeaderItem(layout)
         self.corner = CornerItem(layout, self.document.blueprint.title)
         for item in (self.grid, self.lane_header, self.top_header, self.corner):
             self.addItem(item)
         self._update_emotion()
-        self._set_extent()
 
     def _update_grid(self) -> None:
         """Show the new layout's lanes, headers and lines with the same items (updated in place)."""
         layout = self.layout
-        if self.corner is not None:
-            self.corner.title = self.document.blueprint.title
-        for item in (self.grid, self.lane_header, self.top_header, self.corner):
-            if item is not None:
-                item.set_layout(layout)
-        self._update_emotion()
         self._set_extent()
+        room = self.sceneRect().height()
+        if self.grid is not None:
+            self.grid.set_layout(layout, room)
+        for header in (self.lane_header, self.top_header):
+            if header is not None:
+                header.set_layout(layout, room)
+        if self.corner is not None:
+            self.corner.set_layout(layout, self.document.blueprint.title)
+        self._update_emotion()
 
     def _update_emotion(self) -> None:
         layout = self.layout
@@ -261,20 +264,21 @@ class BlueprintScene(QGraphicsScene):
 
     def header_at(self, pos: QPointF) -> tuple[str, str] | None:
         """("lane" | "stage" | "step", id) of the frozen header under `pos`, or None."""
-        for item in (self.corner, self.top_header, self.lane_header):
-            if item is None or not item.sceneBoundingRect().contains(pos):
-                continue
-            if item is self.corner:
-                return None
-            found = item.element_at(pos)  # type: ignore[union-attr]
-            if found is not None:
-                return found
+        if self.corner is not None and self.corner.sceneBoundingRect().contains(pos):
+            return None
+        for header in (self.top_header, self.lane_header):
+            if header is not None and header.area().contains(pos):
+                found = header.element_at(pos)
+                if found is not None:
+                    return found
         return None
 
     def in_header(self, pos: QPointF) -> bool:
+        if self.corner is not None and self.corner.sceneBoundingRect().contains(pos):
+            return True
         return any(
-            item is not None and item.sceneBoundingRect().contains(pos)
-            for item in (self.corner, self.top_header, self.lane_header)
+            header is not None and header.area().contains(pos)
+            for header in (self.top_header, self.lane_header)
         )
 
     def card_at(self, pos: QPointF) -> CardItem | None:
