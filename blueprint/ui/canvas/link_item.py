@@ -121,6 +121,11 @@ class LinkItem(QGraphicsRectItem):
             self._arrow = _arrow_head(points)
         return self._path
 
+    def arrow_head(self) -> QPolygonF:
+        """The filled arrow head at the route's end (made with the path)."""
+        self.path()
+        return self._arrow
+
     def shape(self) -> QPainterPath:
         if self._hit is None:
             stroker = QPainterPathStroker()
@@ -150,7 +155,7 @@ class LinkItem(QGraphicsRectItem):
         painter.drawPath(self.path())
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(colour))
-        painter.drawPolygon(self._arrow)
+        painter.drawPolygon(self.arrow_head())
 
 
 def _bounds(route: Route) -> QRectF:

@@ -49,7 +49,8 @@ class BlueprintView(InPlaceEditing, QGraphicsView):
         self._edge_timer.timeout.connect(self._edge_tick)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
-        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # a blueprint smaller than the window (after Fit to Window, or zoomed out) sits in its middle
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -109,15 +110,15 @@ class BlueprintView(InPlaceEditing, QGraphicsView):
         self.set_zoom(1.0)
 
     def fit(self) -> None:
-        """Zoom so the whole blueprint fits the window."""
-        layout = self.scene().layout
+        """Zoom so the whole blueprint fits the window, in its middle."""
+        extent = self.sceneRect()
         view = self.viewport().rect()
-        if layout.width <= 0 or layout.height <= 0 or view.width() < 10:
+        if extent.width() <= 0 or extent.height() <= 0 or view.width() < 10:
             return
-        factor = min((view.width() - 8) / layout.width, (view.height() - 8) / layout.height)
+        factor = min((view.width() - 8) / extent.width(), (view.height() - 8) / extent.height())
         self.set_zoom(factor)
-        self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
-        self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
+        self.centerOn(extent.center())
+        self.refreeze()
 
     def visible_scene_rect(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()
