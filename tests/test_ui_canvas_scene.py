@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QPointF
 from PySide6.QtGui import QUndoStack
 
 from blueprint.edit import AddLink, Document, MoveCard, RemoveCards, RemoveLinks, SetCardFields
@@ -46,9 +45,10 @@ def assert_scene_matches(scene: BlueprintScene, document: Document) -> None:
     expected = compute_layout(document.blueprint)
     assert {i: item.card_box for i, item in scene.cards.items()} == expected.cards
     assert {i: item.route for i, item in scene.links.items()} == expected.routes
-    for item in scene.links.values():  # drawn where the route is (a shifted item keeps its path)
-        drawn = [item.mapToScene(QPointF(x, y)) for x, y in item._drawn.points]
-        flat = [c for p in drawn for c in (p.x(), p.y())]
+    for item in scene.links.values():  # drawn where the route is (a moved item has a new path)
+        path = item.sceneTransform().map(item.path())
+        drawn = [path.elementAt(i) for i in range(path.elementCount())]
+        flat = [c for p in drawn for c in (p.x, p.y)]
         assert flat == pytest.approx([c for point in item.route.points for c in point])
     assert scene.layout.lanes == expected.lanes
     assert scene.layout.emotion == expected.emotion

@@ -28,13 +28,11 @@ class LinkItem(QGraphicsRectItem):
         super().__init__(_bounds(route))
         self.setPen(Qt.PenStyle.NoPen)
         self.route = route
-        self._drawn = route  # the route the path and the label were made from
         self.selected_look = False
         self.label: LinkLabelItem | None = None  # only links with a label have one (fewer scene items)
         self._tip = ""
-        self._path: QPainterPath | None = None
-        self._arrow = QPolygonF()
-        self._hit: QPainterPath | None = None
+        # (path, arrow head, hit area) of `route`, made when first painted or hit-tested
+        self._made: tuple[QPainterPath, QPolygonF, QPainterPath | None] | None = None
         self.setZValue(1.5)  # under the cards (routes run between them): a line never hides a title
         self._set_tip()
         self._sync_label()
@@ -46,13 +44,12 @@ class LinkItem(QGraphicsRectItem):
     def set_route(self, route: Route) -> None:
         if route is self.route:
             return
-        old, self.route = self._drawn, route
-        self._drawn = route
+        old, self.route = self.route, route
         if route.shifted_by and route.link_id == old.link_id:  # `old` moved down as a whole
-            self._path = self._hit = None
+            self._made = None
             self.setRect(QGraphicsRectItem.rect(self).translated(0, route.shifted_by))
         elif route.points != old.points:
-            self._path = self._hit = None
+            self._made = None
             self.setRect(_bounds(route))  # moves it and repaints both places (all in C++)
         elif (route.kind, route.is_handoff) != (old.kind, old.is_handoff):
             self.update()
@@ -61,8 +58,8 @@ class LinkItem(QGraphicsRectItem):
         self._sync_label()
 
     def _sync_label(self) -> None:
-        """Make, update or drop the label item for `_drawn`, and keep it in this item's scene."""
-        drawn = self._drawn
+        """Make, update or drop the label item for `route`, and keep it in this item's scene."""
+        drawn = self.route
         if not drawn.label_text or drawn.label_pos is None:
             if self.label is not None:
                 if self.label.scene() is not None:
@@ -70,16 +67,16 @@ class LinkItem(QGraphicsRectItem):
                 self.label = None
             return
         label = self.label
-        if label is None:
-            label = self.label = LinkLabelItem(self, drawn)
-        else:
+        if label is not None:
             label.set_route(drawn)
+        else:
+            label = self.label = LinkLabelItem(self, drawn)
+            scene = self.scene()
+            if scene is not None:
+                scene.addItem(label)
         if label.tip != self._tip:
             label.tip = self._tip
             label.setToolTip(self._tip)
-        scene = self.scene()
-        if scene is not None and label.scene() is None:
-            scene.addItem(label)
 
     # No itemChange() override: Qt would call into Python for every change of every link (a tooltip
     # set, a scene joined). The scene adds and removes the label with its link (`add_to`, `remove`).
@@ -101,42 +98,45 @@ class LinkItem(QGraphicsRectItem):
         self.update()
 
     def _set_tip(self) -> None:
-        drawn = self._drawn
+        drawn = self.route
         kind = "Hand-off" if drawn.is_handoff else ("Loop" if drawn.kind == "loop" else "Link")
         tip = tooltip(f"{kind}: {drawn.label}" if drawn.label else kind)
         if tip != self._tip:  # setting it costs a round trip through Qt
             self._tip = tip
             self.setToolTip(tip)
 
-    def path(self) -> QPainterPath:
-        """The route's polyline (made when first needed)."""
-        if self._path is None:
-            points = [QPointF(x, y) for x, y in self._drawn.points]
+    def _make(self) -> tuple[QPainterPath, QPolygonF, QPainterPath | None]:
+        if self._made is None:
+            points = [QPointF(x, y) for x, y in self.route.points]
             path = QPainterPath()
             if points:
                 path.moveTo(points[0])
                 for p in points[1:]:
                     path.lineTo(p)
-            self._path = path
-            self._arrow = _arrow_head(points)
-        return self._path
+            self._made = (path, _arrow_head(points), None)
+        return self._made
+
+    def path(self) -> QPainterPath:
+        """The route's polyline (made when first needed)."""
+        return self._make()[0]
 
     def arrow_head(self) -> QPolygonF:
         """The filled arrow head at the route's end (made with the path)."""
-        self.path()
-        return self._arrow
+        return self._make()[1]
 
     def shape(self) -> QPainterPath:
-        if self._hit is None:
+        path, arrow, hit = self._make()
+        if hit is None:
             stroker = QPainterPathStroker()
             stroker.setWidth(8)
-            self._hit = stroker.createStroke(self.path())
-        return self._hit
+            hit = stroker.createStroke(path)
+            self._made = (path, arrow, hit)
+        return hit
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        route = self._drawn
+        route = self.route
         far = option.levelOfDetailFromTransform(painter.worldTransform()) < 0.3
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, not far)
         if self.selected_look:
