@@ -82,10 +82,10 @@ class GridItem(QGraphicsItem):
         self.setZValue(0)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
-    def set_layout(self, layout: Layout, room: float) -> None:
-        """Show `layout` (kept in the scene: removing and adding the grid items cost more)."""
+    def set_layout(self, layout: Layout, room: float, top: float | None) -> None:
+        """Show `layout` (kept in the scene: removing and adding the grid items cost more); `top` is
+        `first_change` from the layout shown."""
         old, room = self.layout, max(room, layout.height)
-        top = first_change(old, layout)
         if room != self.room or layout.width != old.width:
             self.prepareGeometryChange()  # before the bounds change: Qt reads the old ones
             self.layout, self.room = layout, room
@@ -193,10 +193,10 @@ class _FrozenHeader(QGraphicsItem):
         """The ids of the elements this header names."""
         raise NotImplementedError
 
-    def set_layout(self, layout: Layout, room: float = 0.0) -> None:
-        """Show `layout`, repainting what changed; the selection is the scene's to bring up to date."""
-        old, room = self.layout, max(room, layout.height)
-        top = first_change(old, layout)
+    def set_layout(self, layout: Layout, room: float, top: float | None) -> None:
+        """Show `layout`, repainting what changed from `top` down (see GridItem); the selection is the
+        scene's to bring up to date."""
+        room = max(room, layout.height)
         if top == 0.0:
             self.ids = self.ids_in(layout)
         if self.bounds_for(layout, room) != self.boundingRect():

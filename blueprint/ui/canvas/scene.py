@@ -20,7 +20,14 @@ from blueprint.edit.change import Change
 from blueprint.layout import compute_layout, relayout
 from blueprint.layout.shapes import Layout
 from blueprint.ui.canvas.card_item import CardItem
-from blueprint.ui.canvas.grid_items import CornerItem, EmotionItem, GridItem, LaneHeaderItem, TopHeaderItem
+from blueprint.ui.canvas.grid_items import (
+    CornerItem,
+    EmotionItem,
+    GridItem,
+    LaneHeaderItem,
+    TopHeaderItem,
+    first_change,
+)
 from blueprint.ui.canvas.link_item import LinkItem
 from blueprint.ui.selection import Selection
 
@@ -106,10 +113,11 @@ class BlueprintScene(QGraphicsScene):
         self._set_extent()
         room = self.sceneRect().height()
         if self.grid is not None:
-            self.grid.set_layout(layout, room)
-        for header in (self.lane_header, self.top_header):
-            if header is not None:
-                header.set_layout(layout, room)
+            top = first_change(self.grid.layout, layout)  # the grid items all show the same layout
+            self.grid.set_layout(layout, room, top)
+            for header in (self.lane_header, self.top_header):
+                if header is not None:
+                    header.set_layout(layout, room, top)
         if self.corner is not None:
             self.corner.set_layout(layout, self.document.blueprint.title)
         self._update_emotion()
