@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from blueprint.ui.panels.heading import Heading
 from blueprint.ui.plain import plain_label
 
 ERROR_STYLE = "color: #b3261e;"
@@ -35,7 +37,7 @@ class Form(QWidget):
         outer.addLayout(self._layout)
         outer.addStretch(1)
         self._layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.heading = QLabel(f"<b>{heading}</b>")
+        self.heading = Heading(heading)
         self._layout.addRow(self.heading)
         self.errors: dict[str, QLabel] = {}
         self.widgets: dict[str, QWidget] = {}
@@ -47,6 +49,8 @@ class Form(QWidget):
         error.setObjectName(f"{key}-error")
         error.setStyleSheet(ERROR_STYLE)
         error.setWordWrap(True)
+        # a long message wraps instead of widening the form (and with it every Inspector form)
+        error.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         error.hide()
         box = QWidget()
         column = QVBoxLayout(box)

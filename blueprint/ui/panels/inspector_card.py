@@ -120,7 +120,7 @@ class CardForm(Form):
             self.clear_errors()
         self._doc, self.card_id = doc, card.id
         bp = doc.blueprint
-        self.heading.setText(f"<b>Card</b> <span style='color:#666'>{card.id}</span>")
+        self.heading.set_heading("Card", card.id)
         self.lane.set_choices([(lane.name, lane.id) for lane in bp.lanes])
         self.step.set_choices([(f"{stage.name} › {step.name}", step.id) for stage, step in bp.all_steps()])
         self.function.set_choices([("No function", None)] + [(f.name, f.id) for f in bp.functions])

@@ -42,7 +42,7 @@ class LinkForm(Form):
         self.element_id = link.id
         source, target = doc.card(link.source), doc.card(link.target)
         names = f"{source.title if source else link.source} → {target.title if target else link.target}"
-        self.heading.setText(f"<b>Link</b> <span style='color:#666'>{_escape(names)}</span>")
+        self.heading.set_heading("Link", names)
         set_line(self.label, link.label)
         self.kind.set_value(link.kind)
 
@@ -105,7 +105,3 @@ class StepForm(Form):
             self.clear_errors()
         self.element_id = step.id
         set_line(self.name, step.name)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

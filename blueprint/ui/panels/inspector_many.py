@@ -67,7 +67,7 @@ class ManyCardsForm(Form):
         if [c.id for c in cards] != self.card_ids:
             self.clear_errors()
         self._doc, self.card_ids = doc, [c.id for c in cards]
-        self.heading.setText(f"<b>{len(cards)} cards</b>")
+        self.heading.set_heading(f"{len(cards)} cards")
         functions = [("No function", None)] + [(f.name, f.id) for f in doc.blueprint.functions]
         for box, choices, key in (
             (self.function, functions, "function"),
