@@ -31,6 +31,8 @@ class FindingsWatch(QObject):
 
     #: Emitted on the UI thread with the new list of Finding after each completed run.
     updated = Signal(object)
+    #: Emitted when the watch starts on another document: until `updated` follows, nothing is known.
+    checking = Signal()
     #: Internal: a worker finished (generation, findings).
     _finished = Signal(int, object)
 
@@ -45,6 +47,7 @@ class FindingsWatch(QObject):
         self._validator = validator or validate
         self._findings: list = []
         self._by_element: dict[str, list] | None = None
+        self._has_result = False
         self._generation = 0
         self._running = False
         self._timer = QTimer(self)
@@ -81,6 +84,9 @@ class FindingsWatch(QObject):
         self._snapshots = Snapshots()  # nothing of the last document is shared with the next
         self._unsubscribe = document.subscribe(self._on_change)
         self._generation += 1
+        self._has_result = False
+        self._findings, self._by_element = [], None  # the last document's say nothing about this one
+        self.checking.emit()
         self._start()
 
     def run_now(self) -> list:
@@ -89,6 +95,11 @@ class FindingsWatch(QObject):
         self._generation += 1
         self._publish(self._validate(self.document.blueprint))
         return self._findings
+
+    def has_result(self) -> bool:
+        """A check of the current document has finished (before that, `findings` says nothing about
+        it: "no findings" would be a false all-clear)."""
+        return self._has_result
 
     def is_idle(self) -> bool:
         """No check pending or running (the findings match the document)."""
@@ -141,4 +152,5 @@ class FindingsWatch(QObject):
             return
         self._findings = findings
         self._by_element = None
+        self._has_result = True
         self.updated.emit(findings)

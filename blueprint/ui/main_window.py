@@ -69,6 +69,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self.undo_stack.cleanChanged.connect(self._update_title)
         self.undo_stack.indexChanged.connect(self._update_counts)
         self.findings_watch.updated.connect(self._on_findings)
+        self.findings_watch.checking.connect(self._on_checking)
         self.view.zoom_changed.connect(self._show_zoom)
         self.view.message.connect(self.show_message)
         self._update_title()
@@ -140,12 +141,19 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self.canvas_editor = CanvasEditor(document, self.undo_stack, self.selection)
         self.scene = BlueprintScene(document, self.selection, self)
         self.view.set_document_scene(self.scene, self.canvas_editor)
+        self.show_from_top_left()
         old_scene.deleteLater()
         self.findings_watch.set_document(document)
         self._replace_panels()
         self._update_title()
         self._update_counts()
         self.document_replaced.emit()
+
+    def show_from_top_left(self) -> None:
+        """A new document opens at 100%, scrolled to its top-left corner (not where the last one was)."""
+        self.view.zoom_actual()
+        for bar in (self.view.horizontalScrollBar(), self.view.verticalScrollBar()):
+            bar.setValue(bar.minimum())
 
     def _replace_panels(self) -> None:
         if all(hasattr(panel, "set_document") for panel in self.panels):

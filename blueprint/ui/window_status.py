@@ -13,6 +13,7 @@ from PySide6.QtGui import QStatusTipEvent
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 MESSAGE_MS = 6000
+CHECKING = "Checking…"
 HINT = "Double-click a cell to add a card; right-click a card, a lane name or a header for more"
 
 
@@ -27,7 +28,7 @@ class StatusBarMixin:
         self.counts_label = QLabel()
         self.counts_label.setObjectName("countsLabel")
         self.counts_label.setToolTip("Cards and links in the blueprint")
-        self.findings_label = QLabel("Checking…")
+        self.findings_label = QLabel(CHECKING)
         self.findings_label.setObjectName("findingsLabel")
         self.findings_label.setToolTip("Hand-off findings (see the Findings panel)")
         self.zoom_label = QLabel()
@@ -46,6 +47,10 @@ class StatusBarMixin:
             bar.showMessage(HINT)
         elif bar.currentMessage() == HINT:
             bar.clearMessage()
+
+    def _on_checking(self) -> None:
+        """Another document: nothing is known of its findings until its first check is done."""
+        self.findings_label.setText(CHECKING)
 
     def _on_findings(self, findings: list) -> None:  # type: ignore[type-arg]
         self.scene.set_findings(self.findings_watch.findings_by_element())  # type: ignore[attr-defined]

@@ -22,6 +22,7 @@ FINDING_ROLE = Qt.ItemDataRole.UserRole
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 #: This many findings of one rule in one severity are listed under one collapsed row ("BP108 … × 14").
 GROUP_AT = 4
+CHECKING = "Checking…"
 
 
 def rule_name(code: str) -> str:
@@ -57,11 +58,26 @@ class FindingsPanel(QDockWidget):
         self._groups: dict[str, QTreeWidgetItem] = {}
         self._shown: list | None = None  # type: ignore[type-arg]  # the findings the tree shows
         findings_watch.updated.connect(self.show_findings)
-        self.show_findings(findings_watch.findings)
+        findings_watch.checking.connect(self.show_checking)
+        if findings_watch.has_result():
+            self.show_findings(findings_watch.findings)
+        else:
+            self.show_checking()
 
     def set_document(self, document: Document) -> None:
         """The window opened another document (the watch follows it too)."""
         self.document = document
+
+    def show_checking(self) -> None:
+        """The first check of the document is still running: say so, not "no findings"."""
+        self._shown = None
+        self._groups = {}
+        self.tree.clear()
+        row = QTreeWidgetItem([CHECKING, ""])
+        row.setFirstColumnSpanned(True)
+        row.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.tree.addTopLevelItem(row)
+        self.setWindowTitle("Findings (checking…)")
 
     def show_findings(self, findings: list) -> None:
         if self._shown is not None and findings == self._shown:
