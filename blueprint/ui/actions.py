@@ -44,6 +44,12 @@ class Actions:
             "Export the blueprint as a PDF for stakeholders",
             icons.export_pdf(),
         )
+        self.export_image = self._make(
+            "Export &Image…",
+            w.export_image,
+            "Ctrl+Shift+E",
+            "Export the blueprint as a PNG or SVG image (by the file name)",
+        )
         self.close = self._make("&Close Window", w.close, Key.Close, "Close this window")
         self.quit = self._make("&Quit", w.quit_all, Key.Quit, "Quit Service Blueprint Studio")
 
@@ -150,7 +156,7 @@ def build_menus(window: MainWindow, a: Actions) -> None:
     file.addActions([a.save, a.save_as])
     file.addAction(backup_action(window))
     file.addSeparator()
-    file.addAction(a.export_pdf)
+    file.addActions([a.export_pdf, a.export_image])
     file.addSeparator()
     file.addActions([a.close, a.quit])
     edit = bar.addMenu("&Edit")

@@ -17,7 +17,7 @@ from blueprint.edit import Document
 from blueprint.fileformat import BlueprintFileError, load, save
 from blueprint.model import Blueprint
 from blueprint.resources import load_template
-from blueprint.ui import exporting
+from blueprint.ui import exporting, exporting_image
 from blueprint.ui.actions import Actions, build_menus, build_toolbar
 from blueprint.ui.canvas.editing import CanvasEditor
 from blueprint.ui.canvas.scene import BlueprintScene
@@ -275,6 +275,9 @@ class MainWindow(StatusBarMixin, QMainWindow):
 
     def export_pdf(self) -> bool:
         return exporting.export_with_dialog(self)
+
+    def export_image(self) -> bool:
+        return exporting_image.export_image_with_dialog(self)
 
     def about(self) -> None:
         show_about(self)

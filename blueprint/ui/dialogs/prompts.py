@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -43,3 +44,15 @@ def show_error(parent: QWidget, title: str, message: str) -> None:
     box.setText(message)
     box.setObjectName("errorMessage")
     box.exec()
+
+
+def ask_overwrite(parent: QWidget, path: Path) -> bool:
+    """Replace an existing file? (No is the default: nothing is lost by saying no.)"""
+    answer = QMessageBox.question(
+        parent,
+        "Replace the file?",
+        f"“{path.name}” already exists in {path.parent}. Replace it?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
