@@ -106,31 +106,68 @@ class _Cards:
         step_ids: list[str],
     ) -> None:
         self.cards, self.cells, self.lane_ids, self.step_ids = cards, cells, lane_ids, step_ids
-        self.columns: dict[int, tuple[list[Box], list[float]]] = {}
+        self.columns: dict[int, tuple[list[Rect], list[float]]] = {}
 
-    def _column(self, i: int) -> tuple[list[Box], list[float]]:
+    def _column(self, i: int) -> tuple[list[Rect], list[float]]:
         column = self.columns.get(i)
         if column is None:
-            boxes: list[Box] = []
+            rects: list[Rect] = []
             if 0 <= i < len(self.step_ids):
                 step_id, cards, cells = self.step_ids[i], self.cards, self.cells
-                boxes = [cards[c].box for lane in self.lane_ids for c in cells[(lane, step_id)].card_ids]
-            column = self.columns[i] = (boxes, [b.bottom for b in boxes])
+                ids = [c for lane in self.lane_ids for c in cells[(lane, step_id)].card_ids]
+                rects = [rect for c in ids for rect in card_rects(cards[c])]
+            column = self.columns[i] = (rects, [r[3] for r in rects])
         return column
 
     def blocker(self, r: Rect) -> Rect | None:
-        """A card box (as a rect) that `r` overlaps, if any."""
+        """A card or a card's badge (as a rect) that `r` overlaps, if any."""
         x0, y0, x1, y1 = r
         first = int((x0 - m.LANE_HEADER_WIDTH) // m.COLUMN_WIDTH)
         last = int((x1 - m.LANE_HEADER_WIDTH) // m.COLUMN_WIDTH)
         for i in range(first, last + 1):
-            boxes, bottoms = self._column(i)
-            for b in boxes[bisect_right(bottoms, y0) :]:  # cards of a column never overlap
-                if b.y >= y1:
+            rects, bottoms = self._column(i)
+            for b in rects[bisect_right(bottoms, y0) :]:  # top to bottom (tops and bottoms both rise)
+                if b[1] >= y1:
                     break
-                if x0 < b.right and b.x < x1:
-                    return (b.x, b.y, b.right, b.bottom)
+                if x0 < b[2] and b[0] < x1:
+                    return b
         return None
+
+
+def card_rects(card: CardBox) -> list[Rect]:
+    """The rects a card takes: its badges (which straddle its top edge), then its box. Down a column
+    these rects' tops and bottoms both rise: a badge stands up at most half its height into the gap
+    above its card, which is wider."""
+    b = card.box
+    rects = [(k.box.x, k.box.y, k.box.x + k.box.w, k.box.y + k.box.h) for k in card.markers]
+    rects.append((b.x, b.y, b.x + b.w, b.y + b.h))
+    return rects
+
+
+class _Badges:
+    """The cards' fail and wait badges by column. A route never crosses a card, but a badge stands up
+    into the gap above its card, where a label across that gap or along the channel at the top of a
+    lane can lie: a label's first place is checked against them too."""
+
+    def __init__(self, cards: dict[str, CardBox]) -> None:
+        self.columns: dict[int, list[Rect]] = {}
+        for card in cards.values():
+            for k in card.markers:
+                b = k.box
+                column = int((b.x - m.LANE_HEADER_WIDTH) // m.COLUMN_WIDTH)
+                self.columns.setdefault(column, []).append((b.x, b.y, b.x + b.w, b.y + b.h))
+
+    def hit(self, r: Rect) -> bool:
+        if not self.columns:
+            return False
+        x0, y0, x1, y1 = r
+        first = int((x0 - m.LANE_HEADER_WIDTH) // m.COLUMN_WIDTH)
+        last = int((x1 - m.LANE_HEADER_WIDTH) // m.COLUMN_WIDTH)
+        for i in range(first, last + 1):
+            for a0, b0, a1, b1 in self.columns.get(i, ()):
+                if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
+                    return True
+        return False
 
 
 def labels_apart(
@@ -178,6 +215,8 @@ def _all_labels_apart(
     length, plate_half = half_length, _PLATE_H / 2
     x_origin, x_cell, y_cell = _X_ORIGIN, _X_CELL, _Y_CELL
     slow = _Slow(placed, cards, cells, lane_ids, step_ids)
+    badges = slow.badges
+    has_badges = bool(badges.columns)
     for link_id, route in routes.items():
         pos = route.label_pos
         if pos is None:
@@ -191,7 +230,13 @@ def _all_labels_apart(
                 x0, y0, x1, y1 = x - half, y - plate_half, x + half, y + plate_half
             i0, j0 = (x0 - x_origin) // x_cell, y0 // y_cell
             i1, j1 = (x1 - x_origin) // x_cell, y1 // y_cell
-            if i0 == i1 and j0 == j1:
+            if (
+                has_badges
+                and (not route.label_vertical or len(route.points) == 2)  # upright ones in gutters: never
+                and badges.hit((x0, y0, x1, y1))
+            ):
+                pass  # on a badge: the rarer cases below move it
+            elif i0 == i1 and j0 == j1:
                 key = (i0, j0)
                 bucket = get(key)
                 if bucket is None:
@@ -239,7 +284,19 @@ class _Slow:
         self.placed = placed
         self.cards = cards
         self.card_index: _Cards | None = None  # made when a first label must move
+        self._badges: _Badges | None = None
         self.where = (cells, lane_ids, step_ids)
+
+    @property
+    def badges(self) -> _Badges:
+        if self._badges is None:
+            self._badges = _Badges(self.cards)
+        return self._badges
+
+    def _cards(self) -> _Cards:
+        if self.card_index is None:
+            self.card_index = _Cards(self.cards, *self.where)
+        return self.card_index
 
     def place(self, route: Route) -> Route | None:
         """Place `route`'s label; the route with its label moved (or moved back), or None if unchanged."""
@@ -250,9 +307,8 @@ class _Slow:
         rect = _rect(*first[:3])
         keys = _keys(rect)
         chosen = first
-        if _hits(self.placed, rect, keys):
-            if self.card_index is None:
-                self.card_index = _Cards(self.cards, *self.where)
+        if _hits(self.placed, rect, keys) or self.badges.hit(rect):
+            self._cards()
             for track in _tracks(route, first, self.cards):
                 found = self._free_on(*track)
                 if found is not None:
