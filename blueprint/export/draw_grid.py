@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from blueprint.export import style as st
+from blueprint.export.captions import caption_xs, label_plates_near
 from blueprint.export.painter_state import PainterState
 from blueprint.layout import metrics as m
 from blueprint.layout.emotion import emotion_label
@@ -145,5 +146,12 @@ class GridPainter(PainterState):
             c.setDash()
             # the baseline: just above the line, or just below it (see `Line.label_below`)
             baseline = self.y(line.y + m.LINE_LABEL_SIZE + 1) if line.label_below else self.y(line.y) + 2.5
-            for x in starts:
-                self.pen.queue(x + 6, baseline, line.label, m.LINE_LABEL_SIZE, color=colour)
+            for x in caption_xs(line, [x + 6 for x in starts], self._plates_by_lines()):
+                self.pen.queue(x, baseline, line.label, m.LINE_LABEL_SIZE, color=colour)
+
+    def _plates_by_lines(self) -> list[tuple[float, float, float, float]]:
+        """The link labels' plates near the three lines (made once per painter)."""
+        plates = getattr(self, "_line_plates", None)
+        if plates is None:
+            plates = self._line_plates = label_plates_near(self.layout, self.layout.lines)
+        return plates
