@@ -31,12 +31,13 @@ TAKES = {"handoffs": "one FILE", "export": "one FILE"}
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="blueprint",
+        usage=gui_cmd.USAGE,
         description="Service Blueprint Studio: draw, check and share service blueprints. "
         "Without a sub-command, opens the editor.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--debug", action="store_true", help="show a traceback when something fails")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", prog="blueprint")
     for module in dict.fromkeys(SUBCOMMANDS.values()):
         module.add_parser(subparsers)
     return parser

@@ -17,12 +17,27 @@ from blueprint.cli.common import EXIT_UNREADABLE, say_error
 COMMANDS = "validate, handoffs, export, new, templates, schema"
 
 
+#: The whole command in two lines: the editor with a FILE, or a sub-command (argparse would show only
+#: `[FILE]` for the editor's own parser, hiding every sub-command).
+USAGE = (
+    "blueprint [-h] [--version] [--debug] [FILE]\n"
+    f"       blueprint [--debug] COMMAND ...   (COMMAND: {COMMANDS})"
+)
+
+
 def parse(words: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="blueprint", description="Open the Service Blueprint Studio editor."
+        prog="blueprint", usage=USAGE, description="Open the Service Blueprint Studio editor."
     )
     parser.add_argument("file", nargs="?", metavar="FILE", help="a .blueprint file to open")
-    return parser.parse_args(list(words))
+    args, extra = parser.parse_known_args(list(words))
+    if extra:
+        options = [word for word in extra if word.startswith("-") and word != "-"]
+        if options:
+            parser.error(f"unknown option {options[0]!r}")
+        quoted = ", ".join(repr(word) for word in extra)
+        parser.error(f"too many arguments: {quoted} (the editor opens one FILE; a COMMAND goes first)")
+    return args
 
 
 def has_display() -> bool:

@@ -26,6 +26,7 @@ from blueprint.fileformat.limits import (
     MAX_NUMBER,
     MAX_STRING_CHARS,
 )
+from blueprint.fileformat.messages import json_problem
 
 # A string, or an unterminated one up to the end of the text: the closing quote is optional so that a
 # failed match never makes the regex engine retry from every later quote (which would be quadratic).
@@ -227,7 +228,9 @@ def _exact_parse(text: str) -> Any:
         )
     except json.JSONDecodeError as error:
         raise BlueprintFileError(
-            f"not valid JSON: {error.msg}", path=f"line {error.lineno}, column {error.colno}", code="not-json"
+            f"not valid JSON: {json_problem(error.msg, text, error.pos)}",
+            path=f"line {error.lineno}, column {error.colno}",
+            code="not-json",
         ) from None
     except BlueprintFileError as error:  # a limit broken while parsing: say where
         raise BlueprintFileError(error.message, path=locate_flagged(text), code=error.code) from None

@@ -101,3 +101,57 @@ def first_problem(error: ValidationError) -> tuple[str, str, str]:
         if kinds <= {"int_type", "float_type", "none_type"}:
             return path, "float_type", f"must be a number, not {shown(chosen.get('input'))}"
     return path, chosen["type"], _message(chosen)
+
+
+# Python's JSON errors in plain words; the position is given separately ("line 3, column 7"), so a
+# message such as "Unterminated string starting at" must not be shown as it is: it ends mid-sentence.
+_JSON_WORDS = {
+    "Unterminated string starting at": "a string that starts here is not closed (a '\"' is missing)",
+    "Expecting value": "expected a value (text in double quotes, a number, true, false, null, [ or {)",
+    "Expecting property name enclosed in double quotes": "expected a field name in double quotes, or '}'",
+    "Expecting ':' delimiter": "expected ':' after the field name",
+    "Invalid control character at": "a line break or tab inside a string (write it as \\n or \\t)",
+    "Invalid \\escape": "a backslash that starts no escape (write \\\\ for a backslash)",
+    "Invalid \\uXXXX escape": "a \\u escape needs four hexadecimal digits",
+    "Extra data": "more text after the end of the blueprint",
+    "Illegal trailing comma before end of object": "a ',' before '}' (remove the last comma)",
+    "Illegal trailing comma before end of array": "a ',' before ']' (remove the last comma)",
+}
+
+
+def json_problem(message: str, text: str = "", position: int = 0) -> str:
+    """Python's JSON error `message` (at `position` of `text`) as one complete plain sentence."""
+    rest = text[position:].lstrip()
+    if message.startswith("Expecting") and rest[:1] in ("}", "]") and text[:position].rstrip()[-1:] == ",":
+        return f"a ',' before '{rest[0]}' (remove the last comma)"  # Python before 3.13 says "Expecting"
+    if message == "Expecting ',' delimiter":
+        closing = {"{": "}", "[": "]"}.get(_open_bracket(text, position))
+        words = f"expected ',' or '{closing}'" if closing else "expected ','"
+    elif message.startswith("Unterminated string"):
+        words = _JSON_WORDS["Unterminated string starting at"]
+    else:
+        words = _JSON_WORDS.get(message, message[:1].lower() + message[1:])
+    if message.startswith("Expecting") and not rest:
+        return f"the text ends too early (is the file cut off?): {words}"
+    return words
+
+
+def _open_bracket(text: str, position: int) -> str | None:
+    """The innermost '{' or '[' still open at `position` (strings skipped)."""
+    stack: list[str] = []
+    in_string = escaped = False
+    for ch in text[:position]:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "{[":
+            stack.append(ch)
+        elif ch in "}]" and stack:
+            stack.pop()
+    return stack[-1] if stack else None
