@@ -7,7 +7,7 @@ from pathlib import Path
 
 from blueprint.fileformat import load
 from blueprint.layout import compute_layout
-from blueprint.layout.labels import plate
+from blueprint.layout.plates import plate
 from blueprint.layout.shapes import Layout
 from blueprint.model import WaitPoint
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from blueprint.fileformat import load
 from blueprint.layout import Layout, compute_layout, relayout
-from blueprint.layout.labels import plate
+from blueprint.layout.plates import plate
 from blueprint.layout.shapes import Box, Route
 
 from builders import blueprint_with, card

@@ -9,7 +9,7 @@ stage, is left out there: the line is named at the other stages).
 from __future__ import annotations
 
 from blueprint.layout import metrics as m
-from blueprint.layout.labels import plate
+from blueprint.layout.plates import plate
 from blueprint.layout.shapes import Layout, Line
 from blueprint.layout.text import text_width
 

@@ -19,6 +19,7 @@ import heapq
 from collections.abc import Callable
 
 from blueprint.layout import metrics as m
+from blueprint.layout.plates import PLATE_H, bucket_keys, half_length, plate_rect
 from blueprint.layout.shapes import CardBox, Route
 
 Rect = tuple[float, float, float, float]
@@ -57,8 +58,6 @@ class Memo:
     """The labels of one layout: link order, plates and reaches, each indexed by bucket."""
 
     def __init__(self, routes: dict[str, Route]) -> None:
-        from blueprint.layout.labels import _keys
-
         #: The routes this memo is in step with (but for `stale`): the last layout it was handed to.
         self.routes = routes
         self.order = list(routes)
@@ -74,7 +73,7 @@ class Memo:
             if plate is None:
                 continue
             self.plates[link_id] = plate
-            for key in _keys(plate):
+            for key in bucket_keys(plate):
                 self.plate_buckets.setdefault(key, {})[link_id] = plate
             reach = _reach(route)
             self.reaches[link_id] = reach
@@ -82,22 +81,20 @@ class Memo:
                 self.reach_buckets.setdefault(key, set()).add(link_id)
 
     def set_plate(self, link_id: str, plate: Rect | None) -> None:
-        from blueprint.layout.labels import _keys
-
         old = self.plates.pop(link_id, None)
         if old is not None and plate is not None:
-            keys = _keys(old)
-            if keys == _keys(plate):  # the common case: the plate stays in its buckets
+            keys = bucket_keys(old)
+            if keys == bucket_keys(plate):  # the common case: the plate stays in its buckets
                 self.plates[link_id] = plate
                 for key in keys:
                     self.plate_buckets[key][link_id] = plate
                 return
         if old is not None:
-            for key in _keys(old):
+            for key in bucket_keys(old):
                 self.plate_buckets[key].pop(link_id, None)
         if plate is not None:
             self.plates[link_id] = plate
-            for key in _keys(plate):
+            for key in bucket_keys(plate):
                 self.plate_buckets.setdefault(key, {})[link_id] = plate
 
     def set_reach(self, link_id: str, reach: Rect | None) -> None:
@@ -116,14 +113,12 @@ class Memo:
     def shift(self, link_id: str, dy: float) -> None:
         """Move `link_id`'s plate and reach down by `dy` (its route was moved with its lane, label and
         all). Exact: plates, reaches and shifts are multiples of 1/8 pt. Most stay in their buckets."""
-        from blueprint.layout.labels import _keys
-
         plate = self.plates.get(link_id)
         if plate is None:
             return
         moved = (plate[0], plate[1] + dy, plate[2], plate[3] + dy)
-        keys = _keys(plate)
-        if keys == _keys(moved):
+        keys = bucket_keys(plate)
+        if keys == bucket_keys(moved):
             self.plates[link_id] = moved
             for key in keys:
                 self.plate_buckets[key][link_id] = moved
@@ -151,11 +146,9 @@ class Memo:
     def placed_before(self, link_id: str) -> dict[Key, list[Rect]]:
         """The plates a full pass would hold when it reaches `link_id`, in the buckets of its reach,
         each bucket in link order (as the full pass fills them)."""
-        from blueprint.layout.labels import _keys
-
         limit, index = self.index[link_id], self.index
         placed: dict[Key, list[Rect]] = {}
-        for key in _keys(self.reaches[link_id]):
+        for key in bucket_keys(self.reaches[link_id]):
             bucket = self.plate_buckets.get(key)
             if bucket:
                 earlier = sorted((index[i], r) for i, r in bucket.items() if index[i] < limit)
@@ -174,24 +167,20 @@ def _refresh(memo: Memo, routes: dict[str, Route]) -> None:
 
 
 def _plate_of(route: Route) -> Rect | None:
-    from blueprint.layout.labels import _rect
-
     if route.label_pos is None:
         return None
-    return _rect(route.label_pos, route.label_vertical, route.label_text)
+    return plate_rect(route.label_pos, route.label_vertical, route.label_text)
 
 
 def _reach(route: Route) -> Rect:
     """Where `route`'s label may go, or look for plates and cards: its segments' span, widened by its
     longest plate (and a column sideways, for the gap between stacked cards)."""
-    from blueprint.layout.labels import _PLATE_H, half_length
-
     xs = [p[0] for p in route.points]
     ys = [p[1] for p in route.points]
     if route.label_pos is not None:
         xs.append(route.label_pos[0])
         ys.append(route.label_pos[1])
-    margin = half_length(route.label) + _PLATE_H + 1  # a multiple of 1/8 pt, as the points are
+    margin = half_length(route.label) + PLATE_H + 1  # a multiple of 1/8 pt, as the points are
     return (
         min(xs) - margin - m.COLUMN_WIDTH,
         min(ys) - margin,

@@ -16,69 +16,35 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
-from functools import lru_cache
 from itertools import pairwise
-from math import ceil
 
 from blueprint.layout import metrics as m
 from blueprint.layout.label_memo import Memo, labels_apart_after_edit
+from blueprint.layout.plates import (
+    PLATE_H,
+    X_CELL,
+    X_ORIGIN,
+    Y_CELL,
+    Rect,
+    bucket_keys,
+    half_length,
+    plate_rect,
+    span,
+)
 from blueprint.layout.routes import label_place
-from blueprint.layout.shapes import Box, CardBox, Cell, Route
+from blueprint.layout.shapes import CardBox, Cell, Route
 from blueprint.layout.text import one_line, text_width
 
-#: Buckets of the spatial index of labels: a column wide and tall, their sides a quarter column from the
-#: gutters, so that labels in a gutter or in a column's middle seldom straddle two buckets.
-_X_CELL = m.COLUMN_WIDTH
-_X_ORIGIN = m.LANE_HEADER_WIDTH + m.COLUMN_WIDTH / 4
-_Y_CELL = 1000.0
 _HALF_POINT = 0.5  # a label slides in steps of this (positions stay multiples of it from the middle)
 _MAX_JUMPS = 12  # a label tries at most this many places each way along one segment
-_PLATE_H = m.LINK_LABEL_SIZE + 2.5
 #: (position, vertical, text, shortened): a place for a label, as `Route` holds it.
 Place = tuple[tuple[float, float], bool, str, bool]
-Rect = tuple[float, float, float, float]  # left, top, right, bottom
-
-
-def plate(pos: tuple[float, float], vertical: bool, text: str) -> Box:
-    """The white plate a label is drawn on, centred on its position (as the PDF and canvas draw it)."""
-    x0, y0, x1, y1 = _rect(pos, vertical, text)
-    return Box(x0, y0, x1 - x0, y1 - y0)
-
-
-@lru_cache(maxsize=8192)
-def half_length(text: str) -> float:
-    """Half the length of the plate of `text`, rounded up to 1/8 pt: every coordinate of a plate is
-    then a multiple of 1/8 pt (as every y of a layout is), so a plate moved with its lane is exactly
-    the plate placed there afresh."""
-    return ceil((text_width(text, m.LINK_LABEL_SIZE) + 4) * 4) / 8
-
-
-def _rect(pos: tuple[float, float], vertical: bool, text: str) -> Rect:
-    half = half_length(text)
-    x, y = pos
-    if vertical:
-        return (x - _PLATE_H / 2, y - half, x + _PLATE_H / 2, y + half)
-    return (x - half, y - _PLATE_H / 2, x + half, y + _PLATE_H / 2)
-
-
-def _keys(r: Rect) -> list[tuple[float, float]]:
-    """The buckets `r` touches: columns of the index are centred on the gutters, where most labels lie."""
-    i0, i1 = int((r[0] - _X_ORIGIN) // _X_CELL), int((r[2] - _X_ORIGIN) // _X_CELL)
-    j0, j1 = int(r[1] // _Y_CELL), int(r[3] // _Y_CELL)
-    return [(i, j) for i in _span(float(i0), float(i1)) for j in _span(float(j0), float(j1))]
-
-
-def _span(first: float, last: float) -> tuple[float, ...]:
-    """The bucket numbers from `first` to `last` (floats, as floor division of floats gives them)."""
-    if last == first:
-        return (first,)
-    return (first, last) if last == first + 1 else tuple(float(k) for k in range(int(first), int(last) + 1))
 
 
 def _blocker(buckets: dict[tuple[float, float], list[Rect]], r: Rect) -> Rect | None:
     """A plate in `buckets` that `r` overlaps, if any."""
     x0, y0, x1, y1 = r
-    for key in _keys(r):
+    for key in bucket_keys(r):
         for other in buckets.get(key, ()):
             if x0 < other[2] and other[0] < x1 and y0 < other[3] and other[1] < y1:
                 return other
@@ -212,8 +178,8 @@ def _all_labels_apart(
     """Every label in link order (a full layout's pass)."""
     placed: dict[tuple[float, float], list[Rect]] = {}
     get = placed.get
-    length, plate_half = half_length, _PLATE_H / 2
-    x_origin, x_cell, y_cell = _X_ORIGIN, _X_CELL, _Y_CELL
+    length, plate_half = half_length, PLATE_H / 2
+    x_origin, x_cell, y_cell = X_ORIGIN, X_CELL, Y_CELL
     slow = _Slow(placed, cards, cells, lane_ids, step_ids)
     badges = slow.badges
     has_badges = bool(badges.columns)
@@ -249,7 +215,7 @@ def _all_labels_apart(
                     bucket.append((x0, y0, x1, y1))
                     continue
             else:
-                keys = [(i, j) for i in _span(i0, i1) for j in _span(j0, j1)]
+                keys = [(i, j) for i in span(i0, i1) for j in span(j0, j1)]
                 if not any(
                     x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1
                     for key in keys
@@ -304,8 +270,8 @@ class _Slow:
         assert pos is not None
         current: Place = (pos, route.label_vertical, route.label_text, route.label_shortened)
         first = label_place(route.points, route.label) if route.label_moved else current
-        rect = _rect(*first[:3])
-        keys = _keys(rect)
+        rect = plate_rect(*first[:3])
+        keys = bucket_keys(rect)
         chosen = first
         if _hits(self.placed, rect, keys) or self.badges.hit(rect):
             self._cards()
@@ -313,7 +279,7 @@ class _Slow:
                 found = self._free_on(*track)
                 if found is not None:
                     chosen, rect = found
-                    keys = _keys(rect)
+                    keys = bucket_keys(rect)
                     break
         for key in keys:
             self.placed.setdefault(key, []).append(rect)
@@ -355,7 +321,7 @@ class _Slow:
                 if not low <= at <= high or (best is not None and abs(at - start) >= best[0]):
                     break
                 pos = (x, at) if along_y else (at, y)
-                rect = _rect(pos, vertical, text)
+                rect = plate_rect(pos, vertical, text)
                 blocker = _blocker(self.placed, rect) or self.card_index.blocker(rect)  # type: ignore[union-attr]
                 if blocker is None:
                     if best is None or abs(at - start) < best[0]:
