@@ -99,7 +99,7 @@ class GridPainter(PainterState):
             hb = curve.header
             self.fill(st.HEADER_FILL)
             c.rect(hb.x, self.y(hb.bottom), hb.w, hb.h, stroke=1, fill=1)
-            self.pen.queue(hb.x + 9, self.y(hb.y + hb.h / 2 - 2), "Customer feeling", m.LANE_NAME_SIZE, True)
+            self.pen.queue(hb.x + 9, self.y(hb.y + hb.h / 2 - 2), curve.label, m.LANE_NAME_SIZE, True)
             self.pen.queue(hb.x + 9, self.y(hb.y + hb.h / 2 + 9), "−2 … +2 per step", 6.5, color=st.MUTED)
         self.stroke("#B0BEC5")
         c.setDash(2, 2)

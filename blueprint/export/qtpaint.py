@@ -158,7 +158,7 @@ class QtPainter:
             self._rect(lay.emotion.header, st.HEADER_FILL, st.GRID, width=0.5)
             header = lay.emotion.header
             self._text(
-                header.x + 9, header.y + header.h / 2 - 10.5, "Customer feeling", m.LANE_NAME_SIZE, True
+                header.x + 9, header.y + header.h / 2 - 10.5, lay.emotion.label, m.LANE_NAME_SIZE, True
             )
             self._text(header.x + 9, header.y + header.h / 2 + 2.8, "−2 … +2 per step", 6.5, False, st.MUTED)
         if lay.emotion is not None:

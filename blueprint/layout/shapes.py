@@ -165,7 +165,7 @@ class EmotionCurve:
     baseline_y: float
     points: tuple[tuple[float, float], ...]
     values: tuple[tuple[str, float], ...]  # (step id, mean emotion) for steps that have one
-    label: str = "Emotion"
+    label: str = "Customer feeling"
     header: Box | None = None
 
 
