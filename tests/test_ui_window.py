@@ -226,7 +226,7 @@ def test_card_menu_changes_every_selected_card_in_one_step(qtbot, window):  # ty
 
 def test_findings_panel_names_the_rule_and_starts_small(qtbot, window):  # type: ignore[no-untyped-def]
     panel = window.panel("FindingsPanel")
-    assert panel.height() <= 130 and panel.height() < 0.16 * window.height()  # was about 20%
+    assert panel.height() < 0.2 * window.height()  # the canvas is what matters (review: 3 rows were too few)
     window.findings_watch.run_now()
     tree = panel.tree
     rows = [

@@ -35,7 +35,7 @@ from blueprint.ui.window_status import StatusBarMixin
 
 FILE_FILTER = "Service blueprints (*.blueprint)"
 START_TEMPLATE = "classic"
-FINDINGS_HEIGHT = 110  # the Findings dock's default height: a few rows
+FINDINGS_ROWS = 6  # the Findings dock's default height, in rows: the canvas is what matters
 
 
 class MainWindow(StatusBarMixin, QMainWindow):
@@ -76,6 +76,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self._update_counts()
         self.resize(1400, 860)
         self._restore_geometry()
+        self._raise_inspector()  # a saved layout may have left the Functions tab in front
         QTimer.singleShot(0, self.view.refreeze)
 
     # --- building -------------------------------------------------------------------------------
@@ -102,19 +103,28 @@ class MainWindow(StatusBarMixin, QMainWindow):
             self.addDockWidget(area, panel)
         if "InspectorPanel" in made and "FunctionsPanel" in made:
             self.tabifyDockWidget(made["InspectorPanel"], made["FunctionsPanel"])
-            made["InspectorPanel"].raise_()
         self.panels = list(made.values())
         right = [p for n, p in made.items() if n != "FindingsPanel"][:1]
         if right:
             self.resizeDocks(right, [360], Qt.Orientation.Horizontal)
         if "FindingsPanel" in made:
             # small by default (a few rows; empty most of the time): the canvas is what matters
-            self.resizeDocks([made["FindingsPanel"]], [FINDINGS_HEIGHT], Qt.Orientation.Vertical)
+            self.resizeDocks([made["FindingsPanel"]], [self._findings_height()], Qt.Orientation.Vertical)
         for panel in self.panels:
             if not panel.objectName():
                 panel.setObjectName(type(panel).__name__)
             if self.panels_menu is not None:
                 self.panels_menu.addAction(panel.toggleViewAction())
+
+    def _findings_height(self) -> int:
+        """Room for the title, the column header and FINDINGS_ROWS rows in the current font."""
+        row = self.fontMetrics().height() + 2
+        return round(row * (FINDINGS_ROWS + 2.6))
+
+    def _raise_inspector(self) -> None:
+        inspector = self.panel("InspectorPanel")
+        if inspector is not None:
+            inspector.raise_()
 
     def panel(self, name: str) -> QDockWidget | None:
         """A docked panel by class name, e.g. "InspectorPanel"."""

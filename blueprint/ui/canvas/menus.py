@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu
 
 from blueprint.edit import SetLinkFields
@@ -112,9 +112,13 @@ def card_menu(view: BlueprintView, card_id: str) -> QMenu:
         action.triggered.connect(lambda _=False, v=value: set_all({"emotion": v}, "Set emotion"))
         emotions.addAction(action)
     menu.addSeparator()
-    menu.addAction("Copy", editor.copy)
-    menu.addAction("Duplicate", editor.duplicate)
-    menu.addAction("Delete", editor.delete_selection)
+    for text, slot, key in (
+        ("Cut", editor.cut, QKeySequence(QKeySequence.StandardKey.Cut)),
+        ("Copy", editor.copy, QKeySequence(QKeySequence.StandardKey.Copy)),
+        ("Duplicate", editor.duplicate, QKeySequence("Ctrl+D")),
+        ("Delete", editor.delete_selection, QKeySequence(Qt.Key.Key_Delete)),
+    ):
+        menu.addAction(text, slot).setShortcut(key)  # shown beside the entry, as in the Edit menu
     return menu
 
 

@@ -31,6 +31,12 @@ def rule_name(code: str) -> str:
     return f"{code} {info.title}" if info is not None else code
 
 
+def rule_summary(code: str) -> str:
+    """What the rule checks, in a few words (the grouped row's second column)."""
+    info = RULES.get(code)
+    return info.summary if info is not None else code
+
+
 class FindingsPanel(QDockWidget):
     """Dock widget; build with the window's document, its FindingsWatch and the selection."""
 
@@ -59,6 +65,7 @@ class FindingsPanel(QDockWidget):
         self._shown: list | None = None  # type: ignore[type-arg]  # the findings the tree shows
         findings_watch.updated.connect(self.show_findings)
         findings_watch.checking.connect(self.show_checking)
+        selection.changed.connect(self._follow_selection)
         if findings_watch.has_result():
             self.show_findings(findings_watch.findings)
         else:
@@ -104,11 +111,14 @@ class FindingsPanel(QDockWidget):
                 if len(same) < GROUP_AT:
                     rows += [self._row(finding) for finding in same]
                     continue
-                rule = QTreeWidgetItem([f"{rule_name(code)} × {len(same)}", f"{len(same)} findings"])
+                rule = QTreeWidgetItem([f"{rule_name(code)} × {len(same)}", rule_summary(code)])
                 rule.setData(0, CODE_ROLE, code)
                 rule.setIcon(0, dot_icon(COLOURS[severity], 10, outline=COLOURS[severity]))
-                rule.setToolTip(0, f"{len(same)} {code} findings; click the arrow to list them")
-                rule.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                rule.setToolTip(
+                    0, f"{len(same)} {code} findings; click to select all their elements and list them"
+                )
+                rule.setToolTip(1, tooltip(rule_summary(code)))
+                rule.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 rule.addChildren([self._row(finding) for finding in same])
                 rows.append(rule)
             group.addChildren(rows)
@@ -166,12 +176,32 @@ class FindingsPanel(QDockWidget):
         if item.data(0, CODE_ROLE) is not None:
             item.setExpanded(not item.isExpanded())
 
-    def _clicked(self, item: QTreeWidgetItem, column: int = 0) -> None:
+    def elements_of(self, item: QTreeWidgetItem) -> list[str]:
+        """What a click on `item` selects: a finding's elements (a link's finding: the link alone), a
+        rule group's: every element of its findings."""
+        code = item.data(0, CODE_ROLE)
+        if code is not None:
+            found = [self.elements_of(item.child(i)) for i in range(item.childCount())]
+            return list(dict.fromkeys(e for elements in found for e in elements))
         finding = item.data(0, FINDING_ROLE)
         if finding is None:
-            return
+            return []
         elements = list(finding.elements)
         if elements and self.document.link(elements[0]) is not None:
             # a link's finding (BP105, BP106, BP111): the link alone, so the Inspector shows the link
             elements = [e for e in elements if self.document.link(e) is not None]
-        self.selection.set(elements, centre=True)
+        return elements
+
+    def _clicked(self, item: QTreeWidgetItem, column: int = 0) -> None:
+        elements = self.elements_of(item)
+        if elements:
+            self.selection.set(elements, centre=True)
+
+    def _follow_selection(self) -> None:
+        """A row stays highlighted only while the selection is still what it selected."""
+        chosen = set(self.selection.ids)
+        for item in self.tree.selectedItems():
+            if set(self.elements_of(item)) != chosen:
+                self.tree.clearSelection()
+                self.tree.setCurrentItem(None)  # type: ignore[arg-type]
+                return
