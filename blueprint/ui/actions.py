@@ -85,6 +85,12 @@ class Actions:
             "F2",
             "Type the selected card's title (or a lane's, stage's or step's name) in place",
         )
+        self.find = self._make(
+            "&Find…",
+            lambda: w.find_bar.open(),
+            Key.Find,
+            "Find a card by a word of its title or description (Enter: the next one)",
+        )
         self.edit_description = self._make(
             "Edit &Description",
             lambda: w.view.edit_selected_description(),
@@ -165,6 +171,8 @@ def build_menus(window: MainWindow, a: Actions) -> None:
     edit.addActions([a.cut, a.copy, a.paste, a.duplicate, a.delete])
     edit.addSeparator()
     edit.addActions([a.select_all, a.rename, a.edit_description])
+    edit.addSeparator()
+    edit.addAction(a.find)
     view = bar.addMenu("&View")
     view.addActions([a.zoom_in, a.zoom_out, a.zoom_actual, a.fit])
     view.addSeparator()

@@ -27,6 +27,7 @@ from blueprint.ui.commands import follow_selection
 from blueprint.ui.dialogs.about import show_about
 from blueprint.ui.dialogs.prompts import Answer, ask_save_changes, show_error
 from blueprint.ui.dialogs.template_chooser import TemplateChooser
+from blueprint.ui.find_bar import FindBar
 from blueprint.ui.findings_watch import FindingsWatch
 from blueprint.ui.recent_files import RecentFiles
 from blueprint.ui.safety import is_repairable, refuse_or_repair
@@ -61,6 +62,8 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self.actions = Actions(self)
         build_menus(self, self.actions)
         self.addToolBar(build_toolbar(self, self.actions))
+        self.find_bar = FindBar(self)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_bar)
         self.panels: list[QDockWidget] = []
         self._dock_panels()
         self._build_status_bar()
@@ -77,6 +80,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self.resize(1400, 860)
         self._restore_geometry()
         self._raise_inspector()  # a saved layout may have left the Functions tab in front
+        self.find_bar.hide()  # until Edit > Find, whatever the saved layout says
         QTimer.singleShot(0, self.view.refreeze)
 
     # --- building -------------------------------------------------------------------------------
