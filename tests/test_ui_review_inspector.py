@@ -55,7 +55,9 @@ def test_a_long_link_heading_is_cut_and_later_forms_fit_the_dock(qtbot, window):
     assert window.selection.ids == ("l0",)
     qtbot.wait(20)
     heading = inspector.link_form.heading
-    assert heading.shown_rest().endswith("…"), "the names are cut to the dock"
+    source, target = heading.shown_rest().split(" → ")
+    assert source.endswith("…") and target.endswith("…"), "both names are cut to the dock"
+    assert LONG.startswith(source[:-1]) and target.startswith("Confirms")
     assert LONG in heading.toolTip(), "the full names are in the tooltip"
     assert fits(inspector)
     click(qtbot, window, card_centre(window, "c1"))

@@ -12,34 +12,57 @@ from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 REST_STYLE = "color:#666"
+ARROW = " → "
 
 
 class Heading(QLabel):
-    """A bold lead ("Link", "Card", "3 cards") and a grey rest (names, an id) elided to fit."""
+    """A bold lead ("Link", "Card", "3 cards") and grey parts after it (a link's two card titles joined
+    by an arrow, a card's id), each part cut with "…" to its share of the width when they do not fit."""
 
     def __init__(self, lead: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.lead, self.rest = "", ""
+        self.lead, self.parts = "", ()
         self.set_heading(lead)
 
-    def set_heading(self, lead: str, rest: str = "") -> None:
-        """Show `lead` in bold and `rest` after it, both taken literally (never as markup)."""
-        self.lead, self.rest = lead, rest
+    @property
+    def rest(self) -> str:
+        return ARROW.join(self.parts)
+
+    def set_heading(self, lead: str, *parts: str) -> None:
+        """Show `lead` in bold and `parts` after it (joined by an arrow), all taken literally."""
+        self.lead, self.parts = lead, tuple(parts)
         self._show()
 
     def full_text(self) -> str:
         return f"{self.lead} {self.rest}".strip()
 
     def shown_rest(self) -> str:
-        """The rest as shown now (cut with "…" when the label is too narrow for it)."""
-        if not self.rest:
+        """The parts as shown now (each cut with "…" when the label is too narrow for them all)."""
+        if not self.parts:
             return ""
         bold = QFont(self.font())
         bold.setBold(True)
+        plain = QFontMetrics(self.font())
         room = self.contentsRect().width() - QFontMetrics(bold).horizontalAdvance(self.lead + " ") - 2
-        return QFontMetrics(self.font()).elidedText(self.rest, Qt.TextElideMode.ElideRight, max(room, 0))
+        if plain.horizontalAdvance(self.rest) <= room:
+            return self.rest
+        room -= plain.horizontalAdvance(ARROW) * (len(self.parts) - 1)
+        # a short part keeps its width; the long ones share what is left
+        shares = sorted(self.parts, key=plain.horizontalAdvance)
+        width: dict[str, int] = {}
+        left, count = max(room, 0), len(shares)
+        for part in shares:
+            width[part] = min(plain.horizontalAdvance(part), left // count)
+            left, count = left - width[part], count - 1
+        cut = [
+            part
+            if width[part] >= plain.horizontalAdvance(part)  # elidedText cuts a part that just fits
+            else plain.elidedText(part, Qt.TextElideMode.ElideRight, width[part])
+            for part in self.parts
+        ]
+        return ARROW.join(cut)
 
     def _show(self) -> None:
         text = f"<b>{html.escape(self.lead)}</b>"

@@ -41,8 +41,9 @@ class LinkForm(Form):
             self.clear_errors()
         self.element_id = link.id
         source, target = doc.card(link.source), doc.card(link.target)
-        names = f"{source.title if source else link.source} → {target.title if target else link.target}"
-        self.heading.set_heading("Link", names)
+        self.heading.set_heading(
+            "Link", source.title if source else link.source, target.title if target else link.target
+        )
         set_line(self.label, link.label)
         self.kind.set_value(link.kind)
 
