@@ -8,7 +8,7 @@ Python `boundingRect()` made that the larger part of the repaint.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from blueprint.export.rtl import reads_right_to_left
@@ -108,17 +108,20 @@ class CardItem(QGraphicsRectItem):
             self._paint_far(painter, rect)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        kind = s.lane_kind if s.lane_kind in style.CARD_COLOURS else "customer"
         if self.drop_target:  # a link being drawn would end here
             painter.setPen(QPen(QColor(style.DROP_TARGET), 2.6))
             painter.setBrush(QBrush(QColor("#E8F0FE")))
+        elif self.selected_look:
+            painter.setPen(_SELECTED_PEN)
+            painter.setBrush(_FILLS[kind])
         else:
-            border = QColor(style.SELECTION) if self.selected_look else QColor(style.CARD_BORDER)
-            painter.setPen(QPen(border, 2.0 if self.selected_look else 0.8))
-            painter.setBrush(QBrush(QColor(style.CARD_FILL)))
-        painter.drawRoundedRect(rect, 3, 3)
+            painter.setPen(_BORDERS[kind])
+            painter.setBrush(_FILLS[kind])
+        _draw_box(painter, rect, kind)
         if s.function_id is not None:  # as in the PDF: a strip only for owned work
-            strip = QRectF(rect.x() + 0.5, rect.y() + 0.5, m.STRIP_WIDTH, rect.height() - 1)
-            painter.fillRect(strip, style.colour(s.function_color))
+            strip = QRectF(rect.x(), rect.y(), m.STRIP_WIDTH, rect.height())
+            painter.fillRect(strip, style.colour(s.function_color, style.NO_COLOUR_STRIP))
         self._paint_text(painter, rect)
         self._paint_markers(painter)
         if self.finding_count:
@@ -145,46 +148,59 @@ class CardItem(QGraphicsRectItem):
 
     def _paint_text(self, painter: QPainter, rect: QRectF) -> None:
         """The text blocks where the layout measured them and as the PDF sets them (title bold,
-        description, details with the function's name bold; right-to-left lines aligned right)."""
+        description, details with the function's name bold; right-to-left lines aligned right), at
+        the layout's widths (`style.draw_runs`)."""
         s = self.card_box
         x = rect.x() + m.STRIP_WIDTH + m.CARD_PAD
         right = rect.right() - m.CARD_PAD
         top = rect.y() + m.CARD_PAD + (m.MARKER_HEIGHT / 2 if s.markers else 0)
-        painter.setPen(QColor(style.TEXT))
-        painter.setFont(style.font(m.TITLE_SIZE, bold=True))
-        top = _draw_block(painter, x, right, top, s.title_lines, m.TITLE_SIZE, m.TITLE_LEADING)
-        painter.setPen(QColor(style.MUTED_TEXT))
+        painter.setPen(_TEXT_COLOUR)
+        runs: list[tuple[float, float, str, float, bool, bool]] = []
+        top = _block(runs, x, right, top, s.title_lines, m.TITLE_SIZE, m.TITLE_LEADING, True)
+        style.draw_runs(painter, runs)
+        runs.clear()
         if s.description_lines:
-            painter.setFont(style.font(m.DESCRIPTION_SIZE))
             lines, size, leading = s.description_lines, m.DESCRIPTION_SIZE, m.DESCRIPTION_LEADING
-            top = _draw_block(painter, x, right, top + m.BLOCK_GAP, lines, size, leading)
+            top = _block(runs, x, right, top + m.BLOCK_GAP, lines, size, leading, False)
         top += m.BLOCK_GAP
         for i, line in enumerate(s.detail_lines):
-            painter.setFont(style.font(m.DETAIL_SIZE, bold=i == 0 and s.function_name is not None))
-            top = _draw_block(painter, x, right, top, (line,), m.DETAIL_SIZE, m.DETAIL_LEADING)
+            bold = i == 0 and s.function_name is not None
+            top = _block(runs, x, right, top, (line,), m.DETAIL_SIZE, m.DETAIL_LEADING, bold)
+        if runs:
+            painter.setPen(_MUTED_COLOUR)
+            style.draw_runs(painter, runs)
 
     def _paint_markers(self, painter: QPainter) -> None:
-        painter.setFont(style.font(style.DETAIL_SIZE, bold=True))
+        """Fail points as a red disc with "F", wait points as an amber pill, as the PDF draws them."""
         for marker in self.card_box.markers:
             b = marker.box
-            box = QRectF(b.x, b.y, b.w, b.h)
-            fill = QColor(style.FAIL if marker.kind == "fail" else style.WAIT)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(fill))
-            painter.drawRoundedRect(box, 2, 2)
-            painter.setPen(QColor("#FFFFFF"))
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, marker.text)
+            centre = QPointF(b.x + b.w / 2, b.y + b.h / 2)
+            painter.setPen(_MARKER_PEN)
+            if marker.kind == "fail":
+                painter.setBrush(QBrush(QColor(style.FAIL)))
+                painter.drawEllipse(centre, b.h / 2, b.h / 2)
+                painter.setPen(QColor("#FFFFFF"))
+                size, baseline = _FAIL_TEXT_SIZE, centre.y() + 2.6
+            else:
+                painter.setBrush(QBrush(QColor(style.WAIT)))
+                painter.drawRoundedRect(QRectF(b.x, b.y, b.w, b.h), b.h / 2, b.h / 2)
+                painter.setPen(_TEXT_COLOUR)
+                size, baseline = m.DETAIL_SIZE, centre.y() + 2.4
+            width = style.text_advance(marker.text, size, True)
+            style.draw_text(painter, centre.x() - width / 2, baseline, marker.text, size, True)
 
     def _paint_badge(self, painter: QPainter, rect: QRectF) -> None:
         centre = QPointF(rect.left(), rect.top())
         painter.setPen(QPen(QColor("#FFFFFF"), 1))
         painter.setBrush(QBrush(QColor(style.SEVERITY_COLOURS.get(self.finding_severity or "", "#3B82F6"))))
         painter.drawEllipse(centre, BADGE_RADIUS, BADGE_RADIUS)
-        painter.setFont(style.font(style.DETAIL_SIZE, bold=True))
-        painter.drawText(
+        style.draw_text_in(
+            painter,
             QRectF(centre.x() - BADGE_RADIUS, centre.y() - BADGE_RADIUS, 2 * BADGE_RADIUS, 2 * BADGE_RADIUS),
             Qt.AlignmentFlag.AlignCenter,
             "!" if self.finding_count == 1 else str(min(self.finding_count, 9)),
+            style.DETAIL_SIZE,
+            bold=True,
         )
 
     def _tooltip(self) -> str:
@@ -213,16 +229,71 @@ def _bounds(b: Box) -> QRectF:
     return QRectF(b.x - _MARGIN, b.y - _MARGIN, b.w + 2 * _MARGIN, b.h + 2 * _MARGIN)
 
 
-def _draw_block(
-    painter: QPainter, x: float, right: float, top: float, lines: tuple[str, ...], size: float, leading: float
+def _block(
+    runs: list[tuple[float, float, str, float, bool, bool]],
+    x: float,
+    right: float,
+    top: float,
+    lines: tuple[str, ...],
+    size: float,
+    leading: float,
+    bold: bool,
 ) -> float:
-    """Draw `lines` from `top` with the layout's leading (baselines as in the PDF); returns the y below."""
-    metrics = QFontMetricsF(painter.font())
+    """Add `lines` from `top` with the layout's leading (baselines as in the PDF) to `runs`; returns
+    the y below."""
     for line in lines:
         baseline = top + size * 0.95
         if reads_right_to_left(line):
-            painter.drawText(QPointF(right - metrics.horizontalAdvance(line), baseline), line)
+            runs.append((right - style.text_advance(line, size, bold), baseline, line, size, bold, False))
         else:
-            painter.drawText(QPointF(x, baseline), line)
+            runs.append((x, baseline, line, size, bold, False))
         top += leading
     return top
+
+
+def _draw_box(painter: QPainter, rect: QRectF, kind: str) -> None:
+    """The card's outline as the PDF draws it: a sticky note with a folded corner for notes, a dashed
+    "object" for physical evidence, a rounded card otherwise (pen and brush already set)."""
+    if kind == "notes":
+        fold = style.NOTE_FOLD_SIZE
+        left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+        painter.drawPolygon(
+            QPolygonF(
+                [
+                    QPointF(left, bottom),
+                    QPointF(right - fold, bottom),
+                    QPointF(right, bottom - fold),
+                    QPointF(right, top),
+                    QPointF(left, top),
+                ]
+            )
+        )
+        pen = painter.pen()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(QColor(style.NOTE_FOLD)))
+        painter.drawPolygon(
+            QPolygonF(
+                [
+                    QPointF(right - fold, bottom),
+                    QPointF(right - fold, bottom - fold),
+                    QPointF(right, bottom - fold),
+                ]
+            )
+        )
+        painter.setPen(pen)
+    elif kind == "evidence":
+        pen = QPen(painter.pen())
+        pen.setDashPattern([3 / pen.widthF(), 2 / pen.widthF()])
+        painter.setPen(pen)
+        painter.drawRoundedRect(rect, 1.5, 1.5)
+    else:
+        painter.drawRoundedRect(rect, 3, 3)
+
+
+_FAIL_TEXT_SIZE = 7.5
+_TEXT_COLOUR = QColor(style.TEXT)
+_MUTED_COLOUR = QColor(style.MUTED_TEXT)
+_SELECTED_PEN = QPen(QColor(style.SELECTION), 2.0)
+_MARKER_PEN = QPen(QColor("#FFFFFF"), 0.8)
+_FILLS = {kind: QBrush(QColor(fill)) for kind, (fill, _) in style.CARD_COLOURS.items()}
+_BORDERS = {kind: QPen(QColor(border), 0.8) for kind, (_, border) in style.CARD_COLOURS.items()}

@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from blueprint.layout import metrics as m
 from blueprint.layout.emotion import emotion_label
 from blueprint.layout.shapes import Box, Layout, Line, StageHeader, StepHeader
 from blueprint.ui.canvas import style
@@ -101,11 +102,11 @@ class GridItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         exposed = option.exposedRect
-        for lane in self.layout.lanes:
+        for i, lane in enumerate(self.layout.lanes):
             band = qrect(lane.band)
-            if band.intersects(exposed):
-                painter.fillRect(band, QColor(style.LANE_FILL.get(lane.kind, "#F7F7F7")))
-                painter.setPen(QPen(QColor(style.GRID_LINE), 0))
+            if band.intersects(exposed):  # as the PDF: lanes alternate white and pale grey
+                painter.fillRect(band, QColor(style.LANE_FILLS[i % 2]))
+                painter.setPen(QPen(QColor(style.LABEL_BORDER), 0))
                 painter.drawLine(band.bottomLeft(), band.bottomRight())
         if self.layout.emotion is not None:
             painter.fillRect(qrect(self.layout.emotion.box).intersected(exposed), QColor("#FFFFFF"))
@@ -117,9 +118,7 @@ class GridItem(QGraphicsItem):
                 painter.drawLine(QPointF(x, top), QPointF(x, bottom))
         for line in self.layout.lines:
             if exposed.top() - 2 <= line.y <= exposed.bottom() + 2:
-                pen = QPen(QColor(style.LINE_COLOURS.get(line.kind, "#555555")), 1.4)
-                pen.setStyle(Qt.PenStyle.DashLine)
-                painter.setPen(pen)
+                painter.setPen(line_pen(line.kind))
                 painter.drawLine(QPointF(line.x0, line.y), QPointF(line.x1, line.y))
 
 
@@ -149,8 +148,8 @@ class EmotionItem(QGraphicsItem):
         curve = self.curve
         box = qrect(curve.box)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        pen = QPen(QColor(style.GRID_LINE), 0.8)
-        pen.setStyle(Qt.PenStyle.DotLine)
+        pen = QPen(QColor(style.LABEL_BORDER), 1.0)
+        pen.setDashPattern([2.0, 2.0])  # as the PDF's dotted baseline
         painter.setPen(pen)
         painter.drawLine(QPointF(box.left(), curve.baseline_y), QPointF(box.right(), curve.baseline_y))
         if not curve.points:
@@ -158,12 +157,9 @@ class EmotionItem(QGraphicsItem):
         path = QPainterPath(QPointF(*curve.points[0]))
         for point in curve.points[1:]:
             path.lineTo(QPointF(*point))
-        painter.setPen(QPen(QColor(style.SELECTION), 1.8))
+        painter.setPen(QPen(QColor(style.MUTED_TEXT), 1.4))  # the PDF's curve
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
-        font = painter.font()
-        font.setPointSizeF(6.5)
-        painter.setFont(font)
         for (x, y), (_, value) in zip(
             curve.points, curve.values, strict=True
         ):  # points and values as the PDF
@@ -173,7 +169,7 @@ class EmotionItem(QGraphicsItem):
             painter.setBrush(QBrush(colour))
             painter.drawEllipse(QPointF(x, y), 3.2, 3.2)
             painter.setPen(colour)
-            painter.drawText(QPointF(x + 5, y + 3), emotion_label(value))
+            style.draw_text(painter, x + 5, y - 3, emotion_label(value), style.EMOTION_VALUE_SIZE)
 
 
 class _FrozenHeader(QGraphicsItem):
@@ -257,24 +253,29 @@ class LaneHeaderItem(_FrozenHeader):
             box = qrect(lane.header)
             if not box.intersects(exposed):
                 continue
-            painter.fillRect(box, QColor(style.LANE_FILL.get(lane.kind, "#F7F7F7")))
+            painter.fillRect(box, QColor(style.LANE_HEADER_FILL))  # as the PDF: a strip of the lane's colour
+            strip = style.CARD_COLOURS.get(lane.kind, style.CARD_COLOURS["customer"])[1]
+            painter.fillRect(QRectF(box.x(), box.y(), 4, box.height()), QColor(strip))
             if lane.lane_id in self.selected:
                 painter.setPen(QPen(QColor(style.SELECTION), 2))
                 painter.drawRect(box.adjusted(1, 1, -1, -1))
             painter.setPen(QPen(QColor(style.HEADER_LINE), 0))
             painter.drawLine(box.bottomLeft(), box.bottomRight())
             painter.setPen(QColor(style.TEXT))
-            painter.setFont(style.font(style.HEADER_SIZE, bold=True))
-            _draw_lines(painter, box, lane.name_lines or (lane.name,), style.HEADER_SIZE)
+            lines = lane.name_lines or (lane.name,)
+            _draw_lines(painter, box, lines, style.HEADER_SIZE, m.LANE_NAME_LEADING, bold=True)
         emotion = self.layout.emotion
         if emotion is not None and emotion.header is not None:
+            hb = qrect(emotion.header)
+            painter.fillRect(hb, QColor(style.LANE_HEADER_FILL))
+            painter.setPen(QColor(style.TEXT))
+            y = hb.center().y()
+            style.draw_text(painter, hb.x() + 9, y - 2, emotion.label, style.HEADER_SIZE, bold=True)
             painter.setPen(QColor(style.MUTED_TEXT))
-            painter.setFont(style.font(style.HEADER_SIZE, bold=True))
-            _draw_lines(painter, qrect(emotion.header), (emotion.label,), style.HEADER_SIZE)
-        painter.setFont(style.font(style.LINE_LABEL_SIZE, italic=True))
+            style.draw_text(painter, hb.x() + 9, y + 9, "−2 … +2 per step", style.EMOTION_VALUE_SIZE)
         for line, baseline in line_label_baselines(self.layout):
-            painter.setPen(QColor(style.LINE_COLOURS.get(line.kind, "#555555")))
-            painter.drawText(QPointF(6, baseline), line.label)
+            painter.setPen(QColor(style.LINE_STYLES.get(line.kind, ("#555555", 1.0, ()))[0]))
+            style.draw_text(painter, 6, baseline, line.label, style.LINE_LABEL_SIZE)
 
 
 def line_label_baselines(layout: Layout) -> list[tuple[Line, float]]:
@@ -317,25 +318,32 @@ class TopHeaderItem(_FrozenHeader):
             box = qrect(stage.box)
             if not box.intersects(exposed):
                 continue
-            painter.fillRect(box.adjusted(1, 1, -1, -1), QColor("#E9EEF5"))
+            painter.fillRect(box, QColor(style.STAGE_FILL))  # as the PDF: dark, white name, pale phase
+            painter.setPen(QPen(QColor("#FFFFFF"), 0.5))
+            painter.drawLine(box.topRight(), box.bottomRight())
             if stage.stage_id in self.selected:
                 painter.setPen(QPen(QColor(style.SELECTION), 2))
                 painter.drawRect(box.adjusted(1, 1, -1, -1))
-            painter.setPen(QColor(style.TEXT))
-            painter.setFont(style.font(style.STAGE_SIZE, bold=True))
-            _draw_lines(painter, box, stage.name_lines or (stage.name,), style.STAGE_SIZE)
+            painter.setPen(QColor("#FFFFFF"))
+            name = (stage.name_lines or (stage.name,))[0]
+            style.draw_text(painter, box.x() + 6, box.y() + 14, name, style.STAGE_SIZE, bold=True)
+            if stage.phase:
+                painter.setPen(QColor(style.LABEL_BORDER))
+                phase = stage.phase.replace("-", " ").upper()
+                style.draw_text(painter, box.x() + 6, box.y() + 27, phase, m.STAGE_PHASE_SIZE)
         for step in _across(self.layout.steps, exposed):
             box = qrect(step.box)
             if not box.intersects(exposed):
                 continue
-            painter.setPen(QPen(QColor(style.HEADER_LINE), 0))
+            painter.fillRect(box, QColor(style.STEP_FILL))
+            painter.setPen(QPen(QColor("#FFFFFF"), 0.5))
             painter.drawRect(box)
             if step.step_id in self.selected:
                 painter.setPen(QPen(QColor(style.SELECTION), 2))
                 painter.drawRect(box.adjusted(1, 1, -1, -1))
             painter.setPen(QColor(style.TEXT))
-            painter.setFont(style.font(style.HEADER_SIZE))
-            _draw_lines(painter, box, step.name_lines or (step.name,), style.HEADER_SIZE)
+            lines = step.name_lines or (step.name,)
+            _draw_lines(painter, box, lines, style.STEP_SIZE, m.STEP_NAME_LEADING, bold=True, centred=True)
         painter.setPen(QPen(QColor(style.HEADER_LINE), 0))
         h = self.layout.top_header_height
         painter.drawLine(QPointF(0, h), QPointF(self.layout.width, h))
@@ -374,9 +382,13 @@ class CornerItem(QGraphicsItem):
         painter.drawLine(box.topRight(), box.bottomRight())
         painter.drawLine(box.bottomLeft(), box.bottomRight())
         painter.setPen(QColor(style.MUTED_TEXT))
-        painter.setFont(style.font(style.HEADER_SIZE, bold=True))
-        painter.drawText(
-            box.adjusted(6, 4, -4, -4), Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, self.title
+        style.draw_text_in(
+            painter,
+            box.adjusted(6, 4, -4, -4),
+            Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+            self.title,
+            style.HEADER_SIZE,
+            bold=True,
         )
 
 
@@ -389,10 +401,29 @@ def _across(headers: Sequence[_Header], exposed: QRectF) -> Sequence[_Header]:
     return headers[start:end]
 
 
-def _draw_lines(painter: QPainter, box: QRectF, lines: tuple[str, ...], size: float) -> None:
-    """Lines of text, vertically centred in `box`, starting 6 points from its left edge."""
-    step = size * 1.25
-    y = box.center().y() - step * len(lines) / 2 + size
-    for line in lines:
-        painter.drawText(QPointF(box.left() + 6, y), line)
-        y += step
+def _draw_lines(
+    painter: QPainter,
+    box: QRectF,
+    lines: tuple[str, ...],
+    size: float,
+    leading: float,
+    bold: bool = False,
+    centred: bool = False,
+) -> None:
+    """Lines of text vertically centred in `box` with the PDF's baselines, 9 points from its left edge
+    (the lane's strip is 4 wide) or centred across it, at the layout's widths (`style.draw_runs`)."""
+    top = box.center().y() - len(lines) * leading / 2
+    runs = []
+    for j, line in enumerate(lines):
+        x = box.center().x() - style.text_advance(line, size, bold) / 2 if centred else box.left() + 9
+        runs.append((x, top + j * leading + size * 0.85, line, size, bold, False))
+    style.draw_runs(painter, runs)
+
+
+def line_pen(kind: str) -> QPen:
+    """The pen of one of the three lines, as the PDF strokes it (solid, dashed or dotted)."""
+    colour, width, dash = style.LINE_STYLES.get(kind, ("#555555", 1.0, ()))
+    pen = QPen(QColor(colour), width)
+    if dash:
+        pen.setDashPattern(list(dash))
+    return pen

@@ -6,7 +6,7 @@ labels no longer run over card titles, and a line never crosses another link's l
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
@@ -79,7 +79,6 @@ class LinkLabelItem(QGraphicsRectItem):
         painter.setBrush(QColor(style.CARD_FILL))
         painter.drawRect(box)
         painter.setClipRect(box)  # never wider than the layout made room for
-        painter.setFont(style.font(style.LINK_LABEL_SIZE))
         painter.setPen(QColor(style.HANDOFF_LINK if route.is_handoff else style.MUTED_TEXT))
         x, y = route.label_pos  # type: ignore[misc]
         baseline = style.LINK_LABEL_SIZE * 0.35
@@ -87,5 +86,6 @@ class LinkLabelItem(QGraphicsRectItem):
             painter.translate(x, y)
             painter.rotate(-90)
             x, y = 0.0, 0.0
-        width = painter.fontMetrics().horizontalAdvance(route.label_text)
-        painter.drawText(QPointF(x - width / 2, y + baseline), route.label_text)
+        # drawn at the layout's width (style.draw_text), so the text fits the plate made for it
+        width = text_width(route.label_text, style.LINK_LABEL_SIZE)
+        style.draw_text(painter, x - width / 2, y + baseline, route.label_text, style.LINK_LABEL_SIZE)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
-from PySide6.QtGui import QColor, QFont, QGuiApplication
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QPainter
 
 from blueprint.layout import metrics as m
 
@@ -20,24 +22,47 @@ LANE_FILL = {
     "notes": "#F7F7F7",
 }
 HEADER_FILL = "#FFFFFF"
+#: The PDF's grid: lanes alternate these fills; lane names on grey with a strip of the lane's colour.
+LANE_FILLS = ("#FFFFFF", "#F7F8FA")
+LANE_HEADER_FILL = "#ECEFF1"
+STAGE_FILL = "#37474F"
+STEP_FILL = "#CFD8DC"
 HEADER_LINE = "#C9CED6"
 GRID_LINE = "#DDE1E7"
 LABEL_BORDER = "#B0BEC5"  # a link label's plate (the PDF's grid grey)
-TEXT = "#1F2328"
-MUTED_TEXT = "#5A6270"
+TEXT = "#212121"  # the PDF's text colours
+MUTED_TEXT = "#546E7A"
 CARD_FILL = "#FFFFFF"
 CARD_BORDER = "#9AA3AF"
 NO_FUNCTION = "#B8BEC7"
+NO_COLOUR_STRIP = "#9E9E9E"  # a function without a colour (the PDF's)
 SELECTION = "#1A73E8"
 LINK = "#4A5563"
 HANDOFF_LINK = "#C2410C"
 LOOP_LINK = "#7C3AED"
 FAIL = "#D32F2F"
-WAIT = "#F59E0B"
+WAIT = "#FFB300"  # the PDF's
 DROP_TARGET = "#1A73E8"
 LINE_COLOURS = {"interaction": "#2B6CB0", "visibility": "#2F855A", "internal": "#805AD5"}
 EMOTION_COLOURS = {"up": "#2E7D32", "down": "#C62828", "flat": "#757575"}  # as the PDF's
 SEVERITY_COLOURS = {"error": "#D32F2F", "warning": "#E08E0B", "info": "#3B82F6"}
+#: (card fill, card border) per lane kind, as the PDF's (`blueprint/export/style.py`).
+CARD_COLOURS = {
+    "evidence": ("#ECEFF1", "#78909C"),
+    "customer": ("#E3F2FD", "#1E88E5"),
+    "frontstage": ("#E8F5E9", "#43A047"),
+    "backstage": ("#FFF3E0", "#EF6C00"),
+    "support": ("#F3E5F5", "#8E24AA"),
+    "notes": ("#FFF59D", "#F9A825"),
+}
+NOTE_FOLD = "#F9A825"
+NOTE_FOLD_SIZE = 8.0
+#: The three lines as the PDF draws them: colour, width, dash pattern (in line widths; empty: solid).
+LINE_STYLES = {
+    "interaction": ("#1565C0", 1.4, ()),
+    "visibility": ("#2E7D32", 1.4, (6 / 1.4, 3 / 1.4)),
+    "internal": ("#6A1B9A", 1.2, (1.5 / 1.2, 2.5 / 1.2)),
+}
 
 #: Text sizes in layout points (the scene unit is one layout point), shared with the PDF.
 TITLE_SIZE = m.TITLE_SIZE
@@ -47,6 +72,11 @@ STEP_SIZE = m.STEP_NAME_SIZE
 STAGE_SIZE = m.STAGE_NAME_SIZE
 LINE_LABEL_SIZE = m.LINE_LABEL_SIZE
 LINK_LABEL_SIZE = m.LINK_LABEL_SIZE
+EMOTION_VALUE_SIZE = 6.5
+
+#: Text is drawn with fonts this many times the layout size under the inverse scale (see `draw_text`).
+TEXT_SCALE = 8.0
+_INVERSE = 1.0 / TEXT_SCALE
 
 
 def colour(text: str | None, fallback: str = NO_FUNCTION) -> QColor:
@@ -69,3 +99,69 @@ def font(size_points: float, bold: bool = False, italic: bool = False) -> QFont:
     value.setItalic(italic)
     value.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     return value
+
+
+@cache
+def text_font(size_points: float, bold: bool = False, italic: bool = False) -> QFont:
+    """The font that draws `size_points` text under a 1/TEXT_SCALE scale (see `draw_text`)."""
+    value = QFont(FONT_FAMILY)
+    value.setPixelSize(round(size_points * TEXT_SCALE))
+    value.setBold(bold)
+    value.setItalic(italic)
+    value.setKerning(False)  # the layout measures without kerning, as the PDF draws
+    value.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return value
+
+
+@cache
+def _metrics(size_points: float, bold: bool, italic: bool) -> QFontMetricsF:
+    return QFontMetricsF(text_font(size_points, bold, italic))
+
+
+def text_advance(text: str, size_points: float, bold: bool = False, italic: bool = False) -> float:
+    """How wide `draw_text` draws `text`, in scene units (within 1% of the layout's `text_width`)."""
+    return _metrics(size_points, bold, italic).horizontalAdvance(text) * _INVERSE
+
+
+def draw_text(
+    painter: QPainter,
+    x: float,
+    baseline: float,
+    text: str,
+    size: float,
+    bold: bool = False,
+    italic: bool = False,
+) -> None:
+    """Draw `text` from (x, baseline) at `size` scene units, as wide as the layout measured it.
+
+    Qt rounds a font's pixel size to a whole number, so 6.5 and 9.5 point text came out 5-8% wider
+    than the layout's DejaVu widths (link labels spilled out of their plates, titles ran long). At
+    eight times the size every layout size (a multiple of 0.125) is a whole number of pixels, so
+    the font is that large and the painter scaled down: Qt's advances then match the width table
+    (as the PNG export draws, `blueprint/export/qtpaint.py`)."""
+    draw_runs(painter, ((x, baseline, text, size, bold, italic),))
+
+
+def draw_runs(painter: QPainter, runs: Iterable[tuple[float, float, str, float, bool, bool]]) -> None:
+    """Several `draw_text` runs (x, baseline, text, size, bold, italic) under one scaled painter state."""
+    painter.save()
+    painter.scale(_INVERSE, _INVERSE)
+    last: tuple[float, bool, bool] | None = None
+    for x, baseline, text, size, bold, italic in runs:
+        if (size, bold, italic) != last:
+            last = (size, bold, italic)
+            painter.setFont(text_font(size, bold, italic))
+        painter.drawText(QPointF(x * TEXT_SCALE, baseline * TEXT_SCALE), text)
+    painter.restore()
+
+
+def draw_text_in(
+    painter: QPainter, box: QRectF, flags: int, text: str, size: float, bold: bool = False
+) -> None:
+    """Draw `text` aligned in `box` (Qt alignment and text `flags`), at `size` as `draw_text` does."""
+    painter.save()
+    painter.scale(_INVERSE, _INVERSE)
+    painter.setFont(text_font(size, bold))
+    s = TEXT_SCALE
+    painter.drawText(QRectF(box.x() * s, box.y() * s, box.width() * s, box.height() * s), flags, text)
+    painter.restore()
