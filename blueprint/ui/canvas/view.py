@@ -93,7 +93,8 @@ class BlueprintView(InPlaceEditing, QGraphicsView):
         return self.transform().m11()
 
     def set_zoom(self, factor: float) -> None:
-        factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
+        """Zoom to `factor`, between MIN_ZOOM (or less, as far as Fit to Window needs) and MAX_ZOOM."""
+        factor = max(min(MIN_ZOOM, self.fit_factor() or MIN_ZOOM), min(MAX_ZOOM, factor))
         if abs(factor - self.zoom) < 1e-9:
             return
         self.setTransform(QTransform.fromScale(factor, factor))
@@ -107,17 +108,42 @@ class BlueprintView(InPlaceEditing, QGraphicsView):
         self.set_zoom(self.zoom / ZOOM_STEP)
 
     def zoom_actual(self) -> None:
+        """Show the blueprint at 100%, keeping the selected cards in sight (centred on them), else
+        the point that was in the middle of the view (never a jump to the blueprint's middle)."""
+        cards = self.scene().cards
+        rect = QRectF()
+        for card_id in self.editor.selected_cards():
+            item = cards.get(card_id)
+            if item is not None:
+                rect = rect.united(item.rect())
+        centre = rect.center() if not rect.isNull() else self.visible_scene_rect().center()
         self.set_zoom(1.0)
+        self.centerOn(centre)
+        self.refreeze()
 
-    def fit(self) -> None:
-        """Zoom so the whole blueprint fits the window, in its middle."""
+    def fit_factor(self) -> float | None:
+        """The zoom at which the whole blueprint fits the window without scroll bars (None before
+        the window has a size). A very wide blueprint needs less than MIN_ZOOM."""
         extent = self.sceneRect()
         view = self.viewport().rect()
         if extent.width() <= 0 or extent.height() <= 0 or view.width() < 10:
+            return None
+        # the viewport as it is without scroll bars (fitted, it has none)
+        width = view.width() + (
+            self.verticalScrollBar().width() if self.verticalScrollBar().isVisible() else 0
+        )
+        height = view.height() + (
+            self.horizontalScrollBar().height() if self.horizontalScrollBar().isVisible() else 0
+        )
+        return min(MAX_ZOOM, (width - 8) / extent.width(), (height - 8) / extent.height())
+
+    def fit(self) -> None:
+        """Zoom so the whole blueprint fits the window, in its middle, with no scroll bar."""
+        factor = self.fit_factor()
+        if factor is None:
             return
-        factor = min((view.width() - 8) / extent.width(), (view.height() - 8) / extent.height())
         self.set_zoom(factor)
-        self.centerOn(extent.center())
+        self.centerOn(self.sceneRect().center())
         self.refreeze()
 
     def visible_scene_rect(self) -> QRectF:
