@@ -137,7 +137,7 @@ class CardItem(QGraphicsRectItem):
         """Zoomed far out, text would be unreadable dots: a plain box, its function colour, its state."""
         fill = QColor(style.SELECTION) if self.selected_look else style.colour(self.card_box.function_color)
         painter.fillRect(rect, QColor(style.CARD_BORDER))
-        painter.fillRect(rect.adjusted(1, 1, -1, -1), QColor(style.CARD_FILL))
+        painter.fillRect(rect.adjusted(1, 1, -1, -1), _FILLS.get(self.card_box.lane_kind, _FILLS["customer"]))
         painter.fillRect(QRectF(rect.x(), rect.y(), rect.width() * 0.25, rect.height()), fill)
         if self.finding_count:
             colour = QColor(style.SEVERITY_COLOURS.get(self.finding_severity or "", "#3B82F6"))
