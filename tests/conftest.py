@@ -34,3 +34,13 @@ def repo() -> Path:
 @pytest.fixture(params=SAMPLES, ids=[p.stem for p in SAMPLES])
 def sample_path(request: pytest.FixtureRequest) -> Path:
     return request.param
+
+
+@pytest.fixture(autouse=True)
+def _own_settings(tmp_path: Path) -> None:
+    """Each test keeps QSettings (recent files, window layout) in a folder of its own."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    QSettings().clear()

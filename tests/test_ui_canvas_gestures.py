@@ -16,16 +16,10 @@ from ui_gestures import (
     click,
     double_click,
     drag,
-    isolate_settings,
     key,
     open_window,
     type_text,
 )
-
-
-@pytest.fixture(autouse=True)
-def _settings(tmp_path):  # type: ignore[no-untyped-def]
-    isolate_settings(tmp_path / "settings")
 
 
 @pytest.fixture

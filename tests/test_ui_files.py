@@ -18,7 +18,6 @@ from builders import blueprint_with, card
 from ui_gestures import (
     cell_centre,
     double_click,
-    isolate_settings,
     key,
     open_window,
     when_dialog_opens,
@@ -26,11 +25,6 @@ from ui_gestures import (
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "samples" / "hotel-stay.blueprint"
-
-
-@pytest.fixture(autouse=True)
-def _settings(tmp_path):  # type: ignore[no-untyped-def]
-    isolate_settings(tmp_path / "settings")
 
 
 @pytest.fixture

@@ -12,12 +12,7 @@ from PySide6.QtWidgets import QApplication
 from blueprint.ui.canvas import removal_prompt
 
 from builders import blueprint_with, card
-from ui_gestures import click, isolate_settings, key, open_window
-
-
-@pytest.fixture(autouse=True)
-def _settings(tmp_path):  # type: ignore[no-untyped-def]
-    isolate_settings(tmp_path / "settings")
+from ui_gestures import click, key, open_window
 
 
 @pytest.fixture

@@ -11,14 +11,9 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from blueprint.layout import metrics as m
 
 from builders import blueprint_with, card
-from ui_gestures import card_centre, click, double_click, isolate_settings, key, open_window
+from ui_gestures import card_centre, click, double_click, key, open_window
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture(autouse=True)
-def _settings(tmp_path):  # type: ignore[no-untyped-def]
-    isolate_settings(tmp_path / "settings")
 
 
 @pytest.fixture

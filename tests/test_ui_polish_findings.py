@@ -3,18 +3,12 @@ findings of one rule (BP108 in a fresh template) sit under one collapsed row."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from blueprint.resources import load_template
 
 from builders import blueprint_with, card
-from ui_gestures import cell_centre, double_click, isolate_settings, key, open_window
-
-
-@pytest.fixture(autouse=True)
-def _settings(tmp_path):  # type: ignore[no-untyped-def]
-    isolate_settings(tmp_path / "settings")
+from ui_gestures import cell_centre, double_click, key, open_window
 
 
 def click_row(qtbot, tree, item) -> None:  # type: ignore[no-untyped-def]

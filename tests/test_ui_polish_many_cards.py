@@ -8,14 +8,9 @@ from PySide6.QtCore import Qt
 from blueprint.ui.panels.inspector_many import MIXED_TEXT
 
 from builders import blueprint_with, card
-from ui_gestures import card_centre, click, isolate_settings, open_window
+from ui_gestures import card_centre, click, open_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture(autouse=True)
-def _settings(tmp_path):  # type: ignore[no-untyped-def]
-    isolate_settings(tmp_path / "settings")
 
 
 @pytest.fixture

@@ -8,14 +8,9 @@ from polish_gestures import right_click_pick
 from PySide6.QtCore import Qt
 
 from builders import blueprint_with, card
-from ui_gestures import card_centre, cell_centre, click, isolate_settings, key, open_window
+from ui_gestures import card_centre, cell_centre, click, key, open_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture(autouse=True)
-def _settings(tmp_path):  # type: ignore[no-untyped-def]
-    isolate_settings(tmp_path / "settings")
 
 
 @pytest.fixture

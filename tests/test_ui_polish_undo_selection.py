@@ -10,14 +10,9 @@ from blueprint.ui.canvas import removal_prompt
 from blueprint.ui.commands import subjects
 
 from builders import blueprint_with, card
-from ui_gestures import card_centre, cell_centre, click, drag, isolate_settings, key, open_window
+from ui_gestures import card_centre, cell_centre, click, drag, key, open_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture(autouse=True)
-def _settings(tmp_path):  # type: ignore[no-untyped-def]
-    isolate_settings(tmp_path / "settings")
 
 
 @pytest.fixture

@@ -11,12 +11,7 @@ import blueprint.ui.exporting_image as exporting_image
 from blueprint.ui.exporting_image import PNG_FILTER, SVG_FILTER
 
 from builders import blueprint_with, card
-from ui_gestures import isolate_settings, open_window
-
-
-@pytest.fixture(autouse=True)
-def _settings(tmp_path):  # type: ignore[no-untyped-def]
-    isolate_settings(tmp_path / "settings")
+from ui_gestures import open_window
 
 
 @pytest.fixture

@@ -8,12 +8,7 @@ from PySide6.QtCore import Qt
 from blueprint.ui.find_bar import matching_cards
 
 from builders import blueprint_with, card
-from ui_gestures import isolate_settings, key, open_window, type_text
-
-
-@pytest.fixture(autouse=True)
-def _settings(tmp_path):  # type: ignore[no-untyped-def]
-    isolate_settings(tmp_path / "settings")
+from ui_gestures import key, open_window, type_text
 
 
 @pytest.fixture

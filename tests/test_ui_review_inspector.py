@@ -9,14 +9,9 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QScrollArea
 
 from builders import blueprint_with, card
-from ui_gestures import card_centre, click, isolate_settings, open_window
+from ui_gestures import card_centre, click, open_window
 
 LONG = "Confirms the reservation with the guest by telephone and sends a written confirmation by email"
-
-
-@pytest.fixture(autouse=True)
-def _settings(tmp_path):  # type: ignore[no-untyped-def]
-    isolate_settings(tmp_path / "settings")
 
 
 @pytest.fixture

@@ -16,16 +16,11 @@ from blueprint.fileformat import load
 from blueprint.ui.dialogs.template_chooser import TemplateChooser
 from blueprint.ui.panels.findings import CHECKING
 
-from ui_gestures import isolate_settings, open_window
+from ui_gestures import open_window
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 BIG = sorted(SAMPLES.glob("*.blueprint"), key=lambda p: p.stat().st_size)[-1]
 OTHER = sorted(SAMPLES.glob("*.blueprint"), key=lambda p: p.stat().st_size)[-2]
-
-
-@pytest.fixture(autouse=True)
-def _settings(tmp_path):  # type: ignore[no-untyped-def]
-    isolate_settings(tmp_path / "settings")
 
 
 @pytest.fixture

@@ -13,12 +13,7 @@ from blueprint.ui.main_window import MainWindow
 from blueprint.validate import RULES
 
 from builders import blueprint_with, card
-from ui_gestures import card_centre, click, isolate_settings, open_window
-
-
-@pytest.fixture(autouse=True)
-def _settings(tmp_path):  # type: ignore[no-untyped-def]
-    isolate_settings(tmp_path / "settings")
+from ui_gestures import card_centre, click, open_window
 
 
 @pytest.fixture

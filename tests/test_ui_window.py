@@ -14,14 +14,9 @@ from blueprint import __version__
 from blueprint.ui.canvas.menus import card_menu, header_menu, lane_menu
 
 from builders import blueprint_with, card
-from ui_gestures import card_centre, click, isolate_settings, key, open_window, when_dialog_opens
+from ui_gestures import card_centre, click, key, open_window, when_dialog_opens
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(autouse=True)
-def _settings(tmp_path):  # type: ignore[no-untyped-def]
-    isolate_settings(tmp_path / "settings")
 
 
 @pytest.fixture

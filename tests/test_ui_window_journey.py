@@ -18,16 +18,10 @@ from ui_gestures import (
     cell_centre,
     double_click,
     drag,
-    isolate_settings,
     key,
     open_window,
     when_dialog_opens,
 )
-
-
-@pytest.fixture(autouse=True)
-def _settings(tmp_path):  # type: ignore[no-untyped-def]
-    isolate_settings(tmp_path / "settings")
 
 
 def draw_card(qtbot, window, lane: str, step: str, title: str) -> str:  # type: ignore[no-untyped-def]

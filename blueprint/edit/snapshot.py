@@ -32,19 +32,7 @@ def _shallow(element: M) -> M:
 
 def snapshot(bp: Blueprint) -> Blueprint:
     """A copy of `bp` that later edits of `bp` through operations leave untouched."""
-    shallow = _shallow
-    stages = []
-    for stage in bp.stages:
-        copied = shallow(stage)
-        copied.steps = [shallow(step) for step in stage.steps]
-        stages.append(copied)
-    result = shallow(bp)
-    result.functions = [shallow(f) for f in bp.functions]
-    result.lanes = [shallow(lane) for lane in bp.lanes]
-    result.stages = stages
-    result.cards = [shallow(card) for card in bp.cards]
-    result.links = [shallow(link) for link in bp.links]
-    return result
+    return Snapshots().take(bp)
 
 
 class Snapshots:
