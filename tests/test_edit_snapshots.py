@@ -70,3 +70,13 @@ def test_the_findings_panel_keeps_its_rows_when_an_edit_leaves_the_findings_as_t
         document.apply(SetCardFields(owned.id, {"function": None}))  # unowned work: a new finding
     qtbot.waitUntil(watch.is_idle, timeout=5000)
     assert panel.tree.topLevelItem(0).text(1) != "marked"  # the findings changed: the tree was rebuilt
+
+
+def test_the_document_hands_out_one_snapshot_per_edit() -> None:
+    doc = _document()
+    first = doc.snapshot()
+    assert doc.snapshot() is first  # nothing changed: the same copy for the findings and the counts
+    doc.apply(SetCardFields("c2", {"title": "Takes the order at the till"}))
+    second = doc.snapshot()
+    assert second is not first and second.cards[1].title == "Takes the order at the till"
+    assert first.cards[1].title == "Takes the order" and second.cards[0] is first.cards[0]

@@ -11,6 +11,7 @@ from pathlib import Path
 from blueprint.edit.card_index import CardIndex
 from blueprint.edit.change import Change
 from blueprint.edit.operations.base import Operation, apply_op
+from blueprint.edit.snapshot import Snapshots
 from blueprint.model import Blueprint, Card, Link
 
 Observer = Callable[[Change], None]
@@ -26,12 +27,16 @@ class Document:
         self.cards = CardIndex(blueprint)
         self._links: dict[str, Link] | None = None
         self._links_of: dict[str, list[Link]] | None = None
+        self._edits = 0  # operations applied so far
+        self._snapshots = Snapshots()
+        self._snapshot: tuple[int, Blueprint] | None = None
 
     # --- editing ------------------------------------------------------------------------------------
 
     def apply(self, op: Operation) -> Operation:
         """Apply `op` (EditError leaves everything unchanged), notify observers, return the inverse."""
         inverse = apply_op(op, self.blueprint, self.cards)
+        self._edits += 1
         if op.reshapes or inverse.reshapes:
             self._links = self._links_of = None
         change = op.affects() | inverse.affects()
@@ -48,6 +53,14 @@ class Document:
                 self._observers.remove(observer)
 
         return unsubscribe
+
+    def snapshot(self) -> Blueprint:
+        """A frozen copy of the blueprint as it is now, for work beside the editor (the findings and the
+        hand-off counts run on worker threads). Everyone who asks before the next edit gets the same
+        copy, and each copy shares with the last one every element no edit touched."""
+        if self._snapshot is None or self._snapshot[0] != self._edits:
+            self._snapshot = (self._edits, self._snapshots.take(self.blueprint))
+        return self._snapshot[1]
 
     # --- look-ups -----------------------------------------------------------------------------------
 

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from blueprint.edit import Change, Document
-from blueprint.edit.snapshot import Snapshots
 from blueprint.model import Blueprint
 
 try:  # the checks are written beside the editor; the watch degrades to "no findings" without them
@@ -56,7 +55,6 @@ class FindingsWatch(QObject):
         self._timer.timeout.connect(self._start)
         self._finished.connect(self._on_finished)
         self._unsubscribe: Callable[[], None] | None = None
-        self._snapshots = Snapshots()
         self.document = document
         self.set_document(document)
 
@@ -81,7 +79,6 @@ class FindingsWatch(QObject):
         if self._unsubscribe is not None:
             self._unsubscribe()
         self.document = document
-        self._snapshots = Snapshots()  # nothing of the last document is shared with the next
         self._unsubscribe = document.subscribe(self._on_change)
         self._generation += 1
         self._has_result = False
@@ -123,7 +120,7 @@ class FindingsWatch(QObject):
         if self._running:
             return  # _on_finished starts again when the document moved on meanwhile
         self._running = True
-        generation, copy = self._generation, self._snapshots.take(self.document.blueprint)
+        generation, copy = self._generation, self.document.snapshot()
         threading.Thread(target=self._work, args=(generation, copy), daemon=True, name="findings").start()
 
     def _work(self, generation: int, blueprint: Blueprint) -> None:

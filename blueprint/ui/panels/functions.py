@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from blueprint.edit import AddFunction, Change, Document, EditError, RemoveFunction, SetFunctionFields
-from blueprint.edit.snapshot import Snapshots
 from blueprint.graph import HandoffReport, handoff_report
 from blueprint.model import Blueprint, Function, unique_id
 from blueprint.ui.commands import push
@@ -57,7 +56,6 @@ class FunctionsPanel(QDockWidget):
         self._unsubscribe = None
         self._report: HandoffReport | None = None
         self._edits = 0  # document changes seen (a background count is kept only if none came since)
-        self._snapshots = Snapshots()
         self._counted.connect(self._on_counted)
         self._session = 0
         self._pushing = False
@@ -109,7 +107,6 @@ class FunctionsPanel(QDockWidget):
         self._unsubscribe = document.subscribe(self._document_changed)
         self._report = None
         self._edits += 1  # a count of the last document still running is dropped
-        self._snapshots = Snapshots()
         self._rebuild_list()
 
     def current_id(self) -> str | None:
@@ -249,7 +246,7 @@ class FunctionsPanel(QDockWidget):
         """Count the hand-offs of a snapshot of the document on a worker thread (edits paused)."""
         if self.current_id() is None or not self.isVisible() or self._report is not None:
             return
-        copy = self._snapshots.take(self.document.blueprint)
+        copy = self.document.snapshot()
         threading.Thread(target=self._count, args=(self._edits, copy), daemon=True, name="hand-offs").start()
 
     def _count(self, edits: int, blueprint: Blueprint) -> None:
