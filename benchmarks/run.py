@@ -104,6 +104,24 @@ STAGES = [
 ]
 
 
+def speed_check() -> float:
+    """CPU seconds of a fixed pure-Python loop (best of 5): this machine is a virtual one whose host
+    lends its cores to others too, and then every figure, CPU time included, grows with this one."""
+
+    def loop() -> int:
+        total = 0
+        for i in range(3_000_000):
+            total += i * i
+        return total
+
+    best = float("inf")
+    for _ in range(5):
+        started = time.process_time()
+        loop()
+        best = min(best, time.process_time() - started)
+    return best
+
+
 def repeats_for(n: int, slow: bool, override: int | None) -> int:
     if override:
         return override
@@ -260,11 +278,14 @@ def main(argv: list[str] | None = None) -> int:
     only = set(args.only.split(",")) if args.only else None
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="blueprint-bench-") as folder:
-        load_before = os.getloadavg()[0]
+        load_before, speed_before = os.getloadavg()[0], speed_check()
         rows = run(sizes, only, args.repeats, Path(folder), args.clock)
+        speed_after = speed_check()
     text = (
         f"{machine()} Whole run: {time.perf_counter() - started:.0f} s; load average {load_before:.1f} "
-        f"before, {os.getloadavg()[0]:.1f} after. Clock: {CLOCKS[args.clock]}.\n\n{table(rows, sizes)}\n\n"
+        f"before, {os.getloadavg()[0]:.1f} after; speed check {speed_before * 1000:.0f} ms before, "
+        f"{speed_after * 1000:.0f} ms after (see below). Clock: {CLOCKS[args.clock]}.\n\n"
+        f"{table(rows, sizes)}\n\n"
         "Times are medians after a warm-up run; (1.23x) is the ratio to the floor row below it, "
         "measured in the same run on the same file."
     )
