@@ -12,10 +12,11 @@ from __future__ import annotations
 import zlib
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from blueprint.layout import metrics as m
 from blueprint.layout.shapes import Box, Route
-from blueprint.layout.text import one_line, text_width
+from blueprint.layout.text import clean, one_line, text_width
 
 Point = tuple[float, float]
 
@@ -117,8 +118,18 @@ def label_place(points: tuple[Point, ...], label: str) -> tuple[Point, bool, str
     if len(points) == 2 and vertical and length < full + 8:
         # a short straight drop between stacked cards: the label lies across the gap between them
         vertical, room = False, m.CARD_WIDTH - 10
+    flat, flat_width = _flat(label)
+    if flat_width <= room:  # what one_line gives, without its cache missing on every new room
+        return middle, vertical, flat, False
     text, cut = one_line(label, m.LINK_LABEL_SIZE, room)
     return middle, vertical, text, cut
+
+
+@lru_cache(maxsize=32_768)
+def _flat(label: str) -> tuple[str, float]:
+    """`label` on one line (as `one_line` cleans it) and its width at the link label size."""
+    flat = " ".join(clean(label).split())
+    return flat, text_width(flat, m.LINK_LABEL_SIZE)
 
 
 def channel_of(link_id: str, source: Box, target: Box, grid: RoutingGrid) -> float:
