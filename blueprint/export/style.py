@@ -4,15 +4,8 @@ from __future__ import annotations
 
 from reportlab.lib.colors import Color, HexColor
 
-#: (card fill, card border) per lane kind.
-CARD_COLORS: dict[str, tuple[str, str]] = {
-    "evidence": ("#ECEFF1", "#78909C"),
-    "customer": ("#E3F2FD", "#1E88E5"),
-    "frontstage": ("#E8F5E9", "#43A047"),
-    "backstage": ("#FFF3E0", "#EF6C00"),
-    "support": ("#F3E5F5", "#8E24AA"),
-    "notes": ("#FFF59D", "#F9A825"),
-}
+from blueprint.export.palette import CARD_COLORS as CARD_COLORS  # (card fill, card border) per lane kind
+
 LANE_FILLS = ("#FFFFFF", "#F7F8FA")
 HEADER_FILL = "#ECEFF1"
 STAGE_FILL = "#37474F"

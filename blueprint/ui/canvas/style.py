@@ -8,6 +8,7 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QPainter
 
+from blueprint.export.palette import CARD_COLORS
 from blueprint.layout import metrics as m
 
 FONT_FAMILY = m.FONT
@@ -46,15 +47,8 @@ DROP_TARGET = "#1A73E8"
 LINE_COLOURS = {"interaction": "#2B6CB0", "visibility": "#2F855A", "internal": "#805AD5"}
 EMOTION_COLOURS = {"up": "#2E7D32", "down": "#C62828", "flat": "#757575"}  # as the PDF's
 SEVERITY_COLOURS = {"error": "#D32F2F", "warning": "#E08E0B", "info": "#3B82F6"}
-#: (card fill, card border) per lane kind, as the PDF's (`blueprint/export/style.py`).
-CARD_COLOURS = {
-    "evidence": ("#ECEFF1", "#78909C"),
-    "customer": ("#E3F2FD", "#1E88E5"),
-    "frontstage": ("#E8F5E9", "#43A047"),
-    "backstage": ("#FFF3E0", "#EF6C00"),
-    "support": ("#F3E5F5", "#8E24AA"),
-    "notes": ("#FFF59D", "#F9A825"),
-}
+#: (card fill, card border) per lane kind: the PDF's own.
+CARD_COLOURS = CARD_COLORS
 NOTE_FOLD = "#F9A825"
 NOTE_FOLD_SIZE = 8.0
 #: The three lines as the PDF draws them: colour, width, dash pattern (in line widths; empty: solid).
