@@ -64,6 +64,7 @@ def test_a_png_is_taller_by_the_title_band(qapp, tmp_path: Path, repo: Path) -> 
     _app = _application()
     from PySide6.QtGui import QImage
 
+    from blueprint.export.image import RIGHT_MARGIN
     from blueprint.export.qtlegend import band_height, legend_placement
     from blueprint.export.qtpaint import TITLE_BAND
     from blueprint.layout import compute_layout
@@ -74,7 +75,7 @@ def test_a_png_is_taller_by_the_title_band(qapp, tmp_path: Path, repo: Path) -> 
     image = QImage(str(out))
     layout = compute_layout(doc)
     assert (image.width(), image.height()) == (
-        round(layout.width * 2),
+        round((layout.width + RIGHT_MARGIN) * 2),  # white room for labels beside the last column
         round((layout.height + TITLE_BAND + band_height(legend_placement(layout))) * 2),
     )
     band = image.copy(0, 0, image.width(), round(TITLE_BAND * 2))

@@ -19,6 +19,9 @@ from blueprint.resources import font_path
 MAX_SVG_SIDE = 14_400.0
 MAX_PNG_SIDE = 16_000
 PNG_SCALE = 2.0  # 144 dpi
+#: White space right of the drawing: routes may run in the half gutter after the last column, and
+#: their labels' plates stand out of it by a few points.
+RIGHT_MARGIN = 12.0
 
 
 def _application():  # type: ignore[no-untyped-def]
@@ -51,7 +54,8 @@ def render_image(doc: Blueprint, kind: str) -> tuple[bytes, list[str]]:
     from PySide6.QtSvg import QSvgGenerator
 
     layout = compute_layout(doc)
-    width, height = layout.width, layout.height + TITLE_BAND + band_height(legend_placement(layout))
+    width = layout.width + RIGHT_MARGIN
+    height = layout.height + TITLE_BAND + band_height(legend_placement(layout))
     warnings: list[str] = []
     svg = kind == "svg"
     data = QByteArray()

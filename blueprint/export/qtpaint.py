@@ -62,6 +62,31 @@ class QtPainter:
         else:
             self.p.drawRect(rect)
 
+    def _card_box(self, b: Box, kind: str) -> None:
+        """A card's box as the PDF draws it: a sticky note with a folded corner, a dashed outline for
+        physical evidence, else a rounded card."""
+        QtGui, QtCore = self.QtGui, self.QtCore
+        fill, border = st.CARD_COLORS.get(kind, st.CARD_COLORS["customer"])
+        if kind == "notes":
+            fold = 8.0
+            self.p.setBrush(QtGui.QColor(fill))
+            self.p.setPen(QtGui.QPen(QtGui.QColor(border), 0.8))
+            corner = [(b.x, b.y), (b.right, b.y), (b.right, b.bottom - fold), (b.right - fold, b.bottom)]
+            self.p.drawPolygon(QtGui.QPolygonF([QtCore.QPointF(x, y) for x, y in [*corner, (b.x, b.bottom)]]))
+            self.p.setBrush(QtGui.QColor(border))
+            self.p.setPen(QtCore.Qt.PenStyle.NoPen)
+            x0, y0 = b.right - fold, b.bottom - fold
+            folded = [(x0, b.bottom), (x0, y0), (b.right, y0)]
+            self.p.drawPolygon(QtGui.QPolygonF([QtCore.QPointF(x, y) for x, y in folded]))
+        elif kind == "evidence":
+            pen = QtGui.QPen(QtGui.QColor(border), 0.8)
+            pen.setDashPattern([3 / 0.8, 2 / 0.8])  # 3 on, 2 off, in points (Qt counts in pen widths)
+            self.p.setBrush(QtGui.QColor(fill))
+            self.p.setPen(pen)
+            self.p.drawRoundedRect(QtCore.QRectF(b.x, b.y, b.w, b.h), 1.5, 1.5)
+        else:
+            self._rect(b, fill, border, 3, 0.8)
+
     def _text(
         self, x: float, y: float, text: str, size: float, bold: bool = False, colour: str = st.TEXT
     ) -> None:
@@ -185,8 +210,7 @@ class QtPainter:
             top = line.y + 1 + size * 0.05 if line.label_below else line.y - size - 3
             self._text(6, top, line.label, size, False, colour)
         for card in lay.cards.values():
-            fill, border = st.CARD_COLORS.get(card.lane_kind, st.CARD_COLORS["customer"])
-            self._rect(card.box, fill, border, 0 if card.lane_kind == "notes" else 3, 0.8)
+            self._card_box(card.box, card.lane_kind)
             if card.function_id is not None:
                 b = card.box
                 self._rect(Box(b.x, b.y, m.STRIP_WIDTH, b.h), card.function_color or st.NO_COLOR_STRIP, None)
