@@ -32,6 +32,8 @@ class FindingsWatch(QObject):
     updated = Signal(object)
     #: Emitted when the watch starts on another document: until `updated` follows, nothing is known.
     checking = Signal()
+    #: Emitted on each edit: the findings shown are those of the document before it, until `updated`.
+    stale = Signal()
     #: Internal: a worker finished (generation, findings).
     _finished = Signal(int, object)
 
@@ -115,6 +117,7 @@ class FindingsWatch(QObject):
     def _on_change(self, change: Change) -> None:
         self._generation += 1
         self._timer.start()  # restarts: one check after the typing pauses
+        self.stale.emit()
 
     def _start(self) -> None:
         if self._running:

@@ -73,6 +73,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self.undo_stack.indexChanged.connect(self._update_counts)
         self.findings_watch.updated.connect(self._on_findings)
         self.findings_watch.checking.connect(self._on_checking)
+        self.findings_watch.stale.connect(self._on_stale)
         self.view.zoom_changed.connect(self._show_zoom)
         self.view.message.connect(self.show_message)
         self._update_title()

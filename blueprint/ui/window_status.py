@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 MESSAGE_MS = 6000
 CHECKING = "Checking…"
+STALE = " (checking…)"  # after the last check's counts, while an edit waits for its check
 HINT = "Double-click a cell to add a card; right-click a card, a lane name or a header for more"
 
 
@@ -51,6 +52,12 @@ class StatusBarMixin:
     def _on_checking(self) -> None:
         """Another document: nothing is known of its findings until its first check is done."""
         self.findings_label.setText(CHECKING)
+
+    def _on_stale(self) -> None:
+        """An edit: the counts shown are the last check's until the next one is done."""
+        text = self.findings_label.text()
+        if text != CHECKING and not text.endswith(STALE):
+            self.findings_label.setText(text + STALE)
 
     def _on_findings(self, findings: list) -> None:  # type: ignore[type-arg]
         self.scene.set_findings(self.findings_watch.findings_by_element())  # type: ignore[attr-defined]
