@@ -29,15 +29,6 @@ class RoutingGrid:
     channels: tuple[float, ...]  # y of every horizontal channel, top to bottom
 
 
-@dataclass(frozen=True, slots=True)
-class End:
-    """One end of a link: the card's box, its column, and its place in the column's top-to-bottom order."""
-
-    box: Box
-    column: int
-    order: int
-
-
 def _tracks(link_id: str) -> tuple[float, float, float, float]:
     """Small deterministic offsets so routes that share a gutter or a channel do not overlap exactly."""
     h = zlib.crc32(link_id.encode("utf-8"))
@@ -138,19 +129,13 @@ def channel_of(link_id: str, source: Box, target: Box, grid: RoutingGrid) -> flo
     return _channel_y(grid, _edge_y(source, exit_off), _edge_y(target, entry_off), channel)
 
 
-def route_points(link_id: str, source: End, target: End, grid: RoutingGrid) -> tuple[Point, ...]:
-    """The polyline from an edge of `source` to an edge of `target`."""
-    return points_between(
-        link_id, source.box, source.column, source.order, target.box, target.column, target.order, grid
-    )
-
-
 def points_between(
     link_id: str, s: Box, cs: int, os: int, t: Box, ct: int, ot: int, grid: RoutingGrid
 ) -> tuple[Point, ...]:
-    """`route_points` with the ends spelled out (boxes, columns, orders in the column): the routing of
-    a whole layout calls this once per link, so it builds the polyline directly; a polyline whose
-    segments all have a length and turn at every point is already in its simplest form."""
+    """The polyline from an edge of the source card's box `s` to an edge of the target's `t`, given
+    their columns and their places in the column (top to bottom). Called once per link, it builds the
+    polyline directly: one whose segments all have a length and turn at every point is already in its
+    simplest form."""
     gutter, channel, exit_off, entry_off = _tracks(link_id)
     if cs == ct:
         if abs(os - ot) == 1:  # neighbours in the column: straight down or up
@@ -175,21 +160,6 @@ def points_between(
     if ys != yh and yh != yt and sx != xa and xa != xb and xb != tx:
         return ((sx, ys), (xa, ys), (xa, yh), (xb, yh), (xb, yt), (tx, yt))
     return _simplify([(sx, ys), (xa, ys), (xa, yh), (xb, yh), (xb, yt), (tx, yt)])
-
-
-def make_route(
-    link_id: str,
-    source_id: str,
-    target_id: str,
-    source: End,
-    target: End,
-    grid: RoutingGrid,
-    label: str,
-    kind: str,
-    is_handoff: bool,
-) -> Route:
-    points = route_points(link_id, source, target, grid)
-    return route_of(link_id, source_id, target_id, points, label, kind, is_handoff)
 
 
 def route_of(
