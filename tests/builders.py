@@ -65,3 +65,18 @@ def blueprint_with(
             "links": raw_links,
         }
     )
+
+
+def backward_flow_blueprint() -> Blueprint:
+    """Two steps whose frontstage flow goes back a step: exactly one BP106 error (for the command's
+    exit codes and outputs)."""
+    return blueprint_with(
+        steps=2,
+        cards=[
+            card("c0", "customer", 0, "Orders"),
+            card("c1", "customer", 1, "Pays"),
+            card("f0", "frontstage", 0, "Takes it", function="team-a"),
+            card("f1", "frontstage", 1, "Charges", function="team-a"),
+        ],
+        links=[("c0", "f0"), ("c1", "f1"), ("f1", "f0", {"label": "retry"})],
+    )

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from blueprint.fileformat import dumps, load
 
-from builders import blueprint_with, card
+from builders import backward_flow_blueprint
 from clirun import blueprint_script
 
 REPO = Path(__file__).resolve().parent.parent
@@ -37,17 +37,7 @@ def piped(*args: str, text: str | bytes = b"") -> subprocess.CompletedProcess[st
 
 def error_doc_text() -> str:
     """A blueprint with one BP106 error (a flow link going back a step)."""
-    doc = blueprint_with(
-        steps=2,
-        cards=[
-            card("c0", "customer", 0, "Orders"),
-            card("c1", "customer", 1, "Pays"),
-            card("f0", "frontstage", 0, "Takes it", function="team-a"),
-            card("f1", "frontstage", 1, "Charges", function="team-a"),
-        ],
-        links=[("c0", "f0"), ("c1", "f1"), ("f1", "f0", {"label": "retry"})],
-    )
-    return dumps(doc)
+    return dumps(backward_flow_blueprint())
 
 
 def test_validate_dash_reads_standard_input_and_names_it_stdin() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from blueprint.fileformat import save
 
-from builders import blueprint_with, card
+from builders import backward_flow_blueprint, blueprint_with, card
 from clirun import run_blueprint
 
 
@@ -35,17 +35,7 @@ def warning_doc():  # type: ignore[no-untyped-def]
     )
 
 
-def error_doc():  # type: ignore[no-untyped-def]
-    return blueprint_with(
-        steps=2,
-        cards=[
-            card("c0", "customer", 0, "Orders"),
-            card("c1", "customer", 1, "Pays"),
-            card("f0", "frontstage", 0, "Takes it", function="team-a"),
-            card("f1", "frontstage", 1, "Charges", function="team-a"),
-        ],
-        links=[("c0", "f0"), ("c1", "f1"), ("f1", "f0", {"label": "retry"})],
-    )
+error_doc = backward_flow_blueprint
 
 
 def test_clean_file_exits_0_with_header_and_summary(tmp_path: Path) -> None:
