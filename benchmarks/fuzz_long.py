@@ -3,14 +3,14 @@
     .venv/bin/python benchmarks/fuzz_long.py --minutes 120 [--out DIR] [--seed 1] [--export-every 200]
 
 Each case is a mutated file (byte flips, invalid UTF-8, truncation, deleted keys, swapped types, huge
-numbers, NaN, deep nesting, long strings; the mutators of tests/test_fuzz_mutations.py). Loading it must
+numbers, NaN, deep nesting, long strings; the mutators of tests/mutations.py). Loading it must
 end in a document or a `BlueprintFileError` within 10 seconds; a document that loads must also
 validate, lay out and (every Nth case) export to PDF. Anything else is saved to the output folder as
 `CASE.blueprint` with `CASE.txt` holding the traceback; the exit status is 1 if anything was found.
 
 The hypothesis properties can also run long (20,000 examples per property, about 15 minutes):
 
-    HYPOTHESIS_PROFILE=long .venv/bin/pytest tests/test_fuzz_documents.py
+    HYPOTHESIS_PROFILE=long .venv/bin/pytest tests/fileformat/test_fileformat_fuzz_documents.py
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from blueprint.fileformat import BlueprintFileError, loads  # noqa: E402
 from blueprint.layout import compute_layout  # noqa: E402
 from blueprint.validate import validate  # noqa: E402
 
-from test_fuzz_mutations import byte_mutations, structural_mutations, time_limit  # noqa: E402
+from mutations import byte_mutations, structural_mutations, time_limit  # noqa: E402
 
 
 def seeds() -> list[bytes]:

@@ -6,6 +6,7 @@ exercise the same path as a real click.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -117,3 +118,13 @@ def when_dialog_opens(action: Callable[[QWidget], None], timeout_ms: int = 5000)
 
     QTimer.singleShot(0, poll)
     return seen
+
+
+def look(widget: QWidget, name: str) -> None:
+    """Save a picture of `widget` for a person to look at, only when BLUEPRINT_LOOK_DIR names a folder.
+
+    Tests never write outside tmp_path on their own; a reviewer sets the variable to see the window.
+    """
+    folder = os.environ.get("BLUEPRINT_LOOK_DIR")
+    if folder:
+        widget.grab().save(str(Path(folder) / f"{name}.png"))

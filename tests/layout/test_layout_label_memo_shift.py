@@ -1,0 +1,76 @@
+"""After a move that changes a lane's height (hundreds of routes move with the lanes below it), the
+label memo moves the labels that went with their lane instead of placing them again, and relayout
+still gives exactly what a full layout gives, move after move."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from blueprint.layout import compute_layout, label_memo, relayout
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+_spec = importlib.util.spec_from_file_location("benchmarks_generate_memo", BENCHMARKS / "generate.py")
+assert _spec is not None and _spec.loader is not None
+_generator = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_generator)
+
+
+def test_lane_shifting_moves_keep_a_full_layouts_labels() -> None:
+    doc = _generator.generate(1200)
+    steps = [step.id for _, step in doc.all_steps()]
+    shifted: list[int] = []
+    original = label_memo.Memo.shift
+
+    def counting_shift(self: label_memo.Memo, link_id: str, dy: float) -> None:
+        shifted.append(1)
+        original(self, link_id, dy)
+
+    label_memo.Memo.shift = counting_shift  # type: ignore[method-assign]
+    try:
+        previous = compute_layout(doc)
+        lane_shifts = 0
+        # Cards a fifth, two fifths... into the file, each moved a step on and back, then on again.
+        for k in (1, 2, 3, 4):
+            moved = doc.cards[len(doc.cards) * k // 5]
+            home = moved.step
+            away = steps[(steps.index(home) + 1) % len(steps)]
+            for step in (away, home, away):
+                moved.step = step
+                incremental = relayout(doc, previous, {moved.id})
+                assert incremental == compute_layout(doc)
+                if [b.band.y for b in incremental.lanes] != [b.band.y for b in previous.lanes]:
+                    lane_shifts += 1
+                previous = incremental
+    finally:
+        label_memo.Memo.shift = original  # type: ignore[method-assign]
+    assert lane_shifts > 0, "no move changed a lane's height: the test lost its point"
+    assert shifted, "no label was moved with its lane in the memo"
+
+
+def test_a_layout_prepared_for_edits_is_edited_without_building_its_memo_again() -> None:
+    from blueprint.layout import prepare_for_edits
+
+    doc = _generator.generate(300)
+    layout = compute_layout(doc)
+    prepare_for_edits(layout)
+    built: list[int] = []
+    original = label_memo.Memo.__init__
+
+    def counting_init(self: label_memo.Memo, routes: dict) -> None:  # type: ignore[type-arg]
+        built.append(1)
+        original(self, routes)
+
+    label_memo.Memo.__init__ = counting_init  # type: ignore[method-assign]
+    try:
+        moved = doc.cards[len(doc.cards) // 2]
+        steps = [step.id for _, step in doc.all_steps()]
+        moved.step = steps[(steps.index(moved.step) + 1) % len(steps)]
+        first = relayout(doc, layout, {moved.id})
+        prepare_for_edits(first)  # already in step: nothing to build
+        assert first == compute_layout(doc)
+        second = relayout(doc, layout, {moved.id})  # the same previous again: its memo moved on
+        assert second == first
+    finally:
+        label_memo.Memo.__init__ = original  # type: ignore[method-assign]
+    assert len(built) == 1, "only the second relayout from the same layout builds a memo"
