@@ -8,9 +8,11 @@ layer may import them).
 - `spreadsheet_cell` / `spreadsheet_row`: for every CSV (and XLSX) cell written from a document.
 - `for_terminal`: for text reports printed on a terminal (`validate`, `handoffs`).
   A file name that is not UTF-8 shows its bytes as `\\xff`, so it is valid text in JSON too.
+- `xml_text`: for text written into XML (SVG, XMP), which cannot hold most control characters.
 """
 
 from blueprint.safetext.spreadsheet import FORMULA_STARTS, spreadsheet_cell, spreadsheet_row
 from blueprint.safetext.terminal import for_terminal
+from blueprint.safetext.xml import xml_text
 
-__all__ = ["FORMULA_STARTS", "for_terminal", "spreadsheet_cell", "spreadsheet_row"]
+__all__ = ["FORMULA_STARTS", "for_terminal", "spreadsheet_cell", "spreadsheet_row", "xml_text"]
