@@ -70,8 +70,7 @@ def xmp_date(when: datetime) -> str:
 
 def language(doc: Blueprint) -> str | None:
     """The document's BCP 47 language tag (format version 2's `metadata.language`), or None."""
-    value = getattr(doc.metadata, "language", None)
-    return value if isinstance(value, str) and value.strip() else None
+    return doc.metadata.language or None
 
 
 class _Info(PDFInfo):

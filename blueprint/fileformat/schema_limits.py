@@ -30,8 +30,8 @@ UNSAID_RULES = (
     "A card's lane, step and function, and a link's source and target, name elements of the file; a link"
     " never joins a card to itself.",
     f"The stages hold at most {MAX_COUNTS['steps']:,} steps together.",
-    "The title has 1 to 200 characters once the spaces at its ends are trimmed (its pattern and maxLength"
-    " say this only roughly).",
+    "Titles and names count their length once the spaces at their ends are trimmed (their pattern and"
+    " maxLength say this only roughly).",
     "Times (metadata.created, metadata.modified) are ISO 8601 with a time zone.",
 )
 

@@ -14,8 +14,6 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-import blueprint.export.pdf as pdf_module
-import blueprint.export.pdfmeta as pdfmeta
 from blueprint.export import export_pdf
 from blueprint.export.fonts import REPORTLAB_TO_UNICODE_CMAP, to_unicode_cmap
 from blueprint.model import Blueprint
@@ -73,13 +71,9 @@ def test_every_listed_font_is_embedded_and_helvetica_is_not_listed(tmp_path: Pat
         assert re.search(r"\byes\s+yes\s+yes\b", row), row  # embedded, subset, with a ToUnicode map
 
 
-def test_title_language_and_xmp(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_title_language_and_xmp() -> None:
     doc = _doc(title="Séjour à l'hôtel")
-    if "language" in type(doc.metadata).model_fields:
-        doc.metadata.language = "fr-CH"  # type: ignore[attr-defined]
-    else:  # format version 2 adds metadata.language; until then the export reads it with getattr
-        monkeypatch.setattr(pdf_module, "language", lambda _doc: "fr-CH")
-        monkeypatch.setattr(pdfmeta, "language", lambda _doc: "fr-CH")
+    doc.metadata.language = "fr-CH"
     reader = PdfReader(io.BytesIO(_bytes(doc)))
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "fr-CH"

@@ -12,12 +12,13 @@ import pytest
 from blueprint.cli.schema_cmd import schema
 from blueprint.fileformat import BlueprintFileError, loads
 from blueprint.fileformat.limits import MAX_COUNTS, MAX_NUMBER, MAX_STRING_CHARS
+from blueprint.model import FORMAT_VERSION
 
 
 def _raw(**card_fields: Any) -> dict[str, Any]:
     return {
         "format": "service-blueprint",
-        "version": 1,
+        "version": FORMAT_VERSION,
         "title": "Limits",
         "lanes": [{"id": "l", "name": "Customer", "kind": "customer"}],
         "stages": [{"id": "s", "name": "Stage", "steps": [{"id": "t", "name": "Step"}]}],
