@@ -17,6 +17,7 @@ from blueprint.export import style as st
 from blueprint.export.fonts import BOLD, REGULAR, FontSet
 from blueprint.export.rtl import RTL, visual
 from blueprint.export.textops import TextWriter
+from blueprint.layout.text import text_width
 
 
 @lru_cache(maxsize=4)
@@ -64,22 +65,32 @@ class TextPen:
         (along the baseline, which runs upwards when `vertical`)."""
         if not text:
             return
-        if RTL.search(text):
+        laid_out = text
+        reordered = RTL.search(text) is not None
+        if reordered:
             text = visual(text)
         uncovered = self._uncovered(text) is not None
         if owner is not None and uncovered:
             missing = self.fonts.undrawable(text)
             if missing:
                 self.problems.setdefault(owner, set()).update(missing)
+        runs = self.fonts.runs(text, bold) if uncovered else [(BOLD if bold else REGULAR, text)]
+        squeeze = 1.0
+        if uncovered or reordered:
+            # Fallback fonts, missing glyphs and Arabic presentation forms are not the widths the
+            # layout measured: never draw wider than the room it gave (so no text leaves its box)
+            drawn = sum(stringWidth(part, font, size) for font, part in runs)
+            room = text_width(laid_out, size, bold)
+            if drawn > room * 1.001 and drawn > 0:
+                squeeze = room / drawn
         if align != "left":
-            width = self.width(text, size, bold)
+            width = self.width(text, size, bold) * squeeze
             shift = width if align == "right" else width / 2
             if vertical:
                 y -= shift
             else:
                 x -= shift
-        runs = self.fonts.runs(text, bold) if uncovered else [(BOLD if bold else REGULAR, text)]
-        self._writer.string(x, y, runs, size, color, vertical)
+        self._writer.string(x, y, runs, size, color, vertical, squeeze)
 
     def block(
         self,
