@@ -116,11 +116,12 @@ def _wrap_paragraph(paragraph: str, size: float, width: float, bold: bool, limit
     lines: list[str] = []
     current, current_w = "", 0.0
     space_w = _units(" ", bold) * size / 1000
+    ideographic = IDEOGRAPHIC.search(paragraph) is not None
     for word in paragraph.split(" "):
         if not word:
             continue
         joiner, joiner_w = " ", space_w  # a space before a word; nothing between its pieces
-        for piece in pieces(word) if IDEOGRAPHIC.search(word) else (word,):
+        for piece in pieces(word) if ideographic else (word,):
             piece_w = text_width(piece, size, bold)
             if current and current_w + joiner_w + piece_w <= width:
                 current += joiner + piece
