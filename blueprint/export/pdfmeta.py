@@ -13,7 +13,7 @@ import os
 from datetime import UTC, datetime, timedelta
 from xml.sax.saxutils import escape
 
-from reportlab.pdfbase.pdfdoc import XMP, PDFDictionary, PDFInfo, PDFName, PDFString
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFName, PDFStream, PDFString
 from reportlab.pdfgen.canvas import Canvas
 
 from blueprint import __version__
@@ -122,7 +122,9 @@ def describe(canvas: Canvas, doc: Blueprint) -> None:
         when=when,
         lang=lang,
     )
-    canvas._doc.Catalog.Metadata = XMP(creator=lambda _doc: packet)
+    # an uncompressed stream, as PDF/A asks (reportlab's own XMP class is missing before 4.1)
+    metadata = PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")})
+    canvas._doc.Catalog.Metadata = PDFStream(metadata, packet)
 
 
 def xmp_packet(
