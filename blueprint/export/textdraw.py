@@ -7,7 +7,6 @@ characters no font has are recorded per owner.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -17,22 +16,13 @@ from blueprint.export import style as st
 from blueprint.export.fonts import BOLD, REGULAR, FontSet
 from blueprint.export.rtl import RTL, visual
 from blueprint.export.textops import TextWriter
-from blueprint.layout.text import text_width
+from blueprint.layout.text import outside_search, text_width
 
 
 @lru_cache(maxsize=4)
 def _uncovered_pattern(covered: frozenset[int]):  # type: ignore[no-untyped-def]
     """A fast test (a compiled character class) for "has a character DejaVu Sans lacks"."""
-    ranges: list[tuple[int, int]] = []
-    for code in sorted(covered):
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1] = (ranges[-1][0], code)
-        else:
-            ranges.append((code, code))
-    parts = "".join(
-        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges
-    )
-    return re.compile(f"[^{parts}]").search
+    return outside_search(covered)
 
 
 class TextPen:

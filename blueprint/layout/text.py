@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from blueprint.layout.direction import keep_paragraph_direction
@@ -39,7 +40,9 @@ def has_glyph(char: str) -> bool:
     return ord(char) in _REGULAR
 
 
-def _uncovered_search(codes: list[int]):  # type: ignore[no-untyped-def]
+def outside_search(codes: Iterable[int]):  # type: ignore[no-untyped-def]
+    """A fast test (the `search` of a compiled character class) for "has a character whose code is not
+    among `codes`"."""
     ranges: list[list[int]] = []
     for code in sorted(codes):
         if ranges and ranges[-1][1] == code - 1:
@@ -50,7 +53,7 @@ def _uncovered_search(codes: list[int]):  # type: ignore[no-untyped-def]
     return re.compile(f"[^{spans}]").search
 
 
-_UNCOVERED = _uncovered_search(list(_REGULAR))
+_UNCOVERED = outside_search(_REGULAR)
 
 
 def lacks_glyphs(text: str) -> bool:
