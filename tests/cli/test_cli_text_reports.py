@@ -27,6 +27,7 @@ def _hostile(tmp_path: Path, name: str = "plan.blueprint") -> Path:
     doc = blueprint_with(
         cards=[
             card("c1", "customer", 0, f"Orders{ESCAPES}\nfake line"),
+            card("c0", "customer", 1, "=1+2 waits", duration_minutes=3),
             card("c2", "frontstage", 1, "Takes it", function="team-a"),
             card("c3", "backstage", 2, '=HYPERLINK("http://x")', function="team-b"),
         ],
@@ -63,6 +64,15 @@ def test_handoffs_text_shows_control_characters_escaped(
     _, out, _ = _run(capsys, "handoffs", str(_hostile(tmp_path)))
     assert "\x1b" not in out and "\x07" not in out
     assert "\\x1b]0;pwned\\x07" in out and "Stage\\x1b[31m red" in out
+
+
+def test_timing_text_and_csv_are_safe(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _hostile(tmp_path)
+    _, out, _ = _run(capsys, "timing", str(path))
+    assert "\x1b" not in out and "\x07" not in out and "\\x1b[2J" in out
+    _, out, _ = _run(capsys, "timing", str(path), "--format", "csv")
+    titles = [row[1] for row in csv.reader(io.StringIO(out))][1:]
+    assert titles and not [t for t in titles if t[:1] in ("=", "+", "-", "@", "\t", "\r")]
 
 
 def test_errors_and_warnings_show_control_characters_escaped(
