@@ -13,6 +13,9 @@ extractors (pypdf, pdftotext) read the visual order back into logical order.
 
 from __future__ import annotations
 
+from unicodedata import bidirectional
+
+from bidi import get_display as get_display_newer
 from bidi.algorithm import get_display
 
 from blueprint.layout.direction import RIGHT_TO_LEFT as RTL
@@ -144,4 +147,9 @@ def visual(text: str) -> str:
     characters is returned unchanged."""
     if not RTL.search(text):
         return text
-    return get_display(shape_arabic(text)).translate(_MARKS)
+    shaped = shape_arabic(text)
+    if any(not bidirectional(char) for char in shaped):
+        # a code point this Python's Unicode tables do not know (bidi.algorithm stops on it): the Rust
+        # implementation knows newer Unicode, and only mirroring is lost
+        return get_display_newer(shaped).translate(_MARKS)
+    return get_display(shaped).translate(_MARKS)

@@ -195,3 +195,11 @@ def test_a_long_function_name_stays_in_its_card() -> None:
     names = [run for run in text_runs(_pdf(doc)) if run.text.startswith("AAAA")]
     assert names and all(run.x1 <= right for run in names)
     assert layout.cards["c0"].detail_lines[0].endswith("…")
+
+
+def test_a_right_to_left_code_point_python_does_not_know_still_exports() -> None:
+    """Found by the floors run: U+10EB2 (in a right-to-left block, unassigned in Python 3.11's
+    tables) stopped python-bidi's Python implementation."""
+    assert visual("\U00010eb2 abc") == "abc \U00010eb2"
+    doc = blueprint_with(cards=[card("c0", "customer", 0, "\U00010eb2 ok")], title="\U00010eb2")
+    assert len(_pdf(doc).pages) == 1
