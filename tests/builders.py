@@ -32,6 +32,7 @@ def blueprint_with(
     stages: list[tuple[str, int, str | None]] | None = None,
     functions: list[str] = ("team-a", "team-b", "team-c"),  # type: ignore[assignment]
     title: str = "Test blueprint",
+    improvements: list[dict[str, Any]] = (),  # type: ignore[assignment]
 ) -> Blueprint:
     """A validated blueprint; lane ids equal their kinds, steps are `step0..stepN-1`, links `l0..`.
 
@@ -63,6 +64,7 @@ def blueprint_with(
             "stages": raw_stages,
             "cards": list(cards),
             "links": raw_links,
+            "improvements": list(improvements),
         }
     )
 

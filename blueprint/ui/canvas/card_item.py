@@ -171,7 +171,8 @@ class CardItem(QGraphicsRectItem):
             style.draw_runs(painter, runs)
 
     def _paint_markers(self, painter: QPainter) -> None:
-        """Fail points as a red disc with "F", wait points as an amber pill, as the PDF draws them."""
+        """Fail points as a red disc with "F", wait points as an amber pill, open improvement plans as a
+        teal "Plan" pill, as the PDF draws them."""
         for marker in self.card_box.markers:
             b = marker.box
             centre = QPointF(b.x + b.w / 2, b.y + b.h / 2)
@@ -182,9 +183,10 @@ class CardItem(QGraphicsRectItem):
                 painter.setPen(QColor("#FFFFFF"))
                 size, baseline = _FAIL_TEXT_SIZE, centre.y() + 2.6
             else:
-                painter.setBrush(QBrush(QColor(style.WAIT)))
+                plan = marker.kind == "plan"
+                painter.setBrush(QBrush(QColor(style.PLAN if plan else style.WAIT)))
                 painter.drawRoundedRect(QRectF(b.x, b.y, b.w, b.h), b.h / 2, b.h / 2)
-                painter.setPen(_TEXT_COLOUR)
+                painter.setPen(QColor("#FFFFFF") if plan else _TEXT_COLOUR)
                 size, baseline = m.DETAIL_SIZE, centre.y() + 2.4
             width = style.text_advance(marker.text, size, True)
             style.draw_text(painter, centre.x() - width / 2, baseline, marker.text, size, True)
@@ -209,10 +211,19 @@ class CardItem(QGraphicsRectItem):
         if s.function_name:
             parts.append(f"Function: {s.function_name}")
         for marker in s.markers:
+            if marker.kind == "plan":
+                parts.extend(f"Improvement planned: {title}" for title in self._plan_titles())
+                continue
             label = "Fail point" if marker.kind == "fail" else "Wait point"
             parts.append(f"{label}: {marker.note or marker.text}")
         parts.extend(self.finding_lines)
         return tooltip("\n".join(p for p in parts if p))
+
+    def _plan_titles(self) -> list[str]:
+        """Titles of the open improvement plans that target this card (made on hover only)."""
+        document = getattr(self.scene(), "document", None)
+        plans = document.blueprint.improvements if document is not None else []
+        return [plan.title for plan in plans if plan.is_open and self.card_id in plan.targets]
 
     def _full_title(self) -> str:
         """The card's whole title from the document (the box shows it wrapped and maybe shortened);

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from blueprint.edit import Document
 from blueprint.edit.change import Change
 from blueprint.layout import compute_layout, prepare_for_edits, relayout
+from blueprint.layout.cards import planned_cards
 from blueprint.layout.shapes import Layout
 from blueprint.ui.canvas.card_item import CardItem
 from blueprint.ui.canvas.grid_items import (
@@ -169,6 +170,8 @@ class BlueprintScene(QGraphicsScene):
                 self.corner.title = bp.title
                 self.corner.update()
             return
+        if change.kinds <= {"improvement"} and planned_cards(bp) == old.planned:
+            return  # a plan's words changed: no card gains or loses its "Plan" marker
         grid_changed = change.structural or bool(change.kinds & {"lane", "stage", "step", "document"})
         if grid_changed:
             self.layout = compute_layout(bp)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QPainter
 
 from blueprint.export.palette import CARD_COLORS
+from blueprint.export.palette import PLAN as PLAN  # the improvement marker, as the PDF's
 from blueprint.layout import metrics as m
 
 FONT_FAMILY = m.FONT

@@ -85,6 +85,12 @@ class CardForm(Form):
             ChoiceBox(SEVERITIES, lambda v: self._fail("severity", v)),
             "How bad the failure is for the customer",
         )
+        self.fail_owner = self.add(
+            "fail_point.owner",
+            "Owner",
+            ChoiceBox([], lambda v: self._fail("owner", v)),
+            "The function that owns recovery when this fails (a customer card's fail point needs one)",
+        )
         self.wait = self.add(
             "wait_point",
             "Wait point",
@@ -138,6 +144,13 @@ class CardForm(Form):
         self.fail_severity.setEnabled(card.fail_point is not None)
         set_line(self.fail_note, card.fail_point.note if card.fail_point else "")
         self.fail_severity.set_value(card.fail_point.severity if card.fail_point else "medium")
+        own = next((f.name for f in bp.functions if f.id == card.function), None)
+        self.fail_owner.set_choices(
+            [(f"The card's function ({own})" if own else "Nobody (the card has no function)", None)]
+            + [(f.name, f.id) for f in bp.functions]
+        )
+        self.fail_owner.set_value(card.fail_point.owner if card.fail_point else None)
+        self.fail_owner.setEnabled(card.fail_point is not None)
         self.wait.setChecked(card.wait_point is not None)
         self.wait_note.setEnabled(card.wait_point is not None)
         self.wait_minutes.setEnabled(card.wait_point is not None)
