@@ -38,7 +38,7 @@ class CardContent:
     evidence: str | None
 
 
-def _minutes(value: float) -> str:
+def minutes_text(value: float) -> str:
     """A duration as people say it: minutes up to two hours, then hours, then days."""
     if value < 120:
         return f"{value:g} min"
@@ -73,9 +73,9 @@ def _details(
     if channel:
         parts.append(channel)
     if duration is not None:
-        timing = _minutes(duration)
+        timing = minutes_text(duration)
         if tolerance is not None:
-            limit = _minutes(tolerance)
+            limit = minutes_text(tolerance)
             unit = limit.rsplit(" ", 1)[1]
             if timing.endswith(" " + unit):  # "60 min (max 90)": the unit is said once
                 limit = limit.rsplit(" ", 1)[0]
@@ -128,7 +128,7 @@ def _content(
         markers.append(("fail", "F", m.MARKER_HEIGHT, fail[0], fail[1]))
     if wait is not None:
         minutes = wait[1]
-        text = "W" if minutes is None else f"W {_minutes(minutes)}"
+        text = "W" if minutes is None else f"W {minutes_text(minutes)}"
         width = max(m.MARKER_HEIGHT, text_width(text, m.DETAIL_SIZE, True) + 6)
         markers.append(("wait", text, width, wait[0], None))
     if planned:

@@ -33,6 +33,7 @@ from blueprint.ui.findings_watch import FindingsWatch
 from blueprint.ui.recent_files import RecentFiles
 from blueprint.ui.safety import is_repairable, refuse_or_repair
 from blueprint.ui.selection import Selection
+from blueprint.ui.timing_watch import TimingDisplay
 from blueprint.ui.window_status import StatusBarMixin
 
 FILE_FILTER = "Service blueprints (*.blueprint)"
@@ -70,6 +71,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self.panels: list[QDockWidget] = []
         self._dock_panels()
         self._build_status_bar()
+        self.timing = TimingDisplay(self)
         self.canvas_clicks = CanvasClicks(self)
         self.setAcceptDrops(True)
         self.undo_stack.cleanChanged.connect(self._update_title)
@@ -169,6 +171,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self.show_from_top_left()
         old_scene.deleteLater()
         self.findings_watch.set_document(document)
+        self.timing.set_document(document)
         self._replace_panels()
         self._update_title()
         self._update_counts()
@@ -354,6 +357,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
             event.ignore()
             return
         self.findings_watch.stop()
+        self.timing.stop()
         self.scene.detach()
         QSettings().setValue("window/geometry", self.saveGeometry())
         QSettings().setValue("window/state", self.saveState())

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QInputDialog
 from blueprint.model import FailPoint
 
 from builders import blueprint_with, card
-from menu_gestures import right_click_pick
+from menu_gestures import right_click_pick, right_click_widget_pick
 from ui_gestures import card_centre, click, key, look, open_window, type_text, when_dialog_opens
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -130,8 +130,6 @@ def test_add_to_improvement_puts_the_card_into_a_plan(qtbot, window):  # type: i
 
 
 def test_a_finding_menu_plans_for_its_cards_with_the_finding_as_description(qtbot, window):  # type: ignore[no-untyped-def]
-    from blueprint.ui.findings_plans import finding_menu
-
     findings = window.findings_watch.run_now()
     panel = window.panel("FindingsPanel")
     row = next(r for r in panel.rows() if r.data(0, Qt.ItemDataRole.UserRole).code == "BP109")
@@ -139,10 +137,9 @@ def test_a_finding_menu_plans_for_its_cards_with_the_finding_as_description(qtbo
     assert finding in findings and finding.elements == ("c4",)
     tree = panel.tree
     tree.scrollToItem(row)
-    menu = finding_menu(panel, window, tree.itemAt(tree.visualItemRect(row).center()))
-    entry = next(a for a in menu.actions() if a.text() == PLAN)
     answer_title("Owner for the pickup")
-    entry.trigger()
+    offered = right_click_widget_pick(tree.viewport(), tree.visualItemRect(row).center(), PLAN)
+    assert offered == ["Select on the blueprint", PLAN]
     [plan] = [p for p in window.document.blueprint.improvements if p.id != "p1"]
     assert plan.targets == ["c4"]
     assert plan.description == f"BP109: {finding.message}"
@@ -251,9 +248,9 @@ def test_a_target_is_taken_out_but_not_the_last_one(qtbot, window):  # type: ign
 def test_a_closed_plan_loses_its_marker_and_delete_removes_it(qtbot, window):  # type: ignore[no-untyped-def]
     dock = window.panel("ImprovementsPanel")
     assert [m.kind for m in window.scene.layout.cards["c4"].markers] == ["fail", "plan"]
-    menu = dock.menu_for(dock.row_of("p1"))
-    status = next(a for a in menu.actions() if a.text() == "Set status").menu()
-    next(a for a in status.actions() if a.text() == "Done").trigger()
+    tree = dock.tree
+    row = tree.visualItemRect(dock.row_of("p1")).center()
+    right_click_widget_pick(tree.viewport(), row, "Set status", "Done")
     assert plans(window)["p1"].status == "done"
     assert [m.kind for m in window.scene.layout.cards["c4"].markers] == ["fail"]
     assert dock.windowTitle() == "Improvements (0 open)"

@@ -40,6 +40,7 @@ class CardItem(QGraphicsRectItem):
         self.finding_severity: str | None = None
         self.finding_count = 0
         self.finding_lines: tuple[str, ...] = ()
+        self.over_tolerance = ""  # "3.5 min over the tolerance of 5 min" on a customer card too slow
         self.setAcceptHoverEvents(True)
         self.setZValue(2)
         self._tooltip_for: CardBox | None = None  # the tooltip is made on hover (cheap moves)
@@ -88,6 +89,13 @@ class CardItem(QGraphicsRectItem):
             self.finding_severity, self.finding_count = severity, count
             self.update()
 
+    def set_over_tolerance(self, words: str) -> None:
+        """The clock badge of a customer card whose time is over its tolerance ("" for none)."""
+        if words != self.over_tolerance:
+            self.over_tolerance = words
+            self._tooltip_for = None
+            self.update()
+
     def hoverEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if self._tooltip_for is not self.card_box:
             self._tooltip_for = self.card_box
@@ -126,6 +134,8 @@ class CardItem(QGraphicsRectItem):
         self._paint_markers(painter)
         if self.finding_count:
             self._paint_badge(painter, rect)
+        if self.over_tolerance:
+            self._paint_clock(painter, rect)
         if self.hovered or self.selected_look:
             painter.setPen(QPen(QColor(style.SELECTION), 1.2))
             painter.setBrush(QBrush(QColor("#FFFFFF")))
@@ -205,6 +215,18 @@ class CardItem(QGraphicsRectItem):
             bold=True,
         )
 
+    def _paint_clock(self, painter: QPainter, rect: QRectF) -> None:
+        """A clock on the card's top edge, right of the findings badge: slower than the customer accepts."""
+        centre = QPointF(rect.left() + 2 * BADGE_RADIUS + 4, rect.top())
+        painter.setPen(QPen(QColor("#FFFFFF"), 1))
+        painter.setBrush(QBrush(QColor(style.OVER_TOLERANCE)))
+        painter.drawEllipse(centre, BADGE_RADIUS, BADGE_RADIUS)
+        hands = QPen(QColor("#FFFFFF"), 1.3)
+        hands.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(hands)
+        painter.drawLine(centre, centre + QPointF(0, -BADGE_RADIUS * 0.6))
+        painter.drawLine(centre, centre + QPointF(BADGE_RADIUS * 0.45, BADGE_RADIUS * 0.2))
+
     def _tooltip(self) -> str:
         s = self.card_box
         parts = [self._full_title()]
@@ -216,6 +238,8 @@ class CardItem(QGraphicsRectItem):
                 continue
             label = "Fail point" if marker.kind == "fail" else "Wait point"
             parts.append(f"{label}: {marker.note or marker.text}")
+        if self.over_tolerance:
+            parts.append(f"Slower than the customer accepts: {self.over_tolerance}")
         parts.extend(self.finding_lines)
         return tooltip("\n".join(p for p in parts if p))
 

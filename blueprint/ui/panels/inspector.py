@@ -48,6 +48,9 @@ class InspectorPanel(QDockWidget):
         self.plan_form = PlanForm(self._submit)
         self.plan_form.picked.connect(lambda element_id: self.selection.set([element_id], centre=True))
         self.plan_form.delete_requested.connect(self._delete_plan)
+        self.card_form.customer_time.picked.connect(
+            lambda card_id: self.selection.set([card_id], centre=True)
+        )
         self.many = QLabel()
         self.many.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages = QStackedWidget()
@@ -142,6 +145,12 @@ class InspectorPanel(QDockWidget):
         if form is not None:
             form.clear_error(field)
         self.refresh()  # keeps other fields in step (e.g. fail point note enabled)
+
+    def set_timing(self, timing: object) -> None:
+        """The customer's time was worked out again (a graph.timing.Timing): show it at the card."""
+        self.card_form.timing = timing
+        if self.pages.currentWidget() is self.card_form:
+            self.card_form.show_time()
 
     def _delete_plan(self, plan_id: str) -> None:
         try:

@@ -60,6 +60,9 @@ class DueDate(QWidget):
         self.date.setMinimumDate(NO_DATE)
         self.date.setSpecialValueText("No date")
         self.date.setAccessibleName("Due date")
+        self.date.setToolTip(
+            "When the change should be done: pick a day in the calendar (the arrow) or type it"
+        )
         self.date.dateChanged.connect(self._changed)
         calendar = self.date.calendarWidget()
         calendar.clicked.connect(self._picked)  # today picked on a calendar opened on today: no
