@@ -64,9 +64,14 @@ def blueprint_with(
             "stages": raw_stages,
             "cards": list(cards),
             "links": raw_links,
-            "improvements": list(improvements),
+            "improvements": [{"title": plan["id"], **plan} for plan in improvements],
         }
     )
+
+
+def plan(plan_id: str, *targets: str, **fields: Any) -> dict[str, Any]:
+    """A raw improvement plan (format version 2) targeting cards or links."""
+    return {"id": plan_id, "targets": list(targets), **fields}
 
 
 def backward_flow_blueprint() -> Blueprint:
