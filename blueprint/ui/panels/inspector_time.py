@@ -60,7 +60,8 @@ class CustomerTime(QWidget):
         for card_id in here.chain:
             part = doc.card(card_id)
             if part is not None:
-                items.append((card_id, f"{part.title} · {card_part(part, kinds[part.lane])}", part.title))
+                # the minutes first: they stay in sight when a long title is cut to the Inspector's width
+                items.append((card_id, f"{card_part(part, kinds[part.lane])} · {part.title}", part.title))
         self.chain.set_items(items)
         notes = [f"Work {minutes_text(here.work_minutes)}, waiting {minutes_text(here.wait_minutes)}."]
         if here.over:

@@ -8,6 +8,7 @@ plan. Buttons rather than rich-text links: a person reaches them with Tab, and t
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from blueprint.ui.plain import plain_label, tooltip
@@ -17,7 +18,7 @@ LINK_STYLE += "QPushButton:hover { text-decoration: underline; }"
 LINK_STYLE += "QPushButton:focus { text-decoration: underline; outline: 1px dotted #1A73E8; }"
 #: At most this many rows are shown (a chain can hold hundreds of cards); the rest are counted.
 MOST = 25
-TEXT_LIMIT = 60
+TEXT_LIMIT = 200  # the rest is cut with "…" to the width the button gets
 
 
 class TitleButtons(QWidget):
@@ -33,7 +34,7 @@ class TitleButtons(QWidget):
         self._column = QVBoxLayout(self)
         self._column.setContentsMargins(0, 0, 0, 0)
         self._column.setSpacing(0)
-        self.buttons: dict[str, QPushButton] = {}
+        self.buttons: dict[str, _ElidedButton] = {}
         self.remove_buttons: dict[str, QToolButton] = {}
         self.more = plain_label(QLabel())
         self.more.setStyleSheet("color:#666")
@@ -54,7 +55,7 @@ class TitleButtons(QWidget):
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
             line.setSpacing(2)
-            button = QPushButton(_short(text))
+            button = _ElidedButton(_short(text))
             button.setObjectName(f"pick:{element_id}")
             button.setStyleSheet(LINK_STYLE)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -83,6 +84,25 @@ class TitleButtons(QWidget):
 
     def ids(self) -> list[str]:
         return [element_id for element_id, _, _ in self._items or ()]
+
+
+class _ElidedButton(QPushButton):
+    """A link button whose text is cut with "…" to the width it gets (never widening the Inspector);
+    `full_text()` is the whole text (also in the accessible name)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._full = text
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        room = self.contentsRect().width() - 8
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(room, 0))
+        if shown != self.text():
+            self.setText(shown)
 
 
 def _short(text: str) -> str:
