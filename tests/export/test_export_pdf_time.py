@@ -10,29 +10,11 @@ from pypdf import PdfReader
 from blueprint.export import ExportOptions, export_pdf
 from blueprint.model import Blueprint
 
-from builders import blueprint_with, card
+from builders import blueprint_with, card, drink_blueprint
 
 
 def example(**receives: object) -> Blueprint:
-    return blueprint_with(
-        cards=[
-            card("c1", "customer", 0, "Orders", duration_minutes=1),
-            card("c3", "frontstage", 0, "Takes the order", function="team-a", duration_minutes=1),
-            card(
-                "c4",
-                "backstage",
-                1,
-                "Makes the drink",
-                function="team-b",
-                duration_minutes=4,
-                wait_point={"note": "queue", "minutes": 2},
-            ),
-            card("c5", "frontstage", 2, "Hands it over", function="team-a", duration_minutes=1),
-            card("c9", "customer", 2, "Receives the drink", **{"duration_minutes": 0.5, **receives}),
-        ],
-        links=[("c1", "c3"), ("c3", "c4"), ("c4", "c5"), ("c5", "c9")],
-        stages=[("order", 2, None), ("collect", 1, None)],
-    )
+    return drink_blueprint(stages=[("order", 2, None), ("collect", 1, None)], **receives)
 
 
 def appendix_text(doc: Blueprint) -> str:

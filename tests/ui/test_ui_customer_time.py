@@ -8,34 +8,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from builders import blueprint_with, card
+from builders import drink_blueprint
 from ui_gestures import card_centre, click, look, open_window, type_text
-
-
-def example():  # type: ignore[no-untyped-def]
-    return blueprint_with(
-        cards=[
-            card("c1", "customer", 0, "Orders", duration_minutes=1),
-            card("c3", "frontstage", 0, "Takes the order", function="team-a", duration_minutes=1),
-            card(
-                "c4",
-                "backstage",
-                1,
-                "Makes the drink",
-                function="team-b",
-                duration_minutes=4,
-                wait_point={"note": "queue", "minutes": 2},
-            ),
-            card("c5", "frontstage", 2, "Hands it over", function="team-a", duration_minutes=1),
-            card("c9", "customer", 2, "Receives the drink", duration_minutes=0.5, tolerance_minutes=5),
-        ],
-        links=[("c1", "c3"), ("c3", "c4"), ("c4", "c5"), ("c5", "c9")],
-    )
 
 
 @pytest.fixture
 def window(qtbot):  # type: ignore[no-untyped-def]
-    w = open_window(qtbot, example())
+    w = open_window(qtbot, drink_blueprint(tolerance_minutes=5))
     qtbot.waitUntil(lambda: w.timing.watch.has_result(), timeout=5000)
     return w
 
