@@ -1,7 +1,8 @@
 """The appendix page "The customer's time": the journey's total, each stage's, and every customer card
 over its tolerance with the chain of cards its time adds up (each with what it adds), so a reader can
-check the sum and see where the time goes. On a page of its own; left out of a blueprint that gives no
-minutes at all (nothing to add up).
+check the sum and see where the time goes. A section with its own outline entry that follows the
+findings like the others (a page of its own would leave the page before it half empty); left out of a
+blueprint that gives no minutes at all (nothing to add up).
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ def customer_time_section(flow: Flow, doc: Blueprint, timing: Any) -> None:
     """The section, from a graph.timing.Timing of `doc`."""
     if timing is None or not has_minutes(doc):
         return
-    flow.new_page()
     flow.section("appendix-time", "The customer's time")
     flow.text(
         "The time at a customer card is the longest chain of work that leads to it from the customer's "
