@@ -289,3 +289,14 @@ def test_look_at_the_dock_and_the_marker(qtbot, window):  # type: ignore[no-unty
     qtbot.wait(50)
     assert not dock.visibleRegion().isEmpty()
     look(window, "improvements-dock")
+
+
+def test_deleting_a_plans_last_target_deletes_the_plan_in_the_same_step(qtbot, window):  # type: ignore[no-untyped-def]
+    dock = window.panel("ImprovementsPanel")
+    click(qtbot, window, card_centre(window, "c4"))
+    window.actions.delete.trigger()
+    assert plans(window) == {} and window.document.card("c4") is None
+    assert dock.row_of("p1") is None and dock.windowTitle() == "Improvements"
+    window.undo_stack.undo()
+    assert list(plans(window)) == ["p1"] and dock.row_of("p1") is not None
+    assert [m.kind for m in window.scene.layout.cards["c4"].markers] == ["fail", "plan"]
