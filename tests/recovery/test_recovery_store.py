@@ -114,7 +114,7 @@ def test_keys_cannot_leave_the_folder(tmp_path: Path) -> None:
 def test_a_failed_write_raises_oserror_and_keeps_the_previous_copy(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from blueprint.fileformat import writer
+    from blueprint.fileformat import atomic
 
     store = RecoveryStore(tmp_path)
     key = new_key()
@@ -123,7 +123,7 @@ def test_a_failed_write_raises_oserror_and_keeps_the_previous_copy(
     def full(handle: object, data: bytes) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(writer, "_write_all", full)
+    monkeypatch.setattr(atomic, "_write_all", full)
     with pytest.raises(OSError):
         store.write(key, None, dumps(Blueprint(title="Lost")))
     assert [c.document().title for c in store.copies()] == ["Kept"]
