@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from blueprint.edit import SetDocumentFields
-from blueprint.fileformat import dumps, load, save
 from blueprint.fileformat import atomic as writer_module
+from blueprint.fileformat import dumps, load, save
 from blueprint.model import Blueprint
 from blueprint.recovery import RecoveryStore, new_key
 from blueprint.ui import main_window as main_window_module
