@@ -75,20 +75,38 @@ def remove_stale_temps(target: Path) -> list[str]:
     except OSError:
         return removed
     for entry_name in entries:
-        path = folder / entry_name
-        try:
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-        except OSError:
-            continue
-        try:
-            if stat.S_ISREG(os.fstat(fd).st_mode) and try_lock(fd):
-                os.unlink(path)
-                removed.append(entry_name)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
+        if _remove_if_stale(folder / entry_name):
+            removed.append(entry_name)
     return removed
+
+
+_ANY_TEMP = re.compile(rf"^\..+\.[0-9a-f]{{{_RANDOM_CHARS}}}{re.escape(TEMP_SUFFIX)}$")
+
+
+def remove_stale_temps_in(folder: Path) -> list[str]:
+    """Remove every stale temporary file of this program in `folder` (a folder only it writes to)."""
+    try:
+        names = [entry.name for entry in os.scandir(folder) if _ANY_TEMP.match(entry.name)]
+    except OSError:
+        return []
+    return [name for name in names if _remove_if_stale(folder / name)]
+
+
+def _remove_if_stale(path: Path) -> bool:
+    """Remove `path` if no live process holds its lock (a regular file only, never through a link)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    try:
+        if stat.S_ISREG(os.fstat(fd).st_mode) and try_lock(fd):
+            os.unlink(path)
+            return True
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+    return False
 
 
 def _write_all(handle: BinaryIO, data: bytes) -> None:
