@@ -56,7 +56,7 @@ def blueprint_with(
     return Blueprint.model_validate(
         {
             "format": "service-blueprint",
-            "version": 1,
+            "version": 2,
             "title": title,
             "functions": [{"id": f, "name": f.replace("-", " ").title()} for f in functions],
             "lanes": [{"id": kind, "name": kind.title(), "kind": kind} for kind in lanes],

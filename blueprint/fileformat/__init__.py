@@ -1,4 +1,4 @@
-"""Load and save `.blueprint` files. No Qt."""
+"""Load and save `.blueprint` files (format version 2; older versions are migrated on load). No Qt."""
 
 from blueprint.fileformat.atomic import write_atomically
 from blueprint.fileformat.errors import BlueprintFileError
