@@ -51,6 +51,19 @@ class DiskState:
             recorded_ns=time.time_ns(),
         )
 
+    @classmethod
+    def of_unreadable(cls, path: str | Path, info: os.stat_result) -> DiskState:
+        """A file that cannot be read: its metadata only (`sha256` is empty, "unknown")."""
+        return cls(
+            real_path=os.path.realpath(path),
+            device=info.st_dev,
+            inode=info.st_ino,
+            size=info.st_size,
+            mtime_ns=info.st_mtime_ns,
+            sha256="",
+            recorded_ns=time.time_ns(),
+        )
+
     def same_metadata(self, info: os.stat_result) -> bool:
         return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns) == (
             self.device,
@@ -90,8 +103,8 @@ def changed_on_disk(path: str | Path, known: DiskState) -> str | None:
         return f"cannot be checked ({error.strerror or error})"
     if not stat.S_ISREG(info.st_mode):
         return "is no longer a regular file"
-    if known.same_metadata(info) and not known.in_doubt:
-        return None
+    if known.same_metadata(info) and (not known.in_doubt or not known.sha256):
+        return None  # (with no hash to compare, equal metadata is all there is to go by)
     if info.st_size != known.size:
         return "was changed by another program"
     try:

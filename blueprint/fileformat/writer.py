@@ -71,7 +71,17 @@ def backup_path(path: str | Path) -> Path:
 
 
 class FileChangedError(BlueprintFileError):
-    """The file was changed on disk by another program since it was read; nothing was written."""
+    """The file was changed on disk by another program since it was read; nothing was written.
+
+    `reason` says how, to follow the file's name: "was changed by another program", "now points to
+    another file (...)".
+    """
+
+    def __init__(self, reason: str, *, file: str) -> None:
+        super().__init__(
+            f"not saved: the file {reason} since it was opened", file=file, code="changed-on-disk"
+        )
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -178,11 +188,7 @@ def save(
         if expect is not None:
             reason = changed_on_disk(path, expect)
             if reason is not None:
-                raise FileChangedError(
-                    f"not saved: the file {reason} since it was opened",
-                    file=str(path),
-                    code="changed-on-disk",
-                )
+                raise FileChangedError(reason, file=str(path))
         if backup:
             problem = _keep_previous_version(target, data)
             if problem:

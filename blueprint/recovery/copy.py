@@ -128,6 +128,8 @@ class Recovered:
     journal_bytes: int
     #: Why some edits at the end could not be replayed, if any could not.
     problem: str | None = None
+    #: The journal lines of the `edits` replayed (a new editor writes them into its own copy).
+    lines: tuple[bytes, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -188,7 +190,8 @@ class RecoveryCopy:
             blueprint = self._load(base, shown)  # the failed edit may have half-applied: start again
             replay(blueprint, ops)
             used = sum(len(line) + 1 for line in lines[: len(ops)])
-        return Recovered(blueprint, base, len(ops), used, problem)
+        kept = tuple(line + b"\n" for line in lines[: len(ops)])
+        return Recovered(blueprint, base, len(ops), used, problem, kept)
 
     def document(self) -> Blueprint:
         """The recovered document; raises `BlueprintFileError` if the copy is damaged."""

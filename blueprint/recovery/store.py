@@ -349,6 +349,13 @@ class RecoveryStore:
             self._let_go(key)
         remove_stale_temps_in(self.folder)
 
+    def set_aside_copy(self, copy: RecoveryCopy, reason: str) -> SetAside:
+        """Move a copy that turned out unreadable (or only partly readable) to `set-aside`."""
+        moved = self._set_aside(copy.files, copy.shown_name, copy.saved_at, reason)
+        self._own.discard(copy.key)
+        self._let_go(copy.key)
+        return moved
+
     def _set_aside(self, files: list[Path], name: str, saved_at: datetime | None, reason: str) -> SetAside:
         """Move the files of a copy that cannot be read into `set-aside/` (kept, never deleted)."""
         folder = self.folder / SET_ASIDE

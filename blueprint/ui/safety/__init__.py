@@ -30,10 +30,12 @@ from blueprint.ui.safety.preferences import (
     set_keep_backup,
 )
 from blueprint.ui.safety.repair_dialog import offer_repair, refuse_or_repair
+from blueprint.ui.safety.saving import checked_save
 
 __all__ = [
     "SafetyNet",
     "backup_action",
+    "checked_save",
     "install_safety",
     "is_repairable",
     "keep_backup",
