@@ -398,3 +398,42 @@ def test_the_dialog_buttons_need_a_checked_row(qtbot: QtBot, tmp_path: Path, sto
     item.setCheckState(0, Qt.CheckState.Unchecked)
     assert not dialog.restore_button.isEnabled() and not dialog.discard_button.isEnabled()
     assert dialog.later_button.isEnabled()
+
+
+def test_a_long_journal_is_folded_into_a_new_full_copy_without_losing_an_edit(
+    qtbot: QtBot, tmp_path: Path, store: RecoveryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from blueprint.ui.safety import autosave as autosave_module
+
+    monkeypatch.setattr(autosave_module, "COMPACT_BYTES", 2_000)
+    window = saved_window(qtbot, tmp_path, store)
+    net = safety_net_of(window)
+    assert net is not None
+    for n in range(40):  # a few hundred bytes an edit: several new full copies on the way
+        retitle(window, f"Edit {n}")
+        if n % 7 == 0:
+            flush(window)
+    generations_seen = net.autosave.live
+    flush(window)
+    assert copy_titles(store) == ["Edit 39"]
+    [copy] = store.copies()
+    assert copy.generation is not None and copy.generation > 1 and generations_seen is not None
+    assert copy.read().edits < 40  # the older edits are in the newer full copy
+    names = sorted(p.name for p in store.folder.iterdir())
+    assert [n for n in names if n.endswith(".base")] == [f"{copy.key}.{copy.generation}.base"]
+
+
+def test_the_journal_reaches_the_disk_within_the_interval(
+    qtbot: QtBot, tmp_path: Path, store: RecoveryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = saved_window(qtbot, tmp_path, store)
+    retitle(window, "Edited")
+    flush(window)
+    net = safety_net_of(window)
+    assert net is not None and net.autosave.fd is not None
+    journal = os.fstat(net.autosave.fd).st_ino
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(os.fstat(fd).st_ino) or real_fsync(fd))
+    retitle(window, "Edited again")
+    qtbot.waitUntil(lambda: journal in synced, timeout=net.autosave.timer.interval() + 2000)

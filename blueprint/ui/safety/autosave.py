@@ -39,6 +39,12 @@ RECOVERY_INTERVAL_MS = 1_000
 COMPACT_BYTES = 8 * 1024 * 1024
 
 
+def _write_lines(fd: int, lines: list[bytes]) -> None:
+    view = memoryview(b"".join(lines))
+    while view:
+        view = view[os.write(fd, view) :]
+
+
 class RecoveryAutosave(QObject):
     """Keeps the recovery copy of `window.document`; `written` gives the envelope each time it is made."""
 
@@ -131,9 +137,7 @@ class RecoveryAutosave(QObject):
     def _append(self, line: bytes) -> None:
         assert self.fd is not None
         try:
-            view = memoryview(line)
-            while view:
-                view = view[os.write(self.fd, view) :]
+            _write_lines(self.fd, [line])
         except OSError as error:
             self._report(error)
             self._close_journal()
@@ -179,6 +183,8 @@ class RecoveryAutosave(QObject):
             self._start_base()
 
     def _start_base(self, *, snapshot: bool = False) -> None:
+        """Have the worker write a new generation: its base, the edits made so far, and (when the
+        document is unsaved) the envelope, in one go, so that the copy exists as soon as it can."""
         self._generation += 1
         generation, key, store = self._generation, self.key, self.store
         if not snapshot and self.source is not None and self.live is None:
@@ -188,10 +194,25 @@ class RecoveryAutosave(QObject):
             data, lines, blueprint = None, [], self.document.snapshot()
         self.pending = []
         self.making, self.making_lines = generation, list(lines)
+        shared = self.making_lines  # the editor's thread appends to it while the worker writes
+        # The first copy is published by the worker at once. A new generation beside a live one is
+        # published only once the editor's thread has handed its journal over (the live one stays whole).
+        publish = self._dirty() and self.live is None
+        path, disk = self.document.path, self.document.disk
 
-        def write() -> None:
+        def write() -> tuple[int, int, bool]:
             store.prepare(key)
             store.write_base(key, generation, data if data is not None else document_bytes(blueprint))
+            fd = store.open_journal(key, generation)
+            try:
+                count = len(shared)  # lines appended after this are written by the editor's thread
+                _write_lines(fd, shared[:count])
+                if publish:
+                    store.publish(key, generation, path, disk=disk)
+            except BaseException:
+                os.close(fd)
+                raise
+            return fd, count, publish
 
         self.worker.submit(("base", key, generation), write)
 
@@ -225,41 +246,48 @@ class RecoveryAutosave(QObject):
 
     def _job_done(self, tag: Any, result: Any) -> None:
         kind, key = tag[0], tag[1]
+        current = key == self.key and (kind != "base" or tag[2] == self.making)
         if isinstance(result, BaseException):
-            if kind == "base" and key == self.key and tag[2] == self.making:
+            if kind == "base" and current:
                 if self.live is None and self.source is not None:
                     self.pending = self.making_lines  # still relative to the source: try again later
                 self.making, self.making_lines = None, []
-            if kind != "sync":
-                self._report(result)
             if kind == "publish" and key == self.key:
                 self.published = False
+            if kind != "sync":
+                self._report(result)
             return
-        if kind == "base" and key == self.key and tag[2] == self.making:
-            self._base_written(tag[2])
+        if kind == "base":
+            fd, count, published = result
+            if not current:  # the document was replaced or saved meanwhile: that copy is being removed
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+                return
+            self._base_written(tag[2], fd, count, published)
         elif kind == "publish" and key == self.key:
-            self.last_error = None
-            self.written.emit(str(result))
-            callbacks, self._after_publish = self._after_publish, []
-            for callback in callbacks:
-                callback()
+            self._published()
 
-    def _base_written(self, generation: int) -> None:
-        """The base of `generation` is on disk: its journal takes over from the one before."""
-        try:
-            fd = self.store.open_journal(self.key, generation)
-        except OSError as error:
-            self._report(error)
-            self.making, self.making_lines = None, []
-            return
+    def _published(self) -> None:
+        self.last_error = None
+        self.written.emit(str(self.store.envelope_path(self.key)))
+        callbacks, self._after_publish = self._after_publish, []
+        for callback in callbacks:
+            callback()
+
+    def _base_written(self, generation: int, fd: int, count: int, published: bool) -> None:
+        """The worker wrote `generation` (and its first `count` lines): its journal takes over."""
         self._close_journal()
         self.fd, self.live, self.journal_bytes = fd, generation, 0
-        lines, self.making, self.making_lines = self.making_lines, None, []
+        lines, self.making, self.making_lines = self.making_lines[count:], None, []
         for line in lines:
             self._append(line)
-        self.published = False
-        if self._dirty():
+        self.published = published
+        if published:
+            self._published()
+        if self._dirty() and not published:
             self._publish()
+        elif not self._dirty() and published:
+            self._withdraw()
 
     # --- what the window does -----------------------------------------------------------------------
 
