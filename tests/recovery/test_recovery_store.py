@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from recovery_folders import dead, write_copy
 
 from blueprint.edit import SetCardFields, SetDocumentFields
 from blueprint.edit.journal import to_line
@@ -20,25 +21,6 @@ from blueprint.recovery import RecoveryStore, UnreadableCopy, new_key
 from blueprint.recovery.copy import read_envelope
 
 from builders import blueprint_with, card
-
-
-def write_copy(store: RecoveryStore, doc: Blueprint, path: Path | None, *edits: object) -> str:
-    """A published copy: `doc` as the base, then one journal line per edit."""
-    key = new_key()
-    store.prepare(key)
-    store.write_base(key, 1, dumps(doc).encode())
-    fd = store.open_journal(key, 1)
-    for edit in edits:
-        os.write(fd, to_line(edit, t=datetime.now(UTC).timestamp()))  # type: ignore[arg-type]
-    os.close(fd)
-    store.publish(key, 1, path)
-    return key
-
-
-def dead(store: RecoveryStore) -> RecoveryStore:
-    """What the operating system does when the editor that wrote `store` dies."""
-    store.release_all()
-    return RecoveryStore(store.folder)
 
 
 def test_a_written_copy_is_listed_with_its_path_time_and_document(tmp_path: Path) -> None:

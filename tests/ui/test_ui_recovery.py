@@ -12,9 +12,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from recovery_folders import entries, lay_out
 
 from blueprint.edit import SetDocumentFields
 from blueprint.fileformat import atomic, dumps, load, save
@@ -437,3 +440,25 @@ def test_the_journal_reaches_the_disk_within_the_interval(
     monkeypatch.setattr(os, "fsync", lambda fd: synced.append(os.fstat(fd).st_ino) or real_fsync(fd))
     retitle(window, "Edited again")
     qtbot.waitUntil(lambda: journal in synced, timeout=net.autosave.timer.interval() + 2000)
+
+
+@settings(max_examples=12, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(planned=st.lists(entries(), max_size=8))
+def test_the_editor_starts_whatever_the_recovery_folder_holds(
+    qtbot: QtBot, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, planned: list
+) -> None:
+    folder = tmp_path_factory.mktemp("fuzzed") / "recovery"
+    lay_out(folder, planned)
+    answer_all(monkeypatch, prompts.Restore.RESTORE)
+    told: list[str] = []
+    monkeypatch.setattr(prompts, "show_problem", lambda parent, title, line: told.append(line))
+    monkeypatch.setattr(prompts, "show_notice", lambda parent, title, line: told.append(line))
+    window = open_window(qtbot, Blueprint(title="Start"))
+    install_safety(window, store=RecoveryStore(folder))
+    restored = restore_module.offer_recovery(window, safety_net_of(window).store)  # raises nothing
+    assert all("\n" not in line for line in told)
+    while restore_module.EXTRA_WINDOWS:
+        extra = restore_module.EXTRA_WINDOWS.pop()
+        extra.undo_stack.setClean()
+        extra.close()
+    assert restored >= 0

@@ -82,6 +82,17 @@ def install_safety(
 
 
 def offer_recovery(window: QMainWindow) -> int:
-    """Offer every document a crashed editor left unsaved; returns how many were restored."""
+    """Offer every document a crashed editor left unsaved; returns how many were restored.
+
+    The editor starts whatever the recovery folder holds: anything unforeseen is one line in the
+    status bar, and the copies stay where they are for the next start.
+    """
     net = install_safety(window)
-    return restore.offer_recovery(window, net.store)
+    try:
+        return restore.offer_recovery(window, net.store)
+    except Exception as error:
+        window.statusBar().showMessage(
+            f"Could not look at the recovery copies in {net.store.folder}: {type(error).__name__}: {error}",
+            30_000,
+        )
+        return 0
