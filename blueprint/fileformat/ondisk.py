@@ -40,27 +40,16 @@ class DiskState:
     recorded_ns: int
 
     @classmethod
-    def of(cls, path: str | Path, info: os.stat_result, data: bytes) -> DiskState:
+    def of(cls, path: str | Path, info: os.stat_result, data: bytes | None) -> DiskState:
+        """The state of the file at `path` with status `info` and bytes `data` (None: unreadable, the
+        hash unknown, so that equal metadata is all there is to go by)."""
         return cls(
             real_path=os.path.realpath(path),
             device=info.st_dev,
             inode=info.st_ino,
             size=info.st_size,
             mtime_ns=info.st_mtime_ns,
-            sha256=hashlib.sha256(data).hexdigest(),
-            recorded_ns=time.time_ns(),
-        )
-
-    @classmethod
-    def of_unreadable(cls, path: str | Path, info: os.stat_result) -> DiskState:
-        """A file that cannot be read: its metadata only (`sha256` is empty, "unknown")."""
-        return cls(
-            real_path=os.path.realpath(path),
-            device=info.st_dev,
-            inode=info.st_ino,
-            size=info.st_size,
-            mtime_ns=info.st_mtime_ns,
-            sha256="",
+            sha256=hashlib.sha256(data).hexdigest() if data is not None else "",
             recorded_ns=time.time_ns(),
         )
 

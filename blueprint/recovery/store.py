@@ -20,6 +20,7 @@ import json
 import os
 import re
 import stat
+import threading
 import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -58,6 +59,13 @@ def make_private_folder(folder: Path) -> None:
             os.chmod(folder, stat.S_IMODE(info.st_mode) & 0o700)
 
 
+def _is_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def _process_alive(pid: int | None) -> bool:
     if pid is None or pid <= 0:
         return False
@@ -93,6 +101,8 @@ class RecoveryStore:
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
+        #: The editor writes copies on a worker thread while its own thread may scan or remove.
+        self._mutex = threading.RLock()
         self._locks: dict[str, FileLock] = {}
         #: Keys this store writes copies for (a live document of this process): never offered or cleaned.
         self._own: set[str] = set()
@@ -114,7 +124,8 @@ class RecoveryStore:
         return self.folder / f"{self._check_key(key)}.{generation}.journal"
 
     def _lock(self, key: str) -> FileLock:
-        return self._locks.setdefault(key, FileLock(self.folder / f"{key}.lock"))
+        with self._mutex:
+            return self._locks.setdefault(key, FileLock(self.folder / f"{key}.lock"))
 
     # --- writing one document's copy --------------------------------------------------------------
 
@@ -122,8 +133,9 @@ class RecoveryStore:
         """Make the folder (private) and hold the key's lock: from now on the copy is this process's."""
         self._check_key(key)
         make_private_folder(self.folder)
-        self._own.add(key)
-        self._lock(key).acquire()
+        with self._mutex:
+            self._own.add(key)
+            self._lock(key).acquire()
 
     def write_base(self, key: str, generation: int, data: bytes) -> Path:
         """Write a base (atomically, privately). Only input and output: safe on a worker thread."""
@@ -209,9 +221,10 @@ class RecoveryStore:
         """Forget the copy of one document (after a save, or a clean close)."""
         self.withdraw(key)
         self._drop_generations(key)
-        self._own.discard(key)
-        lock = self._locks.pop(key, None) or FileLock(self.folder / f"{key}.lock")
-        lock.release(delete=True)
+        with self._mutex:
+            self._own.discard(key)
+            lock = self._locks.pop(key, None) or FileLock(self.folder / f"{key}.lock")
+            lock.release(delete=True)
 
     def remove_copy(self, copy: RecoveryCopy) -> None:
         """Forget a copy found on disk, whatever its files are called."""
@@ -226,10 +239,11 @@ class RecoveryStore:
 
     def release_all(self) -> None:
         """Let go of every lock this store holds, deleting nothing (used when a process hands over)."""
-        for lock in self._locks.values():
-            lock.release()
-        self._locks.clear()
-        self._own.clear()
+        with self._mutex:
+            for lock in self._locks.values():
+                lock.release()
+            self._locks.clear()
+            self._own.clear()
 
     # --- finding copies ---------------------------------------------------------------------------
 
@@ -246,7 +260,7 @@ class RecoveryStore:
             if entry.name.endswith(SUFFIX):
                 with contextlib.suppress(UnreadableCopy, OSError):
                     copy = read_envelope(Path(entry.path))
-                    if copy.base is None or copy.base.is_file():
+                    if copy.base is None or _is_file(copy.base):
                         found.append(copy)
         return sorted(found, key=lambda c: c.saved_at, reverse=True)
 
@@ -259,7 +273,8 @@ class RecoveryStore:
 
     def _let_go(self, key: str) -> None:
         """Release (and delete) the lock this store claimed for a copy it no longer keeps."""
-        lock = self._locks.pop(key, None)
+        with self._mutex:
+            lock = self._locks.pop(key, None)
         if lock is not None:
             lock.release(delete=True)
 
@@ -270,6 +285,10 @@ class RecoveryStore:
         not offer it again. Copies that cannot be read are moved to `set-aside`; the program's own
         leftovers that belong to no copy are removed. Never raises.
         """
+        with self._mutex:
+            return self._scan()
+
+    def _scan(self) -> Scan:
         result = Scan()
         entries = self._entries()
         referenced: set[str] = set()
@@ -291,7 +310,7 @@ class RecoveryStore:
             referenced.update(path.name for path in copy.files)
             if self._owned_elsewhere(key, copy.pid):
                 continue
-            if copy.base is not None and not copy.base.is_file():
+            if copy.base is not None and not _is_file(copy.base):
                 reason = "its full copy is missing"
                 result.set_aside.append(self._set_aside(copy.files, copy.shown_name, copy.saved_at, reason))
                 self._let_go(key)

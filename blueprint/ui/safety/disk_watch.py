@@ -76,7 +76,7 @@ class DiskWatch(QObject):
                 info = os.stat(self.path)
             except OSError:
                 return None, None, error.message
-            unreadable = DiskState.of_unreadable(self.path, info) if stat.S_ISREG(info.st_mode) else None
+            unreadable = DiskState.of(self.path, info, None) if stat.S_ISREG(info.st_mode) else None
             return None, unreadable, error.message
 
     def follow(self) -> None:

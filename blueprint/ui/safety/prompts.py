@@ -45,25 +45,33 @@ def choose_recovery(
     return {key: answer for key in dialog.checked_keys()} if answer is not Restore.LATER else {}
 
 
-def show_notice(parent: QWidget | None, title: str, line: str) -> None:
-    """A one-line notice (not an error), shown as plain text."""
-    box = QMessageBox(parent)
-    box.setObjectName("safetyNotice")
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(title)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(line)
-    box.exec()
-
-
-def _ask(parent: QWidget | None, name: str, title: str, text: str, detail: str, yes: str) -> bool:
+def _box(
+    parent: QWidget | None, name: str, icon: QMessageBox.Icon, title: str, text: str, detail: str = ""
+) -> QMessageBox:
+    """A message box of plain text (names from files are never read as markup)."""
     box = QMessageBox(parent)
     box.setObjectName(name)
-    box.setIcon(QMessageBox.Icon.Warning)
+    box.setIcon(icon)
     box.setWindowTitle(title)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(text)
-    box.setInformativeText(detail)
+    if detail:
+        box.setInformativeText(detail)
+    return box
+
+
+def show_notice(parent: QWidget | None, title: str, line: str) -> None:
+    """A one-line notice (not an error), shown as plain text."""
+    _box(parent, "safetyNotice", QMessageBox.Icon.Information, title, line).exec()
+
+
+def show_problem(parent: QWidget | None, title: str, line: str) -> None:
+    """A one-line problem, shown as plain text."""
+    _box(parent, "safetyProblem", QMessageBox.Icon.Critical, title, line).exec()
+
+
+def _ask(parent: QWidget | None, name: str, title: str, text: str, detail: str, yes: str) -> bool:
+    box = _box(parent, name, QMessageBox.Icon.Warning, title, text, detail)
     replace = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
@@ -98,44 +106,38 @@ def ask_replace_read_only(parent: QWidget | None, path: Path) -> bool:
 
 def tell_backup_problem(parent: QWidget | None, path: Path, problem: str) -> None:
     """The document was saved, but the previous version could not be kept as its backup."""
-    box = QMessageBox(parent)
-    box.setObjectName("backupProblem")
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Backup not written")
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(f"“{shown_path(path.name)}” was saved, but its backup could not be written: {problem}.")
-    box.setInformativeText("Your document is safe. The previous version was not kept.")
-    box.exec()
+    _box(
+        parent,
+        "backupProblem",
+        QMessageBox.Icon.Warning,
+        "Backup not written",
+        f"“{shown_path(path.name)}” was saved, but its backup could not be written: {problem}.",
+        "Your document is safe. The previous version was not kept.",
+    ).exec()
 
 
 def tell_changed_unreadable(parent: QWidget | None, path: Path, reason: str) -> None:
     """Another program changed the open file into something the editor cannot open."""
-    box = QMessageBox(parent)
-    box.setObjectName("changedUnreadable")
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("File changed on disk")
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(f"“{shown_path(path.name)}” was changed by another program and cannot be opened: {reason}")
-    box.setInformativeText(
-        "Your version stays open and unsaved; saving will ask before it replaces the file."
-    )
-    box.exec()
+    _box(
+        parent,
+        "changedUnreadable",
+        QMessageBox.Icon.Warning,
+        "File changed on disk",
+        f"“{shown_path(path.name)}” was changed by another program and cannot be opened: {reason}",
+        "Your version stays open and unsaved; saving will ask before it replaces the file.",
+    ).exec()
 
 
 def ask_reload(parent: QWidget | None, path: Path, unsaved: bool) -> bool:
     """True to reload the file from disk, False to keep the editor's version."""
-    box = QMessageBox(parent)
-    box.setObjectName("changedOnDiskPrompt")
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("File changed on disk")
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(f"“{shown_path(path.name)}” was changed by another program.")
-    box.setInformativeText(
+    detail = (
         "Reload it from disk (your unsaved changes will be lost), or keep the editor's version "
         "(it will replace the file on disk when you save)."
         if unsaved
         else "Reload it from disk, or keep the editor's version (it will replace the file when you save)."
     )
+    text = f"“{shown_path(path.name)}” was changed by another program."
+    box = _box(parent, "changedOnDiskPrompt", QMessageBox.Icon.Warning, "File changed on disk", text, detail)
     reload = box.addButton("Reload from disk", QMessageBox.ButtonRole.AcceptRole)
     keep = box.addButton("Keep my version", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
@@ -143,29 +145,13 @@ def ask_reload(parent: QWidget | None, path: Path, unsaved: bool) -> bool:
     return box.clickedButton() is reload
 
 
-def show_problem(parent: QWidget | None, title: str, line: str) -> None:
-    """A one-line problem, shown as plain text."""
-    box = QMessageBox(parent)
-    box.setObjectName("safetyProblem")
-    box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(title)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(line)
-    box.exec()
-
-
 def ask_open_and_repair(parent: QWidget | None, line: str) -> bool:
     """The one-line error of a file refused only for missing ids, with an "Open and repair…" choice."""
-    box = QMessageBox(parent)
-    box.setObjectName("openAndRepairPrompt")
-    box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle("Cannot open the file")
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(line)
-    box.setInformativeText(
+    detail = (
         "The file refers to elements that are not in it. "
         "Open and repair shows what it would change before it changes anything."
     )
+    box = _box(parent, "openAndRepairPrompt", QMessageBox.Icon.Critical, "Cannot open the file", line, detail)
     repair = box.addButton("Open and repair…", QMessageBox.ButtonRole.AcceptRole)
     close = box.addButton(QMessageBox.StandardButton.Close)
     box.setDefaultButton(close)
