@@ -54,15 +54,17 @@ def next_action(doc: Any, rng: random.Random, n: int) -> Any:
     return SetCardFields(rng.choice(cards).id, {"title": f"Typed at edit {n}"})
 
 
-def replay_states(path: Path, seed: int, count: int) -> list[str]:
-    """The canonical text of the document after 0, 1, ... `count` actions (the parent's reference)."""
+def recovered_state(path: Path, seed: int, count: int, text: str, last: int | None = 25) -> int | None:
+    """How many of the first `count` actions the canonical `text` is the document after (the most that
+    fit), replaying the same sequence; None if it is no such state. Only the last `last` states are
+    compared at first (a large document is slow to write out), then all of them if none was it."""
     from blueprint.edit import Document
     from blueprint.fileformat import dumps, load
 
     doc = Document(load(path), path)
     rng = random.Random(seed)
     done: list[Any] = []
-    states = [dumps(doc.blueprint)]
+    found = 0 if dumps(doc.blueprint) == text else None
     for n in range(count):
         action = next_action(doc, rng, n)
         if action == UNDO:
@@ -70,8 +72,11 @@ def replay_states(path: Path, seed: int, count: int) -> list[str]:
                 doc.apply(done.pop())
         else:
             done.append(doc.apply(action))
-        states.append(dumps(doc.blueprint))
-    return states
+        if (last is None or n + 1 > count - last) and dumps(doc.blueprint) == text:
+            found = n + 1
+    if found is None and last is not None:
+        return recovered_state(path, seed, count, text, None)
+    return found
 
 
 def child(path: Path, seed: int, period_ms: int) -> None:
@@ -173,11 +178,9 @@ def kill_once(
         raise AssertionError(f"{len(copies)} recovery copies of one document")
     # No copy yet (killed while the first one was being written): the file as it was is all there is.
     text = dumps(copies[0].read().blueprint) if copies else path.read_text(encoding="utf-8")
-    states = replay_states(path, seed, done + 1)  # one more: it may have been done, not yet printed
-    matches = [n for n, state in enumerate(states) if state == text]
-    if not matches:
+    recovered = recovered_state(path, seed, done + 1, text)  # one more: done, perhaps not yet printed
+    if recovered is None:
         raise AssertionError(f"the recovered document is no state of the editor's first {done + 1} edits")
-    recovered = matches[-1]
     lost = killed_at - times.get(recovered + 1, killed_at) if recovered < done else 0.0
     return Kill(done, recovered, lost, killed_at - times[1])
 

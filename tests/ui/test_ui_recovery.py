@@ -337,7 +337,8 @@ def test_copies_that_cannot_be_read_are_named_in_one_line_under_the_list(
     click_when_shown(qtbot, RecoveryDialog, act)
     assert offer_recovery(window) == 0
     [note] = notes
-    assert note.startswith("1 recovery copy could not be read (it is damaged (not JSON)) and was moved to ")
+    assert note.startswith("1 recovery copy could not be read and was moved to ")
+    assert note.endswith("; it is damaged (not JSON).")
     assert str(store.folder / "set-aside") in note and "\n" not in note
     assert (store.folder / "set-aside" / "0badc0de.recovery.json").exists()
 

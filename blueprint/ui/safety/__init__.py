@@ -7,7 +7,9 @@ Two entry points for the application, using only the main window's public API (`
     offer_recovery(window)            # once, after the window is shown
 
 `refuse_or_repair(window, path, error)` is what `open_path` does with a `BlueprintFileError`: the one-line
-error, with "Open and repair…" when the only problems are missing ids. `backup_action(window)` is the
+error, with "Open and repair…" when the only problems are missing ids. `checked_save(window, document,
+path)` is what `save_to` does: ask before replacing a read-only file or another program's change, and
+say when only the backup could not be written. `backup_action(window)` is the
 File menu's "Keep a Backup When Saving" (on by default).
 """
 

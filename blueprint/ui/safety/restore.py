@@ -45,7 +45,8 @@ def set_aside_line(items: list[SetAside], folder: Path) -> str | None:
     count = f"{len(items)} recovery cop{'ies' if len(items) != 1 else 'y'} could not be read"
     moved = [i.moved_to for i in items if i.moved_to is not None]
     where = f"moved to {shown_path(moved[0])}" if moved else f"left in {shown_path(folder)}"
-    return f"{count} ({items[0].reason}) and {'were' if len(items) != 1 else 'was'} {where}: {listed}."
+    why = f"; {items[0].reason}" if len(items) == 1 else ""
+    return f"{count} and {'were' if len(items) != 1 else 'was'} {where}: {listed}{why}."
 
 
 def _window_for(window: QMainWindow, store: RecoveryStore, first: bool) -> QMainWindow:
