@@ -37,6 +37,8 @@ from blueprint.recovery.worker import Worker
 RECOVERY_INTERVAL_MS = 1_000
 #: A journal this long is folded into a new base (replaying it would take a while).
 COMPACT_BYTES = 8 * 1024 * 1024
+#: After a full copy from a snapshot could not be written (full disk), wait this long before the next.
+SNAPSHOT_RETRY_SECONDS = 5.0
 
 
 def _write_lines(fd: int, lines: list[bytes]) -> None:
@@ -69,6 +71,7 @@ class RecoveryAutosave(QObject):
         self._stop_recording: Callable[[], None] = lambda: None
         self._closed = False
         self._generation = 0
+        self._retry_snapshot_at = 0.0
         self._reset(window.document)  # type: ignore[attr-defined]
         stack = window.undo_stack  # type: ignore[attr-defined]
         stack.cleanChanged.connect(self._clean_changed)
@@ -131,7 +134,8 @@ class RecoveryAutosave(QObject):
             self.making_lines.append(line)
         elif self.fd is None and self.source is not None:
             self.pending.append(line)  # relative to the source (without one, a snapshot is taken)
-        if self.journal_bytes > COMPACT_BYTES and self.making is None:
+        long = self.journal_bytes > COMPACT_BYTES and self.making is None
+        if long and time.monotonic() >= self._retry_snapshot_at:
             self._start_base(snapshot=True)
 
     def _append(self, line: bytes) -> None:
@@ -180,6 +184,9 @@ class RecoveryAutosave(QObject):
             if not self.published:
                 self._publish()
         elif self.making is None:
+            snapshot = self.source is None
+            if snapshot and time.monotonic() < self._retry_snapshot_at:
+                return  # a snapshot failed to be written a moment ago: do not take one every edit
             self._start_base()
 
     def _start_base(self, *, snapshot: bool = False) -> None:
@@ -251,6 +258,8 @@ class RecoveryAutosave(QObject):
             if kind == "base" and current:
                 if self.live is None and self.source is not None:
                     self.pending = self.making_lines  # still relative to the source: try again later
+                else:
+                    self._retry_snapshot_at = time.monotonic() + SNAPSHOT_RETRY_SECONDS
                 self.making, self.making_lines = None, []
             if kind == "publish" and key == self.key:
                 self.published = False
