@@ -110,10 +110,19 @@ def _remove_if_stale(path: Path) -> bool:
 
 
 def _write_all(handle: BinaryIO, data: bytes) -> None:
-    """The one place bytes reach the disk (tests replace it to simulate a full disk)."""
+    """The one place bytes reach the operating system (tests replace it to simulate a full disk)."""
     handle.write(data)
     handle.flush()
-    os.fsync(handle.fileno())
+
+
+def sync_folder(folder: Path) -> None:
+    """Make renames in `folder` durable where the platform allows it."""
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
 
 
 def real_target(path: str | Path) -> Path:
@@ -161,6 +170,7 @@ def write_atomically(
     before_replace: Callable[[Path], None] | None = None,
     *,
     private: bool = False,
+    durable: bool = True,
 ) -> os.stat_result:
     """Write `data` to `path` so that a crash or a failed write leaves the old file intact.
 
@@ -168,6 +178,10 @@ def write_atomically(
     user's umask gives, or 0600 when `private`. `before_replace(target)` runs once the new bytes are
     safely on disk, just before the rename (the check for another program's change and the backup
     happen there, so a failed write leaves both alone). Returns the new file's status.
+
+    Not `durable`: the bytes and the rename reach the operating system (a killed process loses
+    nothing) but not yet the disk; the caller fsyncs the file and its folder later (recovery copies
+    do, on a worker thread, so that the editor's thread never waits for the disk).
     """
     target = real_target(path)
     folder = target.parent if str(target.parent) else Path(".")
@@ -183,6 +197,8 @@ def write_atomically(
     try:
         with os.fdopen(os.dup(fd), "wb") as handle:
             _write_all(handle, data)
+            if durable:
+                os.fsync(handle.fileno())
         _keep_owner(fd, None if private else old)
         os.chmod(temp, mode)  # after the owner: changing it clears set-id bits
         info = os.fstat(fd)
@@ -195,10 +211,6 @@ def write_atomically(
         raise
     finally:
         os.close(fd)
-    with contextlib.suppress(OSError):  # make the rename itself durable where the platform allows it
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    if durable:
+        sync_folder(folder)
     return info

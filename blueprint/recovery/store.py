@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from blueprint.fileformat import DiskState, write_atomically
-from blueprint.fileformat.atomic import remove_stale_temps_in
+from blueprint.fileformat.atomic import remove_stale_temps_in, sync_folder
 from blueprint.recovery.copy import (
     ENVELOPE_FORMAT,
     ENVELOPE_VERSION,
@@ -137,11 +137,28 @@ class RecoveryStore:
             self._own.add(key)
             self._lock(key).acquire()
 
-    def write_base(self, key: str, generation: int, data: bytes) -> Path:
-        """Write a base (atomically, privately). Only input and output: safe on a worker thread."""
+    def write_base(self, key: str, generation: int, data: bytes, *, durable: bool = True) -> Path:
+        """Write a base (atomically, privately). Only input and output: safe on a worker thread.
+
+        Not `durable`: on the operating system at once, on the disk after `sync`."""
         path = self.base_path(key, generation)
-        write_atomically(path, data, private=True)
+        write_atomically(path, data, private=True, durable=durable)
         return path
+
+    def sync(self, key: str, generation: int) -> None:
+        """Flush a generation's files and the folder to the disk (after writes that were not durable)."""
+        for path in (
+            self.base_path(key, generation),
+            self.journal_path(key, generation),
+            self.envelope_path(key),
+        ):
+            with contextlib.suppress(OSError):
+                fd = os.open(path, os.O_RDONLY)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+        sync_folder(self.folder)
 
     def open_journal(self, key: str, generation: int, *, keep_bytes: int = 0) -> int:
         """A descriptor to append journal lines to (the first `keep_bytes` are kept, the rest cut)."""
@@ -162,6 +179,7 @@ class RecoveryStore:
         *,
         disk: DiskState | None = None,
         now: datetime | None = None,
+        durable: bool = True,
     ) -> Path:
         """Write the envelope naming base and journal of `generation`, and drop older generations.
 
@@ -181,7 +199,7 @@ class RecoveryStore:
             "disk": asdict(disk) if disk is not None else None,
         }
         # ASCII, so that a file name that is not UTF-8 (kept as surrogate escapes) round-trips.
-        write_atomically(envelope, json.dumps(payload).encode("ascii"), private=True)
+        write_atomically(envelope, json.dumps(payload).encode("ascii"), private=True, durable=durable)
         self._drop_generations(key, below=generation)
         return envelope
 

@@ -77,8 +77,7 @@ def test_every_edit_is_in_the_copy_the_moment_it_is_made(
 ) -> None:
     window = saved_window(qtbot, tmp_path, store)
     assert store.copies() == []
-    retitle(window, "First edit")
-    flush(window)  # the first edit: the file as opened is copied, by the worker
+    retitle(window, "First edit")  # the file as opened is copied at once, with the edit
     assert copy_titles(store) == ["First edit"]
     for n in range(5):  # each later edit: one line, written by the editor's own thread at once
         retitle(window, f"Edit {n}")
@@ -87,6 +86,21 @@ def test_every_edit_is_in_the_copy_the_moment_it_is_made(
     assert copy.original_path == tmp_path / "trip.blueprint"
     assert copy.read().edits == 6
     assert copy.base is not None and copy.base.read_bytes() == (tmp_path / "trip.blueprint").read_bytes()
+
+
+def test_a_large_file_is_copied_by_the_worker_and_no_edit_made_meanwhile_is_lost(
+    qtbot: QtBot, tmp_path: Path, store: RecoveryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from blueprint.ui.safety import autosave as autosave_module
+
+    monkeypatch.setattr(autosave_module, "NOW_BYTES", 0)  # every base counts as large
+    window = saved_window(qtbot, tmp_path, store)
+    for n in range(5):  # while the worker writes the base
+        retitle(window, f"Edit {n}")
+    flush(window)
+    assert copy_titles(store) == ["Edit 4"]
+    retitle(window, "After the handover")
+    assert copy_titles(store) == ["After the handover"]
 
 
 def test_saving_or_undoing_to_the_saved_state_removes_the_copy(

@@ -35,6 +35,9 @@ from blueprint.recovery.worker import Worker
 
 #: Edits reach the operating system at once; the disk itself within this long.
 RECOVERY_INTERVAL_MS = 1_000
+#: A base this small (the file as opened or saved) is written by the editor's thread itself, to the
+#: operating system only (a few milliseconds); larger ones by the worker.
+NOW_BYTES = 4 * 1024 * 1024
 #: A journal this long is folded into a new base (replaying it would take a while).
 COMPACT_BYTES = 8 * 1024 * 1024
 #: After a full copy from a snapshot could not be written (full disk), wait this long before the next.
@@ -207,20 +210,32 @@ class RecoveryAutosave(QObject):
         publish = self._dirty() and self.live is None
         path, disk = self.document.path, self.document.disk
 
-        def write() -> tuple[int, int, bool]:
+        def write(durable: bool = True) -> tuple[int, int, bool]:
             store.prepare(key)
-            store.write_base(key, generation, data if data is not None else document_bytes(blueprint))
+            text = data if data is not None else document_bytes(blueprint)
+            store.write_base(key, generation, text, durable=durable)
             fd = store.open_journal(key, generation)
             try:
                 count = len(shared)  # lines appended after this are written by the editor's thread
                 _write_lines(fd, shared[:count])
                 if publish:
-                    store.publish(key, generation, path, disk=disk)
+                    store.publish(key, generation, path, disk=disk, durable=durable)
             except BaseException:
                 os.close(fd)
                 raise
             return fd, count, publish
 
+        if data is not None and len(data) <= NOW_BYTES:
+            # A small base is written at once (to the operating system: a kill loses nothing from
+            # here on), and flushed to the disk by the worker: the editor never waits for the disk.
+            try:
+                fd, count, published = write(durable=False)
+            except OSError as error:
+                self._job_done(("base", key, generation), error)
+                return
+            self._base_written(generation, fd, count, published)
+            self.worker.submit(("sync", key), lambda: store.sync(key, generation))
+            return
         self.worker.submit(("base", key, generation), write)
 
     def _publish(self) -> None:
