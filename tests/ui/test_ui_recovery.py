@@ -477,3 +477,29 @@ def test_the_editor_starts_whatever_the_recovery_folder_holds(
         extra.undo_stack.setClean()
         extra.close()
     assert restored >= 0
+
+
+def test_a_journal_that_cannot_be_written_is_replaced_by_a_full_copy_with_every_edit(
+    qtbot: QtBot, tmp_path: Path, store: RecoveryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from blueprint.ui.safety import autosave as autosave_module
+
+    window = saved_window(qtbot, tmp_path, store)
+    retitle(window, "One")
+    flush(window)
+
+    real_write_lines = autosave_module._write_lines
+    failures = [OSError(errno.ENOSPC, "No space left on device")]
+
+    def full_once(fd: int, lines: list[bytes]) -> None:
+        if failures:
+            raise failures.pop()
+        real_write_lines(fd, lines)
+
+    monkeypatch.setattr(autosave_module, "_write_lines", full_once)
+    retitle(window, "Two")  # this edit misses the journal: a full copy is written instead
+    qtbot.waitUntil(lambda: "No space left on device" in window.statusBar().currentMessage(), timeout=2000)
+    push(window.undo_stack, window.document, SetDocumentFields({"description": "Three"}))
+    flush(window)
+    [copy] = store.copies()
+    assert (copy.document().title, copy.document().description) == ("Two", "Three")

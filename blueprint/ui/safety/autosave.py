@@ -116,9 +116,14 @@ class RecoveryAutosave(QObject):
     def _report(self, error: BaseException) -> None:
         message = f"Could not write a recovery copy: {getattr(error, 'strerror', None) or error}"
         if message != self.last_error and isValid(self.window):
-            self.window.statusBar().showMessage(message, 10_000)
+            # After the edit's own messages (a failure inside an edit would be written over at once).
+            QTimer.singleShot(0, lambda: self._show(message))
             self.failed.emit(message)
         self.last_error = message
+
+    def _show(self, message: str) -> None:
+        if isValid(self.window):
+            self.window.statusBar().showMessage(message, 10_000)
 
     # --- edits ------------------------------------------------------------------------------------
 
@@ -148,7 +153,9 @@ class RecoveryAutosave(QObject):
         except OSError as error:
             self._report(error)
             self._close_journal()
-            self.live = None  # the next change starts a fresh copy
+            # The journal on disk misses this edit: the next change starts a fresh copy, from a
+            # snapshot (the edits since the source are no longer all at hand).
+            self.live, self.source, self.pending = None, None, []
             return
         self.journal_bytes += len(line)
         self.last_error = None
