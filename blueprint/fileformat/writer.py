@@ -134,7 +134,11 @@ def _link_or_copy(target: Path, backup: Path) -> None:
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(temp)
+        info = target.stat()
         write_atomically(backup, target.read_bytes())
+        with contextlib.suppress(OSError):  # a copy, unlike a link: give it the file's mode and group
+            os.chown(backup, -1, info.st_gid)
+            os.chmod(backup, info.st_mode & 0o7777)
 
 
 def _keep_previous_version(target: Path, data: bytes) -> str | None:

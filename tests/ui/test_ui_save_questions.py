@@ -154,3 +154,23 @@ def test_a_backup_that_cannot_be_written_is_said_and_the_document_is_saved(
     assert window.save_to(path)
     assert len(told) == 1  # the box once; the status bar each time
     assert "backup could not be written" in window.statusBar().currentMessage()
+
+
+def test_a_repaired_file_changed_by_another_program_asks_before_saving(
+    tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, repo: Path
+) -> None:
+    from blueprint.ui.safety import offer_repair
+    from blueprint.ui.safety import repair_dialog as repair_module
+
+    isolate_settings(tmp_path / "settings")
+    monkeypatch.setattr(main_window_module, "ask_save_changes", lambda *a: Answer.DISCARD)
+    monkeypatch.setattr(repair_module, "confirm_repair", lambda *a: True)
+    path = tmp_path / "broken.blueprint"
+    path.write_bytes((repo / "tests" / "files" / "repair-dangling-link.blueprint").read_bytes())
+    win = open_window(qtbot, Blueprint(title="Start"))
+    assert offer_repair(win, path)
+    assert win.document.disk is not None and not win.undo_stack.isClean()
+    path.write_bytes(path.read_bytes() + b"\n")  # another program touches the file meanwhile
+    asked = answers(monkeypatch, "ask_replace_changed", False)
+    assert not win.save_to(path)
+    assert asked == [(path, "was changed by another program")]
