@@ -9,7 +9,19 @@ import blueprint
 
 PACKAGE = Path(blueprint.__file__).resolve().parent
 QT_FREE = ["safetext", "model", "fileformat", "graph", "validate", "layout", "edit", "recovery", "export/pdf"]
-ORDER = ["safetext", "model", "fileformat", "graph", "validate", "layout", "export", "edit", "recovery", "ui", "cli"]
+ORDER = [
+    "safetext",
+    "model",
+    "fileformat",
+    "graph",
+    "validate",
+    "layout",
+    "export",
+    "edit",
+    "recovery",
+    "ui",
+    "cli",
+]
 
 
 def imports_of(path: Path) -> set[str]:
