@@ -11,7 +11,7 @@ import pytest
 
 from blueprint.cli.schema_cmd import schema
 from blueprint.fileformat import BlueprintFileError, loads
-from blueprint.fileformat.limits import MAX_COUNTS, MAX_NUMBER, MAX_STRING_CHARS
+from blueprint.fileformat.limits import MAX_COUNTS, MAX_FILE_BYTES, MAX_NUMBER, MAX_STRING_CHARS
 from blueprint.model import FORMAT_VERSION
 
 
@@ -96,7 +96,8 @@ def test_every_number_and_string_is_bounded() -> None:
 
 def test_the_schema_says_what_it_cannot_express() -> None:
     comment = schema()["$comment"]
-    for words in ("32 MB", "UTF-8", "unique", "source and target", "nests at most 16", "key twice"):
+    size = f"{MAX_FILE_BYTES // 2**20} MB"
+    for words in (size, "UTF-8", "unique", "source and target", "nests at most 16", "key twice"):
         assert words in comment
 
 
