@@ -40,7 +40,7 @@ TAKES = {"handoffs": "one FILE", "export": "one FILE", "timing": "one FILE"}
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="blueprint",
-        usage=gui_cmd.USAGE,
+        usage=gui_cmd.usage(),
         description="Service Blueprint Studio: draw, check and share service blueprints. "
         "Without a sub-command, opens the editor.",
     )
