@@ -297,7 +297,7 @@ class SvgWriter:
         )
         self.out.append(
             f'<g class="{css}" data-link-id="{_a(route.link_id)}">'
-            f'<path class="hit" d="{d}"/>'
+            f'<path class="touch" d="{d}"/>'
             f'<path class="line" d="{d}" stroke="{colour}" stroke-width="{_n(width)}"{dash}/>'
             f'<path d="{head}" fill="{colour}"/>'
         )
