@@ -56,6 +56,14 @@ class BlueprintPainter(GridPainter, CardPainter, RoutePainter):
         self._stage_x = [stage.box.x for stage in layout.stages]
         self._emotion_x = [x for x, _ in layout.emotion.points] if layout.emotion else []
 
+    def rebind(self, canvas: Canvas, pen: TextPen, focus: FocusState | None) -> None:
+        """Paint the same layout onto another canvas, in another focus (a hand-off sheet each): what
+        was found once about the layout (cards and routes by column) is kept."""
+        self.c, self.pen, self.focus = canvas, pen, focus
+        self._paint = paint_op(canvas)
+        self._fill_only = paint_op(canvas, stroke=0)
+        self._forget_state()
+
     def _route_buckets(self) -> dict[int, list[Route]]:
         """Routes by the columns they cross, with their extents (only tiles need them)."""
         if self._routes_in is None:

@@ -141,6 +141,26 @@ def _span(
     return _tiles(layout, width, height, frame_w, frame_h, span)
 
 
+_CUTS: list[tuple[Layout, tuple]] = []  # type: ignore[type-arg]
+
+
+def _cut_candidates(layout: Layout):  # type: ignore[no-untyped-def]
+    """The edges sheets prefer to end on and the spans no cut may cross, for `layout`; remembered for
+    the last layout planned (the hand-off sheets of one blueprint plan its tiles once per function)."""
+    if _CUTS and _CUTS[0][0] is layout:
+        return _CUTS[0][1]
+    boxes = card_boxes(layout)
+    found = (
+        [stage.box.x for stage in layout.stages],
+        [step.column.x for step in layout.steps] + [step.column.right for step in layout.steps],
+        [lane.band.y for lane in layout.lanes] + [lane.band.bottom for lane in layout.lanes],
+        Blocked((box.x, box.right) for box in boxes),
+        Blocked((box.y, box.bottom) for box in boxes),
+    )
+    _CUTS[:] = [(layout, found)]
+    return found
+
+
 def _tiles(
     layout: Layout,
     width: float,
@@ -159,12 +179,7 @@ def _tiles(
     room_w = frame_w / scale - head_w
     room_h = frame_h / scale - head_h
     overlap = OVERLAP / scale
-    stage_edges = [stage.box.x for stage in layout.stages]
-    step_edges = [step.column.x for step in layout.steps] + [step.column.right for step in layout.steps]
-    lane_edges = [lane.band.y for lane in layout.lanes] + [lane.band.bottom for lane in layout.lanes]
-    boxes = card_boxes(layout)
-    blocked_x = Blocked((box.x, box.right) for box in boxes)
-    blocked_y = Blocked((box.y, box.bottom) for box in boxes)
+    stage_edges, step_edges, lane_edges, blocked_x, blocked_y = _cut_candidates(layout)
     xs = _spans(x_start, x_end, room_w, overlap, (stage_edges, step_edges), blocked_x)
     ys = _spans(head_h, layout.height, room_h, overlap, (lane_edges,), blocked_y)
     tiles = tuple(

@@ -279,6 +279,8 @@ def _stage_bookmarks(canvas: Canvas, plan: PagePlan, layout: Layout, tile: Tile,
 
 
 def glyph_warnings(pen: TextPen, fonts: FontSet, doc: Blueprint) -> list[str]:
+    if not pen.problems:
+        return []
     titles = {f"card '{c.id}'": c.title for c in doc.cards}
     out = []
     for owner, chars in sorted(pen.problems.items()):

@@ -11,7 +11,6 @@ geometry does not change with focus.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from blueprint.layout.shapes import CardBox, Layout, Route
 
@@ -21,23 +20,51 @@ FADED_OPACITY = 0.3
 ALWAYS_SHOWN_KINDS = frozenset({"customer", "evidence"})
 
 
-@dataclass(frozen=True, slots=True)
 class FocusState:
-    """The functions in focus and what follows for one layout's cards and routes (ids)."""
+    """The functions in focus and what follows for one layout's cards and routes, asked per id (a
+    hand-off sheet draws a few columns of a 5,000-card layout: only what it draws is looked at).
+    `faded_cards`, `faded_routes` and `strong_routes` give the whole sets."""
 
-    functions: frozenset[str]
-    faded_cards: frozenset[str]
-    faded_routes: frozenset[str]
-    strong_routes: frozenset[str]
+    __slots__ = ("_cards", "_routes", "functions", "layout")
+
+    def __init__(self, layout: Layout, functions: frozenset[str]) -> None:
+        self.layout = layout
+        self.functions = functions
+        self._cards: dict[str, bool] = {}
+        self._routes: dict[str, str] = {}
 
     def card_faded(self, card_id: str) -> bool:
-        return card_id in self.faded_cards
+        faded = self._cards.get(card_id)
+        if faded is None:
+            card = self.layout.cards.get(card_id)
+            faded = self._cards[card_id] = card is not None and not card_in_focus(card, self.functions)
+        return faded
+
+    def _strength(self, link_id: str) -> str:
+        strength = self._routes.get(link_id)
+        if strength is None:
+            route = self.layout.routes.get(link_id)
+            strength = "full" if route is None else route_strength(route, self.layout.cards, self.functions)
+            self._routes[link_id] = strength
+        return strength
 
     def route_faded(self, link_id: str) -> bool:
-        return link_id in self.faded_routes
+        return self._strength(link_id) == "faded"
 
     def route_strong(self, link_id: str) -> bool:
-        return link_id in self.strong_routes
+        return self._strength(link_id) == "strong"
+
+    @property
+    def faded_cards(self) -> frozenset[str]:
+        return frozenset(i for i in self.layout.cards if self.card_faded(i))
+
+    @property
+    def faded_routes(self) -> frozenset[str]:
+        return frozenset(i for i in self.layout.routes if self.route_faded(i))
+
+    @property
+    def strong_routes(self) -> frozenset[str]:
+        return frozenset(i for i in self.layout.routes if self.route_strong(i))
 
 
 def card_in_focus(card: CardBox, functions: frozenset[str]) -> bool:
@@ -64,15 +91,4 @@ def focus_state(layout: Layout, functions: Iterable[str]) -> FocusState | None:
     """The focus state of `layout` with `functions` in focus; None when no function is in focus (the
     drawing is the plain one)."""
     chosen = frozenset(functions)
-    if not chosen:
-        return None
-    cards = layout.cards
-    faded_cards = frozenset(i for i, card in cards.items() if not card_in_focus(card, chosen))
-    faded, strong = [], []
-    for link_id, route in layout.routes.items():
-        strength = route_strength(route, cards, chosen)
-        if strength == "faded":
-            faded.append(link_id)
-        elif strength == "strong":
-            strong.append(link_id)
-    return FocusState(chosen, faded_cards, frozenset(faded), frozenset(strong))
+    return FocusState(layout, chosen) if chosen else None

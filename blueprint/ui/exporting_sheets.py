@@ -110,6 +110,8 @@ def export_sheets_to(window: MainWindow, folder: Path, function_ids: list[str] |
     timer.setInterval(30)
 
     def poll() -> None:
+        if dialog.wasCanceled():
+            state["cancel"] = True
         dialog.setValue(state["done"])
         if state["name"]:
             dialog.setLabelText(f"Writing the sheet of {state['name']} ({state['done'] + 1} of {total})…")
