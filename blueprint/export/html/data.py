@@ -14,6 +14,7 @@ from typing import Any
 
 from blueprint.export.sheets.facts import SheetContext
 from blueprint.export.sources import shown_findings
+from blueprint.layout import Layout
 from blueprint.model import Blueprint, Card
 
 
@@ -43,8 +44,11 @@ def _card(card: Card, context: SheetContext, at: dict[str, str], lanes: dict[str
     return entry
 
 
-def viewer_data(shown: Blueprint, whole: Blueprint, focus: tuple[str, ...]) -> dict[str, Any]:
-    """The viewer's data for `shown` (an audience view of `whole`, or `whole` itself)."""
+def viewer_data(
+    shown: Blueprint, whole: Blueprint, focus: tuple[str, ...], layout: Layout | None = None
+) -> dict[str, Any]:
+    """The viewer's data for `shown` (an audience view of `whole`, or `whole` itself). With its
+    `layout`, every card's box and every link's extent (whole points), for the level of detail."""
     context = SheetContext(whole)
     findings = list(context.findings)
     if shown is not whole:
@@ -68,6 +72,9 @@ def viewer_data(shown: Blueprint, whole: Blueprint, focus: tuple[str, ...]) -> d
                 "incomplete": time.incomplete,
                 "chain": [c for c in time.chain if c != card.id],
             }
+        if layout is not None:
+            b = layout.cards[card.id].box
+            entry["box"] = [round(b.x), round(b.y - 8), round(b.right), round(b.bottom)]
         cards[card.id] = entry
     links: dict[str, Any] = {}
     for link in shown.links:
@@ -77,6 +84,11 @@ def viewer_data(shown: Blueprint, whole: Blueprint, focus: tuple[str, ...]) -> d
             "kind": link.kind,
             "label": link.label,
         }
+        route = layout.routes.get(link.id) if layout is not None else None
+        if route is not None and route.points:
+            xs, ys = [x for x, _ in route.points], [y for _, y in route.points]
+            extent = [min(xs) - 40, min(ys) - 40, max(xs) + 40, max(ys) + 40]
+            links[link.id]["box"] = [round(v) for v in extent]
     for element, entry in (*cards.items(), *links.items()):
         plans = [plan_index[p.id] for p in context.plans_of.get(element, ()) if p.id in plan_index]
         if plans:

@@ -29,6 +29,9 @@ from blueprint.layout.gcpause import without_gc
 from blueprint.layout.text import clean
 from blueprint.model import Blueprint
 
+#: Without scripts the drawing shows at once, whole (no zoom, no panel).
+NO_SCRIPT_STYLE = "#stage.loading #blueprint { display: block; position: static; } #stage { overflow: auto; }"
+
 
 @cache
 def _asset(name: str) -> str:
@@ -59,10 +62,11 @@ def render_html(doc: Blueprint, audience: Audience = EVERYTHING, view_name: str 
         shown = shown_blueprint(doc, audience.hidden_lanes)
         layout = compute_layout(shown)
         svg = blueprint_svg(layout, focus_state(layout, audience.focus))
-        data = script_json(viewer_data(shown, doc, audience.focus))
+        data = script_json(viewer_data(shown, doc, audience.focus, layout))
         script, style = _asset("viewer.js"), _asset("viewer.css")
         policy = (
-            f"default-src 'none'; script-src '{_hash(script)}'; style-src '{_hash(style)}'; "
+            f"default-src 'none'; script-src '{_hash(script)}'; "
+            f"style-src '{_hash(style)}' '{_hash(NO_SCRIPT_STYLE)}'; "
             "img-src data:; base-uri 'none'; form-action 'none'"
         )
         language = getattr(doc.metadata, "language", None) or "en"
@@ -74,7 +78,8 @@ def render_html(doc: Blueprint, audience: Audience = EVERYTHING, view_name: str 
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f'<meta name="generator" content="Service Blueprint Studio {escape(__version__)}">',
             '<link rel="icon" href="data:,">',
-            f"<title>{title}</title><style>{style}</style></head><body>",
+            f"<title>{title}</title><style>{style}</style>",
+            f"<noscript><style>{NO_SCRIPT_STYLE}</style></noscript></head><body>",
             f'<header><div><h1>{title}</h1><p class="facts">{escape(_facts(doc, view_name))}</p></div>',
             '<div id="tools"><input id="search" type="search" placeholder="Search cards" '
             'aria-label="Search cards"><span id="hits" aria-live="polite"></span>',
@@ -85,7 +90,9 @@ def render_html(doc: Blueprint, audience: Audience = EVERYTHING, view_name: str 
             '<p class="muted">Click one to focus on its work.</p><ul id="functions"></ul>',
             '<button id="all-functions" type="button">All functions</button>',
             '<h2>Findings (<span id="findings-count"></span>)</h2><ul id="findings"></ul></nav>',
-            f'<div id="stage">{svg}</div>',
+            # hidden while the page loads (the script shows it), so the browser does not lay out and
+            # paint a big drawing again and again while it is still reading it
+            f'<div id="stage" class="loading">{svg}</div>',
             '<aside id="panel" hidden aria-label="Details"><button id="close" type="button" '
             'title="Close (Esc)">×</button><div id="details"></div></aside></main>',
             f'<script type="application/json" id="blueprint-data">{data}</script>',

@@ -22,6 +22,10 @@ from blueprint.layout.emotion import emotion_label
 from blueprint.layout.focus import FocusState
 from blueprint.layout.text import text_width
 
+#: From this many cards on, the page shows card and link text only near the part in view (level of
+#: detail, as the editor's canvas does): laying out 40,000 SVG text elements at once takes seconds.
+DETAIL_CARDS = 1000
+LOD_CLASS = 'class="lod far"'
 FONT_FAMILY = "'DejaVu Sans', 'Bitstream Vera Sans', Verdana, sans-serif"
 _ARROW = 5.0
 
@@ -58,18 +62,22 @@ class SvgWriter:
         anchor: str = "",
         css: str = "",
     ) -> None:
+        """One line of text, as wide as the layout measured it (`textLength`). A `css` class stands for
+        the size, weight and colour of card text (the bulk of a big page: one short attribute)."""
         width = text_width(line, size, bold)
-        attrs = f' x="{_n(x)}" y="{_n(baseline)}" font-size="{_n(size)}"'
-        if bold:
-            attrs += ' font-weight="bold"'
-        if colour != st.TEXT:
-            attrs += f' fill="{colour}"'
-        if anchor:
-            attrs += f' text-anchor="{anchor}"'
+        attrs = f' x="{_n(x)}" y="{_n(baseline)}"'
         if css:
             attrs += f' class="{css}"'
+        else:
+            attrs += f' font-size="{_n(size)}"'
+            if bold:
+                attrs += ' font-weight="bold"'
+            if colour != st.TEXT:
+                attrs += f' fill="{colour}"'
+        if anchor:
+            attrs += f' text-anchor="{anchor}"'
         if width > 0:
-            attrs += f' textLength="{_n(width)}" lengthAdjust="spacingAndGlyphs"'
+            attrs += f' textLength="{_n(width)}"'
         self.out.append(f"<text{attrs}>{_t(line)}</text>")
 
     def rect(
@@ -101,6 +109,7 @@ class SvgWriter:
             '<svg id="blueprint" xmlns="http://www.w3.org/2000/svg" '
             f'viewBox="0 0 {_n(lay.width)} {_n(lay.height)}" '
             f'width="{_n(lay.width)}" height="{_n(lay.height)}" font-family="{_a(FONT_FAMILY)}" '
+            f"{LOD_CLASS if len(lay.cards) >= DETAIL_CARDS else ''} "
             'role="img" aria-label="Service blueprint">'
         )
         self.out.append('<g class="grid">')
@@ -232,20 +241,18 @@ class SvgWriter:
         right = b.right - m.CARD_PAD
         top = b.y + m.CARD_PAD + (m.MARKER_HEIGHT / 2 if card.markers else 0)
         for line in card.title_lines:
-            self._line(x, right, top + m.TITLE_SIZE * 0.95, line, m.TITLE_SIZE, True, st.TEXT)
+            self._line(x, right, top + m.TITLE_SIZE * 0.95, line, m.TITLE_SIZE, True, "t")
             top += m.TITLE_LEADING
         if card.description_lines:
             top += m.BLOCK_GAP
             for line in card.description_lines:
-                self._line(
-                    x, right, top + m.DESCRIPTION_SIZE * 0.95, line, m.DESCRIPTION_SIZE, False, st.MUTED
-                )
+                self._line(x, right, top + m.DESCRIPTION_SIZE * 0.95, line, m.DESCRIPTION_SIZE, False, "d")
                 top += m.DESCRIPTION_LEADING
         if card.detail_lines:
             top += m.BLOCK_GAP
             for i, line in enumerate(card.detail_lines):
                 bold = i == 0 and card.function_name is not None
-                self.text(x, top + m.DETAIL_SIZE * 0.95, line, m.DETAIL_SIZE, bold, st.MUTED)
+                self.text(x, top + m.DETAIL_SIZE * 0.95, line, m.DETAIL_SIZE, bold, css="f" if bold else "d")
                 top += m.DETAIL_LEADING
         for marker in card.markers:
             mb = marker.box
@@ -263,12 +270,12 @@ class SvgWriter:
         self.out.append("</g>")
 
     def _line(
-        self, x: float, right: float, baseline: float, line: str, size: float, bold: bool, colour: str
+        self, x: float, right: float, baseline: float, line: str, size: float, bold: bool, css: str
     ) -> None:
         if reads_right_to_left(line):
-            self.text(right, baseline, line, size, bold, colour, "end")
+            self.text(right, baseline, line, size, bold, anchor="end", css=css)
         else:
-            self.text(x, baseline, line, size, bold, colour)
+            self.text(x, baseline, line, size, bold, css=css)
 
     def _route(self, route: Route) -> None:
         colour = st.LOOP if route.kind == "loop" else st.HANDOFF if route.is_handoff else st.LINK
@@ -295,23 +302,22 @@ class SvgWriter:
             f"M{_n(bx)} {_n(by)}L{_n(bx - ux * a - uy * wing)} {_n(by - uy * a + ux * wing)}"
             f"L{_n(bx - ux * a + uy * wing)} {_n(by - uy * a - ux * wing)}Z"
         )
+        if route.is_handoff:  # the small square where work changes hands, filled with the arrow head
+            x0, y0 = route.points[0]
+            head += f"M{_n(x0 - 2)} {_n(y0 - 2)}h4v4h-4Z"
         self.out.append(
             f'<g class="{css}" data-link-id="{_a(route.link_id)}">'
-            f'<path class="touch" d="{d}"/>'
             f'<path class="line" d="{d}" stroke="{colour}" stroke-width="{_n(width)}"{dash}/>'
             f'<path d="{head}" fill="{colour}"/>'
         )
-        if route.is_handoff:
-            x0, y0 = route.points[0]
-            self.rect(x0 - 2, y0 - 2, 4, 4, colour)
         if route.label_text and route.label_pos is not None:
             x, y = route.label_pos
             w = text_width(route.label_text, m.LINK_LABEL_SIZE) + 4
             h = m.LINK_LABEL_SIZE + 2.5
             plate = st.HANDOFF if route.is_handoff else st.GRID
             text_colour = st.HANDOFF if route.is_handoff else st.MUTED
-            turn = f' transform="rotate(-90 {_n(x)} {_n(y)})"' if route.label_vertical else ""
-            self.out.append(f"<g{turn}>")
+            if route.label_vertical:
+                self.out.append(f'<g transform="rotate(-90 {_n(x)} {_n(y)})">')
             self.rect(x - w / 2, y - h / 2, w, h, "#FFFFFF", plate, 0.4)
             self.text(
                 x,
@@ -322,7 +328,8 @@ class SvgWriter:
                 text_colour,
                 "middle",
             )
-            self.out.append("</g>")
+            if route.label_vertical:
+                self.out.append("</g>")
         self.out.append("</g>")
 
 

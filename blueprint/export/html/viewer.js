@@ -39,6 +39,34 @@
   var view = { x: 0, y: 0, s: 1 };
   function apply() {
     svg.style.transform = "translate(" + view.x + "px," + view.y + "px) scale(" + view.s + ")";
+    scheduleDetail();
+  }
+
+  // --- level of detail (big blueprints): text only near what is in view, none when far out --------
+  var lod = svg.classList.contains("lod");
+  var near = [];
+  var detailTimer = null;
+  function scheduleDetail() {
+    if (!lod) { return; }
+    clearTimeout(detailTimer);
+    detailTimer = setTimeout(updateDetail, 90);
+  }
+  function updateDetail() {
+    var far = view.s < 0.3;
+    svg.classList.toggle("far", far);
+    near.forEach(function (el) { el.classList.remove("near"); });
+    near = [];
+    if (far) { return; }
+    var x0 = -view.x / view.s, y0 = -view.y / view.s;
+    var x1 = x0 + stage.clientWidth / view.s, y1 = y0 + stage.clientHeight / view.s;
+    function mark(entries, els) {
+      Object.keys(entries).forEach(function (id) {
+        var b = entries[id].box;
+        if (b && b[0] < x1 && x0 < b[2] && b[1] < y1 && y0 < b[3] && els[id]) { els[id].classList.add("near"); near.push(els[id]); }
+      });
+    }
+    mark(data.cards, cardEls);
+    mark(data.links, linkEls);
   }
   function fit() {
     var w = stage.clientWidth, h = stage.clientHeight;
@@ -332,9 +360,10 @@
     else if (event.key === "-") { zoomCentre(0.8); }
     else if (event.key === "0") { fit(); }
   });
-  window.addEventListener("beforeprint", function () { svg.style.transform = ""; });
+  window.addEventListener("beforeprint", function () { svg.style.transform = ""; svg.classList.remove("far"); });
   window.addEventListener("afterprint", apply);
-  applyFocus();
+  if (focus.length) { applyFocus(); }
+  stage.classList.remove("loading");
   fit();
   document.documentElement.setAttribute("data-ready", "true");
 })();
