@@ -39,6 +39,7 @@ class ViewsController(QObject):
         self.menu.aboutToShow.connect(self.fill_menu)
         self._unsubscribe = window.document.subscribe(self._document_changed)
         window.document_replaced.connect(self._document_replaced)
+        window.selection.changed.connect(self._selection_changed)
 
     # --- what is shown --------------------------------------------------------------------------
 
@@ -159,6 +160,20 @@ class ViewsController(QObject):
                 self.audience = within
                 self.window.scene.set_audience(within)
                 self.changed.emit()
+
+    def _selection_changed(self) -> None:
+        """Say so when a finding or a search selects cards of hidden lanes (they are selected, and
+        an edit such as Delete would reach them, but the canvas does not show them)."""
+        if not self.audience.hidden_lanes:
+            return
+        document, shown = self.window.document, self.window.scene.cards
+        hidden = [i for i in self.window.selection.ids if i not in shown and document.card(i) is not None]
+        if hidden:
+            count = len(hidden)
+            self.window.show_message(
+                f"{count} selected card{' is' if count == 1 else 's are'} in hidden lanes "
+                "(View > Views > All lanes shows them)"
+            )
 
     def _document_replaced(self) -> None:
         self._unsubscribe()

@@ -51,6 +51,8 @@ def test_edits_with_a_lane_hidden_keep_it_hidden_and_select_all_reaches_only_wha
     assert window.scene.cards["f0"].card_box.title_lines[0].startswith("Takes the")
     window.actions.select_all.trigger()
     assert "s0" not in window.selection.ids and "f0" in window.selection.ids
+    window.selection.set(["s0"])  # as a finding of the hidden support card selects it
+    assert window.statusBar().currentMessage().startswith("1 selected card is in hidden lanes")
 
 
 def test_save_current_view_rename_and_delete_are_edits_that_undo(qtbot) -> None:
