@@ -4,11 +4,10 @@ progress dialog shows (the window stays responsive; the export works on a copy o
 from __future__ import annotations
 
 import io
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QProgressDialog
 
 from blueprint.fileformat import BlueprintFileError, write_atomically
@@ -16,6 +15,7 @@ from blueprint.layout.audience import EVERYTHING, Audience
 from blueprint.model import Blueprint
 from blueprint.ui.dialogs.export_dialog import ExportDialog, ExportOptions
 from blueprint.ui.dialogs.prompts import show_error
+from blueprint.ui.worker import run_beside
 
 if TYPE_CHECKING:
     from blueprint.ui.main_window import MainWindow
@@ -62,17 +62,7 @@ def export_to(window: MainWindow, options: ExportOptions) -> bool:
     progress.setMinimumDuration(500)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setObjectName("exportProgress")
-    loop = QEventLoop()
-    thread = threading.Thread(target=work, name="export-pdf", daemon=True)
-    timer = QTimer()
-    timer.setInterval(30)
-    timer.timeout.connect(lambda: loop.quit() if not thread.is_alive() else None)
-    thread.start()
-    timer.start()
-    if thread.is_alive():
-        loop.exec()
-    timer.stop()
-    thread.join()
+    run_beside(work, "export-pdf")
     progress.close()
     progress.deleteLater()
     error = outcome.get("error")

@@ -8,14 +8,14 @@ whole and stay). A folder that cannot be made or written is one message, before 
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from blueprint.ui.dialogs.prompts import show_error
+from blueprint.ui.worker import run_beside
 
 if TYPE_CHECKING:
     from blueprint.ui.main_window import MainWindow
@@ -104,27 +104,15 @@ def export_sheets_to(window: MainWindow, folder: Path, function_ids: list[str] |
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     dialog.canceled.connect(lambda: state.update(cancel=True))
-    loop = QEventLoop()
-    thread = threading.Thread(target=work, name="hand-off-sheets", daemon=True)
-    timer = QTimer()
-    timer.setInterval(30)
 
-    def poll() -> None:
+    def tick() -> None:
         if dialog.wasCanceled():
             state["cancel"] = True
         dialog.setValue(state["done"])
         if state["name"]:
             dialog.setLabelText(f"Writing the sheet of {state['name']} ({state['done'] + 1} of {total})…")
-        if not thread.is_alive():
-            loop.quit()
 
-    timer.timeout.connect(poll)
-    thread.start()
-    timer.start()
-    if thread.is_alive():
-        loop.exec()
-    timer.stop()
-    thread.join()
+    run_beside(work, "hand-off-sheets", tick)
     dialog.close()
     dialog.deleteLater()
     error = state["error"]

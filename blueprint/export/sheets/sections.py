@@ -7,12 +7,14 @@ Tables are rows of wrapped cells; a row never splits across columns or pages.
 from __future__ import annotations
 
 from blueprint.export.appendix_flow import BODY, LEADING, SMALL, SUBHEADING, Flow, TextOp
-from blueprint.export.sheets.facts import SheetFacts, minutes_text
+from blueprint.export.appendix_handoffs import SEVERITY_COLOURS as FINDING_COLOURS
+from blueprint.export.appendix_handoffs import finding_entries
+from blueprint.export.sheets.facts import HandoffRow, SheetFacts, minutes_text
 from blueprint.layout.text import wrap
 
 MUTED = "#546E7A"
 HEAD = "#37474F"
-SEVERITY_COLOURS = {"error": "#C62828", "warning": "#8D6E00", "info": "#1565C0", "high": "#C62828"}
+SEVERITY_COLOURS = {**FINDING_COLOURS, "high": "#C62828"}  # fail points: high in the error's red
 _CELL_GAP = 8.0
 
 
@@ -54,6 +56,13 @@ def table(
         put(cells, False, "#212121")
 
 
+def _handoffs(flow: Flow, rows: tuple[HandoffRow, ...], headers: tuple[str, ...], none: str) -> None:
+    if rows:
+        table(flow, headers, (0.22, 0.26, 0.24, 0.28), [(r.other, r.what, r.at, r.card) for r in rows])
+    else:
+        _none(flow, none)
+
+
 def _none(flow: Flow, text: str) -> None:
     flow.text(text, BODY, color=MUTED, gap_after=2)
 
@@ -82,18 +91,19 @@ def write_sections(flow: Flow, facts: SheetFacts, blueprint_title: str) -> None:
         )
 
     flow.section("sheet-receive", "You receive")
-    if facts.receive:
-        rows = [(r.other, r.what, r.at, r.card) for r in facts.receive]
-        table(flow, ("From", "What", "At", "Into"), (0.22, 0.26, 0.24, 0.28), rows)
-    else:
-        _none(flow, "No hand-offs come in: no other function's card links to yours.")
-
+    _handoffs(
+        flow,
+        facts.receive,
+        ("From", "What", "At", "Into"),
+        "No hand-offs come in: no other function's card links to yours.",
+    )
     flow.section("sheet-hand-on", "You hand on")
-    if facts.hand_on:
-        rows = [(r.other, r.what, r.at, r.card) for r in facts.hand_on]
-        table(flow, ("To", "What", "At", "From"), (0.22, 0.26, 0.24, 0.28), rows)
-    else:
-        _none(flow, "No hand-offs go out: none of your cards links to another function's card.")
+    _handoffs(
+        flow,
+        facts.hand_on,
+        ("To", "What", "At", "From"),
+        "No hand-offs go out: none of your cards links to another function's card.",
+    )
 
     flow.section("sheet-fail-points", "Your fail points")
     if facts.fail_points:
@@ -147,14 +157,6 @@ def write_sections(flow: Flow, facts: SheetFacts, blueprint_title: str) -> None:
 
     flow.section("sheet-findings", "Findings that involve you")
     if facts.findings:
-        for finding in facts.findings:
-            flow.text(
-                f"{finding.code}  {finding.severity}",
-                BODY,
-                bold=True,
-                color=SEVERITY_COLOURS.get(finding.severity, "#212121"),
-                keep=BODY,
-            )
-            flow.text(finding.message, BODY, indent=18, gap_after=3)
+        finding_entries(flow, list(facts.findings))
     else:
         _none(flow, "No findings involve your cards.")
