@@ -103,3 +103,16 @@ def test_a_view_leaves_hidden_lanes_out_and_starts_in_its_focus() -> None:
     assert set(cards) == {"c0", "c1", "f0", "b0", "f1"}  # the support card is not there
     assert "faded" in cards["b0"] and "faded" not in cards["f0"] and "faded" not in cards["c0"]
     assert json.loads(page.data)["focus"] == ["team-a"]
+
+
+def test_a_big_blueprints_card_text_waits_in_the_json_until_it_is_near(monkeypatch) -> None:
+    monkeypatch.setattr("blueprint.export.html.svg.DETAIL_CARDS", 3)  # as from 1,000 cards on
+    doc = sharing_blueprint()
+    page = parse(render_html(doc))
+    assert [a.get("class") for t, a in page.tags if t == "svg"] == ["lod far"]
+    data = json.loads(page.data)
+    assert set(data["text"]) >= {card.id for card in doc.cards} | {"l1", "l3"}  # labelled links too
+    assert [item[2] for item in data["text"]["c1"]][:1] == ["Gets the key"]
+    assert data["text"]["l1"]["text"][2] == "room request"
+    html = render_html(doc).decode("utf-8")
+    assert ">Gets the key</text>" not in html and ">room request</text>" not in html

@@ -30,6 +30,9 @@ def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 def pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("pages")
     export_html(sharing_blueprint(), folder / "sharing.html")
+    with pytest.MonkeyPatch.context() as patch:  # the level of detail of 1,000 cards and more
+        patch.setattr("blueprint.export.html.svg.DETAIL_CARDS", 3)
+        export_html(sharing_blueprint(), folder / "detail.html")
     for name in ("ok-code-in-text", "ok-markup-in-text"):
         export_html(load(REPO / "tests" / "files" / f"{name}.blueprint"), folder / f"{name}.html")
     return folder
@@ -102,4 +105,21 @@ def test_hostile_titles_stay_text(driver: Any, pages: Path, name: str) -> None:
     title = load(REPO / "tests" / "files" / f"{name}.blueprint").cards_by_id()[hostile].title
     _card(driver, hostile).click()
     assert title in _details(driver)
+    assert console_errors(driver) == []
+
+
+def test_a_big_blueprint_draws_card_text_near_the_view_and_none_far_out(driver: Any, pages: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    open_page(driver, pages / "detail.html")
+    title = "return document.querySelector('[data-card-id=\"c1\"] text')?.textContent"
+    WebDriverWait(driver, 5).until(lambda d: d.execute_script(title) == "Gets the key")
+    assert "near" in _card(driver, "c1").get_attribute("class")
+    for _ in range(12):
+        driver.find_element(By.ID, "zoom-out").click()
+    WebDriverWait(driver, 5).until(
+        lambda d: "far" in d.find_element(By.ID, "blueprint").get_attribute("class")
+    )
+    assert driver.execute_script("return document.querySelectorAll('.near').length") == 0
     assert console_errors(driver) == []

@@ -61,8 +61,11 @@ def render_html(doc: Blueprint, audience: Audience = EVERYTHING, view_name: str 
     with without_gc():
         shown = shown_blueprint(doc, audience.hidden_lanes)
         layout = compute_layout(shown)
-        svg = blueprint_svg(layout, focus_state(layout, audience.focus))
-        data = script_json(viewer_data(shown, doc, audience.focus, layout))
+        svg, deferred = blueprint_svg(layout, focus_state(layout, audience.focus))
+        facts = viewer_data(shown, doc, audience.focus, layout)
+        if deferred is not None:
+            facts["text"] = deferred
+        data = script_json(facts)
         script, style = _asset("viewer.js"), _asset("viewer.css")
         policy = (
             f"default-src 'none'; script-src '{_hash(script)}'; "

@@ -50,6 +50,10 @@ class SvgWriter:
         self.layout = layout
         self.focus = focus
         self.out: list[str] = []
+        #: Big blueprints: the text of each card and link label, by id, for the viewer to draw when
+        #: it comes into view (None: every text is in the SVG).
+        self.deferred: dict[str, object] | None = {} if len(layout.cards) >= DETAIL_CARDS else None
+        self._sink: list[list[object]] | None = None
 
     def text(
         self,
@@ -65,6 +69,9 @@ class SvgWriter:
         """One line of text, as wide as the layout measured it (`textLength`). A `css` class stands for
         the size, weight and colour of card text (the bulk of a big page: one short attribute)."""
         width = text_width(line, size, bold)
+        if self._sink is not None:  # a big blueprint's card text: drawn by the viewer when near
+            self._sink.append([round(x, 2), round(baseline, 2), line, css, anchor, round(width, 2)])
+            return
         attrs = f' x="{_n(x)}" y="{_n(baseline)}"'
         if css:
             attrs += f' class="{css}"'
@@ -240,6 +247,8 @@ class SvgWriter:
         x = b.x + m.STRIP_WIDTH + m.CARD_PAD
         right = b.right - m.CARD_PAD
         top = b.y + m.CARD_PAD + (m.MARKER_HEIGHT / 2 if card.markers else 0)
+        if self.deferred is not None:
+            self._sink = self.deferred[card.card_id] = []  # type: ignore[assignment]
         for line in card.title_lines:
             self._line(x, right, top + m.TITLE_SIZE * 0.95, line, m.TITLE_SIZE, True, "t")
             top += m.TITLE_LEADING
@@ -254,16 +263,17 @@ class SvgWriter:
                 bold = i == 0 and card.function_name is not None
                 self.text(x, top + m.DETAIL_SIZE * 0.95, line, m.DETAIL_SIZE, bold, css="f" if bold else "d")
                 top += m.DETAIL_LEADING
+        self._sink = None
         for marker in card.markers:
             mb = marker.box
             if marker.kind == "fail":
                 self.out.append(
-                    f'<circle cx="{_n(mb.x + mb.w / 2)}" cy="{_n(mb.y + mb.h / 2)}" r="{_n(mb.h / 2)}" '
-                    f'fill="{st.FAIL}" stroke="#FFFFFF" stroke-width="0.8"/>'
+                    f'<circle class="badge" cx="{_n(mb.x + mb.w / 2)}" cy="{_n(mb.y + mb.h / 2)}" '
+                    f'r="{_n(mb.h / 2)}" fill="{st.FAIL}" stroke="#FFFFFF" stroke-width="0.8"/>'
                 )
                 self.text(mb.x + mb.w / 2, mb.y + mb.h / 2 + 2.6, "F", 7.5, True, "#FFFFFF", "middle")
             else:
-                self.rect(mb.x, mb.y, mb.w, mb.h, st.WAIT, "#FFFFFF", 0.8, mb.h / 2)
+                self.rect(mb.x, mb.y, mb.w, mb.h, st.WAIT, "#FFFFFF", 0.8, mb.h / 2, "badge")
                 self.text(
                     mb.x + mb.w / 2, mb.y + mb.h / 2 + 2.4, marker.text, m.DETAIL_SIZE, True, anchor="middle"
                 )
@@ -316,6 +326,21 @@ class SvgWriter:
             h = m.LINK_LABEL_SIZE + 2.5
             plate = st.HANDOFF if route.is_handoff else st.GRID
             text_colour = st.HANDOFF if route.is_handoff else st.MUTED
+            if self.deferred is not None:
+                self.deferred[route.link_id] = {
+                    "plate": [round(x - w / 2, 2), round(y - h / 2, 2), round(w, 2), round(h, 2), plate],
+                    "text": [
+                        round(x, 2),
+                        round(y + m.LINK_LABEL_SIZE * 0.35, 2),
+                        route.label_text,
+                        "lh" if route.is_handoff else "l",
+                        "middle",
+                        round(text_width(route.label_text, m.LINK_LABEL_SIZE), 2),
+                    ],
+                    "turn": [round(x, 2), round(y, 2)] if route.label_vertical else None,
+                }
+                self.out.append("</g>")
+                return
             if route.label_vertical:
                 self.out.append(f'<g transform="rotate(-90 {_n(x)} {_n(y)})">')
             self.rect(x - w / 2, y - h / 2, w, h, "#FFFFFF", plate, 0.4)
@@ -333,6 +358,9 @@ class SvgWriter:
         self.out.append("</g>")
 
 
-def blueprint_svg(layout: Layout, focus: FocusState | None = None) -> str:
-    """The inline `<svg>` element of `layout`, with `focus` as the initial fading."""
-    return SvgWriter(layout, focus).write()
+def blueprint_svg(layout: Layout, focus: FocusState | None = None) -> tuple[str, dict[str, object] | None]:
+    """The inline `<svg>` element of `layout`, with `focus` as the initial fading, and (for a big
+    blueprint) the text of its cards and link labels by id, which the viewer draws near the view:
+    parsing 40,000 text elements at once made a 5,000-card page take many seconds to open."""
+    writer = SvgWriter(layout, focus)
+    return writer.write(), writer.deferred

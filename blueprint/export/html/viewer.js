@@ -44,6 +44,38 @@
 
   // --- level of detail (big blueprints): text only near what is in view, none when far out --------
   var lod = svg.classList.contains("lod");
+  var pending = data.text || {};  // text of big blueprints' cards and labels, drawn when first near
+  var SVG = "http://www.w3.org/2000/svg";
+  function svgText(item) {
+    var t = document.createElementNS(SVG, "text");
+    t.setAttribute("x", item[0]);
+    t.setAttribute("y", item[1]);
+    t.textContent = item[2];
+    if (item[3]) { t.setAttribute("class", item[3]); }
+    if (item[4]) { t.setAttribute("text-anchor", item[4]); }
+    if (item[5] > 0) { t.setAttribute("textLength", item[5]); }
+    return t;
+  }
+  function drawText(id, el) {
+    var entry = pending[id];
+    if (!entry) { return; }
+    delete pending[id];
+    if (Array.isArray(entry)) {
+      var first = el.querySelector(".badge");  // the text goes under the fail and wait badges
+      entry.forEach(function (item) { el.insertBefore(svgText(item), first); });
+      return;
+    }
+    var holder = el;
+    if (entry.turn) {
+      holder = document.createElementNS(SVG, "g");
+      holder.setAttribute("transform", "rotate(-90 " + entry.turn[0] + " " + entry.turn[1] + ")");
+      el.appendChild(holder);
+    }
+    var p = entry.plate, plate = document.createElementNS(SVG, "rect");
+    [["x", p[0]], ["y", p[1]], ["width", p[2]], ["height", p[3]], ["fill", "#FFFFFF"], ["stroke", p[4]], ["stroke-width", 0.4]].forEach(function (a) { plate.setAttribute(a[0], a[1]); });
+    holder.appendChild(plate);
+    holder.appendChild(svgText(entry.text));
+  }
   var near = [];
   var detailTimer = null;
   function scheduleDetail() {
@@ -62,7 +94,11 @@
     function mark(entries, els) {
       Object.keys(entries).forEach(function (id) {
         var b = entries[id].box;
-        if (b && b[0] < x1 && x0 < b[2] && b[1] < y1 && y0 < b[3] && els[id]) { els[id].classList.add("near"); near.push(els[id]); }
+        if (b && b[0] < x1 && x0 < b[2] && b[1] < y1 && y0 < b[3] && els[id]) {
+          drawText(id, els[id]);
+          els[id].classList.add("near");
+          near.push(els[id]);
+        }
       });
     }
     mark(data.cards, cardEls);
@@ -360,7 +396,11 @@
     else if (event.key === "-") { zoomCentre(0.8); }
     else if (event.key === "0") { fit(); }
   });
-  window.addEventListener("beforeprint", function () { svg.style.transform = ""; svg.classList.remove("far"); });
+  window.addEventListener("beforeprint", function () {
+    Object.keys(pending).forEach(function (id) { var el = cardEls[id] || linkEls[id]; if (el) { drawText(id, el); } });
+    svg.style.transform = "";
+    svg.classList.remove("far");
+  });
   window.addEventListener("afterprint", apply);
   if (focus.length) { applyFocus(); }
   stage.classList.remove("loading");
