@@ -147,7 +147,8 @@ class ViewsController(QObject):
         manage.setEnabled(bool(bp.views))
         manage.setToolTip("Rename or delete saved views")
 
-    def actions_for_test(self) -> list[QAction]:
+    def menu_actions(self) -> list[QAction]:
+        """The menu's entries as it would show them now."""
         self.fill_menu()
         return self.menu.actions()
 

@@ -123,3 +123,18 @@ def test_a_big_blueprint_draws_card_text_near_the_view_and_none_far_out(driver: 
     )
     assert driver.execute_script("return document.querySelectorAll('.near').length") == 0
     assert console_errors(driver) == []
+
+
+def test_printing_gives_the_whole_drawing_without_the_lists(driver: Any, pages: Path) -> None:
+    open_page(driver, pages / "sharing.html")
+    driver.execute_script("document.getElementById('zoom-in').click()")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        looks = driver.execute_script(
+            "const style = (q) => getComputedStyle(document.querySelector(q));"
+            "return [style('nav').display, style('#tools').display, style('#blueprint').transform,"
+            " style('#blueprint').position]"
+        )
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert looks == ["none", "none", "none", "static"]

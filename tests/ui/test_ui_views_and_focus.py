@@ -18,7 +18,7 @@ from ui_gestures import open_window, when_dialog_opens
 
 
 def _pick(window: MainWindow, text: str) -> None:
-    action = next(a for a in window.views.actions_for_test() if a.text() == text)
+    action = next(a for a in window.views.menu_actions() if a.text() == text)
     action.trigger()
 
 

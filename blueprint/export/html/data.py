@@ -18,7 +18,7 @@ from blueprint.layout import Layout
 from blueprint.model import Blueprint, Card
 
 
-def _card(card: Card, context: SheetContext, at: dict[str, str], lanes: dict[str, Any]) -> dict[str, Any]:
+def _card(card: Card, at: dict[str, str], lanes: dict[str, Any]) -> dict[str, Any]:
     entry: dict[str, Any] = {"title": card.title, "at": at[card.step], "lane": lanes[card.lane].name}
     entry["kind"] = lanes[card.lane].kind
     if card.description:
@@ -60,7 +60,7 @@ def viewer_data(
     times = context.timing.by_card()
     cards: dict[str, Any] = {}
     for card in shown.cards:
-        entry = _card(card, context, at, lanes)
+        entry = _card(card, at, lanes)
         time = times.get(card.id)
         if time is not None:
             entry["time"] = {

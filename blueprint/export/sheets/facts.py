@@ -120,6 +120,9 @@ class SheetContext:
                 self.links_in.setdefault(target.function, []).append(link)  # type: ignore[arg-type]
                 self.links_out.setdefault(source.function, []).append(link)  # type: ignore[arg-type]
         self.links_by_id = doc.links_by_id()
+        #: The PDF painter the sheets share (`sheets.pages`): the layout's cards and routes sorted into
+        #: columns once for every sheet.
+        self.painter: object | None = None
         self.plans_of: dict[str, list[Improvement]] = {}
         for plan in doc.improvements:
             for target in plan.targets:

@@ -42,12 +42,11 @@ def _painter(
 ) -> BlueprintPainter:
     """One painter per document, moved from sheet to sheet (sorting 5,000 cards and 7,500 routes into
     columns once, not once per sheet)."""
-    painter = getattr(context, "_sheet_painter", None)
-    if painter is None:
-        painter = BlueprintPainter(canvas, pen, context.layout, {}, focus)
-        context._sheet_painter = painter  # type: ignore[attr-defined]
-    else:
+    painter = context.painter
+    if isinstance(painter, BlueprintPainter):
         painter.rebind(canvas, pen, focus)
+        return painter
+    context.painter = painter = BlueprintPainter(canvas, pen, context.layout, {}, focus)
     return painter
 
 
