@@ -138,3 +138,29 @@ def test_printing_gives_the_whole_drawing_without_the_lists(driver: Any, pages: 
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     assert looks == ["none", "none", "none", "static"]
+
+
+def test_the_wheel_zooms_a_drag_pans_and_fit_shows_the_whole(driver: Any, pages: Path) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    open_page(driver, pages / "sharing.html")
+    transform = "return document.getElementById('blueprint').style.transform"
+    fitted = driver.execute_script(transform)
+    driver.execute_script(
+        "document.getElementById('stage').dispatchEvent(new WheelEvent('wheel',"
+        " {deltaY: -400, clientX: 600, clientY: 400, bubbles: true, cancelable: true}))"
+    )
+    zoomed = driver.execute_script(transform)
+    assert zoomed != fitted and "scale(" in zoomed
+    stage = driver.find_element(By.ID, "stage")
+    ActionChains(driver).move_to_element_with_offset(stage, 5, 5).click_and_hold().move_by_offset(
+        120, 60
+    ).release().perform()
+    assert driver.execute_script(transform) != zoomed
+    assert (
+        driver.execute_script("return document.getElementById('panel').hidden") is True
+    )  # a drag is no click
+    driver.find_element(By.ID, "fit").click()
+    assert driver.execute_script(transform) == fitted
+    assert console_errors(driver) == []
