@@ -43,7 +43,9 @@ def test_a_view_without_focus_adds_no_sheets() -> None:
     assert "Hand-off sheet" not in text and "You receive" not in text
 
 
-def test_a_view_svg_leaves_hidden_lanes_out() -> None:
+def test_a_view_svg_leaves_hidden_lanes_out(qapp) -> None:  # type: ignore[no-untyped-def]
+    # pytest-qt's QApplication first: the exporter would make a QGuiApplication, and the editor
+    # tests later in this process need a QApplication
     data, _ = render_image(
         sharing_blueprint(), "svg", Audience(frozenset({"support", "backstage"}), ("team-a",))
     )
