@@ -8,6 +8,7 @@ that cannot be created or written (one line; no sheet is left half-written).
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from blueprint.cli.common import EXIT_OK, EXIT_UNREADABLE, load_or_none, say_error, shown_name
@@ -62,6 +63,10 @@ def run(args: argparse.Namespace) -> int:
     from blueprint.export.sheets import prepare_folder, write_sheets
 
     folder = Path(args.output)
+    clash = _overwrites_input(args.file, folder, args.functions or known)
+    if clash is not None:
+        say_error(str(clash), "is the blueprint being read: a sheet may not replace it (choose another DIR)")
+        return EXIT_UNREADABLE
     try:
         prepare_folder(folder)
     except OSError as error:
@@ -77,3 +82,14 @@ def run(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         say_error(shown_name(args.file), f"warning: {warning}")
     return EXIT_OK
+
+
+def _overwrites_input(file: str, folder: Path, function_ids: list[str]) -> Path | None:
+    """The sheet that would replace FILE itself (a blueprint named like a sheet), if any."""
+    if file == "-" or not Path(file).exists():
+        return None
+    for function_id in function_ids:
+        target = folder / f"{function_id}.pdf"
+        if target.exists() and os.path.samefile(target, file):
+            return target
+    return None

@@ -67,3 +67,12 @@ def test_export_writes_html_of_a_view(tmp_path: Path) -> None:
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "view: Front of house" in html
     assert 'data-card-id="s0"' not in html and 'data-card-id="f0"' in html
+
+
+def test_a_sheet_never_replaces_the_blueprint_being_read(tmp_path: Path) -> None:
+    named_like_a_sheet = tmp_path / "frontdesk.pdf"  # a blueprint, oddly named
+    named_like_a_sheet.write_bytes(SAMPLE.read_bytes())
+    result = run_blueprint("sheets", str(named_like_a_sheet), "-o", str(tmp_path))
+    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
+    assert named_like_a_sheet.read_bytes() == SAMPLE.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["frontdesk.pdf"]
