@@ -17,6 +17,10 @@ CARD_COLORS: dict[str, tuple[str, str]] = {
     "notes": ("#FFF59D", "#F9A825"),
 }
 
+#: The improvement marker ("Plan", white on this teal) on cards an open improvement plan targets.
+PLAN = "#00796B"
+
+
 #: Line width of a hand-off into or out of a function in focus (a hand-off is 1.3 pt otherwise).
 STRONG_HANDOFF_WIDTH = 2.4
 
