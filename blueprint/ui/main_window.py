@@ -33,8 +33,8 @@ from blueprint.ui.findings_watch import FindingsWatch
 from blueprint.ui.recent_files import RecentFiles
 from blueprint.ui.safety import is_repairable, refuse_or_repair
 from blueprint.ui.selection import Selection
-from blueprint.ui.views_menu import ViewsController
 from blueprint.ui.timing_watch import TimingDisplay
+from blueprint.ui.views_menu import ViewsController
 from blueprint.ui.window_status import StatusBarMixin
 
 FILE_FILTER = "Service blueprints (*.blueprint)"
