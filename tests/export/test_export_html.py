@@ -116,3 +116,10 @@ def test_a_big_blueprints_card_text_waits_in_the_json_until_it_is_near(monkeypat
     assert data["text"]["l1"]["text"][2] == "room request"
     html = render_html(doc).decode("utf-8")
     assert ">Gets the key</text>" not in html and ">room request</text>" not in html
+
+
+def test_badges_are_drawn_as_in_the_pdf() -> None:
+    html = render_html(sharing_blueprint()).decode("utf-8")
+    key = html.split('data-card-id="c1"', 1)[1].split("</g>", 1)[0]
+    assert 'class="badge"' in key and 'fill="#00796B"' in key and ">Plan</text>" in key  # plan p1
+    assert 'fill="#D32F2F"' in key  # its fail point

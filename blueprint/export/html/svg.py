@@ -273,9 +273,13 @@ class SvgWriter:
                 )
                 self.text(mb.x + mb.w / 2, mb.y + mb.h / 2 + 2.6, "F", 7.5, True, "#FFFFFF", "middle")
             else:
-                self.rect(mb.x, mb.y, mb.w, mb.h, st.WAIT, "#FFFFFF", 0.8, mb.h / 2, "badge")
+                plan = marker.kind == "plan"  # an open improvement plan: white on teal, as in the PDF
+                self.rect(
+                    mb.x, mb.y, mb.w, mb.h, st.PLAN if plan else st.WAIT, "#FFFFFF", 0.8, mb.h / 2, "badge"
+                )
+                colour = "#FFFFFF" if plan else st.TEXT
                 self.text(
-                    mb.x + mb.w / 2, mb.y + mb.h / 2 + 2.4, marker.text, m.DETAIL_SIZE, True, anchor="middle"
+                    mb.x + mb.w / 2, mb.y + mb.h / 2 + 2.4, marker.text, m.DETAIL_SIZE, True, colour, "middle"
                 )
         self.out.append("</g>")
 
