@@ -96,14 +96,13 @@ class FunctionsPanel(QDockWidget):
         self.downstream = _wrapped("Functions this one hands work to (number of hand-offs)")
         self.counts = _wrapped("Hand-offs received and passed on")
         buttons = QHBoxLayout()
-        for button in (
-            self.add_button,
-            self.remove_button,
-            self.colour_button,
-            self.cards_button,
-            self.focus_button,
-        ):
+        for button in (self.add_button, self.remove_button, self.colour_button, self.cards_button):
             buttons.addWidget(button)
+        # the canvas's focus on a row of its own: one more button in the row above made the dock
+        # (and so the Inspector tabbed with it) wider than the window gives it
+        focus_row = QHBoxLayout()
+        focus_row.addWidget(self.focus_button)
+        focus_row.addStretch(1)
         details = QFormLayout()
         details.addRow("Name", self.name)
         details.addRow("", self.error)
@@ -115,6 +114,7 @@ class FunctionsPanel(QDockWidget):
         column = QVBoxLayout(body)
         column.addWidget(self.list, 1)
         column.addLayout(buttons)
+        column.addLayout(focus_row)
         column.addLayout(details)
         self.setWidget(body)
         self._relations_timer = QTimer(self)
