@@ -20,7 +20,7 @@ QT_FREE = [
     "export/sheets",
     "export/html",
 ]
-ORDER = ["model", "fileformat", "graph", "validate", "layout", "export", "ui", "cli"]
+ORDER = ["model", "fileformat", "graph", "validate", "layout", "export", "edit", "recovery", "ui", "cli"]
 
 
 def imports_of(path: Path) -> set[str]:
