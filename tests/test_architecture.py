@@ -8,7 +8,18 @@ from pathlib import Path
 import blueprint
 
 PACKAGE = Path(blueprint.__file__).resolve().parent
-QT_FREE = ["model", "fileformat", "graph", "validate", "layout", "edit", "recovery", "export/pdf"]
+QT_FREE = [
+    "model",
+    "fileformat",
+    "graph",
+    "validate",
+    "layout",
+    "edit",
+    "recovery",
+    "export/pdf",
+    "export/sheets",
+    "export/html",
+]
 ORDER = ["model", "fileformat", "graph", "validate", "layout", "export", "edit", "recovery", "ui", "cli"]
 
 
