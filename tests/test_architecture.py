@@ -8,7 +8,19 @@ from pathlib import Path
 import blueprint
 
 PACKAGE = Path(blueprint.__file__).resolve().parent
-QT_FREE = ["safetext", "model", "fileformat", "graph", "validate", "layout", "edit", "recovery", "export/pdf"]
+QT_FREE = [
+    "safetext",
+    "model",
+    "fileformat",
+    "graph",
+    "validate",
+    "layout",
+    "edit",
+    "recovery",
+    "export/pdf",
+    "export/sheets",
+    "export/html",
+]
 ORDER = [
     "safetext",
     "model",

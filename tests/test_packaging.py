@@ -46,3 +46,10 @@ def test_every_runtime_dependency_has_a_floor_that_installs() -> None:
     assert requirements["reportlab"] == "reportlab>=4.0.4,<6"
     assert requirements["python-bidi"].startswith("python-bidi>=")
     assert all(">=" in requirement for requirement in requirements.values())
+
+
+def test_the_html_viewers_script_and_style_ship_inside_the_package() -> None:
+    from importlib import resources
+
+    viewer = resources.files("blueprint.export.html")
+    assert viewer.joinpath("viewer.js").is_file() and viewer.joinpath("viewer.css").is_file()

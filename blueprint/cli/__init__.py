@@ -17,6 +17,7 @@ from blueprint.cli import (
     handoffs_cmd,
     new_cmd,
     schema_cmd,
+    sheets_cmd,
     timing_cmd,
     validate_cmd,
 )
@@ -27,6 +28,7 @@ SUBCOMMANDS = {
     "handoffs": handoffs_cmd,
     "timing": timing_cmd,
     "export": export_cmd,
+    "sheets": sheets_cmd,
     "new": new_cmd,
     "templates": new_cmd,
     "schema": schema_cmd,
@@ -34,13 +36,13 @@ SUBCOMMANDS = {
 
 
 # what each sub-command's positional arguments are, for the "too many arguments" line
-TAKES = {"handoffs": "one FILE", "export": "one FILE", "timing": "one FILE"}
+TAKES = {"handoffs": "one FILE", "export": "one FILE", "timing": "one FILE", "sheets": "one FILE"}
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="blueprint",
-        usage=gui_cmd.USAGE,
+        usage=gui_cmd.usage(),
         description="Service Blueprint Studio: draw, check and share service blueprints. "
         "Without a sub-command, opens the editor.",
     )

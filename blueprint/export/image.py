@@ -14,6 +14,8 @@ from blueprint.export.qtpaint import TITLE_BAND, QtPainter
 from blueprint.export.svgpaint import SvgPainter
 from blueprint.fileformat import write_atomically
 from blueprint.layout import Layout, compute_layout
+from blueprint.layout.audience import EVERYTHING, Audience, shown_blueprint
+from blueprint.layout.focus import FocusState, focus_state
 from blueprint.model import Blueprint
 from blueprint.resources import font_path
 
@@ -36,30 +38,32 @@ def _application():  # type: ignore[no-untyped-def]
     return app
 
 
-def export_image(doc: Blueprint, out: str | Path) -> list[str]:
+def export_image(doc: Blueprint, out: str | Path, audience: Audience = EVERYTHING) -> list[str]:
     """Write `doc` as SVG or PNG (by the suffix of `out`) atomically; return warnings.
 
     The image is drawn in memory first, so a folder that cannot be written gives one OSError (with
     the real reason) and never leaves half a file or a painter on a dead device."""
     path = Path(out)
-    data, warnings = render_image(doc, "svg" if path.suffix.lower() == ".svg" else "png")
+    data, warnings = render_image(doc, "svg" if path.suffix.lower() == ".svg" else "png", audience)
     write_atomically(path, data)
     return warnings
 
 
-def render_image(doc: Blueprint, kind: str) -> tuple[bytes, list[str]]:
-    """Draw `doc` as "svg" or "png" bytes; return them with the warnings."""
+def render_image(doc: Blueprint, kind: str, audience: Audience = EVERYTHING) -> tuple[bytes, list[str]]:
+    """Draw `doc` (as `audience` sees it) as "svg" or "png" bytes; return them with the warnings."""
     _app = _application()  # keep a reference while painting (fonts and pens need it, SVG too)
+    doc = shown_blueprint(doc, audience.hidden_lanes)
     layout = compute_layout(doc)
+    focus = focus_state(layout, audience.focus)
     width = layout.width + RIGHT_MARGIN
     height = layout.height + TITLE_BAND + band_height(legend_placement(layout))
     if kind == "svg":
         scale = min(1.0, MAX_SVG_SIDE / max(width, height))
         svg = SvgPainter(round(width * scale), round(height * scale), xml_title(doc), doc.description)
         svg.scale(scale, scale)
-        QtPainter(svg, layout, doc).paint()
+        QtPainter(svg, layout, doc, focus).paint()
         return svg.finish(), _scale_warnings(scale)
-    return _png(doc, layout, width, height)
+    return _png(doc, layout, focus, width, height)
 
 
 def xml_title(doc: Blueprint) -> str:
@@ -75,7 +79,9 @@ def _scale_warnings(scale: float) -> list[str]:
     ]
 
 
-def _png(doc: Blueprint, layout: Layout, width: float, height: float) -> tuple[bytes, list[str]]:
+def _png(
+    doc: Blueprint, layout: Layout, focus: FocusState | None, width: float, height: float
+) -> tuple[bytes, list[str]]:
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
     from PySide6.QtGui import QColor, QImage, QPainter
 
@@ -92,7 +98,7 @@ def _png(doc: Blueprint, layout: Layout, width: float, height: float) -> tuple[b
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.scale(scale, scale)
-    QtPainter(painter, layout, doc).paint()
+    QtPainter(painter, layout, doc, focus).paint()
     painter.end()
     # the file declares the resolution it is drawn at (144 dpi, less when scaled down), so it pastes
     # into documents at the blueprint's real size

@@ -93,12 +93,13 @@ class _Info(PDFInfo):
         return PDFDictionary(fields).format(document)
 
 
-def describe(canvas: Canvas, doc: Blueprint) -> None:
-    """Fill in the information fields, the language, DisplayDocTitle, the dates and the XMP packet.
-    Call before drawing (reportlab digests the fields into the file id when it saves)."""
+def describe(canvas: Canvas, doc: Blueprint, title: str | None = None) -> None:
+    """Fill in the information fields (`title`, else the blueprint's), the language, DisplayDocTitle,
+    the dates and the XMP packet. Call before drawing (reportlab digests the fields into the file id
+    when it saves)."""
     info = _Info()
     canvas._doc.info = info  # no public way to choose the dates; reportlab < 6 (pinned) keeps this
-    title = info_text(doc.title)
+    title = info_text(doc.title if title is None else title)
     author = info_text(doc.metadata.author or "")
     subject = info_text(doc.description.strip()) or "Service blueprint"
     keywords = info_text(", ".join(doc.metadata.tags))
