@@ -89,22 +89,22 @@ def merge_order(
 ) -> list[str]:
     """The merged order of the ids in `keep` (the elements the merge kept).
 
-    OURS's order is the start. Elements THEIRS added, elements only THEIRS moved, and kept elements
-    OURS does not have are each put just before the nearest element after them in THEIRS (in BASE for
-    an element THEIRS does not have either) that is already placed; with none, at the end.
+    OURS's order is the start. Elements THEIRS added and elements only THEIRS moved are each put just
+    before the nearest element after them in THEIRS that is already placed (with none, at the end);
+    an element OURS removed but the merge kept goes back to its place in BASE the same way.
     """
     keep = keep if isinstance(keep, set | frozenset | dict) else set(keep)
     moved_theirs = moved(base, theirs) - moved(base, ours) if theirs != base else set()
-    ours_set = set(ours)
     chain = _Chain(i for i in ours if i in keep and i not in moved_theirs)
-    theirs_set = set(theirs)
-    pending_theirs = {i for i in theirs if i in keep and i not in chain}
-    _place(chain, theirs, pending_theirs)
-    leftovers = {i for i in keep if i not in chain and i not in theirs_set and i not in ours_set}
-    if leftovers:
-        _place(chain, base, {i for i in base if i in leftovers})
-        for element_id in sorted(leftovers - set(base)):  # not in any order: at the end
-            chain.insert_before(element_id, None)
+    in_base = set(base)
+    _place(
+        chain,
+        theirs,
+        {i for i in theirs if i in keep and i not in chain and (i not in in_base or i in moved_theirs)},
+    )
+    _place(chain, base, {i for i in base if i in keep and i not in chain})  # kept though OURS removed it
+    for element_id in sorted(i for i in keep if i not in chain):  # in no order at all: at the end
+        chain.insert_before(element_id, None)
     return list(chain)
 
 

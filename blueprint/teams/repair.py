@@ -10,12 +10,13 @@ OURS's value.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from blueprint.teams.conflicts import REMOVED, Conflict
 from blueprint.teams.elements import Fields, Tables, title_of
 from blueprint.teams.words import Names, quoted
 
+#: How a reference reads in "still used by link ... as its start".
+_ROLE = {"from": "start", "to": "end"}
 #: A round can restore elements that name others; no document needs more rounds than this many.
 _MAX_ROUNDS = 50
 
@@ -40,14 +41,8 @@ class _Fixer:
         mended = False
         for kind, element_id, data, path, target_kind, target in self._references():
             if target not in self.result.elements[target_kind]:
-                self._restore(
-                    target_kind,
-                    target,
-                    f"{kind} {quoted(self.names.name(kind, element_id))} {path}",
-                    kind,
-                    element_id,
-                    data,
-                )
+                user = self.names.element(kind, element_id, data)
+                self._restore(target_kind, target, f"{user} as its {_ROLE.get(path, path)}")
                 mended = True
         mended |= self._self_links() | self._plans_with_targets() | self._stages_with_steps()
         return mended
@@ -94,7 +89,7 @@ class _Fixer:
                 return found, tables
         return None, None
 
-    def _restore(self, kind: str, element_id: str, used_by: str, *_: Any) -> None:
+    def _restore(self, kind: str, element_id: str, used_by: str) -> None:
         data, _tables = self._source(kind, element_id)
         if data is None:  # cannot happen with valid inputs; nothing to restore from
             return
