@@ -21,6 +21,7 @@ from blueprint.cli import (
     new_cmd,
     schema_cmd,
     textconv_cmd,
+    timing_cmd,
     validate_cmd,
 )
 from blueprint.cli.common import EXIT_UNREADABLE, say_error
@@ -28,6 +29,7 @@ from blueprint.cli.common import EXIT_UNREADABLE, say_error
 SUBCOMMANDS = {
     "validate": validate_cmd,
     "handoffs": handoffs_cmd,
+    "timing": timing_cmd,
     "export": export_cmd,
     "new": new_cmd,
     "templates": new_cmd,
@@ -46,6 +48,7 @@ TAKES = {
     "diff": "OLD and NEW",
     "merge": "BASE, OURS and THEIRS",
     "textconv": "one FILE",
+    "timing": "one FILE",
 }
 
 
