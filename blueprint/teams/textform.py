@@ -12,7 +12,7 @@ from typing import Any
 
 from blueprint.model import Blueprint
 from blueprint.teams.elements import KINDS, Fields, Tables, tables_of
-from blueprint.teams.words import Names, label
+from blueprint.teams.words import Names, label, one_line
 
 #: Fields already said by the element's own line.
 _IN_HEADING: dict[str, frozenset[str]] = {
@@ -54,7 +54,7 @@ def _element_lines(kind: str, element_id: str | None, data: Fields, names: Names
         if path in skip or value in (None, "", []):
             continue
         text = names.value(kind, path, value)
-        lines.append(f"    {label(path, kind)}: {_one_line(text)}")
+        lines.append(f"    {label(path, kind)}: {one_line(text)}")
     return lines
 
 
@@ -67,7 +67,3 @@ def _flat(data: Fields, prefix: str = "") -> list[tuple[str, Any]]:
         else:
             out.append((prefix + name, value))
     return out
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())

@@ -44,7 +44,16 @@ REFERENCES: dict[str, dict[str, str]] = {
 }
 MINUTE_FIELDS = frozenset({"duration_minutes", "tolerance_minutes", "wait_point.minutes"})
 _SPACES = re.compile(r"\s+")
+#: Characters a terminal would act on (escape sequences, other controls, bidi overrides): a hostile
+#: title must not rewrite what `git merge` or `git diff` shows. They are shown as \uXXXX.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 SHORT = 60
+
+
+def one_line(text: str) -> str:
+    """`text` on one line (runs of white space as one space), with no character a terminal acts on."""
+    text = _SPACES.sub(" ", text).strip()
+    return _UNPRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def label(path: str, kind: str = "") -> str:
@@ -55,14 +64,14 @@ def label(path: str, kind: str = "") -> str:
 
 def quoted(text: str, limit: int | None = SHORT) -> str:
     """A text on one line, shortened to `limit` characters (None: whole), in double quotes."""
-    one = _SPACES.sub(" ", text).strip()
+    one = one_line(text)
     return f'"{one[: limit - 1]}…"' if limit is not None and len(one) > limit else f'"{one}"'
 
 
 def changed_texts(old: str, new: str, limit: int = SHORT) -> tuple[str, str]:
     """Two versions of a text, quoted and shortened so that where they differ shows: when the first
     difference lies beyond `limit`, both start a little before it."""
-    a, b = _SPACES.sub(" ", old).strip(), _SPACES.sub(" ", new).strip()
+    a, b = one_line(old), one_line(new)
     same = 0
     while same < min(len(a), len(b)) and a[same] == b[same]:
         same += 1
@@ -95,7 +104,7 @@ class Names:
             return f"{self.name('stage', data['stage'])} › {data['name']}"
         if kind == "link":
             return self.link_words(data)
-        return _SPACES.sub(" ", title_of(kind, data)).strip()
+        return one_line(title_of(kind, data))
 
     def quoted_name(self, kind: str, element_id: str) -> str:
         return quoted(self.name(kind, element_id), self.limit) if self.data(kind, element_id) else element_id

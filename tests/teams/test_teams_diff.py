@@ -146,3 +146,11 @@ def test_long_texts_show_where_they_differ() -> None:
     (line,) = diff_lines(diff_documents(old, new))
     assert "takes the order" in line and "writes the order" in line
     assert len(line) < 250
+
+
+def test_characters_a_terminal_acts_on_are_shown_not_sent() -> None:
+    hostile = "Takes\x1b[2J the \u202eorder"
+    new = edited(lambda raw: raw["cards"][1].update(title=hostile))
+    (line,) = diff_lines(diff_documents(doc(cafe()), new))
+    assert "\x1b" not in line and "\u202e" not in line
+    assert '"Takes\\u001b[2J the \\u202eorder"' in line
