@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from blueprint.model import Blueprint
 from blueprint.teams.conflicts import REMOVED, Conflict, Reason
+from blueprint.teams.diff import changed_fields
 from blueprint.teams.elements import KINDS, Fields, Tables, raw_from_tables, tables_of, title_of
 from blueprint.teams.fieldmerge import merge_fields
 from blueprint.teams.fit import misfit
@@ -198,18 +199,9 @@ def _steps_by_stage(tables: Tables) -> dict[str, list[str]]:
     return out
 
 
-def _changed_paths(before: Fields, after: Fields, prefix: str = "") -> list[str]:
+def _changed_paths(before: Fields, after: Fields) -> list[str]:
     """Dotted paths of the fields that differ (objects on both sides compared field by field)."""
-    out: list[str] = []
-    for name in [*after, *(name for name in before if name not in after)]:
-        old, new = before.get(name), after.get(name)
-        if old == new:
-            continue
-        if isinstance(old, dict) and isinstance(new, dict):
-            out += _changed_paths(old, new, f"{prefix}{name}.")
-        else:
-            out.append(prefix + name)
-    return out
+    return list(changed_fields(before, after))
 
 
 def _at(data: Fields, path: str) -> Any:

@@ -64,7 +64,7 @@ from blueprint.teams.elements import KINDS, Tables, tables_of
 from blueprint.teams.listorder import moved
 from blueprint.teams.words import REFERENCES
 
-from strategies import blueprints, text, title
+from strategies import blueprints, element_ids, text, title
 
 # --- what an edit touched ---------------------------------------------------------------------------
 
@@ -254,15 +254,17 @@ def _anchor(doc: Document, edit: Edit) -> str | None:
 
 def random_edit(draw: st.DrawFn, doc: Document, name: str) -> Edit:
     """One edit of `doc`; new elements get ids starting with `name` (so two sides never clash)."""
-    bp = doc.blueprint
-    cards = [c.id for c in bp.cards]
-    lanes = [lane.id for lane in bp.lanes]
-    steps = [s.id for _, s in bp.all_steps()]
-    stages = [s.id for s in bp.stages]
-    functions = [f.id for f in bp.functions]
-    links = [li.id for li in bp.links]
-    plans = [p.id for p in bp.improvements]
-    views = [v.id for v in bp.views]
+    ids = element_ids(doc.blueprint)
+    cards, lanes, steps, stages, functions, links, plans, views = (
+        ids.cards,
+        ids.lanes,
+        ids.steps,
+        ids.stages,
+        ids.functions,
+        ids.links,
+        ids.plans,
+        ids.views,
+    )
     pick = st.sampled_from
     choices: list[Callable[[], Edit]] = [
         lambda: Edit(SetDocumentFields({"title": draw(title)})),
