@@ -5,7 +5,8 @@
   the same element, which is not a conflict).
 - Conflicts (both changed a field differently, removed against changed, two new elements with one id,
   a result that breaks the document's rules) keep OURS's value or keep the element, so the result is
-  always a valid document; `MergeResult.conflicts` lists them.
+  always a valid document; `MergeResult.conflicts` lists them. Two new elements with one id are both
+  kept, THEIRS's under a fresh id (`newids`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from blueprint.teams.elements import KINDS, Fields, Tables, raw_from_tables, tab
 from blueprint.teams.fieldmerge import merge_fields
 from blueprint.teams.fit import misfit
 from blueprint.teams.listorder import merge_order
+from blueprint.teams.newids import separate_new_ids
 from blueprint.teams.repair import repair_references
 
 
@@ -40,7 +42,22 @@ class MergeResult:
 
 def merge_documents(base: Blueprint, ours: Blueprint, theirs: Blueprint) -> MergeResult:
     b, o, t = tables_of(base), tables_of(ours), tables_of(theirs)
+    t, renamed = separate_new_ids(b, o, t)
     merger = _Merger(b, o, t)
+    for clash in renamed:
+        mine, other = o.elements[clash.ours_kind][clash.old_id], t.elements[clash.kind][clash.new_id]
+        merger.conflicts.append(
+            Conflict(
+                "same id",
+                clash.ours_kind,
+                clash.old_id,
+                title_of(clash.ours_kind, mine),
+                "",
+                (clash.ours_kind, mine),
+                (clash.kind, other),
+                f"both: theirs's {clash.kind} is now {clash.new_id}",
+            )
+        )
     merged = merger.run()
     try:
         document = Blueprint.model_validate(raw_from_tables(merged))

@@ -154,19 +154,37 @@ def test_a_plan_targeting_a_card_the_other_side_removed_keeps_the_card() -> None
     assert len(lines) == 1 and "(broken reference) card c5" in lines[0]
 
 
-def test_two_new_elements_with_one_id() -> None:
+def test_two_new_elements_with_one_id_are_both_kept_and_reported() -> None:
+    def theirs(raw: dict[str, Any]) -> None:
+        raw["links"].append({"id": "new", "source": "c5", "target": "c1"})
+        raw["improvements"] = [{"id": "p1", "title": "Call back", "targets": ["new"]}]
+
     result, lines = merge(
         lambda raw: raw["cards"].append(
             {"id": "new", "lane": "front", "step": "waits", "title": "Calls the name"}
         ),
-        lambda raw: raw["links"].append({"id": "new", "source": "c5", "target": "c1"}),
+        theirs,
     )
     assert card(result.document, "new").title == "Calls the name"
-    assert "new" not in result.document.links_by_id()
+    link = result.document.links_by_id()["new-1"]  # THEIRS's link, under a fresh id
+    assert (link.source, link.target) == ("c5", "c1")
+    assert result.document.improvements[0].targets == ["new-1"]  # THEIRS's references follow it
     assert lines == [
         'CONFLICT (same id) card new "Calls the name", the card: ours card "Calls the name" '
-        '(Order › Waits, Frontstage), theirs link "Makes the coffee" → "Orders a flat white"; kept ours'
+        '(Order › Waits, Frontstage), theirs link "Makes the coffee" → "Orders a flat white"; '
+        "kept both: theirs's link is now new-1"
     ]
+
+
+def test_two_designers_each_adding_a_card_get_both_cards() -> None:
+    """The editor numbers new cards from the first free number, so both new cards are `card-1`."""
+    result, lines = merge(
+        lambda raw: raw["cards"].append({"id": "card-1", "lane": "front", "step": "waits", "title": "Ana's"}),
+        lambda raw: raw["cards"].append({"id": "card-1", "lane": "back", "step": "pays", "title": "Ben's"}),
+    )
+    titles = {c.id: c.title for c in result.document.cards}
+    assert (titles["card-1"], titles["card-1-1"]) == ("Ana's", "Ben's")
+    assert len(lines) == 1 and "kept both: theirs's card is now card-1-1" in lines[0]
 
 
 def test_two_sides_adding_the_same_element_is_no_conflict() -> None:
