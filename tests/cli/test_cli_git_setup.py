@@ -78,7 +78,9 @@ def repo(tmp_path: Path, env: dict[str, str]) -> Path:
     return repo
 
 
-def test_setup_writes_attributes_and_drivers_once(repo: Path, env: dict[str, str]) -> None:
+def test_setup_once_then_two_designers_merge_and_git_diff_speaks_words(
+    repo: Path, env: dict[str, str]
+) -> None:
     first = run(env, repo, blueprint_script(), "git-setup")
     assert first.returncode == 0, first.stderr
     assert f"added '{LINE}'" in first.stdout
@@ -88,20 +90,15 @@ def test_setup_writes_attributes_and_drivers_once(repo: Path, env: dict[str, str
     assert Path(driver.split(" merge ")[0].strip("'")).resolve() == Path(blueprint_script()).resolve()
     assert git(env, repo, "config", "--local", "diff.blueprint.textconv").strip().endswith(" textconv")
     config = (repo / ".git" / "config").read_text(encoding="utf-8")
-    second = run(env, repo, blueprint_script(), "git-setup")
+    second = run(env, repo, blueprint_script(), "git-setup")  # changes nothing
     assert second.returncode == 0
     assert "already has" in second.stdout and "set " not in second.stdout
     assert (repo / ".gitattributes").read_text(encoding="utf-8") == LINE + "\n"
     assert (repo / ".git" / "config").read_text(encoding="utf-8") == config
     assert not Path(env["GIT_CONFIG_GLOBAL"]).exists()  # the user's config untouched
-
-
-def test_two_designers_merge_without_conflict_and_git_diff_speaks_words(
-    repo: Path, env: dict[str, str]
-) -> None:
-    assert run(env, repo, blueprint_script(), "git-setup").returncode == 0
     git(env, repo, "add", ".gitattributes")
     git(env, repo, "commit", "-q", "-m", "blueprint diff and merge")
+
     git(env, repo, "checkout", "-q", "-b", "ana")
     retitle(repo / "hotel.blueprint", "cu.compares", "Compares quiet hotels near the client")
     git(env, repo, "commit", "-q", "-am", "ana: search")
@@ -120,20 +117,15 @@ def test_two_designers_merge_without_conflict_and_git_diff_speaks_words(
     assert cards["bk.publish"].title == "Rates published from the PMS every hour"
     assert git(env, repo, "status", "--porcelain") == ""
 
-
-def test_a_real_conflict_leaves_a_valid_file_and_names_the_card(repo: Path, env: dict[str, str]) -> None:
-    assert run(env, repo, blueprint_script(), "git-setup").returncode == 0
-    git(env, repo, "checkout", "-q", "-b", "ana")
-    retitle(repo / "hotel.blueprint", "cu.compares", "Ana's title")
-    git(env, repo, "commit", "-q", "-am", "ana")
-    git(env, repo, "checkout", "-q", "-b", "ben", "main")
-    retitle(repo / "hotel.blueprint", "cu.compares", "Ben's title")
-    git(env, repo, "commit", "-q", "-am", "ben")
-    merged = run(env, repo, "git", "merge", "--no-edit", "ana")
-    assert merged.returncode != 0
-    output = merged.stdout + merged.stderr
-    assert 'CONFLICT (both changed) card cu.compares "Ben\'s title", title: ours "Ben\'s title"' in output
-    assert load(repo / "hotel.blueprint").cards_by_id()["cu.compares"].title == "Ben's title"
+    # the same card retitled on both branches: a conflict git reports, in a file that still opens
+    git(env, repo, "checkout", "-q", "-b", "cleo", "main")
+    retitle(repo / "hotel.blueprint", "cu.compares", "Cleo's title")
+    git(env, repo, "commit", "-q", "-am", "cleo")
+    conflict = run(env, repo, "git", "merge", "--no-edit", "ana")
+    assert conflict.returncode != 0
+    output = conflict.stdout + conflict.stderr
+    assert 'CONFLICT (both changed) card cu.compares "Cleo\'s title", title: ours "Cleo\'s title"' in output
+    assert load(repo / "hotel.blueprint").cards_by_id()["cu.compares"].title == "Cleo's title"
     assert "hotel.blueprint" in git(env, repo, "diff", "--name-only", "--diff-filter=U")
 
 
