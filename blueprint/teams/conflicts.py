@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from blueprint.teams.words import Names, label, quoted
+from blueprint.teams.words import Names, label, one_line, quoted
 
 Reason = Literal["both changed", "removed and changed", "broken reference", "same id", "does not fit"]
 #: What a side "has" when it removed the element (or never had it).
@@ -22,7 +22,7 @@ REMOVED = object()
 class Conflict:
     """`field` is a dotted path ("" for the element as a whole); `ours` and `theirs` are raw values
     (REMOVED when that side removed the element); `kept` says what the merged file holds; `note` adds
-    why (for a broken reference: what still uses the element)."""
+    why (for a broken reference: what still uses the element; for a misfit: the rule broken)."""
 
     reason: Reason
     element: str
@@ -58,10 +58,18 @@ def conflict_line(conflict: Conflict, names: Names) -> str:
         head += f" {conflict.id}"
     if conflict.title:
         head += f" {quoted(conflict.title)}"
-    where = conflict.note or (label(conflict.field, kind) if conflict.field else f"the {kind}")
+    if conflict.reason == "broken reference":
+        where = conflict.note
+    else:
+        where = label(conflict.field, kind) if conflict.field else f"the {kind}"
     ours = _side(conflict, conflict.ours, names)
     theirs = _side(conflict, conflict.theirs, names)
-    return f"{head}, {where}: ours {ours}, theirs {theirs}; kept {conflict.kept}"
+    why = (
+        f" (together they break a rule: {one_line(conflict.note)})"
+        if conflict.reason == "does not fit"
+        else ""
+    )
+    return f"{head}, {where}: ours {ours}, theirs {theirs}; kept {conflict.kept}{why}"
 
 
 def _side(conflict: Conflict, value: Any, names: Names) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ValidationError
 
+from blueprint.fileformat.messages import first_problem
 from blueprint.model import Card, Function, Improvement, Lane, Link, Metadata, Persona, Stage, Step, View
 from blueprint.model.blueprint import _title
 from blueprint.teams.elements import Fields
@@ -38,8 +39,8 @@ def misfit(kind: str, element_id: str | None, data: Fields) -> str | None:
             fields["steps"] = [_PLACEHOLDER_STEP]
         MODELS[kind].model_validate(fields)
     except ValidationError as error:
-        first = error.errors()[0]
-        return str(first.get("msg", "not valid"))
+        path, _code, message = first_problem(error)
+        return f"{path}: {message}" if path else message
     except (ValueError, KeyError) as error:
         return str(error)
     return None

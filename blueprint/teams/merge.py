@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from blueprint.fileformat.messages import first_problem
 from blueprint.model import Blueprint
 from blueprint.teams.conflicts import REMOVED, Conflict, Reason
 from blueprint.teams.diff import changed_fields
@@ -229,6 +230,5 @@ def _at(data: Fields, path: str) -> Any:
 
 
 def _first(error: ValidationError) -> str:
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first.get("loc", ()))
-    return f"{where}: {first.get('msg', '')}" if where else str(first.get("msg", ""))
+    path, _code, message = first_problem(error)
+    return f"{path}: {message}" if path else message

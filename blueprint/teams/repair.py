@@ -42,7 +42,7 @@ class _Fixer:
         for kind, element_id, data, path, target_kind, target in self._references():
             if target not in self.result.elements[target_kind]:
                 user = self.names.element(kind, element_id, data)
-                self._restore(target_kind, target, f"{user} as its {_ROLE.get(path, path)}")
+                self._restore(target_kind, target, f"still used by {user} as its {_ROLE.get(path, path)}")
                 mended = True
         mended |= self._self_links() | self._plans_with_targets() | self._stages_with_steps()
         return mended
@@ -89,7 +89,7 @@ class _Fixer:
                 return found, tables
         return None, None
 
-    def _restore(self, kind: str, element_id: str, used_by: str) -> None:
+    def _restore(self, kind: str, element_id: str, why: str) -> None:
         data, _tables = self._source(kind, element_id)
         if data is None:  # cannot happen with valid inputs; nothing to restore from
             return
@@ -105,7 +105,7 @@ class _Fixer:
                 "kept it" if ours_has else REMOVED,
                 "kept it" if element_id in self.theirs.elements[kind] else REMOVED,
                 f"the {kind}",
-                f"still used by {used_by}",
+                why,
             )
         )
 
@@ -148,7 +148,7 @@ class _Fixer:
                         ours[path],
                         theirs.get(path),
                         "ours",
-                        f"{path.replace('_', ' ')} ({why})",
+                        why,
                     )
                 )
                 data[path] = ours[path]
@@ -168,7 +168,7 @@ class _Fixer:
             step = elements["step"].get(step_id)
             why = f"stage {quoted(title_of('stage', stage))} would have no step"
             if step is None:
-                self._restore("step", step_id, why)
+                self._restore("step", step_id, f"the last step of stage {quoted(title_of('stage', stage))}")
                 elements["step"][step_id]["stage"] = stage_id
             else:
                 self.conflicts.append(
@@ -181,7 +181,7 @@ class _Fixer:
                         stage_id,
                         step["stage"],
                         "ours",
-                        f"stage ({why})",
+                        why,
                     )
                 )
                 step["stage"] = stage_id

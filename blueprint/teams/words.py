@@ -101,13 +101,18 @@ class Names:
         if data is None:
             return element_id
         if kind == "step":
-            return f"{self.name('stage', data['stage'])} › {data['name']}"
+            return f"{self.name('stage', data['stage'])} › {one_line(data['name'])}"
         if kind == "link":
             return self.link_words(data)
         return one_line(title_of(kind, data))
 
     def quoted_name(self, kind: str, element_id: str) -> str:
-        return quoted(self.name(kind, element_id), self.limit) if self.data(kind, element_id) else element_id
+        """A name in quotes (a link's words quote their own parts), or the id when it is unknown."""
+        if not self.data(kind, element_id):
+            return element_id
+        return (
+            self.name(kind, element_id) if kind == "link" else quoted(self.name(kind, element_id), self.limit)
+        )
 
     def target_name(self, element_id: str) -> str:
         """A plan's target: a card or a link."""

@@ -57,12 +57,12 @@ from blueprint.edit import (
     SetStepFields,
     SetViewFields,
 )
-from blueprint.fileformat import dumps
+from blueprint.fileformat import dumps, loads
 from blueprint.model import Blueprint, Card, Function, Improvement, Lane, Link, Stage, Step, View
-from blueprint.teams import merge_documents
+from blueprint.teams import conflict_line, merge_documents
 from blueprint.teams.elements import KINDS, Tables, tables_of
 from blueprint.teams.listorder import moved
-from blueprint.teams.words import REFERENCES
+from blueprint.teams.words import REFERENCES, Names
 
 from strategies import blueprints, element_ids, text, title
 
@@ -410,3 +410,19 @@ def test_merging_edits_that_do_not_overlap_equals_applying_both_and_an_unchanged
         for result in (merge_documents(base, base, x), merge_documents(base, x, base)):
             assert result.conflicts == [] and dumps(result.document) == dumps(x)
     assert dumps(merge_documents(base, base, base).document) == dumps(base)
+
+
+@given(st.data(), blueprints(max_cards=10))
+def test_any_two_sides_merge_to_a_valid_file_and_every_conflict_reads_as_one_line(
+    data: st.DataObject, base: Blueprint
+) -> None:
+    ours, theirs = Document(_copy(base)), Document(_copy(base))
+    same_names = data.draw(st.booleans())  # both sides' new elements then get the same ids
+    make_edits(data.draw, ours, "x" if same_names else "o", None)
+    make_edits(data.draw, theirs, "x" if same_names else "t", None)
+    result = merge_documents(base, ours.blueprint, theirs.blueprint)
+    assert dumps(loads(dumps(result.document))) == dumps(result.document)
+    names = Names(*result.versions)
+    for conflict in result.conflicts:
+        line = conflict_line(conflict, names)
+        assert line.startswith("CONFLICT (") and "\n" not in line
