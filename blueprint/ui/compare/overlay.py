@@ -1,6 +1,7 @@
 """The marks of Compare With on the canvas: items of their own, laid over the cards and links they
-mark, found by id through the scene's `cards` and `links` look-ups (the canvas's own items are never
-changed, so they keep drawing as in the editor).
+mark, placed by id from the scene's layout (`scene.layout.cards`, `scene.layout.routes`: the geometry
+every item is drawn from, complete even while a big scene is still making its items). The canvas's
+own items are never changed, so they keep drawing as in the editor.
 
 Added cards are outlined in green, changed ones (moved ones too) in amber; a removed card is veiled
 white and outlined with grey dashes, where it was. Links get a wide stroke of the same colour under
@@ -9,8 +10,8 @@ them, or a veil over them when removed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainterPathStroker, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene
 
 from blueprint.ui.canvas.scene import BlueprintScene
@@ -59,13 +60,17 @@ class CompareMarks:
                     scene.addItem(item)
 
     def _make(self, element_id: str, mark: str) -> list[QGraphicsItem]:
-        card = self.scene.cards.get(element_id)
+        layout = self.scene.layout
+        card = layout.cards.get(element_id)
         if card is not None:
-            return card_mark(card.mapRectToScene(card.rect()), mark)
-        link = self.scene.links.get(element_id)
-        if link is None:
+            box = card.box
+            return card_mark(QRectF(box.x, box.y, box.w, box.h), mark)
+        route = layout.routes.get(element_id)
+        if route is None or not route.points:
             return []
-        path = link.mapToScene(link.path())
+        path = QPainterPath(QPointF(*route.points[0]))
+        for point in route.points[1:]:
+            path.lineTo(QPointF(*point))
         if mark == "removed":
             stroker = QPainterPathStroker()
             stroker.setWidth(6)
