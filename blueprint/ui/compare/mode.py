@@ -18,17 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QWidget
 
 from blueprint.edit import Document
 from blueprint.fileformat import BlueprintFileError, load
@@ -36,11 +26,11 @@ from blueprint.model import Blueprint
 from blueprint.teams.comparison import Comparison, compare
 from blueprint.ui.canvas.editing import CanvasEditor
 from blueprint.ui.canvas.scene import BlueprintScene
+from blueprint.ui.compare.banner import compare_page
 from blueprint.ui.compare.changes_dock import ChangesDock
-from blueprint.ui.compare.overlay import COLOURS, CompareMarks
+from blueprint.ui.compare.overlay import CompareMarks
 from blueprint.ui.compare.view import CompareView
 from blueprint.ui.dialogs.prompts import show_error
-from blueprint.ui.plain import tooltip
 from blueprint.ui.selection import Selection
 
 FILE_FILTER = "Service blueprints (*.blueprint)"
@@ -161,7 +151,18 @@ class CompareMode(QObject):
         scene = BlueprintScene(document, selection, window)
         view = CompareView(scene, CanvasEditor(document, QUndoStack(self), selection))
         marks = CompareMarks(scene, comparison.marks)
-        page = self._page(comparison, other, other_is_old, view)
+        older, newer = (other.name, "this blueprint") if other_is_old else ("this blueprint", other.name)
+        page = compare_page(
+            comparison,
+            older,
+            newer,
+            view,
+            [
+                ("Swap", "compareSwap", self.swap, "Turn the comparison round (older and newer)"),
+                ("Fit", "compareFit", view.fit, "Zoom to show the whole blueprint (Ctrl+0)"),
+                ("Close Compare", "compareClose", self.close, "Leave the comparison and edit again"),
+            ],
+        )
         dock = ChangesDock(comparison, selection, window)
         editor_view = window.takeCentralWidget()  # kept (not deleted) to be put back by close()
         session = _Session(
@@ -180,55 +181,6 @@ class CompareMode(QObject):
         for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
             bar.setValue(bar.minimum())
         view.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _page(self, comparison: Comparison, other: Path, other_is_old: bool, view: CompareView) -> QWidget:
-        """The banner (what is compared with what, the measures, Swap and Close) over the canvas."""
-        page = QWidget()
-        page.setObjectName("comparePage")
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        banner = QWidget()
-        banner.setObjectName("compareBanner")
-        banner.setAutoFillBackground(True)
-        banner.setStyleSheet("#compareBanner { background: #FFF8E1; border-bottom: 1px solid #E0C97F; }")
-        row = QHBoxLayout(banner)
-        row.setContentsMargins(10, 6, 10, 6)
-        texts = QVBoxLayout()
-        older, newer = (other.name, "this blueprint") if other_is_old else ("this blueprint", other.name)
-        heading = QLabel(
-            f"<b>Comparing</b> {_escaped(older)} (older) with {_escaped(newer)} (newer) · read-only until "
-            f"you close the comparison · <span style='color:{COLOURS['added']}'>■ added</span> "
-            f"<span style='color:{COLOURS['changed']}'>■ changed</span> "
-            f"<span style='color:{COLOURS['removed']}'>▭ removed</span>"
-        )
-        heading.setObjectName("compareHeading")
-        heading.setTextFormat(Qt.TextFormat.RichText)
-        measures = QLabel(" · ".join(measure.text() for measure in comparison.measures))
-        measures.setObjectName("compareMeasures")
-        measures.setTextFormat(Qt.TextFormat.PlainText)
-        measures.setToolTip(
-            tooltip(
-                "Older → newer. Open findings: errors and warnings. Journey: the customer's time. "
-                "Observed: the share of cards whose evidence is observed."
-            )
-        )
-        texts.addWidget(heading)
-        texts.addWidget(measures)
-        row.addLayout(texts, 1)
-        for text, name, slot, tip in (
-            ("Swap", "compareSwap", self.swap, "Turn the comparison round (older and newer)"),
-            ("Fit", "compareFit", view.fit, "Zoom to show the whole blueprint (Ctrl+0)"),
-            ("Close Compare", "compareClose", self.close, "Leave the comparison and edit again"),
-        ):
-            button = QPushButton(text)
-            button.setObjectName(name)
-            button.setToolTip(tip)
-            button.clicked.connect(lambda _checked=False, slot=slot: slot())
-            row.addWidget(button)
-        layout.addWidget(banner)
-        layout.addWidget(view, 1)
-        return page
 
     def _put_aside(self, session: _Session) -> None:
         """Disable everything that edits or replaces the document; remember it to enable it again."""
@@ -293,10 +245,6 @@ def _add_to_file_menu(window: QMainWindow, actions: list[QAction]) -> None:
         menu.insertActions(before, actions)
     for action in actions:
         window.addAction(action)
-
-
-def _escaped(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def dock_of(window: QMainWindow) -> QDockWidget | None:
