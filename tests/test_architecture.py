@@ -11,7 +11,19 @@ PACKAGE = Path(blueprint.__file__).resolve().parent
 QT_FREE = ["model", "fileformat", "graph", "validate", "teams", "layout", "edit", "recovery", "export/pdf"]
 # teams (diff, merge, compare measures) builds on the model, files and checks; the editor and the
 # command line use it
-ORDER = ["model", "fileformat", "graph", "validate", "teams", "layout", "export", "ui", "cli"]
+ORDER = [
+    "model",
+    "fileformat",
+    "graph",
+    "validate",
+    "teams",
+    "layout",
+    "export",
+    "edit",
+    "recovery",
+    "ui",
+    "cli",
+]
 
 
 def imports_of(path: Path) -> set[str]:
