@@ -24,6 +24,7 @@ from blueprint.ui.canvas.scene import BlueprintScene
 from blueprint.ui.canvas.view import BlueprintView
 from blueprint.ui.canvas_clicks import CanvasClicks
 from blueprint.ui.commands import follow_selection
+from blueprint.ui.compare.mode import CompareMode
 from blueprint.ui.dialogs.about import show_about
 from blueprint.ui.dialogs.prompts import Answer, ask_save_changes, show_error
 from blueprint.ui.dialogs.template_chooser import TemplateChooser
@@ -67,6 +68,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self.views = ViewsController(self)
         self.actions = Actions(self)
         build_menus(self, self.actions)
+        self.compare = CompareMode(self)  # File > Compare With...
         self.addToolBar(build_toolbar(self, self.actions))
         self.find_bar = FindBar(self)
         self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_bar)
