@@ -67,6 +67,10 @@ class Document:
     def card(self, card_id: str) -> Card | None:
         return self.cards.card(card_id)
 
+    def cell(self, lane_id: str, step_id: str) -> list[str]:
+        """Ids of the cards of a cell, top to bottom (do not modify)."""
+        return self.cards.cell(lane_id, step_id)
+
     def link(self, link_id: str) -> Link | None:
         if self._links is None:
             self._links = {link.id: link for link in self.blueprint.links}

@@ -33,8 +33,9 @@ class Operation:
         """Kinds and ids this operation touches (known without the blueprint)."""
         raise NotImplementedError
 
-    def describe(self, bp: Blueprint) -> str:
-        """Name for the undo menu, e.g. "Move card 'Orders'" (call before applying)."""
+    def describe(self, bp: Blueprint, index: CardIndex | None = None) -> str:
+        """Name for the undo menu, e.g. "Move card 'Orders'" (call before applying); with the
+        document's `index`, a card's title is found without a pass over every card."""
         return self.text or self.default_text(bp)
 
     def default_text(self, bp: Blueprint) -> str:

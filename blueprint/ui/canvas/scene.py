@@ -177,7 +177,9 @@ class BlueprintScene(QGraphicsScene):
             changed = set(change.ids)
             if "function" in change.kinds:  # a function's name or colour shows on its cards
                 changed.update(card.id for card in bp.cards if card.function in change.ids)
-            self.layout = relayout(bp, old, changed)
+                self.layout = relayout(bp, old, changed)
+            else:  # what the edit touched is known: relayout visits only that (see `relayout`)
+                self.layout = relayout(bp, old, changed, index=self.document, same_frame=True)
         if grid_changed or _grid_differs(old, self.layout):
             self._update_grid()
         self._update_cards()
