@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsScene
 
 from blueprint.edit import Document
@@ -71,13 +71,14 @@ class BlueprintScene(QGraphicsScene):
         self._selected: set[str] = set()
         self._findings: dict[str, tuple[str, int, tuple[str, ...]]] = {}
         self.layout: Layout = compute_layout(document.blueprint)
-        # After a full layout, what relayout needs to place link labels incrementally is built once the
-        # view has painted, so that the first card move does not pay for it (~60 ms at 5,000 cards).
+        # After a full layout, what relayout needs to place link labels incrementally is built once a
+        # view has painted it, so that neither that paint nor the first card move pays for it (~60 ms
+        # at 5,000 cards): `drawBackground` starts the timer.
         self._prepare = QTimer(self)
         self._prepare.setSingleShot(True)
         self._prepare.setInterval(_PREPARE_AFTER_MS)
         self._prepare.timeout.connect(lambda: prepare_for_edits(self.layout))
-        self._prepare.start()
+        self._prepare_due = True
         self._build_all()
         self._unsubscribe: Callable[[], None] | None = document.subscribe(self._on_change)
         selection.changed.connect(self._sync_selection)
@@ -159,6 +160,12 @@ class BlueprintScene(QGraphicsScene):
             self.setSceneRect(QRectF(0, 0, extent.width() * _ROOM, extent.height() * _ROOM))
         self.extent_changed.emit(extent)
 
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawBackground(painter, rect)
+        if self._prepare_due:  # a full layout has been painted: prepare for edits when idle
+            self._prepare_due = False
+            self._prepare.start()
+
     # --- following the document ---------------------------------------------------------------
 
     def _on_change(self, change: Change) -> None:
@@ -172,7 +179,8 @@ class BlueprintScene(QGraphicsScene):
         grid_changed = change.structural or bool(change.kinds & {"lane", "stage", "step", "document"})
         if grid_changed:
             self.layout = compute_layout(bp)
-            self._prepare.start()
+            self._prepare_due = True
+            self.update(QRectF(0, 0, 1, 1))  # a paint, after which the memo is prepared
         else:
             changed = set(change.ids)
             if "function" in change.kinds:  # a function's name or colour shows on its cards
