@@ -83,6 +83,7 @@ def open_view(path: Path, timing: dict[str, float] | None = None):  # -> (app, w
         if timing is not None:
             timing["open"] = now() - started
         view = window.findChild(BlueprintView)
+        complete(app, view.scene())
         return app, window, view, view.scene(), view.editor
     from PySide6.QtGui import QUndoStack
 
@@ -99,6 +100,13 @@ def open_view(path: Path, timing: dict[str, float] | None = None):  # -> (app, w
     return app, view, view, scene, editor
 
 
+def complete(app, scene) -> None:  # type: ignore[no-untyped-def]
+    """Let a big blueprint's scene make the items it makes after the first paint (see `_AT_ONCE` in
+    the scene), so that what is measured next meets the whole scene."""
+    while not getattr(scene, "complete", True):
+        app.processEvents()
+
+
 def measure_scene(path: Path, repeats: int) -> dict[str, Any]:
     ensure_app, Document, Selection, BlueprintScene, *_ = editor_parts()
     from blueprint.fileformat import load
@@ -110,6 +118,8 @@ def measure_scene(path: Path, repeats: int) -> dict[str, Any]:
         document, selection = Document(blueprint, path), Selection()
         start = now()
         scene = BlueprintScene(document, selection)
+        while not getattr(scene, "complete", True):  # the items made after a first paint, too
+            scene._make_more()
         elapsed = now() - start
         items = len(scene.items())
         scene.detach()

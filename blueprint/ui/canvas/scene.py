@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from blueprint.edit import Document
 from blueprint.edit.change import Change
 from blueprint.layout import compute_layout, prepare_for_edits, relayout
-from blueprint.layout.shapes import Layout
+from blueprint.layout.shapes import CardBox, Layout, Route
 from blueprint.ui.canvas.card_item import CardItem
 from blueprint.ui.canvas.grid_items import (
     CornerItem,
@@ -37,6 +37,12 @@ _ROOM = 1.25
 _INDEX_DEPTH = 10
 #: How long after a full layout its label memo is built (after the view has painted it).
 _PREPARE_AFTER_MS = 50
+#: Cards and links from which a blueprint's items are made in two goes: those within `_FIRST_X`
+#: points of its left edge (where a new document opens) before the first paint, the rest after it,
+#: `_CHUNK` per turn of the event loop, so opening a big file shows it at once and stays responsive.
+_AT_ONCE = 2_000
+_FIRST_X = 3_000.0
+_CHUNK = 300
 
 
 class BlueprintScene(QGraphicsScene):
@@ -47,6 +53,8 @@ class BlueprintScene(QGraphicsScene):
     whenever the scene rect changes, which a lane growing by a few points would otherwise do."""
 
     extent_changed = Signal(QRectF)
+    #: Every card and link has its item (at once for a small blueprint; see `_AT_ONCE`).
+    completed = Signal()
 
     def __init__(self, document: Document, selection: Selection, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +87,12 @@ class BlueprintScene(QGraphicsScene):
         self._prepare.setInterval(_PREPARE_AFTER_MS)
         self._prepare.timeout.connect(lambda: prepare_for_edits(self.layout))
         self._prepare_due = True
+        #: Ids of the cards and links whose items are still to be made (see `_AT_ONCE`).
+        self._pending: list[str] = []
+        self._more = QTimer(self)
+        self._more.setSingleShot(True)
+        self._more.setInterval(0)
+        self._more.timeout.connect(self._make_more)
         self._build_all()
         self._unsubscribe: Callable[[], None] | None = document.subscribe(self._on_change)
         selection.changed.connect(self._sync_selection)
@@ -93,18 +107,62 @@ class BlueprintScene(QGraphicsScene):
 
     # --- building ------------------------------------------------------------------------------
 
+    @property
+    def complete(self) -> bool:
+        """Every card and link of the layout has its item."""
+        return not self._pending
+
     def _build_all(self) -> None:
         self._build_grid()
-        for shape in self.layout.cards.values():
-            item = CardItem(shape)
-            self.cards[shape.card_id] = item
-            self.addItem(item)
-        for route in self.layout.routes.values():
-            item = LinkItem(route)
-            self.links[route.link_id] = item
-            item.add_to(self)
+        layout = self.layout
+        later = len(layout.cards) + len(layout.routes) >= _AT_ONCE
+        pending = self._pending
+        for shape in layout.cards.values():
+            if later and shape.box.x > _FIRST_X:
+                pending.append(shape.card_id)
+            else:
+                self._add_card(shape)
+        for route in layout.routes.values():
+            if later and min(x for x, _ in route.points) > _FIRST_X:
+                pending.append(route.link_id)
+            else:
+                self._add_link(route)
         self._sync_selection()
         self._apply_findings()
+
+    def _add_card(self, shape: CardBox) -> CardItem:
+        item = self.cards[shape.card_id] = CardItem(shape)
+        self.addItem(item)
+        if shape.card_id in self._selected:
+            item.set_look(selected=True)
+        if shape.card_id in self._findings:
+            self._apply_findings_to(shape.card_id)
+        return item
+
+    def _add_link(self, route: Route) -> LinkItem:
+        item = self.links[route.link_id] = LinkItem(route)
+        item.add_to(self)
+        if route.link_id in self._selected:
+            item.set_look(selected=True)
+        return item
+
+    def _make_more(self) -> None:
+        """Make the next `_CHUNK` pending items (from the layout shown now), then let the loop turn."""
+        pending, layout = self._pending, self.layout
+        for element_id in pending[-_CHUNK:]:
+            shape = layout.cards.get(element_id)
+            if shape is not None:
+                if element_id not in self.cards:
+                    self._add_card(shape)
+                continue
+            route = layout.routes.get(element_id)
+            if route is not None and element_id not in self.links:
+                self._add_link(route)
+        del pending[-_CHUNK:]
+        if pending:
+            self._more.start()
+        else:
+            self.completed.emit()
 
     def _build_grid(self) -> None:
         layout = self.layout
@@ -165,6 +223,8 @@ class BlueprintScene(QGraphicsScene):
         if self._prepare_due:  # a full layout has been painted: prepare for edits when idle
             self._prepare_due = False
             self._prepare.start()
+        if self._pending and not self._more.isActive():
+            self._more.start()  # the rest of the items, now that the first paint is done
 
     # --- following the document ---------------------------------------------------------------
 
@@ -192,10 +252,10 @@ class BlueprintScene(QGraphicsScene):
             self._update_grid()
         self._update_cards()
         self._update_links()
-        maybe_gone = [i for i in self._selected if i not in self.cards and i not in self.links]
+        layout = self.layout
+        maybe_gone = [i for i in self._selected if i not in layout.cards and i not in layout.routes]
         if maybe_gone:
-            existing = self.document.blueprint.all_ids()
-            gone = [i for i in maybe_gone if i not in existing]
+            gone = [i for i in maybe_gone if self.document.kind_of(i) is None]
             if gone:
                 self.selection.discard(gone)
         self._sync_selection()
@@ -212,9 +272,7 @@ class BlueprintScene(QGraphicsScene):
                 if item is not None:
                     self.removeItem(self.cards.pop(card_id))
             elif item is None:
-                item = self.cards[card_id] = CardItem(shape)
-                self.addItem(item)
-                self._apply_findings_to(card_id)
+                self._add_card(shape)
             elif item.card_box is not shape:
                 item.set_card_box(shape)
 
@@ -228,8 +286,7 @@ class BlueprintScene(QGraphicsScene):
                 if item is not None:
                     self.links.pop(link_id).remove()
             elif item is None:
-                item = self.links[link_id] = LinkItem(route)
-                item.add_to(self)
+                self._add_link(route)
             elif item.route is not route:
                 item.set_route(route)
 
@@ -256,8 +313,9 @@ class BlueprintScene(QGraphicsScene):
         """Show a badge on each card with findings (the worst severity, and how many)."""
         rank = {"error": 0, "warning": 1, "info": 2}
         new: dict[str, tuple[str, int, tuple[str, ...]]] = {}
+        cards = self.layout.cards
         for element_id, findings in by_element.items():
-            if element_id in self.cards and findings:
+            if element_id in cards and findings:
                 worst = min(
                     (str(getattr(f, "severity", "info")) for f in findings), key=lambda s: rank.get(s, 3)
                 )
