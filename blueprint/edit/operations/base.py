@@ -120,8 +120,10 @@ def set_fields(element: BaseModel, values: dict[str, Any]) -> dict[str, Any]:
     return old
 
 
-def check_free_id(bp: Blueprint, element_id: str) -> None:
-    if element_id in bp.all_ids():
+def check_free_id(bp: Blueprint, element_id: str, index: CardIndex | None = None) -> None:
+    """EditError when `element_id` is in use; the document's `index`, when given, answers without
+    building the set of every id."""
+    if index.id_taken(element_id) if index is not None else element_id in bp.all_ids():
         raise EditError("duplicate-id", f"The id '{element_id}' is already used")
 
 

@@ -30,7 +30,7 @@ class AddCard(Operation):
     reshapes = True
 
     def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
-        check_free_id(bp, self.card.id)
+        check_free_id(bp, self.card.id, index)
         _check_cell(bp, self.card.lane, self.card.step)
         if self.card.function is not None and self.card.function not in bp.functions_by_id():
             raise EditError("unknown-function", f"There is no function '{self.card.function}'", "function")
