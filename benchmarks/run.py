@@ -90,9 +90,11 @@ class Command:
     limit: float | None = None
 
 
-#: Whole-process commands. A command of this wave adds one line (e.g. `Command("html", "blueprint
-#: export FILE -o OUT.html", ("export", "{file}", "-o", "{out}.html"))`, or `("timing", "{file}")`).
+#: Whole-process commands. A command of this wave adds one line, e.g.
+#: `Command("html", "blueprint export FILE -o OUT.html", ("export", "{file}", "-o", "{out}.html"))`
+#: (diff, merge, XLSX import and export, sheets: the same, with their own arguments).
 COMMANDS = [
+    Command("timing-cli", "blueprint timing (whole process)", ("timing", "{file}")),
     Command(
         "export-cli",
         "blueprint export (whole process, one A3 page, no appendix)",
