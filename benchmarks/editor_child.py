@@ -353,6 +353,7 @@ def measure_drag(path: Path, seconds: float = 2.0, every_ms: int = 16) -> dict[s
         "status": "ok",
         "runs": [time.perf_counter() - began],
         "moves": sent,
+        "due": int(seconds * 1000 / every_ms),  # the moves a mouse sends in that time
         "frames": painted,
         "longest": longest,
     }
