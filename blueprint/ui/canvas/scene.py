@@ -77,6 +77,8 @@ class BlueprintScene(QGraphicsScene):
         self.corner: CornerItem | None = None
         self.emotion: EmotionItem | None = None
         self._selected: set[str] = set()
+        #: Each link's place in the link order its items are stacked in (`LinkItem.set_order`).
+        self._link_order: dict[str, int] = {}
         self._findings: dict[str, tuple[str, int, tuple[str, ...]]] = {}
         self.layout: Layout = compute_layout(document.blueprint)
         # After a full layout, what relayout needs to place link labels incrementally is built once a
@@ -115,6 +117,7 @@ class BlueprintScene(QGraphicsScene):
     def _build_all(self) -> None:
         self._build_grid()
         layout = self.layout
+        self._link_order = {link_id: i for i, link_id in enumerate(layout.routes)}
         later = len(layout.cards) + len(layout.routes) >= _AT_ONCE
         pending = self._pending
         for shape in layout.cards.values():
@@ -140,7 +143,7 @@ class BlueprintScene(QGraphicsScene):
         return item
 
     def _add_link(self, route: Route) -> LinkItem:
-        item = self.links[route.link_id] = LinkItem(route)
+        item = self.links[route.link_id] = LinkItem(route, self._link_order.get(route.link_id, 0))
         item.add_to(self)
         if route.link_id in self._selected:
             item.set_look(selected=True)
@@ -280,6 +283,7 @@ class BlueprintScene(QGraphicsScene):
         routes = self.layout.routes
         renewed = self.layout.renewed_routes  # as for cards
         ids = renewed if renewed is not None else [*routes, *(i for i in self.links if i not in routes)]
+        self._follow_link_order([i for i in ids if i in routes and i not in self._link_order])
         for link_id in ids:
             route, item = routes.get(link_id), self.links.get(link_id)
             if route is None:
@@ -289,6 +293,23 @@ class BlueprintScene(QGraphicsScene):
                 self._add_link(route)
             elif item.route is not route:
                 item.set_route(route)
+
+    def _follow_link_order(self, added: list[str]) -> None:
+        """Number the `added` links in the link order: at the end when they were appended (the common
+        case), else every link again (a link restored in the middle by undo)."""
+        if not added:
+            return
+        order, routes = self._link_order, self.layout.routes
+        tail = list(routes)[len(routes) - len(added) :]
+        if set(tail) == set(added) and all(i in order for i in list(routes)[: len(routes) - len(added)]):
+            start = len(order)
+            for k, link_id in enumerate(tail):
+                order[link_id] = start + k
+            return
+        self._link_order = {link_id: i for i, link_id in enumerate(routes)}
+        for link_id, item in self.links.items():
+            if link_id in self._link_order:
+                item.set_order(self._link_order[link_id])
 
     def _sync_selection(self) -> None:
         new = set(self.selection.ids)
