@@ -114,9 +114,16 @@ FLOORS: dict[str, tuple[str, Prepare]] = {
 
 STAGES = [
     Stage(
-        "load", "load", stages.prepare_load, floor="load", target="<= 1.5x floor", limit=1.5, by_ratio=True
+        "load",
+        "load",
+        stages.prepare_load,
+        floor="load",
+        target="<= 1.5x floor",
+        limit=1.5,
+        by_ratio=True,
+        big=True,
     ),
-    Stage("save", "save", stages.prepare_save),
+    Stage("save", "save", stages.prepare_save, big=True),
     Stage(
         "validate",
         "validate (all rules)",
