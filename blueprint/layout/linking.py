@@ -81,19 +81,8 @@ def all_routes(
         done = _routes_after_edit(doc, cards, steps_index, grid, order, previous, dirty, links, state)
         if done is not None:
             routes, renewed, index, links_changed = done
-            memo = labels_apart(
-                routes,
-                cards,
-                cells,
-                lane_ids,
-                list(steps_index),
-                renewed,
-                previous.routes,
-                previous.cards,
-                previous.label_memo.memo if previous.label_memo is not None else None,  # type: ignore[attr-defined]
-                renewed_cards=renewed_cards,
-                links_changed=links_changed,
-            )
+            where = (cards, cells, lane_ids, list(steps_index))
+            memo = _labels(routes, where, renewed, previous, renewed_cards, links_changed)
             return routes, renewed, memo, index
     if previous is not None:
         lane_index = {lane_id: i for i, lane_id in enumerate(lane_ids)}
@@ -164,19 +153,33 @@ def all_routes(
                 if old is None or new is None or (old.source, old.target) != (new.source, new.target):
                     index.update(old, new)
             index.routes = routes
-    memo = labels_apart(
+    links_changed = previous is not None and len(routes) != len(previous.routes)
+    where = (cards, cells, lane_ids, list(steps_index))
+    memo = _labels(routes, where, renewed, previous, None, links_changed)
+    return routes, renewed, memo, index
+
+
+def _labels(
+    routes: dict[str, Route],
+    where: tuple[dict[str, CardBox], dict[tuple[str, str], Cell], list[str], list[str]],
+    renewed: set[str],
+    previous: Layout | None,
+    renewed_cards: set[str] | None,
+    links_changed: bool,
+) -> Memo | None:
+    """`labels_apart` on `routes` (`where`: cards, cells, lane ids, step ids), after an edit of
+    `previous` when there is one."""
+    memo = previous.label_memo if previous is not None else None
+    return labels_apart(
         routes,
-        cards,
-        cells,
-        lane_ids,
-        list(steps_index),
+        *where,
         renewed,
         previous.routes if previous is not None else None,
         previous.cards if previous is not None else None,
-        previous.label_memo.memo if previous is not None and previous.label_memo is not None else None,  # type: ignore[attr-defined]
-        links_changed=previous is not None and len(routes) != len(previous.routes),
+        memo.memo if memo is not None else None,  # type: ignore[attr-defined]
+        renewed_cards=renewed_cards,
+        links_changed=links_changed,
     )
-    return routes, renewed, memo, index
 
 
 _COLUMN_XS: dict[int, tuple[float, ...]] = {}
