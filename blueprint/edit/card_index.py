@@ -43,8 +43,9 @@ class CardIndex:
         self._built = True
 
     def id_taken(self, element_id: str) -> bool:
-        """True when any element of the document has `element_id` (cards, links, lanes, stages, steps,
-        functions): `Blueprint.all_ids` without building it on every call."""
+        """True when any element of the document has `element_id` (as `Blueprint.all_ids` says: cards,
+        links, lanes, stages, steps, functions, improvements, views) without building that set on
+        every call."""
         if self.card(element_id) is not None:
             return True
         if self._ids is None:
@@ -52,6 +53,8 @@ class CardIndex:
             ids = set(map(_ID, bp.links))
             ids.update(map(_ID, bp.lanes))
             ids.update(map(_ID, bp.functions))
+            ids.update(map(_ID, bp.improvements))
+            ids.update(map(_ID, bp.views))
             ids.update(map(_ID, bp.stages))
             for stage in bp.stages:
                 ids.update(map(_ID, stage.steps))

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol
 
 from blueprint.layout import metrics as m
-from blueprint.layout.cards import CardContent, card_content, place_card
+from blueprint.layout.cards import CardContent, card_content, place_card, planned_cards
 from blueprint.layout.edit_state import EditState
 from blueprint.layout.emotion import emotion_curve
 from blueprint.layout.gcpause import without_gc
@@ -26,11 +26,16 @@ from blueprint.model import Blueprint, Card, Link
 HeightOf = Callable[[Card], float]
 
 
-def _contents(doc: Blueprint, cards: Iterable[Card]) -> dict[str, CardContent]:
+def _contents(doc: Blueprint, cards: Iterable[Card], planned: frozenset[str]) -> dict[str, CardContent]:
     functions = doc.functions_by_id()
     kinds = {lane.id: lane.kind for lane in doc.lanes}
     return {
-        card.id: card_content(card, functions.get(card.function) if card.function else None, kinds[card.lane])
+        card.id: card_content(
+            card,
+            functions.get(card.function) if card.function else None,
+            kinds[card.lane],
+            card.id in planned,
+        )
         for card in cards
     }
 
@@ -72,6 +77,7 @@ def relayout(
     stages, steps and functions are as in `previous`. Then the card dict keeps the previous order
     (new cards at its end) rather than the document's: equal all the same, and no pass over it."""
     changed = set(changed_ids)
+    changed |= planned_cards(doc) ^ previous.planned  # a plan opened, closed or retargeted
     if previous.edit_state is None or not (same_frame or _same_frame(doc, previous)):
         return compute_layout(doc)
     with without_gc():
@@ -144,7 +150,8 @@ def _assemble(
         all_ids = []
     elif all_ids is None:
         all_ids = [c.id for c in doc.cards]
-    contents = _contents(doc, fresh)
+    planned = planned_cards(doc)
+    contents = _contents(doc, fresh, planned)
     state = previous.edit_state if previous is not None else None
     steps_index = state.steps_index if isinstance(state, EditState) else doc.step_indexes()
     lane_ids = [lane.id for lane in doc.lanes]
@@ -294,6 +301,7 @@ def _assemble(
         functions=previous.functions if previous is not None else _functions(doc),
         renewed_cards=frozenset(renewed) if previous is not None else None,
         renewed_routes=frozenset(renewed_routes) if previous is not None else None,
+        planned=planned,
         label_memo=MemoSlot(label_memo),
         edit_state=EditState(stack_heights, steps_index, links_index),
     )

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from blueprint.edit import Document
 from blueprint.edit.change import Change
 from blueprint.layout import compute_layout, prepare_for_edits, relayout
+from blueprint.layout.cards import planned_cards
 from blueprint.layout.shapes import CardBox, Layout, Route
 from blueprint.ui.canvas.card_item import CardItem
 from blueprint.ui.canvas.grid_items import (
@@ -80,6 +81,7 @@ class BlueprintScene(QGraphicsScene):
         #: Each link's place in the link order its items are stacked in (`LinkItem.set_order`).
         self._link_order: dict[str, int] = {}
         self._findings: dict[str, tuple[str, int, tuple[str, ...]]] = {}
+        self._over: dict[str, str] = {}  # customer cards over their tolerance
         self.layout: Layout = compute_layout(document.blueprint)
         # After a full layout, what relayout needs to place link labels incrementally is built once a
         # view has painted it, so that neither that paint nor the first card move pays for it (~60 ms
@@ -140,6 +142,8 @@ class BlueprintScene(QGraphicsScene):
             item.set_look(selected=True)
         if shape.card_id in self._findings:
             self._apply_findings_to(shape.card_id)
+        if shape.card_id in self._over:
+            item.set_over_tolerance(self._over[shape.card_id])
         return item
 
     def _add_link(self, route: Route) -> LinkItem:
@@ -239,6 +243,8 @@ class BlueprintScene(QGraphicsScene):
                 self.corner.title = bp.title
                 self.corner.update()
             return
+        if change.kinds <= {"improvement"} and planned_cards(bp) == old.planned:
+            return  # a plan's words changed: no card gains or loses its "Plan" marker
         grid_changed = change.structural or bool(change.kinds & {"lane", "stage", "step", "document"})
         if grid_changed:
             self.layout = compute_layout(bp)
@@ -258,7 +264,8 @@ class BlueprintScene(QGraphicsScene):
         layout = self.layout
         maybe_gone = [i for i in self._selected if i not in layout.cards and i not in layout.routes]
         if maybe_gone:
-            gone = [i for i in maybe_gone if self.document.kind_of(i) is None]
+            views = {view.id for view in bp.views}
+            gone = [i for i in maybe_gone if self.document.kind_of(i) is None and i not in views]
             if gone:
                 self.selection.discard(gone)
         self._sync_selection()
@@ -345,6 +352,15 @@ class BlueprintScene(QGraphicsScene):
         old, self._findings = self._findings, new
         for element_id in set(old) | set(new):
             self._apply_findings_to(element_id)
+
+    def set_over_tolerance(self, over: dict[str, str]) -> None:
+        """A clock badge on each customer card over its tolerance (`over`: id -> "3.5 min over the
+        tolerance of 5 min", for its tooltip)."""
+        old, self._over = self._over, dict(over)
+        for card_id in set(old) | set(over):
+            item = self.cards.get(card_id)
+            if item is not None:
+                item.set_over_tolerance(over.get(card_id, ""))
 
     def _apply_findings(self) -> None:
         for element_id in self._findings:
