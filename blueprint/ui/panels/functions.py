@@ -258,7 +258,7 @@ class FunctionsPanel(QDockWidget):
             report: HandoffReport | None = handoff_report(blueprint)
         except Exception:  # a bug in the counting must not take the editor down; counted again on show
             report = None
-        with contextlib.suppress(RuntimeError):  # the panel was deleted meanwhile (window closed)
+        with contextlib.suppress(RuntimeError, TypeError):  # the panel was deleted (window closed, exit)
             self._counted.emit(edits, report)
 
     def _on_counted(self, edits: int, report: HandoffReport | None) -> None:
