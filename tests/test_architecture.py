@@ -9,7 +9,7 @@ import blueprint
 
 PACKAGE = Path(blueprint.__file__).resolve().parent
 QT_FREE = ["model", "fileformat", "graph", "validate", "layout", "edit", "recovery", "export/pdf"]
-ORDER = ["model", "fileformat", "graph", "validate", "layout", "export", "ui", "cli"]
+ORDER = ["model", "fileformat", "graph", "validate", "layout", "export", "edit", "recovery", "ui", "cli"]
 
 
 def imports_of(path: Path) -> set[str]:
