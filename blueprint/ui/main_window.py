@@ -19,6 +19,7 @@ from blueprint.model import Blueprint
 from blueprint.resources import load_template
 from blueprint.ui import exporting, exporting_image, exporting_sheets
 from blueprint.ui.actions import Actions, build_menus, build_toolbar
+from blueprint.ui.after_paint import after_paint
 from blueprint.ui.canvas.editing import CanvasEditor
 from blueprint.ui.canvas.scene import BlueprintScene
 from blueprint.ui.canvas.view import BlueprintView
@@ -179,7 +180,9 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self.view.set_document_scene(self.scene, self.canvas_editor)
         self.show_from_top_left()
         old_scene.deleteLater()
-        self.findings_watch.set_document(document)
+        # the first check waits until the new document is painted (its thread would slow that paint)
+        self.findings_watch.set_document(document, start=False)
+        after_paint(self.view.viewport(), self.findings_watch.start_due)
         self.timing.set_document(document)
         self._replace_panels()
         self._update_title()
