@@ -14,6 +14,7 @@ QT_FREE = [
     "fileformat",
     "graph",
     "validate",
+    "teams",
     "layout",
     "edit",
     "recovery",
@@ -21,12 +22,15 @@ QT_FREE = [
     "export/sheets",
     "export/html",
 ]
+# teams (diff, merge, compare measures) builds on the model, files and checks; the editor and the
+# command line use it
 ORDER = [
     "safetext",
     "model",
     "fileformat",
     "graph",
     "validate",
+    "teams",
     "layout",
     "export",
     "edit",
