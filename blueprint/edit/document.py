@@ -40,9 +40,8 @@ class Document:
         self.source = source
         self._observers: list[Observer] = []
         self._recorders: list[Recorder] = []
+        #: Cards and links by id, card positions, cells and each card's links, kept by the operations.
         self.cards = CardIndex(blueprint)
-        self._links: dict[str, Link] | None = None
-        self._links_of: dict[str, list[Link]] | None = None
         self._edits = 0  # operations applied so far
         self._snapshots = Snapshots()
         self._snapshot: tuple[int, Blueprint] | None = None
@@ -58,8 +57,6 @@ class Document:
         self._edits += 1
         for recorder in list(self._recorders):  # first: crash recovery writes the edit down at once
             recorder(op)
-        if op.reshapes or inverse.reshapes:
-            self._links = self._links_of = None
         change = op.affects() | inverse.affects()
         self._touched |= change.ids
         if change.structural or change.kinds - {"card", "link"}:
@@ -110,20 +107,11 @@ class Document:
         return self.cards.cell(lane_id, step_id)
 
     def link(self, link_id: str) -> Link | None:
-        if self._links is None:
-            self._links = {link.id: link for link in self.blueprint.links}
-        return self._links.get(link_id)
+        return self.cards.link(link_id)
 
     def links_of(self, card_id: str) -> list[Link]:
         """Links that start or end at the card, in file order."""
-        if self._links_of is None:
-            index: dict[str, list[Link]] = {}
-            for link in self.blueprint.links:
-                index.setdefault(link.source, []).append(link)
-                if link.target != link.source:
-                    index.setdefault(link.target, []).append(link)
-            self._links_of = index
-        return list(self._links_of.get(card_id, ()))
+        return list(self.cards.links_of(card_id))
 
     def kind_of(self, element_id: str) -> str | None:
         """ "card", "link", "lane", "stage", "step", "function", "improvement" or None for an unknown

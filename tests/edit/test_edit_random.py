@@ -11,6 +11,7 @@ from blueprint.edit import (
     EditError,
     Operation,
 )
+from blueprint.edit.card_index import CardIndex
 from blueprint.fileformat import dumps, loads
 from blueprint.model import integrity_problems
 
@@ -18,12 +19,22 @@ from strategies import blueprints
 
 
 def assert_index_is_exact(doc: Document) -> None:
-    """The document's card index (kept up to date by moves) agrees with the card array."""
+    """The document's index (kept up to date in place by moves, additions and removals of cards and
+    links) agrees with the card and link arrays: what a freshly built one would answer."""
     bp = doc.blueprint
     for i, c in enumerate(bp.cards):
         assert doc.card(c.id) is c
         assert doc.cards.position(c.id) == i
         assert doc.cards.cell(c.lane, c.step) == [x.id for x in bp.cards_in_cell(c.lane, c.step)]
+        assert doc.links_of(c.id) == [li for li in bp.links if c.id in (li.source, li.target)]
+    for i, li in enumerate(bp.links):
+        assert doc.link(li.id) is li
+        assert doc.cards.link_position(li.id) == i
+    fresh = CardIndex(bp)
+    for element_id in ("gone", *(c.id for c in bp.cards), *(li.id for li in bp.links)):
+        assert doc.cards.id_taken(element_id) == fresh.id_taken(element_id)
+        assert (doc.card(element_id) is None) == (fresh.card(element_id) is None)
+        assert (doc.link(element_id) is None) == (fresh.link(element_id) is None)
 
 
 @given(st.data(), blueprints(max_cards=12))

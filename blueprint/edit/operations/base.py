@@ -24,6 +24,9 @@ class Operation:
 
     #: True when the operation adds or removes elements (indexes of the document must be rebuilt).
     reshapes: ClassVar[bool] = False
+    #: True when an operation that reshapes keeps the document's index up to date itself (so that
+    #: adding or removing a card or a link costs what it touches, not a rebuild of the index).
+    keeps_index: ClassVar[bool] = False
 
     def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         """Change `bp` and return the operation that undoes it; raise EditError and change nothing."""
@@ -52,6 +55,8 @@ class Batch(Operation):
     def reshapes(self) -> bool:  # type: ignore[override]
         return any(op.reshapes for op in self.ops)
 
+    keeps_index = True  # each of its operations goes through `apply_op`, which keeps the index
+
     def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         inverses: list[Operation] = []
         try:
@@ -74,9 +79,10 @@ class Batch(Operation):
 
 
 def apply_op(op: Operation, bp: Blueprint, index: CardIndex | None) -> Operation:
-    """Apply `op`, keeping `index` valid: an operation that adds or removes elements invalidates it."""
+    """Apply `op`, keeping `index` valid: an operation that adds or removes elements invalidates it,
+    unless it keeps the index up to date itself."""
     inverse = op.apply(bp, index)
-    if index is not None and (op.reshapes or inverse.reshapes):
+    if index is not None and (op.reshapes or inverse.reshapes) and not op.keeps_index:
         index.invalidate()
     return inverse
 

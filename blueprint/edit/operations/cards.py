@@ -29,13 +29,18 @@ class AddCard(Operation):
     index: int | None = None
 
     reshapes = True
+    keeps_index = True
 
     def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         check_free_id(bp, self.card.id, index)
         _check_cell(bp, self.card.lane, self.card.step)
-        if self.card.function is not None and self.card.function not in bp.functions_by_id():
-            raise EditError("unknown-function", f"There is no function '{self.card.function}'", "function")
-        bp.cards.insert(len(bp.cards) if self.index is None else self.index, self.card)
+        function = self.card.function
+        if function is not None and not any(f.id == function for f in bp.functions):
+            raise EditError("unknown-function", f"There is no function '{function}'", "function")
+        position = len(bp.cards) if self.index is None else max(0, min(self.index, len(bp.cards)))
+        bp.cards.insert(position, self.card)
+        if index is not None:
+            index.cards_added([(position, self.card)])
         return Extract(card_ids=(self.card.id,), text=self.text)
 
     def affects(self) -> Change:
@@ -52,13 +57,19 @@ class RemoveCards(Operation):
     ids: tuple[str, ...]
 
     reshapes = True
+    keeps_index = True
 
     def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         wanted = set(self.ids)
-        links = tuple(li.id for li in bp.links if li.source in wanted or li.target in wanted)
+        if index is not None:  # the links of each card from the index, in file order
+            found = {link.id: index.link_position(link.id) for i in wanted for link in index.links_of(i)}
+            links = tuple(sorted(found, key=found.__getitem__))
+        else:
+            links = tuple(li.id for li in bp.links if li.source in wanted or li.target in wanted)
         extract = Extract(card_ids=tuple(self.ids), link_ids=links, text=self.text)
         releases = release(bp, elements=(*self.ids, *links)) if bp.improvements else []
-        return after_release(bp, index, releases, lambda: extract.apply(bp), self.describe(bp))
+        describe = self.describe(bp, index)
+        return after_release(bp, index, releases, lambda: extract.apply(bp, index), describe)
 
     def affects(self) -> Change:
         return change(["card"], self.ids)

@@ -22,6 +22,7 @@ class AddLink(Operation):
     index: int | None = None
 
     reshapes = True
+    keeps_index = True
 
     def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         check_free_id(bp, self.link.id, index)
@@ -31,7 +32,10 @@ class AddLink(Operation):
                 raise EditError("unknown-card", f"There is no card '{end}'")
         if self.link.source == self.link.target:
             raise EditError("self-link", "A link cannot join a card to itself")
-        bp.links.insert(len(bp.links) if self.index is None else self.index, self.link)
+        position = len(bp.links) if self.index is None else max(0, min(self.index, len(bp.links)))
+        bp.links.insert(position, self.link)
+        if index is not None:
+            index.links_added([(position, self.link)])
         return Extract(link_ids=(self.link.id,), text=self.text)
 
     def affects(self) -> Change:
@@ -46,11 +50,12 @@ class RemoveLinks(Operation):
     ids: tuple[str, ...]
 
     reshapes = True
+    keeps_index = True
 
     def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         extract = Extract(link_ids=tuple(self.ids), text=self.text)
         releases = release(bp, elements=self.ids) if bp.improvements else []
-        return after_release(bp, index, releases, lambda: extract.apply(bp), self.describe(bp))
+        return after_release(bp, index, releases, lambda: extract.apply(bp, index), self.describe(bp))
 
     def affects(self) -> Change:
         return change(["link"], self.ids)
@@ -67,7 +72,9 @@ class SetLinkFields(Operation):
     changes: dict[str, Any]
 
     def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
-        _, link = find(bp.links, self.link_id, "link")
+        link = index.link(self.link_id) if index is not None else find(bp.links, self.link_id, "link")[1]
+        if link is None:
+            raise EditError("unknown-id", f"There is no link '{self.link_id}'")
         values = validated_fields(link, self.changes, frozenset({"id", "source", "target"}))
         return SetLinkFields(self.link_id, set_fields(link, values), text=self.text)
 

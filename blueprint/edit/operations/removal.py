@@ -29,13 +29,26 @@ class Extract(Operation):
 
     reshapes = True
 
+    @property
+    def keeps_index(self) -> bool:  # type: ignore[override]
+        """Taking out cards and links keeps the index (see `CardIndex`); lanes, stages and steps do not."""
+        return not (self.lane_ids or self.stage_ids or self.step_ids)
+
     def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
-        self._check(bp)
-        links = _take(bp.links, set(self.link_ids))
-        cards = _take(bp.cards, set(self.card_ids))
+        frame = bool(self.lane_ids or self.stage_ids or self.step_ids)
+        known = index if index is not None and not frame else None
+        self._check(bp, known)
+        if known is not None:  # positions from the index: no pass over every card and link
+            links = _take_at(bp.links, [known.link_position(i) for i in dict.fromkeys(self.link_ids)])
+            cards = _take_at(bp.cards, [known.position(i) for i in dict.fromkeys(self.card_ids)])
+            known.links_removed(links)
+            known.cards_removed(cards)
+        else:
+            links = _take(bp.links, set(self.link_ids))
+            cards = _take(bp.cards, set(self.card_ids))
         steps: list[tuple[str, int, Step]] = []
         wanted_steps = set(self.step_ids)
-        for stage in bp.stages:
+        for stage in bp.stages if wanted_steps else ():
             for i in reversed(range(len(stage.steps))):
                 if stage.steps[i].id in wanted_steps:
                     steps.append((stage.id, i, stage.steps.pop(i)))
@@ -44,7 +57,18 @@ class Extract(Operation):
         lanes = _take(bp.lanes, set(self.lane_ids))
         return Restore(lanes=lanes, stages=stages, steps=steps, cards=cards, links=links, text=self.text)
 
-    def _check(self, bp: Blueprint) -> None:
+    def _check(self, bp: Blueprint, index: CardIndex | None) -> None:
+        """EditError (nothing changed) when an element is not there or a stage would lose its last step;
+        with `index`, cards and links are looked up there."""
+        if index is not None:
+            for kind, ids, look_up in (
+                ("card", self.card_ids, index.card),
+                ("link", self.link_ids, index.link),
+            ):
+                for element_id in ids:
+                    if look_up(element_id) is None:
+                        raise EditError("unknown-id", f"There is no {kind} '{element_id}'")
+            return
         present = {
             "card": set(map(_ID, bp.cards)) if self.card_ids else set(),
             "link": set(map(_ID, bp.links)) if self.link_ids else set(),
@@ -63,6 +87,8 @@ class Extract(Operation):
             for element_id in ids:
                 if element_id not in present[kind]:
                     raise EditError("unknown-id", f"There is no {kind} '{element_id}'")
+        if not self.step_ids:
+            return
         for stage in bp.stages:
             if (
                 stage.id not in self.stage_ids
@@ -101,14 +127,23 @@ class Restore(Operation):
 
     reshapes = True
 
+    @property
+    def keeps_index(self) -> bool:  # type: ignore[override]
+        """Putting back cards and links keeps the index (see `CardIndex`); lanes, stages and steps do not."""
+        return not (self.lanes or self.stages or self.steps)
+
     def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         _put(bp.lanes, self.lanes)
         _put(bp.stages, self.stages)
-        stages = {stage.id: stage for stage in bp.stages}
-        for stage_id, i, step in self.steps:
-            stages[stage_id].steps.insert(i, step)
+        if self.steps:
+            stages = {stage.id: stage for stage in bp.stages}
+            for stage_id, i, step in self.steps:
+                stages[stage_id].steps.insert(i, step)
         _put(bp.cards, self.cards)
         _put(bp.links, self.links)
+        if index is not None and self.keeps_index:
+            index.cards_added(self.cards)
+            index.links_added(self.links)
         return Extract(
             card_ids=tuple(c.id for _, c in self.cards),
             link_ids=tuple(li.id for _, li in self.links),
@@ -152,6 +187,14 @@ def _take(items: list, ids: set[str]) -> list[tuple[int, object]]:
     if True not in found:
         return []
     taken = [(i, items[i]) for i in itertools.compress(range(len(items)), found)]
+    for i, _ in reversed(taken):
+        del items[i]
+    return taken
+
+
+def _take_at(items: list, positions: list[int]) -> list[tuple[int, object]]:
+    """Remove the elements at these positions; their (position, element) in ascending order."""
+    taken = [(i, items[i]) for i in sorted(positions)]
     for i, _ in reversed(taken):
         del items[i]
     return taken
