@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from blueprint.layout import metrics as m
 from blueprint.layout.shapes import Box, EmotionCurve, StepHeader
 from blueprint.model import Blueprint
@@ -15,16 +17,44 @@ def emotion_curve(
     for card in doc.cards:
         if card.lane in customer_lanes and card.emotion is not None:
             feelings.setdefault(card.step, []).append(card.emotion)
+    means = {step_id: mean_feeling(found) for step_id, found in feelings.items()}
+    return curve_of(means, steps, lanes_top, width)
+
+
+def mean_feeling(found: list[int]) -> float:
+    """The mean of a step's feelings as the curve holds it (non-empty `found`)."""
+    return round(sum(found) / len(found), 3)
+
+
+def means_after_edit(
+    previous: EmotionCurve | None, steps: set[str], feelings_of: Callable[[str], list[int]]
+) -> dict[str, float]:
+    """Each step's mean feeling after an edit that changed only the customer cards of `steps`:
+    the previous curve's means with those steps' counted again (`feelings_of(step)`: the feelings
+    of the step's customer cards). No pass over the document's cards."""
+    means = dict(previous.values) if previous is not None else {}
+    for step_id in steps:
+        found = feelings_of(step_id)
+        if found:
+            means[step_id] = mean_feeling(found)
+        else:
+            means.pop(step_id, None)
+    return means
+
+
+def curve_of(
+    means: dict[str, float], steps: tuple[StepHeader, ...], lanes_top: float, width: float
+) -> EmotionCurve:
+    """The curve through each step's mean feeling (`means` by step id), in step order."""
     top = lanes_top - m.EMOTION_ROW_HEIGHT
     box = Box(m.LANE_HEADER_WIDTH, top, width - m.LANE_HEADER_WIDTH, m.EMOTION_ROW_HEIGHT)
     baseline = top + m.EMOTION_ROW_HEIGHT / 2
     unit = (m.EMOTION_ROW_HEIGHT - 16) / 4  # -2..2 spans the row, 8 pt from each edge
     points, values = [], []
     for step in steps:
-        found = feelings.get(step.step_id)
-        if not found:
+        mean = means.get(step.step_id)
+        if mean is None:
             continue
-        mean = round(sum(found) / len(found), 3)
         values.append((step.step_id, mean))
         points.append((step.box.x + step.box.w / 2, round(baseline - mean * unit, 3)))
     return EmotionCurve(

@@ -13,7 +13,7 @@ from typing import Protocol
 from blueprint.layout import metrics as m
 from blueprint.layout.cards import CardContent, card_content, place_card, planned_cards
 from blueprint.layout.edit_state import EditState
-from blueprint.layout.emotion import emotion_curve
+from blueprint.layout.emotion import curve_of, emotion_curve, means_after_edit
 from blueprint.layout.gcpause import without_gc
 from blueprint.layout.grid import column_x, headers, lane_band, three_lines, with_column_heights
 from blueprint.layout.label_memo import MemoSlot
@@ -180,8 +180,12 @@ def _assemble(
     old_bands = {band.lane_id: band for band in previous.lanes} if previous is not None else {}
 
     customer_lanes = {lane.id for lane in doc.lanes if lane.kind == "customer"}
+    means: dict[str, float] | None = None  # each step's mean feeling, when counted after an edit
     if previous is not None and touched is not None and not touched & customer_lanes:
         emotion_needed = previous.emotion is not None  # no customer card changed
+    elif previous is not None and touched is not None and known is not None:
+        means = _means_after_edit(previous, fresh, changed, customer_lanes, known)
+        emotion_needed = bool(means)
     else:
         emotion_needed = any(c.emotion is not None and c.lane in customer_lanes for c in doc.cards)
     lanes_top = m.STAGE_HEADER_HEIGHT + m.STEP_HEADER_HEIGHT + (m.EMOTION_ROW_HEIGHT if emotion_needed else 0)
@@ -293,7 +297,7 @@ def _assemble(
         routes=routes,
         lines=three_lines(tuple(bands), width),
         emotion=_emotion(
-            doc, steps, lanes_top, width, previous, touched is None or bool(touched & customer_lanes)
+            doc, steps, lanes_top, width, previous, touched is None or bool(touched & customer_lanes), means
         )
         if emotion_needed
         else None,
@@ -330,17 +334,44 @@ def _emotion(
     width: float,
     previous: Layout | None,
     customer_touched: bool,
+    means: dict[str, float] | None = None,
 ) -> EmotionCurve:
-    """The emotion curve; an edit that touched no customer lane keeps the previous one."""
+    """The emotion curve; an edit that touched no customer lane, or left every step's mean feeling
+    as it was (`means`, when the edit counted them again), keeps the previous one."""
     if (
         previous is not None
         and previous.emotion is not None
         and previous.width == width
-        and not customer_touched
         and previous.emotion.box.bottom == lanes_top
+        and (not customer_touched or (means is not None and means == dict(previous.emotion.values)))
     ):
         return previous.emotion
+    if means is not None:
+        return curve_of(means, steps, lanes_top, width)
     return emotion_curve(doc, steps, lanes_top, width)
+
+
+def _means_after_edit(
+    previous: Layout, fresh: list[Card], changed: set[str], customer_lanes: set[str], known: DocumentIndex
+) -> dict[str, float]:
+    """Each step's mean feeling after an edit, counting again only the steps where a changed card of a
+    customer lane was or is (from the editor's index: no pass over every card)."""
+    old_cards = previous.cards
+    steps = {
+        old_cards[i].step_id for i in changed if i in old_cards and old_cards[i].lane_id in customer_lanes
+    }
+    steps.update(card.step for card in fresh if card.lane in customer_lanes)
+
+    def feelings_of(step_id: str) -> list[int]:
+        found = []
+        for lane_id in customer_lanes:
+            for card_id in known.cell(lane_id, step_id):
+                emotion = known.card(card_id).emotion  # type: ignore[union-attr]
+                if emotion is not None:
+                    found.append(emotion)
+        return found
+
+    return means_after_edit(previous.emotion, steps, feelings_of)
 
 
 def _moved(old: CardBox, x: float, y: float) -> CardBox:

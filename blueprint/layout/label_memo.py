@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable
+from itertools import islice
 
 from blueprint.layout import metrics as m
 from blueprint.layout.plates import PLATE_H, bucket_keys, half_length, plate_rect
@@ -60,7 +61,9 @@ class Memo:
     def __init__(self, routes: dict[str, Route]) -> None:
         #: The routes this memo is in step with (but for `stale`): the last layout it was handed to.
         self.routes = routes
-        self.order = list(routes)
+        #: Link ids in link order; None where a link was removed since (see `renumber`).
+        self.order: list[str | None] = list(routes)
+        #: Each link's place in `order`.
         self.index = {link_id: i for i, link_id in enumerate(self.order)}
         self.plates: dict[str, Rect] = {}
         self.reaches: dict[str, Rect] = {}
@@ -80,19 +83,27 @@ class Memo:
             for key in _reach_keys(reach):
                 self.reach_buckets.setdefault(key, set()).add(link_id)
 
-    def renumber(self, routes: dict[str, Route]) -> None:
-        """Follow links added or removed: `routes`' order (a link added at the end costs nothing more;
-        elsewhere, every link is numbered again). New links get their plate and reach when placed."""
-        order = self.order
-        if len(routes) >= len(order) and all(i in routes for i in order[-1:]):
-            new = list(routes)
-            if new[: len(order)] == order:
-                for link_id in new[len(order) :]:
-                    self.index[link_id] = len(self.order)
-                    self.order.append(link_id)
-                return
+    def renumber(self, routes: dict[str, Route], renewed: set[str]) -> None:
+        """Follow links added or removed (`renewed` holds them): `routes`' order. A removed link leaves
+        a hole (None) in `order`, the others keep their numbers; links added at the end are numbered
+        after the last; a link put back elsewhere (undo) numbers every link again. Only the order of
+        the numbers matters (labels are placed in link order), so no edit but that one pays for the
+        document's size."""
+        index, order = self.index, self.order
+        for link_id in renewed:
+            if link_id not in routes and link_id in index:
+                order[index.pop(link_id)] = None
+        added = {i for i in renewed if i in routes and i not in index}
+        if not added:
+            return
+        tail = list(islice(reversed(routes), len(added)))
+        if added == set(tail):
+            for link_id in reversed(tail):
+                index[link_id] = len(order)
+                order.append(link_id)
+            return
         self.order = list(routes)
-        self.index = {link_id: i for i, link_id in enumerate(self.order)}
+        self.index = {link_id: i for i, link_id in enumerate(routes)}
 
     def set_plate(self, link_id: str, plate: Rect | None) -> None:
         old = self.plates.pop(link_id, None)
@@ -244,8 +255,8 @@ def labels_apart_after_edit(
                 gone.append(plate)
             memo.set_plate(link_id, None)
             memo.set_reach(link_id, None)
-        memo.renumber(routes)
-    elif renewed_cards is None and memo.order != list(routes):
+        memo.renumber(routes, renewed)
+    elif renewed_cards is None and [i for i in memo.order if i is not None] != list(routes):
         return None
     if many:
         full_pass()
@@ -285,6 +296,7 @@ def labels_apart_after_edit(
             continue
         done.add(k)
         link_id = order[k]
+        assert link_id is not None  # `index` names no hole
         route = routes[link_id]
         if route.label_pos is not None:
             slow.placed = memo.placed_before(link_id)  # type: ignore[attr-defined]

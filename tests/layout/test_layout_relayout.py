@@ -18,7 +18,7 @@ def _edit(doc: Blueprint, data: st.DataObject, links: dict[str, Link | None] | N
     links = {} if links is None else links
     lanes = [lane.id for lane in doc.lanes]
     steps = [step.id for _, step in doc.all_steps()]
-    choice = data.draw(st.sampled_from(["move", "retitle", "remove", "add", "link", "reorder"]))
+    choice = data.draw(st.sampled_from(["move", "retitle", "remove", "add", "link", "reorder", "feel"]))
     if not doc.cards or choice == "add":
         new = Card(
             id=unique_id("new-card", doc.all_ids()),  # ids are unique in a valid document
@@ -35,6 +35,8 @@ def _edit(doc: Blueprint, data: st.DataObject, links: dict[str, Link | None] | N
     elif choice == "retitle":
         target.title = data.draw(st.sampled_from(["x", "A much longer title " * 8, "Short"]))
         target.description = data.draw(st.sampled_from(["", "words " * 60]))
+    elif choice == "feel":  # the emotion curve counts the customer cards of the step again
+        target.emotion = data.draw(st.sampled_from([None, -2, 0, 1, 2]))
     elif choice == "remove":
         doc.cards.remove(target)
         links.update((link.id, None) for link in doc.links if target.id in (link.source, link.target))

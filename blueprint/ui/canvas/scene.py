@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 from bisect import bisect_right
 from collections.abc import Callable
+from itertools import islice
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
@@ -333,10 +334,12 @@ class BlueprintScene(QGraphicsScene):
         if not added:
             return
         order, routes = self._link_order, self.layout.routes
-        tail = list(routes)[len(routes) - len(added) :]
-        if set(tail) == set(added) and all(i in order for i in list(routes)[: len(routes) - len(added)]):
+        # every route not numbered yet is in `added` (numbers are given to all routes of a full
+        # layout and to every added one), so when they are the last routes the others keep theirs
+        tail = list(islice(reversed(routes), len(added)))
+        if set(tail) == set(added):
             start = len(order)
-            for k, link_id in enumerate(tail):
+            for k, link_id in enumerate(reversed(tail)):
                 order[link_id] = start + k
             return
         self._link_order = {link_id: i for i, link_id in enumerate(routes)}
