@@ -7,39 +7,29 @@ Errors reach the user as one line on standard error; `--debug` shows the traceba
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
 from blueprint import __version__
-from blueprint.cli import (
-    diff_cmd,
-    export_cmd,
-    gitsetup_cmd,
-    gui_cmd,
-    handoffs_cmd,
-    merge_cmd,
-    new_cmd,
-    schema_cmd,
-    sheets_cmd,
-    textconv_cmd,
-    timing_cmd,
-    validate_cmd,
-)
+from blueprint.cli import gui_cmd
 from blueprint.cli.common import EXIT_UNREADABLE, say_error
 
+#: Each sub-command and the module (in this package) that holds it. A command imports only its own
+#: module: `blueprint export` does not pay for networkx, which `handoffs` and `diff` need.
 SUBCOMMANDS = {
-    "validate": validate_cmd,
-    "handoffs": handoffs_cmd,
-    "timing": timing_cmd,
-    "export": export_cmd,
-    "sheets": sheets_cmd,
-    "new": new_cmd,
-    "templates": new_cmd,
-    "schema": schema_cmd,
-    "diff": diff_cmd,
-    "merge": merge_cmd,
-    "git-setup": gitsetup_cmd,
-    "textconv": textconv_cmd,
+    "validate": "validate_cmd",
+    "handoffs": "handoffs_cmd",
+    "timing": "timing_cmd",
+    "export": "export_cmd",
+    "sheets": "sheets_cmd",
+    "new": "new_cmd",
+    "templates": "new_cmd",
+    "schema": "schema_cmd",
+    "diff": "diff_cmd",
+    "merge": "merge_cmd",
+    "git-setup": "gitsetup_cmd",
+    "textconv": "textconv_cmd",
 }
 
 
@@ -55,7 +45,9 @@ TAKES = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser: every sub-command's, or with `only` that one's alone (a command
+    being run needs no other module)."""
     parser = argparse.ArgumentParser(
         prog="blueprint",
         usage=gui_cmd.usage(),
@@ -65,8 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--debug", action="store_true", help="show a traceback when something fails")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", prog="blueprint")
-    for module in dict.fromkeys(SUBCOMMANDS.values()):
-        module.add_parser(subparsers)
+    names = dict.fromkeys(SUBCOMMANDS.values() if only is None else [SUBCOMMANDS[only]])
+    for name in names:
+        importlib.import_module(f"blueprint.cli.{name}").add_parser(subparsers)
     return parser
 
 
@@ -76,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     debug = "--debug" in args_list
     if not words or (words[0] not in SUBCOMMANDS and words[0] not in ("-h", "--help", "--version")):
         return _guarded(lambda: gui_cmd.run(gui_cmd.parse(words)), debug)
-    parser = build_parser()
+    parser = build_parser(words[0] if words[0] in SUBCOMMANDS else None)
     args, extra = parser.parse_known_args(words)  # --debug may stand anywhere
     if args.command is None:  # only -h/--help/--version get here, and argparse has exited
         parser.error("a command is needed")
