@@ -11,7 +11,15 @@ import sys
 from collections.abc import Sequence
 
 from blueprint import __version__
-from blueprint.cli import export_cmd, gui_cmd, handoffs_cmd, new_cmd, schema_cmd, validate_cmd
+from blueprint.cli import (
+    export_cmd,
+    gui_cmd,
+    handoffs_cmd,
+    install_desktop_cmd,
+    new_cmd,
+    schema_cmd,
+    validate_cmd,
+)
 from blueprint.cli.common import EXIT_UNREADABLE, say_error
 
 SUBCOMMANDS = {
@@ -21,6 +29,7 @@ SUBCOMMANDS = {
     "new": new_cmd,
     "templates": new_cmd,
     "schema": schema_cmd,
+    "install-desktop": install_desktop_cmd,
 }
 
 

@@ -14,7 +14,7 @@ from blueprint.export import style as st
 from blueprint.export.qtlegend import legend_placement, paint_legend
 from blueprint.layout import Box, Layout
 from blueprint.layout import metrics as m
-from blueprint.layout.emotion import emotion_label
+from blueprint.layout.emotion import emotion_label, label_baseline
 from blueprint.layout.text import one_line, text_width
 from blueprint.model import Blueprint
 
@@ -43,6 +43,9 @@ class QtPainter:
 
         self.p, self.layout, self.doc, self.QtCore, self.QtGui = painter, layout, doc, QtCore, QtGui
         self._fonts: dict[tuple[float, bool], object] = {}
+        #: Only cards and links reaching into this layout region are painted (a printed sheet's part);
+        #: None: all of them.
+        self.region: Box | None = None
 
     def _font(self, size: float, bold: bool = False):  # type: ignore[no-untyped-def]
         key = (size, bold)
@@ -125,6 +128,10 @@ class QtPainter:
             self.QtCore.QPointF(12, TITLE_BAND - 4), self.QtCore.QPointF(width - 12, TITLE_BAND - 4)
         )
 
+    def _in_region(self, x0: float, y0: float, x1: float, y1: float) -> bool:
+        r = self.region
+        return r is None or (x1 >= r.x and x0 <= r.right and y1 >= r.y and y0 <= r.bottom)
+
     def _emotion_points(self) -> None:
         """The points and values of the emotion curve, as on the PDF."""
         QtGui, QtCore = self.QtGui, self.QtCore
@@ -136,7 +143,7 @@ class QtPainter:
             self.p.setBrush(QtGui.QColor(tone))
             self.p.setPen(QtGui.QPen(QtGui.QColor("#FFFFFF"), 0.8))
             self.p.drawEllipse(QtCore.QPointF(x, y), 3.2, 3.2)
-            self._text(x + 5, y - 3 - 6.5 * 0.95, emotion_label(value), 6.5, False, tone)
+            self._text(x + 5, y + label_baseline(value) - 6.5 * 0.95, emotion_label(value), 6.5, False, tone)
 
     def paint(self) -> None:
         """Paint the title band (when there is a document), the layout below it and the legend below
@@ -210,6 +217,8 @@ class QtPainter:
             top = line.y + 1 + size * 0.05 if line.label_below else line.y - size - 3
             self._text(6, top, line.label, size, False, colour)
         for card in lay.cards.values():
+            if not self._in_region(card.box.x, card.box.y, card.box.right, card.box.bottom):
+                continue
             self._card_box(card.box, card.lane_kind)
             if card.function_id is not None:
                 b = card.box
@@ -241,6 +250,9 @@ class QtPainter:
                     "#FFFFFF" if fail else st.TEXT,
                 )
         for route in lay.routes.values():
+            xs, ys = [x for x, _ in route.points], [y for _, y in route.points]
+            if not self._in_region(min(xs) - 60, min(ys) - 60, max(xs) + 60, max(ys) + 60):  # with its label
+                continue
             colour = st.LOOP if route.kind == "loop" else st.HANDOFF if route.is_handoff else st.LINK
             pen = QtGui.QPen(QtGui.QColor(colour), 1.3 if route.is_handoff else 0.8)
             if route.kind == "loop":

@@ -8,7 +8,8 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QProgressDialog
 
 from blueprint.fileformat import BlueprintFileError, write_atomically
@@ -83,7 +84,14 @@ def export_to(window: MainWindow, options: ExportOptions) -> bool:
         window.statusBar().showMessage(f"Exported {options.path}: {warnings[0]}{more}", 10000)
     else:
         window.statusBar().showMessage(f"Exported {options.path}", 6000)
+    if options.open_when_done and not open_file(options.path):
+        window.show_message(f"Exported {options.path}, but no program opened it")
     return True
+
+
+def open_file(path: Path) -> bool:
+    """Open a written file in the program the desktop chooses for it; False when none would."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def write_pdf(blueprint: Blueprint, options: ExportOptions) -> list[str]:

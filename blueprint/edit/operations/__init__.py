@@ -10,6 +10,7 @@ from blueprint.edit.operations.removal import Extract, Restore
 from blueprint.edit.operations.stages import (
     AddStage,
     AddStep,
+    MoveStage,
     MoveStep,
     RemoveStage,
     RemoveStep,
@@ -28,6 +29,7 @@ __all__ = [
     "Extract",
     "MoveCard",
     "MoveLane",
+    "MoveStage",
     "MoveStep",
     "Operation",
     "RemoveCards",

@@ -29,6 +29,7 @@ class InPlaceEditing:
         commit: Callable[[str], object],
         placeholder: str = "",
         multi_line: bool = False,
+        on_tab: Callable[[bool], None] | None = None,
     ) -> None:
         self.cancel_gesture()
         self.ensureVisible(rect, 20, 20)
@@ -36,7 +37,7 @@ class InPlaceEditing:
         def ended() -> None:
             self.inplace = None
 
-        self.inplace = InPlaceEditor(self, rect, text, commit, ended, placeholder, multi_line)
+        self.inplace = InPlaceEditor(self, rect, text, commit, ended, placeholder, multi_line, on_tab)
 
     def edit_title(self, card_id: str) -> None:
         """Type a card's title in place (F2, or a double-click on the card)."""
@@ -139,7 +140,29 @@ class InPlaceEditing:
                     rect = scene.top_header.mapRectToScene(_qrect(stage.box))  # type: ignore[union-attr]
                     name = stage.name
         if rect is not None:
-            self._open_editor(rect, name, lambda text: self.editor.rename(kind, element_id, text))
+            self._open_editor(
+                rect,
+                name,
+                lambda text: self.editor.rename(kind, element_id, text),
+                on_tab=lambda forward: self.edit_next_name(kind, element_id, forward),
+            )
+
+    def edit_next_name(self, kind: str, element_id: str, forward: bool = True) -> None:
+        """Tab in a name: the next lane's, stage's or step's name (Shift+Tab: the one before), selected
+        and open for typing; past the last one the editor just closes."""
+        bp = self.editor.document.blueprint
+        if kind == "lane":
+            ids = [lane.id for lane in bp.lanes]
+        elif kind == "stage":
+            ids = [stage.id for stage in bp.stages]
+        else:
+            ids = [step.id for _, step in bp.all_steps()]
+        if element_id not in ids:
+            return
+        index = ids.index(element_id) + (1 if forward else -1)
+        if 0 <= index < len(ids):
+            self.editor.select([ids[index]])
+            self.edit_name(kind, ids[index])
 
 
 def _qrect(box) -> QRectF:  # type: ignore[no-untyped-def]

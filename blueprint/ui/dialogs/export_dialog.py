@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 PAGE_SIZES = ["A4", "A3", "A2", "A1", "A0", "letter", "legal", "tabloid"]
+OPEN_KEY = "export/open_when_done"  # remembered: a designer who checks each PDF wants it every time
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class ExportOptions:
     orientation: str = "landscape"
     fit: str = "page"
     appendix: bool = True
+    open_when_done: bool = False
 
 
 class ExportDialog(QDialog):
@@ -65,14 +68,23 @@ class ExportDialog(QDialog):
         self.appendix.setChecked(True)
         self.appendix.setToolTip("Pages listing every finding and each function's upstream and downstream")
         form.addRow("", self.appendix)
+        self.open_when_done = QCheckBox("Open the file when done")
+        self.open_when_done.setObjectName("openWhenDone")
+        self.open_when_done.setChecked(QSettings().value(OPEN_KEY, False, type=bool))
+        self.open_when_done.setToolTip("Show the PDF in the program your desktop opens PDFs with")
+        form.addRow("", self.open_when_done)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        buttons.accepted.connect(self._remember)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.resize(520, 0)
+
+    def _remember(self) -> None:
+        QSettings().setValue(OPEN_KEY, self.open_when_done.isChecked())
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(self, "Export PDF", self.path.text(), "PDF files (*.pdf)")
@@ -88,4 +100,5 @@ class ExportDialog(QDialog):
             orientation=self.orientation.currentText(),
             fit=str(self.fit.currentData()),
             appendix=self.appendix.isChecked(),
+            open_when_done=self.open_when_done.isChecked(),
         )

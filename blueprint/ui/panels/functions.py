@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from blueprint.edit import AddFunction, Change, Document, EditError, RemoveFunction, SetFunctionFields
+from blueprint.export.palette import next_function_color
 from blueprint.graph import HandoffReport, handoff_report
 from blueprint.model import Blueprint, Function, unique_id
 from blueprint.ui.commands import push
@@ -32,8 +33,9 @@ from blueprint.ui.panels.functions_relations import handoff_counts, relations_te
 from blueprint.ui.panels.swatch import dot_icon
 from blueprint.ui.plain import plain_label, tooltip
 from blueprint.ui.selection import Selection
+from blueprint.ui.vocabulary import FUNCTION_KINDS, choices
 
-KINDS = [("Team", "team"), ("Role", "role"), ("System", "system"), ("Partner", "partner")]
+KINDS = choices(FUNCTION_KINDS)
 
 
 class FunctionsPanel(QDockWidget):
@@ -80,6 +82,9 @@ class FunctionsPanel(QDockWidget):
         for button in (self.add_button, self.remove_button, self.colour_button, self.cards_button):
             buttons.addWidget(button)
         details = QFormLayout()
+        for text, field in (("Name", self.name), ("Kind", self.kind)):
+            field.setAccessibleName(text)
+        self.list.setAccessibleName("Functions")
         details.addRow("Name", self.name)
         details.addRow("", self.error)
         details.addRow("Kind", self.kind)
@@ -121,7 +126,8 @@ class FunctionsPanel(QDockWidget):
 
     def add_function(self) -> None:
         bp = self.document.blueprint
-        function = Function(id=unique_id("function", bp.all_ids()), name="New function")
+        colour = next_function_color([f.color for f in bp.functions])
+        function = Function(id=unique_id("function", bp.all_ids()), name="New function", color=colour)
         self._push(AddFunction(function))
         self.select_function(function.id)
         self.name.setFocus()
