@@ -17,6 +17,11 @@ minutes = st.one_of(
     st.none(), st.integers(0, 10_000), st.floats(0, 1e6, allow_nan=False, allow_infinity=False)
 )
 iso = st.one_of(st.none(), st.just("2026-11-01T09:00:00Z"), st.just("2026-11-02T10:30:00+01:00"))
+# A tag is one line (format version 2).
+tag = text.filter(lambda s: "\n" not in s and "\r" not in s)
+language = st.sampled_from([None, "en", "de-CH", "ar", "zh-Hant-TW"])
+dates = st.one_of(st.none(), st.dates().map(lambda d: f"{d.year:04d}-{d.month:02d}-{d.day:02d}"))
+STATUSES = ["proposed", "planned", "testing", "done", "dropped"]
 
 
 @st.composite
@@ -66,7 +71,7 @@ def blueprints(draw: st.DrawFn, max_cards: int = 25) -> Blueprint:
                     "id": f"card{i}",
                     "lane": draw(st.sampled_from(lanes))["id"],
                     "step": draw(st.sampled_from(step_ids)),
-                    "title": draw(text.filter(lambda s: 1 <= len(s) <= 500)),
+                    "title": draw(text.filter(lambda s: 1 <= len(s.strip()) <= 500)),
                     "description": draw(text),
                     "function": draw(st.sampled_from([None] + [f["id"] for f in functions])),
                     "channel": draw(st.sampled_from([None, "web", "app", "in person"])),
@@ -76,12 +81,17 @@ def blueprints(draw: st.DrawFn, max_cards: int = 25) -> Blueprint:
                     "fail_point": draw(
                         st.one_of(
                             st.none(),
-                            st.builds(dict, note=text, severity=st.sampled_from(["low", "medium", "high"])),
+                            st.builds(
+                                dict,
+                                note=text,
+                                severity=st.sampled_from(["low", "medium", "high"]),
+                                owner=st.sampled_from([None] + [f["id"] for f in functions]),
+                            ),
                         )
                     ),
                     "wait_point": draw(st.one_of(st.none(), st.builds(dict, note=text, minutes=minutes))),
                     "evidence": draw(st.sampled_from([None, "observed", "assumed", "proposed"])),
-                    "tags": draw(st.lists(text, max_size=3)),
+                    "tags": draw(st.lists(tag, max_size=3)),
                 }
             )
     links = []
@@ -99,10 +109,42 @@ def blueprints(draw: st.DrawFn, max_cards: int = 25) -> Blueprint:
                     "label": draw(text),
                 }
             )
+    targets = [c["id"] for c in cards] + [li["id"] for li in links]
+    improvements = []
+    if targets:
+        for i in range(draw(st.integers(0, 3))):
+            improvements.append(
+                {
+                    "id": f"plan{i}",
+                    "title": draw(title),
+                    "description": draw(text),
+                    "targets": draw(st.lists(st.sampled_from(targets), min_size=1, max_size=3, unique=True)),
+                    "owner": draw(st.sampled_from([None] + [f["id"] for f in functions])),
+                    "measure": draw(text),
+                    "target": draw(text),
+                    "due": draw(dates),
+                    "status": draw(st.sampled_from(STATUSES)),
+                }
+            )
+    views = [
+        {
+            "id": f"view{i}",
+            "name": draw(title.filter(lambda s: len(s) <= 200)),
+            "hidden_lanes": draw(st.lists(st.sampled_from([la["id"] for la in lanes]), unique=True))
+            if lanes
+            else [],
+            "focus": draw(st.lists(st.sampled_from([f["id"] for f in functions]), unique=True))
+            if functions
+            else [],
+        }
+        for i in range(draw(st.integers(0, 2)))
+    ]
+    schema = draw(st.sampled_from([{}, {"$schema": "./blueprint.schema.json"}]))
     return Blueprint.model_validate(
         {
             "format": "service-blueprint",
-            "version": 1,
+            **schema,
+            "version": 2,
             "title": draw(title),
             "description": draw(text),
             "persona": draw(st.one_of(st.none(), st.builds(dict, name=title, description=text))),
@@ -110,12 +152,15 @@ def blueprints(draw: st.DrawFn, max_cards: int = 25) -> Blueprint:
                 "author": draw(st.one_of(st.none(), text)),
                 "created": draw(iso),
                 "modified": draw(iso),
-                "tags": draw(st.lists(text, max_size=3)),
+                "language": draw(language),
+                "tags": draw(st.lists(tag, max_size=3)),
             },
             "functions": functions,
             "lanes": lanes,
             "stages": stages,
             "cards": cards,
             "links": links,
+            "improvements": improvements,
+            "views": views,
         }
     )

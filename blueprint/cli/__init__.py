@@ -18,6 +18,7 @@ from blueprint.cli import (
     install_desktop_cmd,
     new_cmd,
     schema_cmd,
+    timing_cmd,
     validate_cmd,
 )
 from blueprint.cli.common import EXIT_UNREADABLE, say_error
@@ -25,6 +26,7 @@ from blueprint.cli.common import EXIT_UNREADABLE, say_error
 SUBCOMMANDS = {
     "validate": validate_cmd,
     "handoffs": handoffs_cmd,
+    "timing": timing_cmd,
     "export": export_cmd,
     "new": new_cmd,
     "templates": new_cmd,
@@ -34,7 +36,7 @@ SUBCOMMANDS = {
 
 
 # what each sub-command's positional arguments are, for the "too many arguments" line
-TAKES = {"handoffs": "one FILE", "export": "one FILE"}
+TAKES = {"handoffs": "one FILE", "export": "one FILE", "timing": "one FILE"}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-KINDS = frozenset({"card", "link", "lane", "stage", "step", "function", "document"})
+KINDS = frozenset({"card", "link", "lane", "stage", "step", "function", "document", "improvement", "view"})
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ def error_from_validation(error: ValidationError, changed: set[str] | None = Non
         field = next(iter(changed))
     label = FIELD_LABELS.get(field, field.replace("_", " ").capitalize() or "Value")
     kind = first["type"]
-    if kind == "string_too_short" and ctx.get("min_length") == 1:
+    if (kind == "string_too_short" and ctx.get("min_length") == 1) or kind == "blank":
         message = f"{label} cannot be empty"
     elif kind == "string_too_long":
         message = f"{label} is too long (at most {ctx.get('max_length')} characters)"

@@ -1,6 +1,7 @@
 """A cheap frozen copy of a blueprint, for work that runs beside the editor (validation on a thread).
 
-Operations mutate only the element lists (cards, links, lanes, stages, functions, a stage's steps) and
+Operations mutate only the element lists (cards, links, lanes, stages, functions, improvements,
+views, a stage's steps) and
 replace field values by assignment; nested values (fail points, tags, persona...) are never changed in
 place. So copying the lists and each element shallowly is enough: later edits cannot reach the copy.
 About 15-25 ms at 5,000 cards and 7,500 links, against 90 ms for a deep copy. `Snapshots` takes
@@ -73,5 +74,7 @@ class Snapshots:
         result.stages = stages
         result.cards = [copy_of(card) for card in bp.cards]
         result.links = [copy_of(link) for link in bp.links]
+        result.improvements = [copy_of(plan) for plan in bp.improvements]
+        result.views = [copy_of(view) for view in bp.views]
         self._copies = new
         return result

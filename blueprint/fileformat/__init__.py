@@ -1,4 +1,4 @@
-"""Load and save `.blueprint` files (format version 1). No Qt."""
+"""Load and save `.blueprint` files (format version 2; older versions are migrated on load). No Qt."""
 
 from blueprint.fileformat.errors import BlueprintFileError
 from blueprint.fileformat.reader import from_raw, load, loads

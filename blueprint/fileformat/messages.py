@@ -94,7 +94,8 @@ def first_problem(error: ValidationError) -> tuple[str, str, str]:
     path = json_path(chosen["loc"])
     extra = (chosen.get("ctx") or {}).get("path")
     if extra:
-        path = f"{path}.{extra}" if path else str(extra)
+        extra = str(extra)
+        path = f"{path}{extra}" if extra.startswith("[") else f"{path}.{extra}" if path else extra
     siblings = [e for e in errors if json_path(e["loc"]) == json_path(chosen["loc"])]
     if len(siblings) > 1 and all(e["type"].endswith("_type") for e in siblings):
         kinds = {e["type"] for e in siblings}

@@ -3,7 +3,10 @@
 The plan is made on the raw JSON (pydantic refuses such files, so there is no model to work on). A
 repair never throws work away that it can keep: a card in a missing lane or step is moved to a new
 lane or step named for it; only links to missing cards (and links from a card to itself) are dropped, and
-a card's missing function is cleared. Anything else wrong with the file makes it not repairable.
+a card's missing function is cleared. In format version 2, a blank card title becomes "(untitled)", a
+missing fail-point or plan owner is cleared, a plan's target that names no card or link is dropped (and
+a plan left with no target with it), and a view's missing lanes and functions are dropped. Anything else
+wrong with the file makes it not repairable.
 """
 
 from __future__ import annotations
@@ -20,7 +23,19 @@ from blueprint.fileformat.reader import from_raw, read_bytes
 from blueprint.model import Blueprint, unique_id
 
 #: The error codes of problems "Open and repair" can fix.
-REFERENCE_CODES = frozenset({"unknown-lane", "unknown-step", "unknown-function", "unknown-card", "self-link"})
+REFERENCE_CODES = frozenset(
+    {
+        "unknown-lane",
+        "unknown-step",
+        "unknown-function",
+        "unknown-card",
+        "self-link",
+        "unknown-target",
+        "target-kind",
+        "blank",
+    }
+)
+UNTITLED = "(untitled)"
 REPAIR_LANE_NAME = "Cards from missing lanes"
 REPAIR_STAGE_NAME = "Repaired"
 REPAIR_STEP_NAME = "Cards from missing steps"
@@ -63,7 +78,8 @@ def _card_name(card: dict[str, Any]) -> str:
 
 
 def _taken_ids(raw: dict[str, Any]) -> set[str]:
-    taken = set().union(*(_ids(raw, key) for key in ("functions", "lanes", "stages", "cards", "links")))
+    keys = ("functions", "lanes", "stages", "cards", "links", "improvements", "views")
+    taken = set().union(*(_ids(raw, key) for key in keys))
     for stage in _list(raw, "stages"):
         taken |= _ids(stage, "steps")
     return taken
@@ -79,6 +95,16 @@ def plan_raw(raw: dict[str, Any]) -> tuple[list[RepairAction], dict[str, Any]]:
     new_lane: str | None = None
     new_step: str | None = None
     for i, card in enumerate(_list(fixed, "cards")):
+        title = card.get("title")
+        if isinstance(title, str) and not title.strip():
+            actions.append(
+                RepairAction(
+                    f"cards[{i}].title",
+                    "name",
+                    f"Name card {card.get('id')}, whose title is blank, '{UNTITLED}'",
+                )
+            )
+            card["title"] = UNTITLED
         if card.get("lane") not in lanes:
             if new_lane is None:
                 new_lane = unique_id("repaired-lane", taken)
@@ -125,6 +151,16 @@ def plan_raw(raw: dict[str, Any]) -> tuple[list[RepairAction], dict[str, Any]]:
                 )
             )
             card["function"] = None
+        point = card.get("fail_point")
+        if isinstance(point, dict) and point.get("owner") is not None and point.get("owner") not in functions:
+            actions.append(
+                RepairAction(
+                    f"cards[{i}].fail_point.owner",
+                    "clear",
+                    f"Clear the missing owner '{point.get('owner')}' of the fail point of {_card_name(card)}",
+                )
+            )
+            card["fail_point"] = {**point, "owner": None}
     cards = _ids(fixed, "cards")
     kept = []
     for i, link in enumerate(fixed.get("links", []) if isinstance(fixed.get("links"), list) else []):
@@ -147,7 +183,66 @@ def plan_raw(raw: dict[str, Any]) -> tuple[list[RepairAction], dict[str, Any]]:
         kept.append(link)
     if "links" in fixed:
         fixed["links"] = kept
+    actions += _repair_plans_and_views(fixed, cards | _ids(fixed, "links"), functions, lanes)
     return actions, fixed
+
+
+def _repair_plans_and_views(
+    fixed: dict[str, Any], targets: set[str], functions: set[str], lanes: set[str]
+) -> list[RepairAction]:
+    """Drop what improvement plans and views name that is not there (format version 2)."""
+    actions: list[RepairAction] = []
+    plans = fixed.get("improvements")
+    if isinstance(plans, list):
+        kept_plans = []
+        for i, plan in enumerate(plans):
+            if not isinstance(plan, dict):
+                kept_plans.append(plan)
+                continue
+            if isinstance(plan.get("targets"), list):
+                gone = [t for t in plan["targets"] if t not in targets]
+                for target in gone:
+                    actions.append(
+                        RepairAction(
+                            f"improvements[{i}].targets",
+                            "drop",
+                            f"Drop '{target}' (not a card or link) from the targets of plan {plan.get('id')}",
+                        )
+                    )
+                plan["targets"] = [t for t in plan["targets"] if t in targets]
+                if gone and not plan["targets"]:
+                    actions.append(
+                        RepairAction(
+                            f"improvements[{i}]",
+                            "drop",
+                            f"Drop plan {plan.get('id')}, which has no target left",
+                        )
+                    )
+                    continue
+            if plan.get("owner") is not None and plan.get("owner") not in functions:
+                actions.append(
+                    RepairAction(
+                        f"improvements[{i}].owner",
+                        "clear",
+                        f"Clear the missing owner '{plan.get('owner')}' of plan {plan.get('id')}",
+                    )
+                )
+                plan["owner"] = None
+            kept_plans.append(plan)
+        fixed["improvements"] = kept_plans
+    for i, view in enumerate(_list(fixed, "views")):
+        for key, known, what in (("hidden_lanes", lanes, "lane"), ("focus", functions, "function")):
+            if isinstance(view.get(key), list):
+                for missing in [x for x in view[key] if x not in known]:
+                    actions.append(
+                        RepairAction(
+                            f"views[{i}].{key}",
+                            "drop",
+                            f"Drop the missing {what} '{missing}' from view {view.get('id')}",
+                        )
+                    )
+                view[key] = [x for x in view[key] if x in known]
+    return actions
 
 
 def plan_repair_text(text: str | bytes, *, file: str | None = None) -> RepairPlan:

@@ -28,9 +28,17 @@ def keeps_backup() -> bool:
     return _keep_backup
 
 
+def canonical(doc: Blueprint) -> dict[str, object]:
+    """The document as the file holds it: every field in the spec's order, `$schema` only when set."""
+    raw = doc.model_dump(mode="json", by_alias=True)
+    if raw.get("$schema") is None:
+        del raw["$schema"]
+    return raw
+
+
 def dumps(doc: Blueprint) -> str:
     """The canonical text of `doc`: the same document always gives the same text."""
-    return json.dumps(doc.model_dump(mode="json"), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return json.dumps(canonical(doc), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def backup_path(path: str | Path) -> Path:

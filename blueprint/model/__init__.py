@@ -2,15 +2,18 @@
 
 from blueprint.model.blueprint import FORMAT_NAME, FORMAT_VERSION, Blueprint
 from blueprint.model.elements import (
+    OPEN_STATUSES,
     Card,
     FailPoint,
     Function,
+    Improvement,
     Lane,
     Link,
     Metadata,
     Persona,
     Stage,
     Step,
+    View,
     WaitPoint,
 )
 from blueprint.model.ids import ID_PATTERN, is_valid_id, unique_id
@@ -32,12 +35,14 @@ __all__ = [
     "FORMAT_NAME",
     "FORMAT_VERSION",
     "ID_PATTERN",
+    "OPEN_STATUSES",
     "ZONE_OF_LANE",
     "ZONE_RANK",
     "Blueprint",
     "Card",
     "FailPoint",
     "Function",
+    "Improvement",
     "Lane",
     "LaneKind",
     "Link",
@@ -46,6 +51,7 @@ __all__ = [
     "Problem",
     "Stage",
     "Step",
+    "View",
     "WaitPoint",
     "Zone",
     "integrity_problems",

@@ -4,15 +4,27 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, WithJsonSchema, model_validator
+from pydantic import ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from blueprint.model.elements import Card, Function, Lane, Link, Metadata, Persona, Stage, Step, StrictModel
+from blueprint.model.elements import (
+    Card,
+    Function,
+    Improvement,
+    Lane,
+    Link,
+    Metadata,
+    Persona,
+    Stage,
+    Step,
+    StrictModel,
+    View,
+)
 from blueprint.model.integrity import integrity_problems
 from blueprint.model.kinds import ZONE_OF_LANE, Zone
 
 FORMAT_NAME = "service-blueprint"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def _title(value: str) -> str:
@@ -29,8 +41,13 @@ def _title(value: str) -> str:
 class Blueprint(StrictModel):
     """One service blueprint: the customer's journey and the work behind it."""
 
+    # `$schema` is not a Python name: the field is `schema_url`, read and written as `$schema`.
+    model_config = ConfigDict(validate_by_alias=True, validate_by_name=True, serialize_by_alias=True)
+
     format: Literal["service-blueprint"] = FORMAT_NAME
-    version: Literal[1] = FORMAT_VERSION
+    #: Where an editor may find the JSON Schema (a URL or path); kept as it was, never fetched.
+    schema_url: Annotated[str, Field(max_length=2000)] | None = Field(default=None, alias="$schema")
+    version: Literal[2] = FORMAT_VERSION
     # 1 to 200 characters after trimming (checked below); the schema can only say it approximately.
     title: Annotated[
         str,
@@ -45,6 +62,8 @@ class Blueprint(StrictModel):
     stages: list[Stage] = Field(default_factory=list)
     cards: list[Card] = Field(default_factory=list)
     links: list[Link] = Field(default_factory=list)
+    improvements: list[Improvement] = Field(default_factory=list)
+    views: list[View] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _check_document(self) -> Blueprint:
@@ -80,6 +99,12 @@ class Blueprint(StrictModel):
     def links_by_id(self) -> dict[str, Link]:
         return {link.id: link for link in self.links}
 
+    def improvements_by_id(self) -> dict[str, Improvement]:
+        return {improvement.id: improvement for improvement in self.improvements}
+
+    def views_by_id(self) -> dict[str, View]:
+        return {view.id: view for view in self.views}
+
     def cards_in_cell(self, lane_id: str, step_id: str) -> list[Card]:
         """Cards of one cell, top to bottom (their array order)."""
         return [card for card in self.cards if card.lane == lane_id and card.step == step_id]
@@ -99,4 +124,6 @@ class Blueprint(StrictModel):
             ids.update(step.id for step in stage.steps)
         ids.update(card.id for card in self.cards)
         ids.update(link.id for link in self.links)
+        ids.update(improvement.id for improvement in self.improvements)
+        ids.update(view.id for view in self.views)
         return ids

@@ -5,13 +5,22 @@ relies on it for canonical files.
 """
 
 import math
-from datetime import datetime
-from typing import Annotated, Literal
+import re
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
-from blueprint.model.ids import ElementId
+from blueprint.model.ids import ID_PATTERN, ElementId
 
 
 def _finite_non_negative(value: float) -> float:
@@ -42,6 +51,82 @@ def _iso_time_with_zone(value: str | None) -> str | None:
     return value
 
 
+def trimmed_length(low: int, high: int) -> AfterValidator:
+    """A text of `low` to `high` characters once the spaces around it are trimmed (titles, names)."""
+
+    def check(value: str) -> str:
+        length = len(value.strip())
+        if length == 0:
+            raise PydanticCustomError(
+                "blank", "must not be empty" if not value else "must not be blank (it has only spaces)"
+            )
+        if length < low:
+            raise PydanticCustomError(
+                "too_short_trimmed",
+                "is too short ({length} characters; at least {low})",
+                {"length": length, "low": low},
+            )
+        if length > high:
+            raise PydanticCustomError(
+                "string_too_long",
+                "is too long ({length} characters after trimming; at most {max_length})",
+                {"length": length, "max_length": high},
+            )
+        return value
+
+    return AfterValidator(check)
+
+
+def _blank_is_null(value: Any) -> Any:
+    """A blank text read from a file becomes null, so that a spreadsheet's empty cell round-trips."""
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+def _one_line_tag(value: str) -> str:
+    if "\n" in value or "\r" in value:
+        raise PydanticCustomError("tag_line_break", "a tag may not contain a line break")
+    return value
+
+
+def _calendar_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        if len(value) != 10:
+            raise ValueError
+        date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "calendar_date", "must be a date such as 2027-03-31, not {shown}", {"shown": repr(value)[:60]}
+        ) from None
+    return value
+
+
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
+_LANGUAGE = re.compile(LANGUAGE_PATTERN)
+
+
+def _language_tag(value: str | None) -> str | None:
+    if value is not None and not _LANGUAGE.fullmatch(value):
+        raise PydanticCustomError(
+            "language_tag",
+            "must be a language tag such as en, de-CH or ar, not {shown}",
+            {"shown": repr(value)[:60]},
+        )
+    return value
+
+
+def _no_repeats(values: list[str]) -> list[str]:
+    seen: set[str] = set()
+    for i, value in enumerate(values):
+        if value in seen:
+            raise PydanticCustomError(
+                "repeated", "'{value}' is listed twice", {"value": value, "path": f"[{i}]"}
+            )
+        seen.add(value)
+    return values
+
+
 Minutes = Annotated[
     int | float, AfterValidator(_finite_non_negative), WithJsonSchema({"type": "number", "minimum": 0})
 ]
@@ -51,7 +136,47 @@ IsoTime = Annotated[
     WithJsonSchema({"anyOf": [{"type": "string", "format": "date-time"}, {"type": "null"}]}),
 ]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
-Tag = Annotated[str, Field(max_length=200)]
+#: One line of text: a tag may not hold a line break (spreadsheets keep one tag per line of a cell).
+Tag = Annotated[
+    str,
+    Field(max_length=200),
+    AfterValidator(_one_line_tag),
+    WithJsonSchema({"type": "string", "maxLength": 200, "pattern": "^[^\\r\\n]*$"}),
+]
+#: Null or a text that is not blank; a blank text in a file reads as null.
+OptionalText = Annotated[
+    Annotated[str, Field(max_length=200)] | None,
+    BeforeValidator(_blank_is_null),
+    WithJsonSchema({"anyOf": [{"type": "string", "maxLength": 200}, {"type": "null"}]}),
+]
+CalendarDate = Annotated[
+    str | None,
+    AfterValidator(_calendar_date),
+    WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]}),
+]
+LanguageTag = Annotated[
+    str | None,
+    AfterValidator(_language_tag),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": LANGUAGE_PATTERN}, {"type": "null"}]}),
+]
+
+
+def id_list(least: int, most: int) -> Any:
+    """A list of `least` to `most` element ids, none repeated (a plan's targets, a view's lanes)."""
+    return Annotated[
+        list[ElementId],
+        Field(min_length=least, max_length=most),
+        AfterValidator(_no_repeats),
+        WithJsonSchema(
+            {
+                "type": "array",
+                "items": {"type": "string", "pattern": ID_PATTERN},
+                "minItems": least,
+                "maxItems": most,
+                "uniqueItems": True,
+            }
+        ),
+    ]
 
 
 class StrictModel(BaseModel):
@@ -68,9 +193,11 @@ class Persona(StrictModel):
 
 
 class Metadata(StrictModel):
-    author: str | None = None
+    author: OptionalText = None
     created: IsoTime = None
     modified: IsoTime = None
+    #: BCP 47 tag of the document's text (version 2): the PDF's /Lang, right-to-left defaults.
+    language: LanguageTag = None
     tags: list[Tag] = Field(default_factory=list, max_length=1000)
 
 
@@ -110,10 +237,15 @@ class Stage(StrictModel):
 
 
 class FailPoint(StrictModel):
-    """Where the service is likely to fail (Shostack)."""
+    """Where the service is likely to fail (Shostack).
+
+    `owner` (version 2) is the function that owns recovery when it fails; without one, the card's
+    function does. A customer card's fail point is typically owned this way.
+    """
 
     note: str = ""
     severity: Literal["low", "medium", "high"] = "medium"
+    owner: ElementId | None = None
 
 
 class WaitPoint(StrictModel):
@@ -129,10 +261,16 @@ class Card(StrictModel):
     id: ElementId
     lane: ElementId
     step: ElementId
-    title: Annotated[str, Field(min_length=1, max_length=500)]
+    # 1 to 500 characters after trimming (version 2 made the intent of version 1 explicit).
+    title: Annotated[
+        str,
+        Field(max_length=10_000),
+        trimmed_length(1, 500),
+        WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 500, "pattern": "\\S"}),
+    ]
     description: Annotated[str, Field(max_length=20_000)] = ""
     function: ElementId | None = None
-    channel: Annotated[str, Field(max_length=200)] | None = None
+    channel: OptionalText = None
     duration_minutes: Minutes | None = None
     tolerance_minutes: Minutes | None = None
     emotion: Annotated[int, Field(ge=-2, le=2)] | None = None
@@ -168,3 +306,41 @@ class Link(StrictModel):
     target: ElementId
     kind: Literal["flow", "loop"] = "flow"
     label: Annotated[str, Field(max_length=500)] = ""
+
+
+ImprovementStatus = Literal["proposed", "planned", "testing", "done", "dropped"]
+#: Statuses of a plan still being worked on (BP113 counts only these).
+OPEN_STATUSES: frozenset[str] = frozenset({"proposed", "planned", "testing"})
+
+
+class Improvement(StrictModel):
+    """A plan to change the service where it fails or is slow: what, for which cards or links, by whom,
+    how success is measured and by when (version 2)."""
+
+    id: ElementId
+    title: Annotated[
+        str,
+        Field(max_length=10_000),
+        trimmed_length(1, 200),
+        WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 200, "pattern": "\\S"}),
+    ]
+    description: Annotated[str, Field(max_length=20_000)] = ""
+    targets: id_list(1, 100_000)  # type: ignore[valid-type]
+    owner: ElementId | None = None
+    measure: Annotated[str, Field(max_length=500)] = ""
+    target: Annotated[str, Field(max_length=500)] = ""
+    due: CalendarDate = None
+    status: ImprovementStatus = "proposed"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+
+class View(StrictModel):
+    """A saved audience view: lanes left out and functions in focus (version 2)."""
+
+    id: ElementId
+    name: Name
+    hidden_lanes: id_list(0, 200) = Field(default_factory=list)  # type: ignore[valid-type]
+    focus: id_list(0, 5000) = Field(default_factory=list)  # type: ignore[valid-type]

@@ -44,6 +44,10 @@ def integrity_problems(doc: Blueprint) -> list[Problem]:
         claim(card.id, f"cards[{i}]")
     for i, link in enumerate(doc.links):
         claim(link.id, f"links[{i}]")
+    for i, improvement in enumerate(doc.improvements):
+        claim(improvement.id, f"improvements[{i}]")
+    for i, view in enumerate(doc.views):
+        claim(view.id, f"views[{i}]")
 
     lanes = {lane.id for lane in doc.lanes}
     steps = {step.id for stage in doc.stages for step in stage.steps}
@@ -57,6 +61,11 @@ def integrity_problems(doc: Blueprint) -> list[Problem]:
             problems.append(
                 Problem(f"cards[{i}].function", "unknown-function", f"unknown function '{card.function}'")
             )
+        owner = card.fail_point.owner if card.fail_point is not None else None
+        if owner is not None and owner not in functions:
+            problems.append(
+                Problem(f"cards[{i}].fail_point.owner", "unknown-function", f"unknown function '{owner}'")
+            )
     cards = {card.id for card in doc.cards}
     for i, link in enumerate(doc.links):
         for end in ("source", "target"):
@@ -69,4 +78,61 @@ def integrity_problems(doc: Blueprint) -> list[Problem]:
                     f"links[{i}].target", "self-link", f"a link cannot join card '{link.source}' to itself"
                 )
             )
+    problems += _plan_and_view_problems(doc, functions, lanes, cards)
     return problems
+
+
+def _plan_and_view_problems(
+    doc: Blueprint, functions: set[str], lanes: set[str], cards: set[str]
+) -> list[Problem]:
+    """References of improvement plans and views (format version 2)."""
+    problems: list[Problem] = []
+    links = {link.id for link in doc.links}
+    kinds: dict[str, str] | None = None
+    for i, improvement in enumerate(doc.improvements):
+        for j, target in enumerate(improvement.targets):
+            if target in cards or target in links:
+                continue
+            if kinds is None:
+                kinds = _kinds_of_other_ids(doc)
+            path = f"improvements[{i}].targets[{j}]"
+            if target in kinds:
+                problems.append(
+                    Problem(
+                        path,
+                        "target-kind",
+                        f"'{target}' is a {kinds[target]}; an improvement targets cards or links",
+                    )
+                )
+            else:
+                problems.append(Problem(path, "unknown-target", f"unknown card or link '{target}'"))
+        if improvement.owner is not None and improvement.owner not in functions:
+            problems.append(
+                Problem(
+                    f"improvements[{i}].owner", "unknown-function", f"unknown function '{improvement.owner}'"
+                )
+            )
+    for i, view in enumerate(doc.views):
+        for j, lane in enumerate(view.hidden_lanes):
+            if lane not in lanes:
+                problems.append(
+                    Problem(f"views[{i}].hidden_lanes[{j}]", "unknown-lane", f"unknown lane '{lane}'")
+                )
+        for j, function in enumerate(view.focus):
+            if function not in functions:
+                problems.append(
+                    Problem(f"views[{i}].focus[{j}]", "unknown-function", f"unknown function '{function}'")
+                )
+    return problems
+
+
+def _kinds_of_other_ids(doc: Blueprint) -> dict[str, str]:
+    """What each id that is not a card or link names (for a plan that targets a lane, say)."""
+    kinds = {function.id: "function" for function in doc.functions}
+    kinds.update({lane.id: "lane" for lane in doc.lanes})
+    for stage in doc.stages:
+        kinds[stage.id] = "stage"
+        kinds.update({step.id: "step" for step in stage.steps})
+    kinds.update({improvement.id: "improvement" for improvement in doc.improvements})
+    kinds.update({view.id: "view" for view in doc.views})
+    return kinds

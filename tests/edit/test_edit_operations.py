@@ -172,7 +172,7 @@ def test_move_card_places_it_at_the_cell_index() -> None:
     ("op", "code", "field"),
     [
         (SetCardFields("c3", {"tolerance_minutes": 1}), "tolerance", "tolerance_minutes"),
-        (SetCardFields("c3", {"title": ""}), "string_too_short", "title"),
+        (SetCardFields("c3", {"title": ""}), "blank", "title"),
         (SetCardFields("c3", {"function": "nobody"}), "unknown-function", "function"),
         (SetCardFields("c3", {"id": "c9"}), "locked-field", "id"),
         (SetDocumentFields({"title": "   "}), "title_length", "title"),

@@ -151,7 +151,7 @@ def test_the_png_shows_the_legend_symbols_in_their_colours(qapp, tmp_path: Path)
 
 
 def test_a_blueprint_without_lanes_has_no_legend_band(qapp) -> None:  # type: ignore[no-untyped-def]
-    doc = Blueprint.model_validate({"format": "service-blueprint", "version": 1, "title": "Empty"})
+    doc = Blueprint.model_validate({"format": "service-blueprint", "version": 2, "title": "Empty"})
     layout = compute_layout(doc)
     assert legend_placement(layout) == [] and band_height([]) == 0.0
     data, _ = render_image(doc, "png")

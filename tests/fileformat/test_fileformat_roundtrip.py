@@ -54,6 +54,8 @@ def test_canonical_text_is_indented_ordered_unescaped_with_trailing_newline() ->
         "stages",
         "cards",
         "links",
+        "improvements",
+        "views",
     ]
 
 

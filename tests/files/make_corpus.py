@@ -119,7 +119,7 @@ def corpus() -> dict[str, tuple[bytes | str, str, bool]]:
             "not-utf8",
             False,
         ),
-        "bad-newer-version.blueprint": (with_(version=2), "newer-version", False),
+        "bad-newer-version.blueprint": (with_(version=3), "newer-version", False),
         "bad-huge-version.blueprint": (
             with_()[:-2].replace('"version": 1', '"version": 1' + "0" * 40) + "}\n",
             "not-finite",
@@ -206,7 +206,76 @@ def corpus() -> dict[str, tuple[bytes | str, str, bool]]:
         ),
         "repair-no-lanes.blueprint": (text_of(no_lanes), "unknown-lane", True),
         "repair-many-problems.blueprint": (many_problems, "unknown-lane", True),
+        # format version 2
+        "ok-version-2.blueprint": (version_2(), "ok", False),
+        "ok-version-1-tag-with-line-break.blueprint": (card_change(0, tags=["two\nlines"]), "ok", False),
+        "bad-v2-tag-with-line-break.blueprint": (version_2(tags=["two\nlines"]), "tag_line_break", False),
+        "bad-v2-plan-without-targets.blueprint": (version_2(plan={"targets": []}), "too_short", False),
+        "bad-v2-plan-repeats-a-target.blueprint": (
+            version_2(plan={"targets": ["c1", "c1"]}),
+            "repeated",
+            False,
+        ),
+        "bad-v2-plan-due-not-a-date.blueprint": (
+            version_2(plan={"due": "31/03/2027"}),
+            "calendar_date",
+            False,
+        ),
+        "bad-v2-plan-unknown-status.blueprint": (
+            version_2(plan={"status": "complete"}),
+            "literal_error",
+            False,
+        ),
+        "bad-v2-language.blueprint": (version_2(language="English (UK)"), "language_tag", False),
+        "repair-v1-blank-card-title.blueprint": (card_change(2, title="   "), "blank", True),
+        "repair-v2-plan-targets-a-lane.blueprint": (
+            version_2(plan={"targets": ["c2", "front"]}),
+            "target-kind",
+            True,
+        ),
+        "repair-v2-dangling-references.blueprint": (
+            version_2(
+                owner="manager",
+                plan={"targets": ["c2", "l404"], "owner": "nobody"},
+                view={"hidden_lanes": ["back"], "focus": ["barista", "cook"]},
+            ),
+            "unknown-function",
+            True,
+        ),
     }
+
+
+def version_2(
+    *,
+    owner: str | None = "barista",
+    tags: list[str] | None = None,
+    language: str = "en",
+    plan: dict[str, Any] | None = None,
+    view: dict[str, Any] | None = None,
+) -> str:
+    """The base blueprint in format version 2, with a plan, a view, an owned fail point and `$schema`."""
+    raw = base()
+    raw["version"] = 2
+    raw = {"format": raw.pop("format"), "$schema": "./blueprint.schema.json", **raw}
+    raw["metadata"] = {"author": "Ana", "language": language, "tags": tags or ["retail"]}
+    raw["cards"][0]["fail_point"] = {"note": "Sign unclear", "severity": "high", "owner": owner}
+    raw["improvements"] = [
+        {
+            "id": "plan1",
+            "title": "A clearer sign",
+            "targets": ["c1", "l1"],
+            "owner": "barista",
+            "measure": "orders asked twice",
+            "target": "under 1 in 20",
+            "due": "2027-03-31",
+            "status": "planned",
+            **(plan or {}),
+        }
+    ]
+    raw["views"] = [
+        {"id": "view1", "name": "Front desk", "hidden_lanes": [], "focus": ["barista"], **(view or {})}
+    ]
+    return text_of(raw)
 
 
 def main() -> None:

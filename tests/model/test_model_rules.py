@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 
 from blueprint.fileformat import BlueprintFileError, dumps, loads
-from blueprint.model import Blueprint
 
 BASE: dict[str, Any] = {
     "format": "service-blueprint",
@@ -207,7 +206,7 @@ def test_integers_stay_integers_and_floats_stay_floats() -> None:
 
 
 def test_model_helpers_answer_a_designers_questions() -> None:
-    doc = Blueprint.model_validate(BASE)
+    doc = loads(json.dumps(BASE))
     assert [c.id for c in doc.cards_in_cell("customer", "s2")] == ["c1"]
     assert doc.cards_in_cell("customer", "s1") == []
     assert doc.step_index_of_card(doc.cards[1]) == 1

@@ -6,6 +6,15 @@ from blueprint.edit.operations.document_fields import SetDocumentFields
 from blueprint.edit.operations.functions import AddFunction, RemoveFunction, SetFunctionFields
 from blueprint.edit.operations.lanes import AddLane, MoveLane, RemoveLane, SetLaneFields
 from blueprint.edit.operations.links import AddLink, RemoveLinks, SetLinkFields
+from blueprint.edit.operations.plans import (
+    AddImprovement,
+    AddView,
+    MoveImprovement,
+    RemoveImprovements,
+    RemoveView,
+    SetImprovementFields,
+    SetViewFields,
+)
 from blueprint.edit.operations.removal import Extract, Restore
 from blueprint.edit.operations.stages import (
     AddStage,
@@ -21,29 +30,36 @@ from blueprint.edit.operations.stages import (
 __all__ = [
     "AddCard",
     "AddFunction",
+    "AddImprovement",
     "AddLane",
     "AddLink",
     "AddStage",
     "AddStep",
+    "AddView",
     "Batch",
     "Extract",
     "MoveCard",
+    "MoveImprovement",
     "MoveLane",
     "MoveStage",
     "MoveStep",
     "Operation",
     "RemoveCards",
     "RemoveFunction",
+    "RemoveImprovements",
     "RemoveLane",
     "RemoveLinks",
     "RemoveStage",
     "RemoveStep",
+    "RemoveView",
     "Restore",
     "SetCardFields",
     "SetDocumentFields",
     "SetFunctionFields",
+    "SetImprovementFields",
     "SetLaneFields",
     "SetLinkFields",
     "SetStageFields",
     "SetStepFields",
+    "SetViewFields",
 ]

@@ -16,6 +16,7 @@ from blueprint.edit.operations.base import (
     set_fields,
     validated_fields,
 )
+from blueprint.edit.operations.references import after_release, release
 from blueprint.edit.operations.removal import Extract
 from blueprint.model import Blueprint, Card
 
@@ -55,7 +56,9 @@ class RemoveCards(Operation):
     def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         wanted = set(self.ids)
         links = tuple(li.id for li in bp.links if li.source in wanted or li.target in wanted)
-        return Extract(card_ids=tuple(self.ids), link_ids=links, text=self.text).apply(bp)
+        extract = Extract(card_ids=tuple(self.ids), link_ids=links, text=self.text)
+        releases = release(bp, elements=(*self.ids, *links)) if bp.improvements else []
+        return after_release(bp, index, releases, lambda: extract.apply(bp), self.describe(bp))
 
     def affects(self) -> Change:
         return change(["card"], self.ids)
@@ -137,6 +140,9 @@ class SetCardFields(Operation):
         function = values.get("function")
         if function is not None and function not in bp.functions_by_id():
             raise EditError("unknown-function", f"There is no function '{function}'", "function")
+        point = values.get("fail_point")
+        if point is not None and point.owner is not None and point.owner not in bp.functions_by_id():
+            raise EditError("unknown-function", f"There is no function '{point.owner}'", "fail_point")
         return SetCardFields(self.card_id, set_fields(card, values), text=self.text)
 
     def affects(self) -> Change:

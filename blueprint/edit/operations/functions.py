@@ -15,6 +15,7 @@ from blueprint.edit.operations.base import (
     set_fields,
     validated_fields,
 )
+from blueprint.edit.operations.references import after_release, release
 from blueprint.model import Blueprint, Function
 
 
@@ -51,14 +52,18 @@ class RemoveFunction(Operation):
     reshapes = True
 
     def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
-        index, function = find(bp.functions, self.function_id, "function")
-        owned = []
-        for card in bp.cards:
-            if card.function == self.function_id:
-                card.function = None
-                owned.append(card.id)
-        bp.functions.pop(index)
-        return AddFunction(function, index, tuple(owned), text=self.text)
+        at, function = find(bp.functions, self.function_id, "function")
+
+        def remove() -> Operation:
+            owned = []
+            for card in bp.cards:
+                if card.function == self.function_id:
+                    card.function = None
+                    owned.append(card.id)
+            bp.functions.pop(at)
+            return AddFunction(function, at, tuple(owned), text=self.text)
+
+        return after_release(bp, index, release(bp, functions=(self.function_id,)), remove, self.describe(bp))
 
     def affects(self) -> Change:
         return change(["function"], [self.function_id])

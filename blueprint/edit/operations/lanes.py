@@ -15,6 +15,7 @@ from blueprint.edit.operations.base import (
     set_fields,
     validated_fields,
 )
+from blueprint.edit.operations.references import after_release, release
 from blueprint.edit.operations.removal import Extract
 from blueprint.model import Blueprint, Lane
 
@@ -51,7 +52,9 @@ class RemoveLane(Operation):
         cards = tuple(card.id for card in bp.cards if card.lane == self.lane_id)
         gone = set(cards)
         links = tuple(li.id for li in bp.links if li.source in gone or li.target in gone)
-        return Extract(card_ids=cards, link_ids=links, lane_ids=(self.lane_id,), text=self.text).apply(bp)
+        extract = Extract(card_ids=cards, link_ids=links, lane_ids=(self.lane_id,), text=self.text)
+        releases = release(bp, elements=(*cards, *links), lanes=(self.lane_id,))
+        return after_release(bp, index, releases, lambda: extract.apply(bp), self.describe(bp))
 
     def affects(self) -> Change:
         return change(["lane"], [self.lane_id], structural=True)

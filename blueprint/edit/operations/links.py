@@ -9,6 +9,7 @@ from blueprint.edit.card_index import CardIndex
 from blueprint.edit.change import Change, change
 from blueprint.edit.errors import EditError
 from blueprint.edit.operations.base import Operation, check_free_id, find, set_fields, validated_fields
+from blueprint.edit.operations.references import after_release, release
 from blueprint.edit.operations.removal import Extract
 from blueprint.model import Blueprint, Link
 
@@ -47,7 +48,9 @@ class RemoveLinks(Operation):
     reshapes = True
 
     def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
-        return Extract(link_ids=tuple(self.ids), text=self.text).apply(bp)
+        extract = Extract(link_ids=tuple(self.ids), text=self.text)
+        releases = release(bp, elements=self.ids) if bp.improvements else []
+        return after_release(bp, index, releases, lambda: extract.apply(bp), self.describe(bp))
 
     def affects(self) -> Change:
         return change(["link"], self.ids)

@@ -16,6 +16,7 @@ from blueprint.edit.operations.base import (
     set_fields,
     validated_fields,
 )
+from blueprint.edit.operations.references import after_release, release
 from blueprint.edit.operations.removal import Extract
 from blueprint.model import Blueprint, Stage, Step
 
@@ -66,7 +67,9 @@ class RemoveStage(Operation):
     def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         _, stage = find(bp.stages, self.stage_id, "stage")
         cards, links = _cards_and_links(bp, {step.id for step in stage.steps})
-        return Extract(card_ids=cards, link_ids=links, stage_ids=(self.stage_id,), text=self.text).apply(bp)
+        extract = Extract(card_ids=cards, link_ids=links, stage_ids=(self.stage_id,), text=self.text)
+        releases = release(bp, elements=(*cards, *links)) if bp.improvements else []
+        return after_release(bp, index, releases, lambda: extract.apply(bp), self.describe(bp))
 
     def affects(self) -> Change:
         return change(["stage"], [self.stage_id], structural=True)
@@ -149,7 +152,9 @@ class RemoveStep(Operation):
     def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
         _find_step(bp, self.step_id)
         cards, links = _cards_and_links(bp, {self.step_id})
-        return Extract(card_ids=cards, link_ids=links, step_ids=(self.step_id,), text=self.text).apply(bp)
+        extract = Extract(card_ids=cards, link_ids=links, step_ids=(self.step_id,), text=self.text)
+        releases = release(bp, elements=(*cards, *links)) if bp.improvements else []
+        return after_release(bp, index, releases, lambda: extract.apply(bp), self.describe(bp))
 
     def affects(self) -> Change:
         return change(["step"], [self.step_id], structural=True)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from blueprint import __version__
+from blueprint.model import FORMAT_VERSION
 from blueprint.resources import license_text
 
 #: (name, what it does here, its licence, where it lives)
@@ -44,8 +45,8 @@ def about_text() -> str:
     return (
         f"<h3>Service Blueprint Studio {__version__}</h3>"
         "<p>Draw service blueprints, check the hand-offs between functions, and export PDF blueprints.</p>"
-        "<p>Files are <code>.blueprint</code> (JSON). Free software under the MIT licence "
-        "(see the Licence tab).</p>"
+        f"<p>Files are <code>.blueprint</code> (JSON, format version {FORMAT_VERSION}). Free software "
+        "under the MIT licence (see the Licence tab).</p>"
         f"<p>Built with Qt {qVersion()} through PySide6 {pyside_version}, and with:</p><ul>{rows}</ul>"
     )
 
