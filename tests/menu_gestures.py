@@ -63,3 +63,36 @@ def right_click_pick(window: MainWindow, scene_pos: QPointF, *path: str) -> list
     )
     window.view.contextMenuEvent(event)
     return offered
+
+
+def keyboard_pick(*path: str) -> list[str]:
+    """Once a context menu is open (opened with the keyboard), walk `path` with the arrow keys and
+    Return, as a person without a mouse does: Down to the entry, Right into a submenu, Return to pick.
+
+    Returns the texts of the first menu's entries."""
+    offered: list[str] = []
+
+    def step(depth: int, menu: QMenu | None = None) -> None:
+        popup = QApplication.activePopupWidget()
+        if not isinstance(popup, QMenu) or popup is menu:
+            QTimer.singleShot(20, lambda: step(depth, menu))
+            return
+        entries = [a for a in popup.actions() if not a.isSeparator() and a.isEnabled()]
+        if depth == 0:
+            offered.extend(a.text() for a in popup.actions())
+        target = next(i for i, a in enumerate(entries) if a.text() == path[depth])
+        if popup.activeAction() in entries:  # a submenu opened by the keyboard starts on its first entry
+            presses = target - entries.index(popup.activeAction())
+        else:
+            presses = target + 1
+        for _ in range(presses):
+            QTest.keyClick(popup, Qt.Key.Key_Down)
+        assert popup.activeAction() is entries[target], (path[depth], popup.activeAction().text())
+        if depth + 1 < len(path):
+            QTest.keyClick(popup, Qt.Key.Key_Right)
+            QTimer.singleShot(20, lambda: step(depth + 1, popup))
+        else:
+            QTest.keyClick(popup, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, lambda: step(0))
+    return offered

@@ -16,7 +16,7 @@ from blueprint.export.pages import MARGIN, OVERLAP, TITLE_BLOCK, PagePlan, Tile
 from blueprint.export.qtlegend import FIRST_ROW, SIDE, paint_legend
 from blueprint.export.qtpaint import QtPainter
 from blueprint.layout import Box, Layout
-from blueprint.layout.text import text_width
+from blueprint.layout.text import one_line, text_width
 from blueprint.model import Blueprint
 
 
@@ -37,16 +37,44 @@ def paint_sheets(
 
 
 def _title(qp: QtPainter, plan: PagePlan, tile: Tile, number: int) -> None:
-    """The title block: the images' title band inside the margins, the sheet's place at its right."""
-    p = qp.p
-    p.save()
-    p.translate(MARGIN - 12, MARGIN - 4)
-    qp._title(plan.page_width - 2 * MARGIN + 24)
-    p.restore()
-    if len(plan.tiles) > 1:
-        text = f"row {tile.row + 1}, column {tile.column + 1} · sheet {number} of {len(plan.tiles)}"
-        width = text_width(text, 9, True)
-        qp._text(plan.page_width - MARGIN - width, MARGIN + TITLE_BLOCK - 17, text, 9, True, st.MUTED)
+    """The PDF's title block: the title (shrunk to 11 pt before it is cut) and the persona on the left;
+    the sheet's place, the author and the date on the right; a rule under them."""
+    doc, QtGui, QtCore = qp.doc, qp.QtGui, qp.QtCore
+    assert doc is not None
+    right = plan.page_width - MARGIN
+
+    def text(
+        x: float, baseline: float, words: str, size: float, bold: bool = False, colour: str = st.TEXT
+    ) -> None:
+        qp._text(x, baseline - size * 0.95, words, size, bold, colour)  # _text takes the text's top
+
+    qp.p.setPen(QtGui.QPen(QtGui.QColor(st.STAGE_FILL), 1.2))
+    rule = MARGIN + TITLE_BLOCK - 6
+    qp.p.drawLine(QtCore.QPointF(MARGIN, rule), QtCore.QPointF(right, rule))
+    sheet = f"sheet {number} of {len(plan.tiles)}"
+    if plan.rows > 1 or plan.columns > 1:
+        sheet = f"row {tile.row + 1}, column {tile.column + 1} · " + sheet
+    facts = " · ".join(
+        f
+        for f in (
+            doc.metadata.author or "",
+            f"modified {doc.metadata.modified[:10]}" if doc.metadata.modified else "",
+        )
+        if f
+    )
+    text(right - text_width(sheet, 9, True), MARGIN + 12, sheet, 9, True, st.MUTED)
+    if facts:
+        text(right - text_width(facts, 8.5), MARGIN + 26, facts, 8.5, False, st.MUTED)
+    beside = max(text_width(sheet, 9, True), text_width(facts, 8.5) if facts else 0.0)
+    room = plan.page_width - 2 * MARGIN - beside - 24
+    size = 16.0
+    full = text_width(doc.title, size, True)
+    if full > room:
+        size = max(11.0, size * room / full)
+    text(MARGIN, MARGIN + 16, one_line(doc.title, size, room, True)[0], size, True)
+    if doc.persona is not None:
+        persona = doc.persona.name + (f": {doc.persona.description}" if doc.persona.description else "")
+        text(MARGIN, MARGIN + 32, one_line("Persona: " + persona, 8.5, room)[0], 8.5, False, st.MUTED)
 
 
 def _sheet(qp: QtPainter, plan: PagePlan, layout: Layout, tile: Tile) -> None:

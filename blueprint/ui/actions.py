@@ -69,6 +69,8 @@ class Actions:
         )
         self.close = self._make("&Close Window", w.close, Key.Close, "Close this window")
         self.quit = self._make("&Quit", w.quit_all, Key.Quit, "Quit Service Blueprint Studio")
+        if not self.quit.shortcuts():  # some platforms (and Qt's offscreen one) bind no key to Quit
+            self.quit.setShortcut(QKeySequence("Ctrl+Q"))
 
         self.undo = w.undo_stack.createUndoAction(w, "&Undo")
         self.undo.setShortcuts(QKeySequence.keyBindings(Key.Undo))

@@ -84,6 +84,9 @@ def print_to(window: MainWindow, printer: QPrinter, fit: str) -> bool:
     doc = window.document.blueprint.model_copy(deep=True)
     layout = compute_layout(doc)
     printer.setFullPage(True)  # the sheet's own margins (as on the PDF), from the paper's corner
+    # one device unit per point, as the image export paints: its fonts are sized in points, and at a
+    # printer's 1200 dpi under a matching scale they would be scaled twice (Qt prints vectors anyway)
+    printer.setResolution(72)
     paper = printer.pageLayout().fullRectPoints()
     plan = plan_sheets(layout, paper.width(), paper.height(), fit, printer.pageLayout().pageSize().name())
     painter = QPainter()
@@ -94,19 +97,8 @@ def print_to(window: MainWindow, printer: QPrinter, fit: str) -> bool:
             f"The printer '{printer.printerName() or printer.outputFileName()}' could not be started",
         )
         return False
-    scale = printer.resolution() / 72.0
-
-    def points() -> None:
-        painter.resetTransform()
-        painter.scale(scale, scale)
-
-    def next_sheet() -> None:
-        printer.newPage()
-        points()
-
     try:
-        points()
-        sheets = paint_sheets(painter, doc, layout, plan, next_sheet)
+        sheets = paint_sheets(painter, doc, layout, plan, lambda: printer.newPage())
     finally:
         painter.end()
     warning = (

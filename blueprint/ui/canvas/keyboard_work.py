@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPoint, QPointF, QRectF
+from PySide6.QtWidgets import QMenu
 
+from blueprint.ui.activation import exec_menu
 from blueprint.ui.canvas import grid_cursor, navigation
 from blueprint.ui.canvas.cell_cursor import CellCursor
 from blueprint.ui.canvas.grid_cursor import Direction, Place
@@ -243,5 +245,8 @@ class KeyboardWork:
         where = self.mapFromScene(point)  # type: ignore[attr-defined]
         where.setX(max(0, min(where.x(), viewport.width() - 20)))
         where.setY(max(0, min(where.y(), viewport.height() - 20)))
-        menu.exec(viewport.mapToGlobal(where))
+        self.run_menu(menu, viewport.mapToGlobal(where))
         return True
+
+    def run_menu(self, menu: QMenu, where: QPoint) -> None:
+        exec_menu(menu, where, self)  # type: ignore[arg-type]

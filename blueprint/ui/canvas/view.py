@@ -413,4 +413,4 @@ class BlueprintView(KeyboardWork, InPlaceEditing, QGraphicsView):
         pos = self.mapToScene(event.pos())
         menu = context_menu(self, pos)
         if menu is not None:
-            menu.exec(event.globalPos())
+            self.run_menu(menu, event.globalPos())

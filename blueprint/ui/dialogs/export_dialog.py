@@ -77,14 +77,14 @@ class ExportDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
-        buttons.accepted.connect(self._remember)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.resize(520, 0)
 
-    def _remember(self) -> None:
+    def accept(self) -> None:
         QSettings().setValue(OPEN_KEY, self.open_when_done.isChecked())
+        super().accept()
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(self, "Export PDF", self.path.text(), "PDF files (*.pdf)")

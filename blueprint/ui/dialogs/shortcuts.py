@@ -37,7 +37,10 @@ def plain(text: str) -> str:
 
 
 def keys_of(action: QAction) -> str:
-    return ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+    """The action's keys as a person types them; the dedicated keys of multimedia and office keyboards
+    that Qt's standard bindings add ("Open", "Zoom In", "Undo" keys) are left out of the list."""
+    typed = [k for k in action.shortcuts() if k.count() and k[0].key().value < Qt.Key.Key_Back.value]
+    return ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in typed)
 
 
 def _menu_rows(menu: QMenu, path: str, seen: set[int]) -> Iterator[tuple[str, str, str]]:
@@ -45,7 +48,7 @@ def _menu_rows(menu: QMenu, path: str, seen: set[int]) -> Iterator[tuple[str, st
         sub = action.menu()
         if isinstance(sub, QMenu):
             yield from _menu_rows(sub, f"{path} › {plain(sub.title())}", seen)
-        elif action.shortcuts() and not action.isSeparator():
+        elif keys_of(action) and not action.isSeparator():
             seen.add(id(action))
             yield (path, plain(action.text()), keys_of(action))
 
@@ -61,11 +64,12 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
             rows += _menu_rows(menu, plain(menu.title()), seen)
     others: list[QAction] = []
     view = getattr(window, "view", None)
+    canvas = QWidget.actions(view) if isinstance(view, QWidget) else []
     for owner in (view, window):
-        if isinstance(owner, QWidget):
-            others += [a for a in owner.actions() if a.shortcuts() and id(a) not in seen]
+        if isinstance(owner, QWidget):  # QWidget.actions: MainWindow.actions is its Actions object
+            others += [a for a in QWidget.actions(owner) if keys_of(a) and id(a) not in seen]
     for action in dict.fromkeys(others):
-        where = "Canvas" if view is not None and action in view.actions() else "Window"
+        where = "Canvas" if action in canvas else "Window"
         rows.append((where, plain(action.text()), keys_of(action)))
     return rows
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from blueprint.edit import Document
+from blueprint.ui.activation import exec_menu
 from blueprint.ui.findings_watch import FindingsWatch
 from blueprint.ui.panels.swatch import dot_icon
 from blueprint.ui.plain import plain_label, tooltip
@@ -295,7 +296,7 @@ class FindingsPanel(QDockWidget):
         item = self.tree.itemAt(pos) or self.tree.currentItem()
         menu = self.menu_for(item)
         if menu is not None:
-            menu.exec(self.tree.viewport().mapToGlobal(pos))
+            exec_menu(menu, self.tree.viewport().mapToGlobal(pos), self)
 
     def _toggle_rule(self, item: QTreeWidgetItem, column: int = 0) -> None:
         if item.data(0, CODE_ROLE) is not None:

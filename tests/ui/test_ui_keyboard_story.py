@@ -1,0 +1,146 @@
+"""The issue's story of a small blueprint with the keyboard alone: cards in chosen cells, links in
+selection order, functions with their kind, a fail point, a step inserted and reordered, a card moved,
+then saved through the file dialog. Every key goes to whatever has the focus, as on a real keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from blueprint.fileformat import load
+from blueprint.resources import load_template
+
+from menu_gestures import keyboard_pick
+from ui_gestures import look, open_window, type_text, when_dialog_opens
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+NONE = Qt.KeyboardModifier.NoModifier
+
+
+def press(qtbot, key: Qt.Key, modifier=NONE) -> None:  # type: ignore[no-untyped-def]
+    """A key goes to the focused widget of the active window (after a dialog, the editor activates its
+    window again: wait for that, as a person waits for the dialog to go)."""
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
+    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+
+
+def type_in(text: str) -> None:
+    type_text(QApplication.focusWidget(), text)
+
+
+def card_titled(window, title: str) -> str:  # type: ignore[no-untyped-def]
+    return next(c.id for c in window.document.blueprint.cards if c.title == title)
+
+
+def find(qtbot, window, words: str) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+F, the words, Return (selects the card), Escape (back to the canvas)."""
+    press(qtbot, Qt.Key.Key_F, CTRL)
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    type_in(words)
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is window.view
+
+
+def new_function(qtbot, name: str, kind_steps: int) -> None:  # type: ignore[no-untyped-def]
+    """Menu key, Set function > New function…, the name, Tab, Down to the kind, Return."""
+
+    def answer(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)  # the keyboard is the dialog's
+        type_in(name)
+        press(qtbot, Qt.Key.Key_Tab)
+        for _ in range(kind_steps):
+            press(qtbot, Qt.Key.Key_Down)
+        press(qtbot, Qt.Key.Key_Return)
+
+    when_dialog_opens(answer)
+    keyboard_pick("Set function", "New function…")
+    press(qtbot, Qt.Key.Key_Menu)
+
+
+def test_a_small_blueprint_with_the_keyboard_only(qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, load_template("classic"))
+    window.view.setFocus()
+    bp = lambda: window.document.blueprint  # noqa: E731
+
+    press(qtbot, Qt.Key.Key_Down, CTRL)  # nothing chosen yet: the customer lane's first cell
+    assert window.view.cell == ("customer", "step-1") and window.view.cell_cursor.isVisible()
+    press(qtbot, Qt.Key.Key_Return)  # an empty cell: a new card there
+    type_in("Orders a flat white")
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Down, CTRL)
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    type_in("Takes the order")
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Down, CTRL)
+    press(qtbot, Qt.Key.Key_Right, CTRL)
+    assert window.view.cell == ("backstage", "step-2")
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    type_in("Makes the coffee")
+    press(qtbot, Qt.Key.Key_Return)
+    orders, takes, makes = (
+        card_titled(window, t) for t in ("Orders a flat white", "Takes the order", "Makes the coffee")
+    )
+    assert [(c.lane, c.step) for c in bp().cards] == [
+        ("customer", "step-1"),
+        ("frontstage", "step-1"),
+        ("backstage", "step-2"),
+    ]
+
+    find(qtbot, window, "Orders")
+    press(qtbot, Qt.Key.Key_Down, SHIFT)  # the card below joins the selection, second
+    assert window.selection.ids == (orders, takes)
+    press(qtbot, Qt.Key.Key_L, CTRL)
+    find(qtbot, window, "Takes")
+    press(qtbot, Qt.Key.Key_Down, SHIFT)
+    press(qtbot, Qt.Key.Key_L, CTRL)
+    assert [(link.source, link.target) for link in bp().links] == [(orders, takes), (takes, makes)]
+
+    find(qtbot, window, "Takes")
+    new_function(qtbot, "Barista", kind_steps=1)  # Team, Role
+    find(qtbot, window, "Makes")
+    new_function(qtbot, "Coffee machine", kind_steps=2)  # Team, Role, System
+    keyboard_pick("Add fail point")
+    press(qtbot, Qt.Key.Key_Menu)
+    functions = {f.name: f for f in bp().functions}
+    assert functions["Barista"].kind == "role" and functions["Coffee machine"].kind == "system"
+    assert window.document.card(takes).function == functions["Barista"].id
+    assert window.document.card(makes).fail_point is not None
+
+    press(qtbot, Qt.Key.Key_Left, ALT)  # the selected card to the step before, and back
+    assert window.document.card(makes).step == "step-1"
+    press(qtbot, Qt.Key.Key_Right, ALT)
+    assert window.document.card(makes).step == "step-2"
+    for _ in range(4):  # up through the cells to the step's header
+        press(qtbot, Qt.Key.Key_Up, CTRL)
+    assert window.selection.ids == ("step-2",)
+    keyboard_pick("Insert step after")
+    press(qtbot, Qt.Key.Key_Menu)
+    type_in("Pays")
+    press(qtbot, Qt.Key.Key_Return)
+    pays = bp().stages[0].steps[2]
+    assert pays.name == "Pays" and window.selection.ids == (pays.id,)
+    press(qtbot, Qt.Key.Key_Left, ALT)  # reorder: Pays before the coffee is made
+    assert [s.name for s in bp().stages[0].steps] == ["Step 1", "Pays", "Step 2"]
+    assert window.document.card(makes).step == "step-2", "cards stay in their step"
+    look(window, "keyboard-story")
+
+    out = tmp_path / "coffee.blueprint"
+
+    def save_as(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        edit = QApplication.focusWidget()
+        assert isinstance(edit, QLineEdit) and dialog.isAncestorOf(edit)
+        press(qtbot, Qt.Key.Key_A, CTRL)
+        type_in(str(out))
+        press(qtbot, Qt.Key.Key_Return)
+
+    when_dialog_opens(save_as)
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    saved = load(out)
+    assert [c.title for c in saved.cards] == ["Orders a flat white", "Takes the order", "Makes the coffee"]
+    assert len(saved.links) == 2 and {f.name for f in saved.functions} == {"Barista", "Coffee machine"}
+    assert [s.name for s in saved.stages[0].steps] == ["Step 1", "Pays", "Step 2"]
+    assert saved.metadata.created is not None and window.undo_stack.isClean()
