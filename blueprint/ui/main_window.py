@@ -28,7 +28,7 @@ from blueprint.model import Blueprint
 from blueprint.resources import load_template
 from blueprint.ui import exporting, exporting_image, printing
 from blueprint.ui.actions import Actions, build_menus, build_toolbar
-from blueprint.ui.activation import bring_forward
+from blueprint.ui.activation import take_keyboard_back
 from blueprint.ui.canvas.editing import CanvasEditor
 from blueprint.ui.canvas.scene import BlueprintScene
 from blueprint.ui.canvas.view import BlueprintView
@@ -394,12 +394,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
         """Make this the active window when nothing else is: without a window manager (a kiosk, VNC,
         Xvfb) no window becomes active by itself after start or when a dialog closes, and until one
         is, no shortcut works (Ctrl+Q did nothing until a click)."""
-        if not self.isVisible() or QApplication.activeModalWidget() is not None:
-            return
-        active = QApplication.activeWindow()
-        if active is not None and active is not self and active.isVisible():
-            return  # another of our windows (a help window) has the keyboard
-        bring_forward(self)
+        take_keyboard_back(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():

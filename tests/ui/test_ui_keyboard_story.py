@@ -19,15 +19,19 @@ ALT = Qt.KeyboardModifier.AltModifier
 NONE = Qt.KeyboardModifier.NoModifier
 
 
-def press(qtbot, key: Qt.Key, modifier=NONE) -> None:  # type: ignore[no-untyped-def]
-    """A key goes to the focused widget of the active window (after a dialog, the editor activates its
-    window again: wait for that, as a person waits for the dialog to go)."""
+def focused(qtbot):  # type: ignore[no-untyped-def]
+    """Where the keyboard types: the focused widget of the active window (after a dialog or a menu the
+    editor activates its window again: wait for that, as a person waits for the dialog to go)."""
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
-    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+    return QApplication.focusWidget()
 
 
-def type_in(text: str) -> None:
-    type_text(QApplication.focusWidget(), text)
+def press(qtbot, key: Qt.Key, modifier=NONE) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(focused(qtbot), key, modifier)
+
+
+def type_in(qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
+    type_text(focused(qtbot), text)
 
 
 def card_titled(window, title: str) -> str:  # type: ignore[no-untyped-def]
@@ -38,7 +42,7 @@ def find(qtbot, window, words: str) -> None:  # type: ignore[no-untyped-def]
     """Ctrl+F, the words, Return (selects the card), Escape (back to the canvas)."""
     press(qtbot, Qt.Key.Key_F, CTRL)
     press(qtbot, Qt.Key.Key_A, CTRL)
-    type_in(words)
+    type_in(qtbot, words)
     press(qtbot, Qt.Key.Key_Return)
     press(qtbot, Qt.Key.Key_Escape)
     assert QApplication.focusWidget() is window.view
@@ -49,7 +53,7 @@ def new_function(qtbot, name: str, kind_steps: int) -> None:  # type: ignore[no-
 
     def answer(dialog) -> None:  # type: ignore[no-untyped-def]
         qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)  # the keyboard is the dialog's
-        type_in(name)
+        type_in(qtbot, name)
         press(qtbot, Qt.Key.Key_Tab)
         for _ in range(kind_steps):
             press(qtbot, Qt.Key.Key_Down)
@@ -68,17 +72,17 @@ def test_a_small_blueprint_with_the_keyboard_only(qtbot, tmp_path):  # type: ign
     press(qtbot, Qt.Key.Key_Down, CTRL)  # nothing chosen yet: the customer lane's first cell
     assert window.view.cell == ("customer", "step-1") and window.view.cell_cursor.isVisible()
     press(qtbot, Qt.Key.Key_Return)  # an empty cell: a new card there
-    type_in("Orders a flat white")
+    type_in(qtbot, "Orders a flat white")
     press(qtbot, Qt.Key.Key_Return)
     press(qtbot, Qt.Key.Key_Down, CTRL)
     press(qtbot, Qt.Key.Key_Return, CTRL)
-    type_in("Takes the order")
+    type_in(qtbot, "Takes the order")
     press(qtbot, Qt.Key.Key_Return)
     press(qtbot, Qt.Key.Key_Down, CTRL)
     press(qtbot, Qt.Key.Key_Right, CTRL)
     assert window.view.cell == ("backstage", "step-2")
     press(qtbot, Qt.Key.Key_Return, CTRL)
-    type_in("Makes the coffee")
+    type_in(qtbot, "Makes the coffee")
     press(qtbot, Qt.Key.Key_Return)
     orders, takes, makes = (
         card_titled(window, t) for t in ("Orders a flat white", "Takes the order", "Makes the coffee")
@@ -118,7 +122,7 @@ def test_a_small_blueprint_with_the_keyboard_only(qtbot, tmp_path):  # type: ign
     assert window.selection.ids == ("step-2",)
     keyboard_pick("Insert step after")
     press(qtbot, Qt.Key.Key_Menu)
-    type_in("Pays")
+    type_in(qtbot, "Pays")
     press(qtbot, Qt.Key.Key_Return)
     pays = bp().stages[0].steps[2]
     assert pays.name == "Pays" and window.selection.ids == (pays.id,)
@@ -134,7 +138,7 @@ def test_a_small_blueprint_with_the_keyboard_only(qtbot, tmp_path):  # type: ign
         edit = QApplication.focusWidget()
         assert isinstance(edit, QLineEdit) and dialog.isAncestorOf(edit)
         press(qtbot, Qt.Key.Key_A, CTRL)
-        type_in(str(out))
+        type_in(qtbot, str(out))
         press(qtbot, Qt.Key.Key_Return)
 
     when_dialog_opens(save_as)
