@@ -279,11 +279,13 @@ class Actions:
                 "Stop the drag in progress, else select nothing",
             )
         )
+        # the Menu key is not a shortcut: the platform turns it into a context menu event (before the
+        # key press), which the view answers with the same menu
         keys.append(
             self._canvas(
-                "Context menu of the selection",
+                "Context menu of the selection (also the Menu key)",
                 lambda: view().show_context_menu(),
-                ["Shift+F10", "Menu"],
+                ["Shift+F10"],
                 "Open the menu of the selected card, link, lane, stage or step (else of the chosen cell)",
             )
         )

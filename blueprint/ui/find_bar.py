@@ -3,7 +3,9 @@ link that matches is highlighted and counted; Enter selects and centres the next
 selection (in reading order: step by step, lane by lane, wrapping around).
 
 A card matches by its title, its description or its function's name; a link by its label (what is
-handed over). Case does not matter. Escape or the close button hides the bar and the highlights.
+handed over). Case does not matter. Shift+Enter adds the next match to the selection instead (so two
+cards far apart can be selected, in order, for Link Selected Cards without the mouse). Escape or the
+close button hides the bar and the highlights.
 """
 
 from __future__ import annotations
@@ -62,6 +64,10 @@ class FindEdit(QLineEdit):
         if event.key() == Qt.Key.Key_Escape:
             self.bar.close_bar()
             return
+        shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if shift and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.bar.find_next(add=True)
+            return
         super().keyPressEvent(event)
 
 
@@ -82,7 +88,8 @@ class FindBar(QToolBar):
         label.setBuddy(self.edit)
         self.edit.setPlaceholderText("a word of a card, a function or a link label")
         self.edit.setToolTip(
-            "Matches are highlighted as you type; Enter selects the next one (Escape closes)"
+            "Matches are highlighted as you type; Enter selects the next one, Shift+Enter adds it to the "
+            "selection (Escape closes)"
         )
         self.edit.setClearButtonEnabled(True)
         self.edit.setMaximumWidth(340)
@@ -128,8 +135,9 @@ class FindBar(QToolBar):
             self.count.setText(f"  {len(found)} match{'es' * (len(found) != 1)}" if found else "  no match")
         return found
 
-    def find_next(self) -> str | None:
-        """Select and centre the next match after the selected element; None when nothing matches."""
+    def find_next(self, add: bool = False) -> str | None:
+        """Select and centre the next match after the selected element (with `add`, add it to the
+        selection, last); None when nothing matches."""
         text = self.edit.text().strip()
         if not text:
             return None
@@ -141,7 +149,8 @@ class FindBar(QToolBar):
         current = window.selection.ids[-1] if window.selection.ids else None
         following = found.index(current) + 1 if current in found else 0
         element_id = found[following % len(found)]
-        window.selection.set([element_id], centre=True)
+        chosen = [i for i in window.selection.ids if i != element_id] + [element_id] if add else [element_id]
+        window.selection.set(chosen, centre=True)
         item = window.scene.cards.get(element_id) or window.scene.links.get(element_id)
         if item is not None:
             window.view.centerOn(item)

@@ -96,6 +96,10 @@ def test_find_highlights_while_typing_everywhere_a_designer_would_look(qtbot):  
     look(window, "find-highlights")
     key(qtbot, bar.edit, Qt.Key.Key_Return)
     assert window.selection.ids == ("b1",)
+    bar.edit.clear()
+    type_text(bar.edit, "orders")
+    key(qtbot, bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)  # added, in order
+    assert window.selection.ids == ("b1", "c0")
     key(qtbot, bar.edit, Qt.Key.Key_Escape)
     assert not bar.isVisible() and not bar.marks.isVisible()
 

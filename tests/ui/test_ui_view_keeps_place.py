@@ -20,7 +20,12 @@ def corner(window) -> QPointF:  # type: ignore[no-untyped-def]
 
 def test_a_small_blueprint_stays_put_while_it_grows(qtbot):  # type: ignore[no-untyped-def]
     window = open_window(qtbot, blueprint_with(cards=[card("c0", "customer", 0, "Orders")], steps=2))
-    before = corner(window)  # at 100% it is smaller than the window: it sits in the middle
+    assert corner(window) == QPointF(0, 0), "at 100% a small blueprint sits at the top-left"
+    window.view.fit()
+    window.view.zoom_out()  # fitted, then smaller: it sits in the middle of the window, with room
+    window.view.zoom_out()
+    qtbot.wait(20)
+    before = corner(window)
     assert before.x() > 20, "the blueprint does not fill the window"
     right_click_pick(window, header_centre(window, "step", "step1"), "Insert step after")
     key(qtbot, window.view.inplace.edit, Qt.Key.Key_Escape)

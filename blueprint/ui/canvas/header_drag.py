@@ -104,10 +104,12 @@ class HeaderDragInteraction(Interaction):
         seen = self.view.visible_scene_rect()
         layout = self.view.scene().layout
         at = self.drop[2]
-        if self.kind == "lane":
-            self.marker.setLine(QLineF(seen.left(), at, seen.left() + layout.width, at))
-        else:
-            self.marker.setLine(QLineF(at, seen.top(), at, seen.top() + max(seen.height(), 1.0)))
+        if self.kind == "lane":  # across the grid, from the frozen lane names on
+            left = max(seen.left(), 0.0)
+            self.marker.setLine(QLineF(left, at, max(left, min(seen.right(), layout.width)), at))
+        else:  # down the grid, from the frozen headers on
+            top = max(seen.top(), 0.0)
+            self.marker.setLine(QLineF(at, top, at, max(top, min(seen.bottom(), layout.height))))
         self.marker.show()
 
     def release(self, pos: QPointF) -> None:

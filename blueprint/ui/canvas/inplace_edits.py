@@ -4,6 +4,7 @@ names of lanes, stages and steps. A mixin of the canvas view (it needs the view'
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF
@@ -110,14 +111,21 @@ class InPlaceEditing:
         )
 
     def edit_selection(self) -> None:
-        """F2: type the selected card's title, or the selected lane's, stage's or step's name, in place."""
+        """F2: type the selected card's title, the selected link's label, or the selected lane's,
+        stage's or step's name, in place."""
         cards = self.editor.selected_cards()
         if cards:
             self.edit_title(cards[-1])
         elif self.editor.selection.ids:
-            kind = self.editor.document.kind_of(self.editor.selection.ids[-1])
+            element_id = self.editor.selection.ids[-1]
+            kind = self.editor.document.kind_of(element_id)
             if kind in ("lane", "stage", "step"):
-                self.edit_name(kind, self.editor.selection.ids[-1])
+                self.edit_name(kind, element_id)
+            elif kind == "link":
+                route = self.scene().layout.routes.get(element_id)
+                if route is not None:
+                    x, y = route.label_pos or _middle(route.points)
+                    self.edit_label(element_id, QPointF(x, y))
 
     def edit_name(self, kind: str, element_id: str) -> None:
         """Rename a lane, stage or step in place."""
@@ -167,3 +175,16 @@ class InPlaceEditing:
 
 def _qrect(box) -> QRectF:  # type: ignore[no-untyped-def]
     return QRectF(box.x, box.y, box.w, box.h)
+
+
+def _middle(points: tuple[tuple[float, float], ...]) -> tuple[float, float]:
+    """The point halfway along a polyline."""
+    segments = list(pairwise(points))
+    lengths = [abs(bx - ax) + abs(by - ay) for (ax, ay), (bx, by) in segments]
+    half = sum(lengths) / 2
+    for ((ax, ay), (bx, by)), length in zip(segments, lengths, strict=True):
+        if half <= length and length:
+            t = half / length
+            return ax + (bx - ax) * t, ay + (by - ay) * t
+        half -= length
+    return points[-1]

@@ -117,6 +117,17 @@ def card_menu(view: BlueprintView, card_id: str) -> QMenu:
             "Remove wait point",
             lambda: set_all({"wait_point": None}, "Remove wait point"),
         )
+    links = editor.document.links_of(card_id)
+    if links:  # the keyboard's way to a link (arrow keys go from card to card)
+        chosen = menu.addMenu("Select a link")
+        for link in links:
+            out = link.source == card_id
+            other = editor.document.card(link.target if out else link.source)
+            name = other.title if other is not None else "?"
+            label = f"→ {_short(name)}" if out else f"← {_short(name)}"
+            if link.label:
+                label += f" ({_short(link.label)})"
+            chosen.addAction(label, lambda i=link.id: editor.select([i], centre=True))
     emotions = menu.addMenu("Set emotion")
     for value, label in EMOTIONS:
         action = QAction(label, emotions, checkable=True)
@@ -229,3 +240,7 @@ def lane_menu(view: BlueprintView, lane_id: str) -> QMenu:
     menu.addSeparator()
     menu.addAction("Delete lane", lambda: editor.remove("lane", lane_id))
     return menu
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -40,6 +40,7 @@ from blueprint.ui.canvas.menus import context_menu
 from blueprint.ui.canvas.scene import BlueprintScene
 
 MIN_ZOOM, MAX_ZOOM = 0.01, 4.0
+TOP_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 ZOOM_STEP = 1.25
 EDGE = 24  # view pixels from an edge where a drag starts scrolling
 SCROLL_STEP = 18
@@ -66,8 +67,9 @@ class BlueprintView(KeyboardWork, InPlaceEditing, QGraphicsView):
         self._edge_timer.timeout.connect(self._edge_tick)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
-        # a blueprint smaller than the window (after Fit to Window, or zoomed out) sits in its middle
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # a blueprint smaller than the window sits at its top-left corner (where it grows from, so an
+        # edit never moves it); after Fit to Window, in its middle (see `fit` and `zoom_actual`)
+        self.setAlignment(TOP_LEFT)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -163,6 +165,7 @@ class BlueprintView(KeyboardWork, InPlaceEditing, QGraphicsView):
                 rect = rect.united(item.rect())
         centre = rect.center() if not rect.isNull() else self.visible_scene_rect().center()
         self.fit_extent()
+        self.setAlignment(TOP_LEFT)
         self.set_zoom(1.0)
         self.centerOn(centre)
         self.refreeze()
@@ -189,6 +192,7 @@ class BlueprintView(KeyboardWork, InPlaceEditing, QGraphicsView):
         factor = self.fit_factor()
         if factor is None:
             return
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.set_zoom(factor)
         self.centerOn(self.sceneRect().center())
         self.refreeze()
