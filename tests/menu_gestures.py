@@ -80,7 +80,12 @@ def keyboard_pick(*path: str) -> list[str]:
         entries = [a for a in popup.actions() if not a.isSeparator() and a.isEnabled()]
         if depth == 0:
             offered.extend(a.text() for a in popup.actions())
-        target = next(i for i, a in enumerate(entries) if a.text() == path[depth])
+        texts = [a.text() for a in entries]
+        if path[depth] not in texts:  # close the menu (no hang) and say what was offered instead
+            while QApplication.activePopupWidget() is not None:
+                QApplication.activePopupWidget().close()
+            raise AssertionError(f"{path[depth]!r} is not in the menu: {texts}")
+        target = texts.index(path[depth])
         if popup.activeAction() in entries:  # a submenu opened by the keyboard starts on its first entry
             presses = target - entries.index(popup.activeAction())
         else:

@@ -112,6 +112,13 @@ def test_a_small_blueprint_with_the_keyboard_only(qtbot, tmp_path):  # type: ign
     press(qtbot, Qt.Key.Key_Down, SHIFT)
     press(qtbot, Qt.Key.Key_L, CTRL)
     assert [(link.source, link.target) for link in bp().links] == [(orders, takes), (takes, makes)]
+    find(qtbot, window, "Takes")
+    keyboard_pick("Select a link", "→ Makes the coffee")  # a card's menu leads to its links
+    menu_key(qtbot)
+    press(qtbot, Qt.Key.Key_Return)  # a selected link: its label, in place
+    type_in(qtbot, "order ticket")
+    press(qtbot, Qt.Key.Key_Return)
+    assert bp().links[1].label == "order ticket"
 
     find(qtbot, window, "Takes")
     new_function(qtbot, "Barista", kind_steps=1)  # Team, Role
