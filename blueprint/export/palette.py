@@ -14,6 +14,10 @@ CARD_COLORS: dict[str, tuple[str, str]] = {
     "notes": ("#FFF59D", "#F9A825"),
 }
 
+#: The improvement marker ("Plan", white on this teal) on cards an open improvement plan targets.
+PLAN = "#00796B"
+
+
 #: Colours given to new functions, in the order they are handed out. A function's colour is the strip
 #: down a card's left edge, so each has at least 3:1 contrast with every card and lane fill, stays clear
 #: of the lane kinds' border colours (a strip must not melt into the card's own border) and differs

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QProgressDialog
 from blueprint.fileformat import BlueprintFileError, write_atomically
 from blueprint.model import Blueprint
 from blueprint.ui.dialogs.export_dialog import ExportDialog, ExportOptions
+from blueprint.ui.dialogs.lifetime import modal
 from blueprint.ui.dialogs.prompts import show_error
 
 if TYPE_CHECKING:
@@ -36,10 +37,11 @@ def export_with_dialog(window: MainWindow) -> bool:
         return False
     path = window.document.path
     suggested = path.with_suffix(".pdf") if path else Path.home() / "blueprint.pdf"
-    dialog = ExportDialog(window, suggested)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
-    return export_to(window, dialog.options())
+    with modal(ExportDialog(window, suggested)) as dialog:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        options = dialog.options()
+    return export_to(window, options)
 
 
 def export_to(window: MainWindow, options: ExportOptions) -> bool:

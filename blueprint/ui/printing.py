@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QWidget
 from blueprint.export.pages import plan_sheets
 from blueprint.export.qtpages import paint_sheets
 from blueprint.layout import compute_layout
+from blueprint.ui.dialogs.lifetime import modal
 from blueprint.ui.dialogs.prompts import show_error
 
 if TYPE_CHECKING:
@@ -65,14 +66,13 @@ def printer_of(window: MainWindow) -> QPrinter:
 def print_with_dialog(window: MainWindow) -> bool:
     printer = printer_of(window)
     printer.setDocName(window.document.blueprint.title)
-    dialog = QPrintDialog(printer, window)
-    dialog.setObjectName("printDialog")
-    dialog.setWindowTitle("Print blueprint")
-    options = BlueprintPrintOptions()
-    dialog.setOptionTabs([options])
-    accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    fit = options.chosen_fit()
-    dialog.deleteLater()
+    with modal(QPrintDialog(printer, window)) as dialog:
+        dialog.setObjectName("printDialog")
+        dialog.setWindowTitle("Print blueprint")
+        options = BlueprintPrintOptions()
+        dialog.setOptionTabs([options])
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        fit = options.chosen_fit()
     if not accepted:
         return False
     QSettings().setValue(FIT_KEY, fit)

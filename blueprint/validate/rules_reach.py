@@ -33,7 +33,10 @@ def handoff_dead_end(ctx: Context) -> Iterator[Hit]:
     if not found:
         return
     groups: dict[str, list[str]] = {}
-    stops = _stopping_cards(ctx, graph.subgraph(set(found).union(*(nx.descendants(graph, n) for n in found))))
+    region: set[str] = set()
+    for layer in nx.bfs_layers(graph, found):  # everything the dead-end work leads to, in one sweep
+        region.update(layer)
+    stops = _stopping_cards(ctx, graph.subgraph(region))
     for node in sorted(found, key=ctx.grid):
         groups.setdefault(stops[node], []).append(node)
     for stop, members in sorted(groups.items(), key=lambda item: ctx.grid(item[0])):

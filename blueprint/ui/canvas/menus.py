@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QDialog, QMenu
 
 from blueprint.edit import SetLinkFields
 from blueprint.model import FailPoint, WaitPoint
+from blueprint.ui.canvas.plan_menus import add_fail_owner_menu, add_plan_entries
+from blueprint.ui.dialogs.lifetime import modal
 from blueprint.ui.dialogs.new_function import NewFunctionDialog
 from blueprint.ui.vocabulary import EMOTIONS, LANE_KINDS
 
@@ -128,12 +130,15 @@ def card_menu(view: BlueprintView, card_id: str) -> QMenu:
             if link.label:
                 label += f" ({_short(link.label)})"
             chosen.addAction(label, lambda i=link.id: editor.select([i], centre=True))
+    add_fail_owner_menu(menu, view, card, targets)
     emotions = menu.addMenu("Set emotion")
     for value, label in EMOTIONS:
         action = QAction(label, emotions, checkable=True)
         action.setChecked(card.emotion == value)
         action.triggered.connect(lambda _=False, v=value: set_all({"emotion": v}, "Set emotion"))
         emotions.addAction(action)
+    menu.addSeparator()
+    add_plan_entries(menu, view, card_id)
     menu.addSeparator()
     for text, slot, key in (
         ("Cut", editor.cut, QKeySequence(QKeySequence.StandardKey.Cut)),
@@ -147,13 +152,10 @@ def card_menu(view: BlueprintView, card_id: str) -> QMenu:
 
 def ask_new_function(view: BlueprintView, card_id: str) -> str | None:
     """Ask for a function's name and kind, create it and give it the selected cards (one undo step)."""
-    dialog = NewFunctionDialog(view)
-    try:
+    with modal(NewFunctionDialog(view)) as dialog:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         name, kind = dialog.name(), dialog.kind()
-    finally:
-        dialog.deleteLater()
     cards = view.editor.selected_cards()
     return view.editor.new_function_for(cards if card_id in cards else [card_id], name, kind)
 
@@ -170,6 +172,9 @@ def link_menu(view: BlueprintView, link_id: str) -> QMenu:
         lambda checked: editor.run(SetLinkFields(link_id, {"kind": "loop" if checked else "flow"}))
     )
     menu.addAction("Reverse direction", lambda: editor.reverse_link(link_id))
+    menu.addSeparator()
+    add_plan_entries(menu, view, link_id)
+    menu.addSeparator()
     menu.addAction("Delete link", editor.delete_selection)
     return menu
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from blueprint import __version__
 from blueprint.model import FORMAT_VERSION
 from blueprint.resources import license_text
+from blueprint.ui.dialogs.lifetime import run_modal
 
 #: (name, what it does here, its licence, where it lives)
 CREDITS: tuple[tuple[str, str, str, str], ...] = (
@@ -79,6 +80,4 @@ class AboutDialog(QDialog):
 
 
 def show_about(parent: QWidget) -> None:
-    dialog = AboutDialog(parent)
-    dialog.exec()
-    dialog.deleteLater()
+    run_modal(AboutDialog(parent))

@@ -10,7 +10,7 @@ row's context menu: "What does BP106 mean?"). Errors are never folded away.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from blueprint.edit import Document
-from blueprint.ui.activation import exec_menu
 from blueprint.ui.findings_watch import FindingsWatch
 from blueprint.ui.panels.swatch import dot_icon
 from blueprint.ui.plain import plain_label, tooltip
@@ -83,8 +82,6 @@ class FindingsPanel(QDockWidget):
         self.tree.itemActivated.connect(self._clicked)
         self.tree.itemCollapsed.connect(self._keep_errors_open)
         self.tree.currentItemChanged.connect(lambda item, _old: self.show_detail(item))
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.tree.customContextMenuRequested.connect(self._context_menu)
         self.detail = plain_label(QLabel(NO_DETAIL))
         self.detail.setObjectName("findingDetail")
         self.detail.setWordWrap(True)
@@ -235,13 +232,13 @@ class FindingsPanel(QDockWidget):
         return found
 
     def _fit_detail(self) -> None:
-        """Make the detail line tall enough for the longest message listed (2 to 6 lines)."""
+        """Make the detail line tall enough for the longest message listed (2 to 4 lines)."""
         longest = max((f.message for f in self._shown or ()), key=len, default="")
         metrics = self.detail.fontMetrics()
         width = max(self.detail.width(), 200)
         text = f"BP000 {'x' * 24} (warning): {longest}"
         needed = metrics.boundingRect(0, 0, width, 10_000, Qt.TextFlag.TextWordWrap, text).height()
-        lines = min(6, max(2, -(-needed // metrics.lineSpacing())))
+        lines = min(4, max(2, -(-needed // metrics.lineSpacing())))
         height = lines * metrics.lineSpacing() + 4
         if self.detail.height() != height:
             self.detail.setFixedHeight(height)
@@ -279,24 +276,19 @@ class FindingsPanel(QDockWidget):
             self.explain.setProperty("code", code)
 
     def menu_for(self, item: QTreeWidgetItem | None) -> QMenu | None:
-        """A row's context menu: show its elements, explain its rule, copy its message."""
+        """A row's own entries of its context menu (the window adds its own, `findings_plans.py`):
+        show its elements, explain its rule, copy its message."""
         code = self.code_of(item)
         if item is None or code is None:
             return None
         menu = QMenu(self.tree)
         if self.elements_of(item):
-            menu.addAction("Select on the canvas", lambda: self._clicked(item))
+            menu.addAction("Select on the blueprint", lambda: self._clicked(item))
         menu.addAction(f"What does {code} mean?", lambda: self.explain_requested.emit(code))
         finding = item.data(0, FINDING_ROLE)
         if finding is not None:
             menu.addAction("Copy the message", lambda: QGuiApplication.clipboard().setText(finding.message))
         return menu
-
-    def _context_menu(self, pos: QPoint) -> None:
-        item = self.tree.itemAt(pos) or self.tree.currentItem()
-        menu = self.menu_for(item)
-        if menu is not None:
-            exec_menu(menu, self.tree.viewport().mapToGlobal(pos), self)
 
     def _toggle_rule(self, item: QTreeWidgetItem, column: int = 0) -> None:
         if item.data(0, CODE_ROLE) is not None:

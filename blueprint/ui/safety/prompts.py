@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from blueprint.recovery import RecoveryCopy
+from blueprint.ui.dialogs.lifetime import modal, run_modal
 
 
 class Restore(Enum):
@@ -43,10 +44,12 @@ def ask_restore(parent: QWidget | None, copy: RecoveryCopy) -> Restore:
     discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
     box.addButton("Decide later", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(restore)
-    box.exec()
-    if box.clickedButton() is restore:
+    with modal(box):
+        box.exec()
+        clicked = box.clickedButton()
+    if clicked is restore:
         return Restore.RESTORE
-    if box.clickedButton() is discard:
+    if clicked is discard:
         return Restore.DISCARD
     return Restore.LATER
 
@@ -68,8 +71,9 @@ def ask_reload(parent: QWidget | None, path: Path, unsaved: bool) -> bool:
     reload = box.addButton("Reload from disk", QMessageBox.ButtonRole.AcceptRole)
     keep = box.addButton("Keep my version", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
-    box.exec()
-    return box.clickedButton() is reload
+    with modal(box):
+        box.exec()
+        return box.clickedButton() is reload
 
 
 def show_problem(parent: QWidget | None, title: str, line: str) -> None:
@@ -80,7 +84,7 @@ def show_problem(parent: QWidget | None, title: str, line: str) -> None:
     box.setWindowTitle(title)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(line)
-    box.exec()
+    run_modal(box)
 
 
 def ask_open_and_repair(parent: QWidget | None, line: str) -> bool:
@@ -98,5 +102,6 @@ def ask_open_and_repair(parent: QWidget | None, line: str) -> bool:
     repair = box.addButton("Open and repair…", QMessageBox.ButtonRole.AcceptRole)
     close = box.addButton(QMessageBox.StandardButton.Close)
     box.setDefaultButton(close)
-    box.exec()
-    return box.clickedButton() is repair
+    with modal(box):
+        box.exec()
+        return box.clickedButton() is repair
