@@ -322,10 +322,9 @@ class CanvasEditor:
         return self.run(MoveLane(lane_id, index))
 
     def move_lane_to(self, lane_id: str, index: int) -> bool:
+        """Move a lane to `index` (a drag of its name); False when it is there already."""
         lanes = [lane.id for lane in self.document.blueprint.lanes]
-        if lane_id not in lanes or lanes.index(lane_id) == index:
-            return False
-        return self.run(MoveLane(lane_id, index))
+        return lane_id in lanes and lanes.index(lane_id) != index and self.run(MoveLane(lane_id, index))
 
     def move_stage(self, stage_id: str, delta: int) -> bool:
         """Move a stage (its steps and their cards with it) one place left or right."""
@@ -337,10 +336,9 @@ class CanvasEditor:
         return self.run(MoveStage(stage_id, index))
 
     def move_stage_to(self, stage_id: str, index: int) -> bool:
+        """Move a stage to `index` (a drag of its header); False when it is there already."""
         stages = [stage.id for stage in self.document.blueprint.stages]
-        if stage_id not in stages or stages.index(stage_id) == index:
-            return False
-        return self.run(MoveStage(stage_id, index))
+        return stage_id in stages and stages.index(stage_id) != index and self.run(MoveStage(stage_id, index))
 
     def move_step(self, step_id: str, delta: int) -> bool:
         """Move a step one place left or right. Past the edge of its stage it joins the neighbouring

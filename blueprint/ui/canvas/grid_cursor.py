@@ -34,6 +34,15 @@ def place_of(document: Document, ids: tuple[str, ...], cell: tuple[str, str] | N
     return None
 
 
+def header_ids(bp: Blueprint, kind: str) -> list[str]:
+    """The ids of the lanes, stages or steps (`kind`), in the order they are drawn."""
+    if kind == "lane":
+        return [lane.id for lane in bp.lanes]
+    if kind == "stage":
+        return [stage.id for stage in bp.stages]
+    return [step.id for _, step in bp.all_steps()]
+
+
 def in_grid(bp: Blueprint, cell: tuple[str, str]) -> bool:
     return cell[0] in bp.lanes_by_id() and cell[1] in bp.stage_of_step()
 
@@ -50,9 +59,7 @@ def first_cell(bp: Blueprint) -> tuple[str, str] | None:
 
 def neighbour(bp: Blueprint, place: Place, direction: Direction) -> Place | None:
     """The place one step in `direction` ((-1, 0) left, (1, 0) right, (0, -1) up, (0, 1) down)."""
-    lanes = [lane.id for lane in bp.lanes]
-    steps = [step.id for _, step in bp.all_steps()]
-    stages = [stage.id for stage in bp.stages]
+    lanes, steps, stages = (header_ids(bp, kind) for kind in ("lane", "step", "stage"))
     dx, dy = direction
     kind, value = place
     if kind == "cell":

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsLineItem
 
 from blueprint.ui.canvas import style
+from blueprint.ui.canvas.grid_cursor import header_ids
 from blueprint.ui.canvas.interactions import DRAG_THRESHOLD, Interaction
 
 if TYPE_CHECKING:
@@ -87,10 +88,8 @@ class HeaderDragInteraction(Interaction):
         """None when the drop would leave the header where it is."""
         bp = self.view.editor.document.blueprint
         stage_id, index, _ = drop
-        if self.kind == "lane":
-            return None if [lane.id for lane in bp.lanes].index(self.element_id) == index else drop
-        if self.kind == "stage":
-            return None if [stage.id for stage in bp.stages].index(self.element_id) == index else drop
+        if self.kind in ("lane", "stage"):
+            return None if header_ids(bp, self.kind).index(self.element_id) == index else drop
         for stage in bp.stages:
             ids = [step.id for step in stage.steps]
             if self.element_id in ids:

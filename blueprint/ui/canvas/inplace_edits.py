@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF
 
 from blueprint.layout import metrics as m
+from blueprint.ui.canvas.grid_cursor import header_ids
 from blueprint.ui.canvas.inplace import InPlaceEditor
 
 if TYPE_CHECKING:
@@ -158,13 +159,7 @@ class InPlaceEditing:
     def edit_next_name(self, kind: str, element_id: str, forward: bool = True) -> None:
         """Tab in a name: the next lane's, stage's or step's name (Shift+Tab: the one before), selected
         and open for typing; past the last one the editor just closes."""
-        bp = self.editor.document.blueprint
-        if kind == "lane":
-            ids = [lane.id for lane in bp.lanes]
-        elif kind == "stage":
-            ids = [stage.id for stage in bp.stages]
-        else:
-            ids = [step.id for _, step in bp.all_steps()]
+        ids = header_ids(self.editor.document.blueprint, kind)
         if element_id not in ids:
             return
         index = ids.index(element_id) + (1 if forward else -1)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QMenu
 
 from blueprint.edit import SetLinkFields
 from blueprint.model import FailPoint, WaitPoint
+from blueprint.ui.canvas.grid_cursor import header_ids
 from blueprint.ui.canvas.plan_menus import add_fail_owner_menu, add_plan_entries
 from blueprint.ui.dialogs.lifetime import modal
 from blueprint.ui.dialogs.new_function import NewFunctionDialog
@@ -213,12 +214,7 @@ def _inserted(view: BlueprintView, kind: str, new_id: str | None) -> None:
 def _at_ends(bp, kind: str, element_id: str) -> tuple[bool, bool]:  # type: ignore[no-untyped-def]
     """Whether a lane, stage or step is the first and whether it is the last of its kind (a step
     moves across stage boundaries, so it is first only in the first stage)."""
-    if kind == "lane":
-        ids = [lane.id for lane in bp.lanes]
-    elif kind == "stage":
-        ids = [stage.id for stage in bp.stages]
-    else:
-        ids = [step.id for _, step in bp.all_steps()]
+    ids = header_ids(bp, kind)
     return ids[0] == element_id, ids[-1] == element_id
 
 
