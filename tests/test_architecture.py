@@ -8,8 +8,36 @@ from pathlib import Path
 import blueprint
 
 PACKAGE = Path(blueprint.__file__).resolve().parent
-QT_FREE = ["model", "fileformat", "graph", "validate", "layout", "edit", "recovery", "export/pdf"]
-ORDER = ["model", "fileformat", "graph", "validate", "layout", "export", "ui", "cli"]
+QT_FREE = [
+    "safetext",
+    "model",
+    "fileformat",
+    "graph",
+    "validate",
+    "teams",
+    "layout",
+    "edit",
+    "recovery",
+    "export/pdf",
+    "export/sheets",
+    "export/html",
+]
+# teams (diff, merge, compare measures) builds on the model, files and checks; the editor and the
+# command line use it
+ORDER = [
+    "safetext",
+    "model",
+    "fileformat",
+    "graph",
+    "validate",
+    "teams",
+    "layout",
+    "export",
+    "edit",
+    "recovery",
+    "ui",
+    "cli",
+]
 
 
 def imports_of(path: Path) -> set[str]:

@@ -12,12 +12,17 @@ from collections.abc import Sequence
 
 from blueprint import __version__
 from blueprint.cli import (
+    diff_cmd,
     export_cmd,
+    gitsetup_cmd,
     gui_cmd,
     handoffs_cmd,
     install_desktop_cmd,
+    merge_cmd,
     new_cmd,
     schema_cmd,
+    sheets_cmd,
+    textconv_cmd,
     timing_cmd,
     validate_cmd,
 )
@@ -28,21 +33,34 @@ SUBCOMMANDS = {
     "handoffs": handoffs_cmd,
     "timing": timing_cmd,
     "export": export_cmd,
+    "sheets": sheets_cmd,
     "new": new_cmd,
     "templates": new_cmd,
     "schema": schema_cmd,
+    "diff": diff_cmd,
+    "merge": merge_cmd,
+    "git-setup": gitsetup_cmd,
+    "textconv": textconv_cmd,
     "install-desktop": install_desktop_cmd,
 }
 
 
 # what each sub-command's positional arguments are, for the "too many arguments" line
-TAKES = {"handoffs": "one FILE", "export": "one FILE", "timing": "one FILE"}
+TAKES = {
+    "handoffs": "one FILE",
+    "export": "one FILE",
+    "diff": "OLD and NEW",
+    "merge": "BASE, OURS and THEIRS",
+    "textconv": "one FILE",
+    "timing": "one FILE",
+    "sheets": "one FILE",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="blueprint",
-        usage=gui_cmd.USAGE,
+        usage=gui_cmd.usage(),
         description="Service Blueprint Studio: draw, check and share service blueprints. "
         "Without a sub-command, opens the editor.",
     )

@@ -3,7 +3,8 @@
 Warnings (text too small on one page, characters no font can draw) go to standard error, one line
 each; the file is still written. Every format is drawn in memory and then written atomically, so a
 failed export never leaves half a file under OUT's name. Exit code 0, or 2 when the file cannot be
-read or written (one line naming OUT and the reason).
+read or written, or when OUT is the input itself (through any link) or not a regular file (one
+line naming OUT and the reason).
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import argparse
 import io
 from pathlib import Path
 
-from blueprint.cli.common import EXIT_OK, EXIT_UNREADABLE, load_or_none, say_error, shown_name
+from blueprint.cli.common import EXIT_OK, EXIT_UNREADABLE, STDIN, load_or_none, say_error, shown_name
+from blueprint.cli.export_views import HTML_SUFFIXES, add_view_option, chosen_audience, write_html
 from blueprint.fileformat import write_atomically
 
 PAGE_SIZES = ["A4", "A3", "A2", "A1", "A0", "letter", "legal", "tabloid"]
@@ -28,13 +30,14 @@ def _page_size(text: str) -> str:
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "export",
-        help="write a PDF blueprint (or SVG/PNG by the suffix of OUT)",
+        help="write a PDF blueprint (or SVG/PNG/HTML by the suffix of OUT)",
         description="Export a blueprint for people who do not use the editor. The suffix of OUT picks "
-        "the format: .pdf (vector, with appendix), .svg or .png.",
+        "the format: .pdf (vector, with appendix), .svg, .png or .html (one page that opens offline "
+        "in any browser).",
     )
     parser.add_argument("file", metavar="FILE", help="a .blueprint file, or - for standard input")
     parser.add_argument(
-        "-o", "--output", required=True, metavar="OUT", help="the file to write (.pdf, .svg, .png)"
+        "-o", "--output", required=True, metavar="OUT", help="the file to write (.pdf, .svg, .png, .html)"
     )
     parser.add_argument(
         "--page-size",
@@ -63,18 +66,29 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         default=None,
         help="leave out the appendix pages",
     )
+    add_view_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     suffix = out.suffix.lower()
-    if suffix not in (".pdf", ".svg", ".png"):
-        say_error(args.output, "the output must end in .pdf, .svg or .png")
+    if suffix not in (".pdf", ".svg", ".png", *HTML_SUFFIXES):
+        say_error(args.output, "the output must end in .pdf, .svg, .png or .html")
         return EXIT_UNREADABLE
     doc = load_or_none(args.file)
     if doc is None:
         return EXIT_UNREADABLE
+    from blueprint.export.output import output_problem  # the export package loads reportlab
+
+    problem = output_problem(out, None if args.file == STDIN else args.file)
+    if problem is not None:
+        say_error(args.output, problem)
+        return EXIT_UNREADABLE
+    chosen = chosen_audience(args, doc)
+    if chosen is None:
+        return EXIT_UNREADABLE
+    audience, view_name = chosen
     given = [name for name, value in _page_options(args) if value is not None]
     if suffix != ".pdf" and given:
         verb = "applies" if len(given) == 1 else "apply"
@@ -91,14 +105,17 @@ def run(args: argparse.Namespace) -> int:
                 args.orientation or "landscape",
                 args.fit or "page",
                 args.appendix is not False,
+                audience,
             )
             pdf = io.BytesIO()
             warnings = export_pdf(doc, pdf, options)
             write_atomically(out, pdf.getvalue())
+        elif suffix in HTML_SUFFIXES:
+            warnings = write_html(doc, out, audience, view_name)
         else:
             from blueprint.export.image import export_image
 
-            warnings = export_image(doc, out)
+            warnings = export_image(doc, out, audience)
     except OSError as error:
         say_error(args.output, f"cannot write: {error.strerror or error}")
         return EXIT_UNREADABLE

@@ -52,7 +52,7 @@ class Actions:
             "&Export PDF…",
             w.export_pdf,
             "Ctrl+E",
-            "Export the blueprint as a PDF for stakeholders",
+            "Export the blueprint as a PDF for stakeholders (or a web page: name the file .html)",
             icons.export_pdf(),
         )
         self.export_image = self._make(
@@ -66,6 +66,12 @@ class Actions:
             w.print_blueprint,
             Key.Print,
             "Print the blueprint on one page or tiled across sheets, as the PDF is laid out",
+        )
+        self.export_sheets = self._make(
+            "Export Hand-off &Sheets…",
+            w.export_sheets,
+            None,
+            "Export one PDF per function: its part of the blueprint, what it receives and hands on",
         )
         self.close = self._make("&Close Window", w.close, Key.Close, "Close this window")
         self.quit = self._make("&Quit", w.quit_all, Key.Quit, "Quit Service Blueprint Studio")
@@ -314,7 +320,7 @@ def build_menus(window: MainWindow, a: Actions) -> None:
     file.addActions([a.save, a.save_as])
     file.addAction(backup_action(window))
     file.addSeparator()
-    file.addActions([a.export_pdf, a.export_image])
+    file.addActions([a.export_pdf, a.export_image, a.export_sheets])
     file.addAction(a.print)
     file.addSeparator()
     file.addActions([a.close, a.quit])
@@ -332,6 +338,7 @@ def build_menus(window: MainWindow, a: Actions) -> None:
     view = menus["view"] = bar.addMenu("&View")
     view.addActions([a.zoom_in, a.zoom_out, a.zoom_actual, a.fit])
     view.addSeparator()
+    view.addMenu(window.views.menu)
     window.panels_menu = menus["panels"] = view.addMenu("&Panels")
     help_menu = menus["help"] = bar.addMenu("&Help")
     help_menu.addActions([a.rules, a.shortcuts])

@@ -22,18 +22,20 @@ from PySide6.QtWidgets import (
 )
 
 from blueprint.edit import Document
-from blueprint.fileformat import BlueprintFileError, load, save
+from blueprint.fileformat import BlueprintFileError, load_file
 from blueprint.fileformat.stamps import stamped
 from blueprint.model import Blueprint
 from blueprint.resources import load_template
-from blueprint.ui import exporting, exporting_image, printing
+from blueprint.ui import exporting, exporting_image, exporting_sheets, printing
 from blueprint.ui.actions import Actions, build_menus, build_toolbar
 from blueprint.ui.activation import take_keyboard_back
+from blueprint.ui.after_paint import after_paint
 from blueprint.ui.canvas.editing import CanvasEditor
 from blueprint.ui.canvas.scene import BlueprintScene
 from blueprint.ui.canvas.view import BlueprintView
 from blueprint.ui.canvas_clicks import CanvasClicks
 from blueprint.ui.commands import follow_selection
+from blueprint.ui.compare.mode import CompareMode
 from blueprint.ui.dialogs.about import show_about
 from blueprint.ui.dialogs.lifetime import modal
 from blueprint.ui.dialogs.prompts import Answer, ask_save_changes, show_error
@@ -44,9 +46,10 @@ from blueprint.ui.find_bar import FindBar
 from blueprint.ui.findings_plans import install_findings_menu
 from blueprint.ui.findings_watch import FindingsWatch
 from blueprint.ui.recent_files import RecentFiles
-from blueprint.ui.safety import is_repairable, refuse_or_repair
+from blueprint.ui.safety import checked_save, is_repairable, refuse_or_repair
 from blueprint.ui.selection import Selection
 from blueprint.ui.timing_watch import TimingDisplay
+from blueprint.ui.views_menu import ViewsController
 from blueprint.ui.window_status import StatusBarMixin
 
 FILE_FILTER = "Service blueprints (*.blueprint)"
@@ -78,8 +81,10 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self.panels_menu: QMenu | None = None
         #: The menus by name ("file", "edit", "view", "panels", "help"): features add their actions here.
         self.menus: dict[str, QMenu] = {}
+        self.views = ViewsController(self)
         self.actions = Actions(self)
         build_menus(self, self.actions)
+        self.compare = CompareMode(self)  # File > Compare With...
         self.addToolBar(build_toolbar(self, self.actions))
         self.find_bar = FindBar(self)
         self.setCentralWidget(self._canvas_area())
@@ -148,6 +153,11 @@ class MainWindow(StatusBarMixin, QMainWindow):
             self.tabifyDockWidget(made["FindingsPanel"], made["ImprovementsPanel"])
             made["FindingsPanel"].raise_()
         self.panels = list(made.values())
+        functions = made.get("FunctionsPanel")
+        if functions is not None:
+            functions.focus_requested.connect(self.views.toggle_focus)
+            functions.sheet_requested.connect(self.export_sheet)
+            self.views.changed.connect(lambda: functions.show_focus(self.views.audience.focus))
         right = [p for n, p in made.items() if n not in BOTTOM_PANELS][:1]
         if right:
             self.resizeDocks(right, [360], Qt.Orientation.Horizontal)
@@ -200,7 +210,9 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self.view.set_document_scene(self.scene, self.canvas_editor)
         self.show_from_top_left()
         old_scene.deleteLater()
-        self.findings_watch.set_document(document)
+        # the first check waits until the new document is painted (its thread would slow that paint)
+        self.findings_watch.set_document(document, start=False)
+        after_paint(self.view.viewport(), self.findings_watch.start_due)
         self.find_bar.highlight()
         self.timing.set_document(document)
         self._replace_panels()
@@ -239,7 +251,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
         """Open a .blueprint file; a file that cannot be read opens nothing and shows its one-line error."""
         path = Path(path)
         try:
-            blueprint = load(path)
+            loaded = load_file(path)
         except BlueprintFileError as error:
             if is_repairable(error):  # only missing ids: offer "Open and repair", listing every change
                 return refuse_or_repair(self, path, error)
@@ -250,7 +262,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
                 self, "Cannot open the file", f"{path}: could not read it ({type(error).__name__}: {error})"
             )
             return False
-        self.set_document(Document(blueprint, path))
+        self.set_document(Document(loaded.blueprint, path, disk=loaded.state, source=loaded.data))
         self.recent.add(path)
         self.statusBar().showMessage(f"Opened {path}", 4000)
         return True
@@ -259,9 +271,9 @@ class MainWindow(StatusBarMixin, QMainWindow):
         """Write the document to `path`; on failure say why, and keep the document open and unsaved."""
         path = Path(path)
         bp = self.document.blueprint
-        saved = stamped(bp)  # metadata.created on the first save, modified on every save
-        try:
-            save(saved, path)
+        with_times = stamped(bp)  # metadata.created on the first save, modified on every save
+        try:  # asks first about a read-only file, or one another program changed since it was read
+            saved = checked_save(self, self.document, path, with_times)
         except BlueprintFileError as error:
             show_error(self, "Cannot save the file", error.one_line())
             return False
@@ -270,12 +282,15 @@ class MainWindow(StatusBarMixin, QMainWindow):
                 self, "Cannot save the file", f"{path}: could not save ({type(error).__name__}: {error})"
             )
             return False
-        bp.metadata = saved.metadata  # the times belong to the file, not to an edit: no undo step
-        self.document.path = path
+        if saved is None:  # the designer chose not to replace the file
+            return False
+        self.document.path, self.document.disk, self.document.source = path, saved.state, saved.data
+        bp.metadata = with_times.metadata  # the times belong to the file, not to an edit: no undo step
         self.undo_stack.setClean()
         self.recent.add(path)
         self._update_title()
-        self.statusBar().showMessage(f"Saved {path}", 4000)
+        if not saved.backup_problem:  # else the status bar says the backup could not be written
+            self.statusBar().showMessage(f"Saved {path}", 4000)
         return True
 
     def maybe_save(self) -> bool:
@@ -351,6 +366,12 @@ class MainWindow(StatusBarMixin, QMainWindow):
     def print_blueprint(self) -> bool:
         return printing.print_with_dialog(self)
 
+    def export_sheets(self) -> bool:
+        return exporting_sheets.export_sheets_with_dialog(self)
+
+    def export_sheet(self, function_id: str) -> bool:
+        return exporting_sheets.export_sheet_with_dialog(self, function_id)
+
     def about(self) -> None:
         show_about(self)
 
@@ -395,7 +416,8 @@ class MainWindow(StatusBarMixin, QMainWindow):
             plans.raise_()
 
     def select_all_cards(self) -> None:
-        self.selection.set(card.id for card in self.document.blueprint.cards)
+        """Every card the canvas shows (a view's hidden lanes keep theirs out of reach)."""
+        self.selection.set(card.id for card in self.scene.shown_blueprint().cards)
 
     def edit_selected_title(self) -> None:
         self.view.edit_selection()

@@ -63,7 +63,7 @@ def test_errors_are_one_line_with_exit_code_2(tmp_path: Path) -> None:
     assert missing.returncode == 2 and len(missing.stderr.strip().splitlines()) == 1
     assert "Traceback" not in missing.stderr
     suffix = run_blueprint("export", str(SAMPLE), "-o", str(tmp_path / "x.docx"))
-    assert suffix.returncode == 2 and ".pdf, .svg or .png" in suffix.stderr
+    assert suffix.returncode == 2 and ".pdf, .svg, .png or .html" in suffix.stderr
     size = run_blueprint("export", str(SAMPLE), "-o", str(tmp_path / "x.pdf"), "--page-size", "B5")
     assert size.returncode == 2 and "unknown page size" in size.stderr
     unwritable = run_blueprint("export", str(SAMPLE), "-o", str(tmp_path / "no" / "dir" / "x.pdf"))
@@ -96,13 +96,13 @@ def test_an_unwritable_folder_gives_the_real_reason(tmp_path: Path, suffix: str)
     hooks = tmp_path / "hooks"
     hooks.mkdir()
     (hooks / "sitecustomize.py").write_text(
-        "import errno, os, tempfile\n"
-        "_real = tempfile.mkstemp\n"
-        "def _deny(*args, dir=None, **kwargs):\n"
-        f"    if dir is not None and os.path.abspath(dir) == {str(folder)!r}:\n"
-        "        raise PermissionError(errno.EACCES, 'Permission denied', os.path.join(dir, '.x.tmp'))\n"
-        "    return _real(*args, dir=dir, **kwargs)\n"
-        "tempfile.mkstemp = _deny\n",
+        "import errno, os\n"
+        "_real = os.open\n"
+        "def _deny(path, flags, *args, **kwargs):\n"
+        f"    if flags & os.O_CREAT and os.path.dirname(os.path.abspath(path)) == {str(folder)!r}:\n"
+        "        raise PermissionError(errno.EACCES, 'Permission denied', path)\n"
+        "    return _real(path, flags, *args, **kwargs)\n"
+        "os.open = _deny\n",
         encoding="utf-8",
     )
     out = folder / f"x{suffix}"

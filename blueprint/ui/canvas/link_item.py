@@ -8,6 +8,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
+from blueprint.export.palette import STRONG_HANDOFF_WIDTH
+from blueprint.layout.focus import FADED_OPACITY
 from blueprint.layout.shapes import Route
 from blueprint.ui.canvas import style
 from blueprint.ui.canvas.link_label import LinkLabelItem
@@ -15,6 +17,11 @@ from blueprint.ui.plain import tooltip
 
 ARROW = 6.0
 _PAD = ARROW + 2
+#: Links are stacked in the document's link order whenever their items were made (a link restored
+#: by undo, or made after the first paint of a big blueprint, is drawn where a fresh scene draws it):
+#: the n-th link's z value is Z + n * ORDER_STEP, below the labels' (link_label.Z) for any count.
+Z = 1.5
+ORDER_STEP = 1e-7
 
 
 class LinkItem(QGraphicsRectItem):
@@ -24,22 +31,34 @@ class LinkItem(QGraphicsRectItem):
     new bounds: the path and the arrow head are made when the link is first painted or hit-tested, so
     the ~1,300 links a taller lane moves cost nothing until they come into sight."""
 
-    def __init__(self, route: Route) -> None:
+    def __init__(self, route: Route, order: int = 0) -> None:
         super().__init__(_bounds(route))
+        self.order = order
         self.setPen(Qt.PenStyle.NoPen)
         self.route = route
         self.selected_look = False
+        self.strong = False  # a hand-off of a function in focus: drawn thicker
         self.label: LinkLabelItem | None = None  # only links with a label have one (fewer scene items)
         self._tip = ""
         # (path, arrow head, hit area) of `route`, made when first painted or hit-tested
         self._made: tuple[QPainterPath, QPolygonF, QPainterPath | None] | None = None
-        self.setZValue(1.5)  # under the cards (routes run between them): a line never hides a title
+        self.setZValue(
+            Z + order * ORDER_STEP
+        )  # under the cards (routes run between them): a line never hides a title
         self._set_tip()
         self._sync_label()
 
     @property
     def link_id(self) -> str:
         return self.route.link_id
+
+    def set_order(self, order: int) -> None:
+        """This link's place in the document's link order (see `ORDER_STEP`)."""
+        if order != self.order:
+            self.order = order
+            self.setZValue(Z + order * ORDER_STEP)
+            if self.label is not None:
+                self.label.set_order(order)
 
     def set_route(self, route: Route) -> None:
         if route is self.route:
@@ -70,7 +89,7 @@ class LinkItem(QGraphicsRectItem):
         if label is not None:
             label.set_route(drawn)
         else:
-            label = self.label = LinkLabelItem(self, drawn)
+            label = self.label = LinkLabelItem(self, drawn, self.order)
             scene = self.scene()
             if scene is not None:
                 scene.addItem(label)
@@ -92,6 +111,17 @@ class LinkItem(QGraphicsRectItem):
         for item in (self.label, self):
             if item is not None and item.scene() is not None:
                 item.scene().removeItem(item)
+
+    def set_strength(self, strong: bool, faded: bool) -> None:
+        """Under a focus: a hand-off of a focused function drawn thicker, a link away from it faded
+        (with its label)."""
+        opacity = FADED_OPACITY if faded else 1.0
+        if strong != self.strong:
+            self.strong = strong
+            self.update()
+        for item in (self, self.label):
+            if item is not None and item.opacity() != opacity:
+                item.setOpacity(opacity)
 
     def set_look(self, *, selected: bool) -> None:
         self.selected_look = selected
@@ -147,7 +177,7 @@ class LinkItem(QGraphicsRectItem):
             colour = QColor(style.HANDOFF_LINK)
         else:
             colour = QColor(style.LINK)
-        pen = QPen(colour, 2.2 if self.selected_look else 1.2)
+        pen = QPen(colour, 2.2 if self.selected_look else STRONG_HANDOFF_WIDTH if self.strong else 1.2)
         if route.kind == "loop":
             pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
