@@ -179,6 +179,18 @@ class Actions:
             "Move the selected cards to the lane below, or the selected lane down",
         )
         self.canvas_keys = self._canvas_keys()
+        self.next_panel = self._make(
+            "Ne&xt Panel",
+            lambda: w.panel_focus.next_area(),
+            "F6",
+            "Give the keyboard to the next panel: canvas, Inspector, Functions, Findings, Improvements",
+        )
+        self.previous_panel = self._make(
+            "Previou&s Panel",
+            lambda: w.panel_focus.previous_area(),
+            "Shift+F6",
+            "Give the keyboard to the panel before (back to the canvas from the Inspector)",
+        )
 
         self.shortcuts = self._make(
             "&Keyboard Shortcuts", w.show_shortcuts, None, "Every key the editor answers to"
@@ -340,6 +352,7 @@ def build_menus(window: MainWindow, a: Actions) -> None:
     view.addSeparator()
     view.addMenu(window.views.menu)
     window.panels_menu = menus["panels"] = view.addMenu("&Panels")
+    view.addActions([a.next_panel, a.previous_panel])
     help_menu = menus["help"] = bar.addMenu("&Help")
     help_menu.addActions([a.rules, a.shortcuts])
     help_menu.addSeparator()

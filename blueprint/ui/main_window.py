@@ -45,6 +45,7 @@ from blueprint.ui.dialogs.template_chooser import TemplateChooser
 from blueprint.ui.find_bar import FindBar
 from blueprint.ui.findings_plans import install_findings_menu
 from blueprint.ui.findings_watch import FindingsWatch
+from blueprint.ui.panel_focus import PanelFocus
 from blueprint.ui.recent_files import RecentFiles
 from blueprint.ui.safety import checked_save, is_repairable, refuse_or_repair
 from blueprint.ui.selection import Selection
@@ -90,6 +91,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self.setCentralWidget(self._canvas_area())
         self.panels: list[QDockWidget] = []
         self._dock_panels()
+        self.panel_focus = PanelFocus(self)  # F6 and Shift+F6
         self._build_status_bar()
         self.timing = TimingDisplay(self)
         self.canvas_clicks = CanvasClicks(self)
@@ -168,6 +170,9 @@ class MainWindow(StatusBarMixin, QMainWindow):
             explain = getattr(panel, "explain_requested", None)
             if explain is not None:  # the Findings panel: "What does BP106 mean?"
                 explain.connect(self.show_rules)
+            opened = getattr(panel, "opened", None)
+            if opened is not None:  # Return on a finding: the keyboard goes to what it selected
+                opened.connect(lambda: self.view.setFocus(Qt.FocusReason.ShortcutFocusReason))
             if not panel.objectName():
                 panel.setObjectName(type(panel).__name__)
             if self.panels_menu is not None:

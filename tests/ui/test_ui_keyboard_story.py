@@ -1,16 +1,19 @@
 """The issue's story of a small blueprint with the keyboard alone: cards in chosen cells, links in
 selection order, functions with their kind, a fail point, a step inserted and reordered, a card moved,
-then saved through the file dialog. Every key goes to whatever has the focus, as on a real keyboard."""
+then saved through the file dialog; and the rest of the newcomer's story (a finding fixed, saved, reopened,
+exported). Every key goes to whatever has the focus, as on a real keyboard."""
 
 from __future__ import annotations
 
+import pypdf
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from blueprint.fileformat import load
+from blueprint.fileformat import load, save
 from blueprint.resources import load_template
 
+from builders import blueprint_with, card
 from menu_gestures import keyboard_pick
 from ui_gestures import look, open_window, type_text, when_dialog_opens
 
@@ -166,3 +169,84 @@ def test_a_small_blueprint_with_the_keyboard_only(qtbot, tmp_path):  # type: ign
     assert len(saved.links) == 2 and {f.name for f in saved.functions} == {"Barista", "Coffee machine"}
     assert [s.name for s in saved.stages[0].steps] == ["Step 1", "Pays", "Step 2"]
     assert saved.metadata.created is not None and window.undo_stack.isClean()
+
+
+def test_fix_a_finding_save_reopen_and_export_with_the_keyboard_only(qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    """The rest of the newcomer's story: F6 to the Findings, Return on the dead end, fix it on the canvas,
+    save, reopen through the Open dialog and export the PDF through its dialog, all with keys."""
+    path = tmp_path / "cafe.blueprint"
+    save(
+        blueprint_with(
+            cards=[
+                card("orders", "customer", 0, "Orders a flat white"),
+                card("takes", "frontstage", 0, "Takes the order", function="team-a"),
+                card("makes", "backstage", 1, "Makes the coffee", function="team-b"),
+                card("hands", "frontstage", 1, "Hands over the cup", function="team-a"),
+                card("collects", "customer", 1, "Collects the coffee"),
+            ],
+            links=[("orders", "takes"), ("takes", "makes"), ("hands", "collects")],
+            steps=2,
+            functions=["team-a", "team-b"],
+        ),
+        path,
+    )
+    window = open_window(qtbot, load(path), path)
+    window.findings_watch.run_now()
+    window.view.setFocus()
+    panels = {name: window.panel(name) for name in ("InspectorPanel", "FunctionsPanel", "FindingsPanel")}
+
+    press(qtbot, Qt.Key.Key_F6)  # the canvas, then each panel in turn
+    assert panels["InspectorPanel"].isAncestorOf(focused(qtbot))
+    press(qtbot, Qt.Key.Key_F6)  # Functions, tabbed behind the Inspector, comes to the front
+    assert panels["FunctionsPanel"].isAncestorOf(focused(qtbot)) and panels["FunctionsPanel"].isVisible()
+    press(qtbot, Qt.Key.Key_F6)
+    tree = panels["FindingsPanel"].tree
+    assert focused(qtbot) is tree
+    for _ in range(8):
+        press(qtbot, Qt.Key.Key_Down)
+        if tree.currentItem() is not None and tree.currentItem().text(0).startswith("BP102"):
+            break
+    assert tree.currentItem().text(0).startswith("BP102")
+    assert "Makes the coffee" in panels["FindingsPanel"].detail.text(), "the whole message under the list"
+    press(qtbot, Qt.Key.Key_Return)  # select what the finding names; the keyboard goes to the canvas
+    assert window.selection.ids[0] == "makes" and focused(qtbot) is window.view
+
+    find(qtbot, window, "Makes")  # fix: what the barista makes goes to the one who hands it over
+    press(qtbot, Qt.Key.Key_F, CTRL)
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    type_in(qtbot, "Hands over")
+    press(qtbot, Qt.Key.Key_Return, SHIFT)  # adds the match to the selection, second
+    press(qtbot, Qt.Key.Key_Escape)
+    assert window.selection.ids == ("makes", "hands")
+    press(qtbot, Qt.Key.Key_L, CTRL)
+    assert not [f for f in window.findings_watch.run_now() if f.code == "BP102"]
+    press(qtbot, Qt.Key.Key_S, CTRL)  # it has a file: saved there, no dialog
+    assert ("makes", "hands") in [(link.source, link.target) for link in load(path).links]
+
+    def open_file(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        press(qtbot, Qt.Key.Key_A, CTRL)
+        type_in(qtbot, str(path))
+        press(qtbot, Qt.Key.Key_Return)
+
+    before = window.document
+    when_dialog_opens(open_file)
+    press(qtbot, Qt.Key.Key_O, CTRL)
+    qtbot.waitUntil(lambda: window.document is not before)
+    assert window.document.path == path and len(window.document.blueprint.links) == 4
+
+    pdf = tmp_path / "cafe.pdf"
+
+    def export(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        edit = focused(qtbot)
+        assert isinstance(edit, QLineEdit) and dialog.isAncestorOf(edit), "the file name has the keyboard"
+        press(qtbot, Qt.Key.Key_A, CTRL)
+        type_in(qtbot, str(pdf))
+        press(qtbot, Qt.Key.Key_Return)
+
+    when_dialog_opens(export)
+    press(qtbot, Qt.Key.Key_E, CTRL)
+    qtbot.waitUntil(pdf.exists, timeout=10_000)
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(str(pdf)).pages).replace("\n", " ")
+    assert "Makes the coffee" in text

@@ -59,6 +59,9 @@ class FindingsPanel(QDockWidget):
 
     #: The designer asked what a rule means (its code, e.g. "BP106"): the window shows its explanation.
     explain_requested = Signal(str)
+    #: A finding was opened with Return (or a double-click): the window gives the canvas the keyboard,
+    #: so the designer can fix what it selected there (as Enter in an IDE's problem list goes to the code).
+    opened = Signal()
 
     def __init__(
         self,
@@ -79,7 +82,7 @@ class FindingsPanel(QDockWidget):
         self.tree.setExpandsOnDoubleClick(False)  # a click opens or closes a rule's group
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemClicked.connect(self._toggle_rule)
-        self.tree.itemActivated.connect(self._clicked)
+        self.tree.itemActivated.connect(self._activated)
         self.tree.itemCollapsed.connect(self._keep_errors_open)
         self.tree.currentItemChanged.connect(lambda item, _old: self.show_detail(item))
         self.detail = plain_label(QLabel(NO_DETAIL))
@@ -314,6 +317,11 @@ class FindingsPanel(QDockWidget):
         elements = self.elements_of(item)
         if elements:
             self.selection.set(elements, centre=True)
+
+    def _activated(self, item: QTreeWidgetItem, column: int = 0) -> None:
+        if self.elements_of(item):
+            self._clicked(item, column)
+            self.opened.emit()
 
     def _follow_selection(self) -> None:
         """A row stays highlighted only while the selection is still what it selected."""
