@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Keep the tests' QSettings and recovery copies out of the user's own folders.
+# Keep the tests' QSettings and recovery copies out of the user's own folders, in a folder that goes when
+# the run ends (it must exist before Qt starts, so before pytest's tmp_path does).
 _USER_DIRS = tempfile.mkdtemp(prefix="blueprint-tests-")
+atexit.register(shutil.rmtree, _USER_DIRS, ignore_errors=True)
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_USER_DIRS, "config")
 os.environ["XDG_DATA_HOME"] = os.path.join(_USER_DIRS, "data")
 
