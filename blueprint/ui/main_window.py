@@ -172,7 +172,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
                 explain.connect(self.show_rules)
             opened = getattr(panel, "opened", None)
             if opened is not None:  # Return on a finding: the keyboard goes to what it selected
-                opened.connect(lambda: self.view.setFocus(Qt.FocusReason.ShortcutFocusReason))
+                opened.connect(self._go_to_selection)
             if not panel.objectName():
                 panel.setObjectName(type(panel).__name__)
             if self.panels_menu is not None:
@@ -402,6 +402,11 @@ class MainWindow(StatusBarMixin, QMainWindow):
         if cell is not None and (cell[0] not in bp.lanes_by_id() or cell[1] not in bp.stage_of_step()):
             cell = None  # the lane or step went away since the click
         self.canvas_editor.paste(cell)
+
+    def _go_to_selection(self) -> None:
+        """A finding opened with Enter: the Inspector shows what it selected, the canvas takes the keys."""
+        self.show_inspector()
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_inspector(self) -> None:
         """Bring the Inspector to the front of its tab group (unless the user closed it)."""

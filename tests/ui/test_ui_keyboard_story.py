@@ -198,7 +198,8 @@ def test_fix_a_finding_save_reopen_and_export_with_the_keyboard_only(qtbot, tmp_
     press(qtbot, Qt.Key.Key_F6)  # the canvas, then each panel in turn
     assert panels["InspectorPanel"].isAncestorOf(focused(qtbot))
     press(qtbot, Qt.Key.Key_F6)  # Functions, tabbed behind the Inspector, comes to the front
-    assert panels["FunctionsPanel"].isAncestorOf(focused(qtbot)) and panels["FunctionsPanel"].isVisible()
+    assert panels["FunctionsPanel"].isAncestorOf(focused(qtbot))
+    assert not panels["FunctionsPanel"].visibleRegion().isEmpty()
     press(qtbot, Qt.Key.Key_F6)
     tree = panels["FindingsPanel"].tree
     assert focused(qtbot) is tree
@@ -210,6 +211,8 @@ def test_fix_a_finding_save_reopen_and_export_with_the_keyboard_only(qtbot, tmp_
     assert "Makes the coffee" in panels["FindingsPanel"].detail.text(), "the whole message under the list"
     press(qtbot, Qt.Key.Key_Return)  # select what the finding names; the keyboard goes to the canvas
     assert window.selection.ids[0] == "makes" and focused(qtbot) is window.view
+    shown = not panels["InspectorPanel"].visibleRegion().isEmpty()
+    assert shown, "the Inspector, in front of Functions again, shows the selection"
 
     find(qtbot, window, "Makes")  # fix: what the barista makes goes to the one who hands it over
     press(qtbot, Qt.Key.Key_F, CTRL)
