@@ -30,6 +30,7 @@ SUBCOMMANDS = {
     "merge": "merge_cmd",
     "git-setup": "gitsetup_cmd",
     "textconv": "textconv_cmd",
+    "install-desktop": "install_desktop_cmd",
 }
 
 
