@@ -49,6 +49,14 @@ class _Positions:
         if position < self.settled:
             self.settled = position
 
+    def inserted(self, element_id: str, position: int) -> None:
+        self.changed_at(position)
+        self.of[element_id] = position
+
+    def removed(self, element_id: str, position: int) -> None:
+        self.changed_at(position)
+        del self.of[element_id]
+
 
 class CardIndex:
     """See the module's docstring."""
@@ -154,8 +162,7 @@ class CardIndex:
         cards, positions = self.bp.cards, self._positions
         for position, card in placed:
             self._cards[card.id] = card
-            positions.changed_at(position)
-            positions.of[card.id] = position
+            positions.inserted(card.id, position)
             cell = self._cells.setdefault((card.lane, card.step), [])
             _insert_in_order(cell, card.id, lambda other: positions[other], position, len(cards))
 
@@ -165,8 +172,7 @@ class CardIndex:
             return
         for position, card in taken:
             del self._cards[card.id]
-            del self._positions.of[card.id]
-            self._positions.changed_at(position)
+            self._positions.removed(card.id, position)
             key = (card.lane, card.step)
             cell = self._cells.get(key)
             if cell is not None:
@@ -198,8 +204,7 @@ class CardIndex:
         links, positions = self.bp.links, self._link_positions
         for position, link in placed:
             self._links[link.id] = link
-            positions.changed_at(position)
-            positions.of[link.id] = position
+            positions.inserted(link.id, position)
             for end in dict.fromkeys((link.source, link.target)):
                 mine = self._links_of.setdefault(end, [])
                 _insert_in_order(mine, link, lambda other: positions[other.id], position, len(links))
@@ -210,8 +215,7 @@ class CardIndex:
             return
         for position, link in taken:
             del self._links[link.id]
-            del self._link_positions.of[link.id]
-            self._link_positions.changed_at(position)
+            self._link_positions.removed(link.id, position)
             for end in dict.fromkeys((link.source, link.target)):
                 mine = self._links_of.get(end)
                 if mine is not None:
