@@ -379,8 +379,9 @@ class BlueprintScene(QGraphicsScene):
                 lines = tuple(f"{getattr(f, 'code', '')}: {getattr(f, 'message', '')}" for f in findings)
                 new[element_id] = (worst, len(findings), lines)
         old, self._findings = self._findings, new
-        for element_id in set(old) | set(new):
-            self._apply_findings_to(element_id)
+        for element_id in old.keys() | new.keys():  # only the cards whose badge or lines changed
+            if old.get(element_id) != new.get(element_id):
+                self._apply_findings_to(element_id)
 
     def set_over_tolerance(self, over: dict[str, str]) -> None:
         """A clock badge on each customer card over its tolerance (`over`: id -> "3.5 min over the
