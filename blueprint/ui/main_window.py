@@ -30,6 +30,7 @@ from blueprint.ui.dialogs.template_chooser import TemplateChooser
 from blueprint.ui.find_bar import FindBar
 from blueprint.ui.findings_plans import install_findings_menu
 from blueprint.ui.findings_watch import FindingsWatch
+from blueprint.ui.plain import menu_text
 from blueprint.ui.recent_files import RecentFiles
 from blueprint.ui.safety import checked_save, is_repairable, refuse_or_repair
 from blueprint.ui.selection import Selection
@@ -286,7 +287,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
         menu.clear()
         paths = self.recent.paths()
         for path in paths:
-            action = menu.addAction(path.name, lambda p=path: self.open_recent(p))
+            action = menu.addAction(menu_text(path.name), lambda p=path: self.open_recent(p))
             action.setToolTip(str(path))
         if not paths:
             menu.addAction("(no recent files)").setEnabled(False)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 from blueprint.edit import SetLinkFields
 from blueprint.model import FailPoint, WaitPoint
 from blueprint.ui.canvas.plan_menus import add_fail_owner_menu, add_plan_entries
+from blueprint.ui.plain import menu_text
 
 if TYPE_CHECKING:
     from blueprint.ui.canvas.view import BlueprintView
@@ -78,7 +79,7 @@ def card_menu(view: BlueprintView, card_id: str) -> QMenu:
         (None, "(none)"),
         *[(f.id, f.name) for f in editor.document.blueprint.functions],
     ]:
-        action = QAction(name, functions, checkable=True)
+        action = QAction(menu_text(name), functions, checkable=True)
         action.setChecked(card.function == function_id)
         action.triggered.connect(lambda _=False, f=function_id: set_all({"function": f}, "Set function"))
         group.addAction(action)

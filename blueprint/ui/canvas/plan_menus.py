@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu
 from blueprint.edit import Batch, Operation, SetCardFields, SetImprovementFields
 from blueprint.model import Card
 from blueprint.ui.improvements import MENU_TEXT, plan_improvement
+from blueprint.ui.plain import menu_text
 
 if TYPE_CHECKING:
     from blueprint.ui.canvas.view import BlueprintView
@@ -44,7 +45,9 @@ def add_plan_entries(menu: QMenu, view: BlueprintView, element_id: str) -> None:
     into.setEnabled(bool(plans))
     for plan in plans:
         missing = [i for i in targets if i not in plan.targets]
-        action = into.addAction(_short(plan.title), lambda p=plan.id, m=missing: _add_targets(view, p, m))
+        action = into.addAction(
+            menu_text(_short(plan.title)), lambda p=plan.id, m=missing: _add_targets(view, p, m)
+        )
         action.setEnabled(bool(missing))
         if not missing:
             action.setToolTip("It is in this plan already")
@@ -72,7 +75,7 @@ def add_fail_owner_menu(menu: QMenu, view: BlueprintView, card: Card, card_ids: 
     choices = [(None, f"The card's function ({own})" if own else "The card's function (none)")]
     choices += list(function_names.items())
     for function_id, name in choices:
-        action = QAction(name, sub, checkable=True)
+        action = QAction(menu_text(name), sub, checkable=True)
         action.setChecked(card.fail_point.owner == function_id)
         action.triggered.connect(lambda _=False, f=function_id: set_fail_owner(view, card_ids, f))
         group.addAction(action)
