@@ -230,6 +230,30 @@ def test_the_due_date_is_picked_in_a_calendar_and_can_be_cleared(qtbot, window):
     assert plans(window)["p1"].due == "2027-03-31"
 
 
+def test_a_due_date_is_typed_into_the_field_that_shows_no_date(qtbot, window):  # type: ignore[no-untyped-def]
+    window.selection.set(["p1"])
+    due = window.panel("InspectorPanel").plan_form.due
+    field = due.date
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton, pos=QPoint(12, field.height() // 2))
+    assert field.text() == "No date" and not field.calendarWidget().isVisible()  # a click in the text
+    qtbot.keyClicks(field, "20270501")
+    assert field.text() == "2027-05-01"
+    key(qtbot, field, Qt.Key.Key_Return)
+    assert plans(window)["p1"].due == "2027-05-01"
+    assert window.undo_stack.count() == 1  # the whole date in one step, not each part on the way
+    assert due.clear_button.isEnabled()
+    qtbot.mouseClick(due.clear_button, Qt.MouseButton.LeftButton)
+    assert plans(window)["p1"].due is None and field.text() == "No date"
+    qtbot.keyClicks(field, "2028-1")  # separators typed too; the day left as it was
+    key(qtbot, field, Qt.Key.Key_Return)
+    assert plans(window)["p1"].due == "2028-01-01"
+    qtbot.mouseClick(due.clear_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(field, "2")  # not a date: nothing saved, "No date" again
+    key(qtbot, field, Qt.Key.Key_Return)
+    assert plans(window)["p1"].due is None and field.text() == "No date"
+    assert window.undo_stack.count() == 4
+
+
 def test_a_target_is_taken_out_but_not_the_last_one(qtbot, window):  # type: ignore[no-untyped-def]
     right_click_pick(window, card_centre(window, "c1"), "Add to improvement", "Pickup shelf by the door")
     window.selection.set(["p1"])
