@@ -269,6 +269,44 @@ def test_a_target_is_taken_out_but_not_the_last_one(qtbot, window):  # type: ign
     assert window.selection.ids == ("c4",)  # a target's title selects it
 
 
+def link_middle(window, link_id: str):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPointF
+
+    (x0, y0), (x1, y1) = window.scene.layout.routes[link_id].points[:2]
+    return QPointF((x0 + x1) / 2, (y0 + y1) / 2)
+
+
+def test_a_new_plan_never_shows_the_last_plans_errors(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
+    from blueprint.fileformat import save
+
+    form = window.panel("InspectorPanel").plan_form
+    answer_title("Order screen")
+    right_click_pick(window, card_centre(window, "c2"), PLAN)
+    assert window.selection.ids == ("plan-1",)
+    qtbot.mouseClick(form.targets.remove_buttons["c2"], Qt.MouseButton.LeftButton)
+    assert "delete the plan instead" in form.error_text("targets")
+    form.title.setFocus()
+    form.title.selectAll()
+    key(qtbot, form.title, Qt.Key.Key_Delete)  # a blank title is refused
+    assert form.error_text("title") and form.title.text() == ""
+    # another file; its first plan is "plan-1" again
+    path = tmp_path / "other.blueprint"
+    save(window.document.blueprint.model_copy(update={"improvements": []}, deep=True), path)
+    assert window.open_path(path)
+    answer_title("Ticket printer")
+    right_click_pick(window, link_middle(window, "l1"), PLAN)
+    assert window.selection.ids == ("plan-1",)
+    assert form.error_text("targets") == "" and form.error_text("title") == ""
+    assert form.title.text() == "Ticket printer"
+    # in the same file: a plan deleted, and a new one with its id
+    qtbot.mouseClick(form.targets.remove_buttons["l1"], Qt.MouseButton.LeftButton)
+    assert form.error_text("targets")
+    qtbot.mouseClick(form.delete_button, Qt.MouseButton.LeftButton)
+    answer_title("Pickup shelf")
+    right_click_pick(window, card_centre(window, "c4"), PLAN)
+    assert window.selection.ids == ("plan-1",) and form.error_text("targets") == ""
+
+
 def test_a_closed_plan_loses_its_marker_and_delete_removes_it(qtbot, window):  # type: ignore[no-untyped-def]
     dock = window.panel("ImprovementsPanel")
     assert [m.kind for m in window.scene.layout.cards["c4"].markers] == ["fail", "plan"]

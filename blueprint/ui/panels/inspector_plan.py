@@ -155,6 +155,7 @@ class PlanForm(Form):
         super().__init__("Improvement")
         self._submit = submit
         self._doc: Document | None = None
+        self._plan_loaded: Improvement | None = None
         self.plan_id = ""
         s = self._set
         self.title = self.add(
@@ -207,9 +208,11 @@ class PlanForm(Form):
         self._layout.addRow("", self.delete_button)
 
     def load(self, doc: Document, plan: Improvement) -> None:
-        if plan.id != self.plan_id:
+        # an edit changes the plan in place: another object is another plan, even with the same id
+        # (another file's, or one planned after a deletion), and must not inherit refused edits
+        if doc is not self._doc or plan is not self._plan_loaded:
             self.clear_errors()
-        self._doc, self.plan_id = doc, plan.id
+        self._doc, self._plan_loaded, self.plan_id = doc, plan, plan.id
         bp = doc.blueprint
         self.heading.set_heading("Improvement", plan.title)
         if not self.error_text("title"):
