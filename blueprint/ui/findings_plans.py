@@ -1,8 +1,9 @@
 """The Findings panel's right-click menu: "Plan an improvement…" for what a finding is about.
 
 A finding names cards, links, lanes or steps; the plan targets its cards and links (a finding about a
-lane or a step alone has nothing a plan can target, and the entry says so). The rule's name starts
-the plan's title and the finding's message becomes its description, so the plan says why it exists.
+lane or a step alone has nothing a plan can target, and the entry says so). The rule's name and the
+card the finding is about make the plan's title, the finding's message its description (so the plan
+says why it exists), and that card suggests its owner.
 Kept beside the panel (the window installs it) so the panel stays about showing findings.
 """
 
@@ -14,7 +15,6 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMenu, QTreeWidgetItem
 
 from blueprint.ui.improvements import MENU_TEXT, plan_improvement, plannable
-from blueprint.validate import RULES
 
 if TYPE_CHECKING:
     from blueprint.ui.main_window import MainWindow
@@ -47,15 +47,12 @@ def finding_menu(panel: FindingsPanel, window: MainWindow, item: QTreeWidgetItem
     findings = [finding] if finding is not None else _children(item)
     all_elements = list(dict.fromkeys(e for f in findings for e in f.elements))
     targets = plannable(window.document, all_elements)
-    code = findings[0].code if findings else ""
-    reason = RULES[code].title if code in RULES else code
-    description = "\n".join(f"{f.code}: {f.message}" for f in findings)
     menu = QMenu(panel)
     menu.addAction("Select on the blueprint", lambda: window.selection.set(elements, centre=True))
     plan = menu.addAction(
         MENU_TEXT,
         lambda: plan_improvement(
-            panel, window.document, window.undo_stack, window.selection, targets, reason, description
+            panel, window.document, window.undo_stack, window.selection, targets, findings
         ),
     )
     plan.setEnabled(bool(targets))

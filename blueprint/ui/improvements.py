@@ -1,22 +1,26 @@
 """Planning an improvement from the editor: "Plan an improvement…" on a card, a link, a selection or a
 finding asks for the change in a few words and adds a plan that targets those elements (one undo
-step), then selects it so the Inspector shows the rest of its fields.
+step), then selects it so the Inspector shows the rest of its fields. A plan for a finding is about the
+card the finding names first (BP112: the slow customer card, not the first card of its chain): its
+title and owner are suggested from that card.
 
 Also the plain-English names of a plan's parts that the dock, the Inspector and the menus share.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from blueprint.edit import AddImprovement, Document, EditError
+from blueprint.graph.timing import longest_part
 from blueprint.model import Improvement, unique_id
 from blueprint.ui.commands import push
 from blueprint.ui.selection import Selection
+from blueprint.validate import RULES, Finding
 
 MENU_TEXT = "Plan an improvement…"
 STATUSES = [
@@ -55,20 +59,46 @@ def plannable(document: Document, ids: Iterable[str]) -> list[str]:
     return [i for i in dict.fromkeys(ids) if document.card(i) is not None or document.link(i) is not None]
 
 
-def suggested_title(document: Document, targets: list[str], reason: str = "") -> str:
-    """A first title the person edits: from the finding (`reason`), a fail point's note, or the card."""
-    first = _short(target_name(document, targets[0]), 60) if targets else ""
-    more = f" (+{len(targets) - 1})" if len(targets) > 1 else ""
-    if reason:
-        return _short(f"{reason}: {first}{more}", TITLE_LIMIT)
+def suggested_title(document: Document, targets: list[str], findings: Sequence[Finding] = ()) -> str:
+    """A first title the person edits: from the findings ("Slower than the customer accepts: Picks
+    up the drink", the rule's name and the card each is about), a fail point's note, or the card."""
+    if findings:
+        code = findings[0].code
+        reason = RULES[code].title if code in RULES else code
+        subjects = list(dict.fromkeys(i for f in findings for i in plannable(document, f.elements)[:1]))
+        if not subjects:
+            return _short(reason, TITLE_LIMIT)
+        return _short(f"{reason}: {_names(document, subjects)}", TITLE_LIMIT)
     card = document.card(targets[0]) if targets else None
     if card is not None and card.fail_point is not None and card.fail_point.note.strip():
         return _short(f"Fix: {card.fail_point.note.strip()}", TITLE_LIMIT)
-    return _short(f"Improve {first}{more}", TITLE_LIMIT)
+    return _short(f"Improve {_names(document, targets)}", TITLE_LIMIT)
 
 
-def suggested_owner(document: Document, targets: list[str]) -> str | None:
-    """Who owns the change at first: the owner of a targeted fail point, else a targeted card's function."""
+def _names(document: Document, ids: list[str]) -> str:
+    """ "Picks up the drink", "Picks up the drink and 2 more" (the first name, cut to 60 characters)."""
+    first = _short(target_name(document, ids[0]), 60) if ids else ""
+    return first + (f" and {len(ids) - 1} more" if len(ids) > 1 else "")
+
+
+def suggested_owner(document: Document, targets: list[str], about: Sequence[str] = ()) -> str | None:
+    """Who owns the change at first.
+
+    For a finding (`about`: its elements, the card it is about first): that card's fail point owner or
+    function, else the function of the finding's card that takes the longest (BP112's longest part of
+    the chain; with no minutes, the first card with a function). Otherwise: the owner of a targeted
+    fail point, else the function of a targeted card with a fail point, else of any targeted card.
+    """
+    subject = next((document.card(i) for i in about if document.card(i) is not None), None)
+    if subject is not None:
+        if subject.fail_point is not None and subject.fail_point.owner is not None:
+            return subject.fail_point.owner
+        if subject.function is not None:
+            return subject.function
+        cards = (document.card(i) for i in about)
+        longest = longest_part(card for card in cards if card is not None and card.function is not None)
+        if longest is not None:
+            return longest.function
     cards = [card for card in (document.card(i) for i in targets) if card is not None]
     for card in cards:
         if card.fail_point is not None and card.fail_point.owner is not None:
@@ -85,11 +115,11 @@ def plan_improvement(
     stack: QUndoStack,
     selection: Selection,
     ids: Iterable[str],
-    reason: str = "",
-    description: str = "",
+    findings: Sequence[Finding] = (),
 ) -> str | None:
     """Ask for the change in a few words and add a plan targeting the cards and links among `ids` (one
-    undo step); the new plan is selected. None when there is nothing to target or the person cancels."""
+    undo step); the new plan is selected. For `findings`, the plan says why in its description (each
+    finding's message). None when there is nothing to target or the person cancels."""
     targets = plannable(document, ids)
     if not targets:
         return None
@@ -100,16 +130,16 @@ def plan_improvement(
         "Plan an improvement",
         f"For {names}.\nWhat will change? (a few words; the Inspector takes the rest)",
         QLineEdit.EchoMode.Normal,
-        suggested_title(document, targets, reason),
+        suggested_title(document, targets, findings),
     )
     if not ok or not title.strip():
         return None
     plan = Improvement(
         id=unique_id("plan", document.blueprint.all_ids()),
         title=_short(title.strip(), TITLE_LIMIT),
-        description=description,
+        description="\n".join(f"{f.code}: {f.message}" for f in findings),
         targets=targets,
-        owner=suggested_owner(document, targets),
+        owner=suggested_owner(document, targets, findings[0].elements if findings else ()),
     )
     try:
         push(stack, document, AddImprovement(plan))

@@ -145,6 +145,58 @@ def test_a_finding_menu_plans_for_its_cards_with_the_finding_as_description(qtbo
     assert plan.description == f"BP109: {finding.message}"
 
 
+def slow_ticket_queue():  # type: ignore[no-untyped-def]
+    """A drink over its 5 min tolerance: the payment (a fail point, Team A) is first in its chain, the
+    ticket queue (Team B) takes longest."""
+    return blueprint_with(
+        cards=[
+            card("c1", "customer", 0, "Orders in the app", duration_minutes=1),
+            card(
+                "c2",
+                "support",
+                0,
+                "Payment provider charges the card",
+                function="team-a",
+                duration_minutes=1,
+                fail_point={"note": "Declined"},
+            ),
+            card("c3", "backstage", 1, "Ticket waits in the queue", function="team-b", duration_minutes=8),
+            card("c4", "customer", 2, "Picks up the drink", duration_minutes=0.5, tolerance_minutes=5),
+        ],
+        links=[("c1", "c2"), ("c2", "c3"), ("c3", "c4")],
+    )
+
+
+def test_a_plan_for_a_slow_card_is_about_that_card(qtbot):  # type: ignore[no-untyped-def]
+    from blueprint.ui.improvements import suggested_owner
+
+    window = open_window(qtbot, slow_ticket_queue())
+    window.findings_watch.run_now()
+    panel = window.panel("FindingsPanel")
+    row = next(r for r in panel.rows() if r.data(0, Qt.ItemDataRole.UserRole).code == "BP112")
+    finding = row.data(0, Qt.ItemDataRole.UserRole)
+    seen: dict = {}  # type: ignore[type-arg]
+
+    def accept(dialog):  # type: ignore[no-untyped-def]
+        seen["suggested"] = dialog.textValue()
+        dialog.accept()
+
+    when_dialog_opens(accept)
+    tree = panel.tree
+    tree.scrollToItem(row)
+    right_click_widget_pick(tree.viewport(), tree.visualItemRect(row).center(), PLAN)
+    assert seen["suggested"] == "Slower than the customer accepts: Picks up the drink"
+    [plan] = window.document.blueprint.improvements
+    assert plan.targets == ["c4", "c2", "c3"]  # the finding's elements: the card, then its chain
+    assert plan.owner == "team-b"  # the longest part, not the first card with a fail point
+    # the card's own fail point owner, or its function, comes first
+    bp = window.document.blueprint
+    bp.cards[3].fail_point = FailPoint(owner="team-c")
+    assert suggested_owner(window.document, plan.targets, finding.elements) == "team-c"
+    bp.cards[3].fail_point, bp.cards[3].function = None, "team-a"
+    assert suggested_owner(window.document, plan.targets, finding.elements) == "team-a"
+
+
 def test_the_dock_lists_plans_and_a_click_opens_one_in_the_inspector(qtbot, window):  # type: ignore[no-untyped-def]
     dock = window.panel("ImprovementsPanel")
     dock.raise_()
