@@ -42,16 +42,19 @@ STATUS_COLOURS = {
 TITLE_LIMIT = 200
 
 
-def target_name(document: Document, element_id: str) -> str:
-    """A plan target as a designer reads it: a card's title, a link as "Source → Target"."""
-    card = document.card(element_id)
-    if card is not None:
-        return card.title
+def target_name(document: Document, element_id: str, limit: int | None = None) -> str:
+    """A plan target as a designer reads it: a card's title, a link as "Source → Target". With
+    `limit`, each title is cut to that many characters (a link's two ends each, so both show)."""
+
+    def title(card_id: str) -> str:
+        card = document.card(card_id)
+        text = card.title if card is not None else card_id
+        return text if limit is None else _short(text, limit)
+
     link = document.link(element_id)
     if link is not None:
-        source, target = document.card(link.source), document.card(link.target)
-        return f"{source.title if source else link.source} → {target.title if target else link.target}"
-    return element_id
+        return f"{title(link.source)} → {title(link.target)}"
+    return title(element_id)
 
 
 def plannable(document: Document, ids: Iterable[str]) -> list[str]:
@@ -77,7 +80,7 @@ def suggested_title(document: Document, targets: list[str], findings: Sequence[F
 
 def _names(document: Document, ids: list[str]) -> str:
     """ "Picks up the drink", "Picks up the drink and 2 more" (the first name, cut to 60 characters)."""
-    first = _short(target_name(document, ids[0]), 60) if ids else ""
+    first = target_name(document, ids[0], 60) if ids else ""
     return first + (f" and {len(ids) - 1} more" if len(ids) > 1 else "")
 
 
@@ -123,7 +126,7 @@ def plan_improvement(
     targets = plannable(document, ids)
     if not targets:
         return None
-    names = ", ".join(f'"{_short(target_name(document, i), 40)}"' for i in targets[:3])
+    names = ", ".join(f'"{target_name(document, i, 40)}"' for i in targets[:3])
     names += f" and {len(targets) - 3} more" if len(targets) > 3 else ""
     title, ok = QInputDialog.getText(
         parent,
@@ -158,4 +161,4 @@ def is_overdue(plan: Improvement, today: date | None = None) -> bool:
 
 def _short(text: str, limit: int) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -122,6 +122,21 @@ def test_a_link_menu_plans_for_the_link(qtbot, window):  # type: ignore[no-untyp
     assert row.text(4) == "Barista takes the order → Makes the drink"
 
 
+def test_the_prompt_for_a_link_names_both_ends(qtbot, window):  # type: ignore[no-untyped-def]
+    long_source = "Barista takes the order at the counter and reads it back"
+    window.document.blueprint.cards[1].title = long_source
+    seen: dict = {}  # type: ignore[type-arg]
+
+    def cancel(dialog):  # type: ignore[no-untyped-def]
+        seen["label"] = dialog.labelText()
+        dialog.reject()
+
+    when_dialog_opens(cancel)
+    right_click_pick(window, link_middle(window, "l1"), PLAN)
+    first_line = seen["label"].splitlines()[0]
+    assert first_line == 'For "Barista takes the order at the counter… → Makes the drink".'
+
+
 def test_add_to_improvement_puts_the_card_into_a_plan(qtbot, window):  # type: ignore[no-untyped-def]
     right_click_pick(window, card_centre(window, "c1"), "Add to improvement", "Pickup shelf by the door")
     assert plans(window)["p1"].targets == ["c4", "c1"]
