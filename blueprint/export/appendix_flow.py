@@ -68,6 +68,17 @@ class Flow:
         else:
             self._page()
 
+    def text_height(self, text: str, size: float = BODY, bold: bool = False, indent: float = 0.0) -> float:
+        """The height `text` takes when written with these settings (to keep a block together)."""
+        lines, _ = wrap(text, size, self.width - indent, bold)
+        return max(len(lines), 1) * size * LEADING
+
+    def keep_together(self, height: float) -> None:
+        """Start a block of `height` in the next column or page unless it fits whole where the text
+        is now; a block taller than a column starts at once (it would not fit anywhere)."""
+        if self.y + height > self.height and height <= self.height - self.top:
+            self.need(height)
+
     def section(self, key: str, title: str) -> None:
         """Start a section where the previous one ended (a new page only when the heading and a few
         lines would not fit); its outline entry points at its heading."""

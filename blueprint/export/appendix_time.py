@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from blueprint.export.appendix_flow import BODY, SMALL, SUBHEADING, Flow
-from blueprint.export.time_words import card_part, over_by, time_here, total
+from blueprint.export.time_words import against_tolerance, card_part, total
 from blueprint.model import Blueprint
 
 MUTED = "#546E7A"
@@ -52,20 +52,33 @@ def customer_time_section(flow: Flow, doc: Blueprint, timing: Any) -> None:
         )
     flow.gap(6)
     over = [card_time for card_time in timing.cards if card_time.over]
-    flow.text("Slower than the customer accepts", SUBHEADING, bold=True, keep=BODY * 3, gap_after=1)
     if not over:
+        flow.text("Slower than the customer accepts", SUBHEADING, bold=True, keep=BODY * 3, gap_after=1)
         flow.text("No customer card is over its tolerance.", BODY, indent=6, color=MUTED)
         return
     cards = doc.cards_by_id()
     kinds = {lane.id: lane.kind for lane in doc.lanes}
     places = {step.id: f"{stage.name} › {step.name}" for stage, step in doc.all_steps()}
+    blocks = []
     for card_time in over:
         card = cards[card_time.card_id]
-        owner = f"card '{card.id}'"
-        flow.text(
-            f"{card.title} ({places[card.step]})", BODY, bold=True, indent=6, owner=owner, keep=BODY * 2
-        )
-        flow.text(f"{time_here(card_time)}: {over_by(card_time)}", BODY, indent=18, color=OVER)
         chain = [cards[i] for i in card_time.chain if i in cards]
         steps = " → ".join(f"{part.title} ({card_part(part, kinds[part.lane])})" for part in chain)
-        flow.text(f"Chain: {steps}", SMALL, indent=18, owner=owner, gap_after=4)
+        lines = (f"{card.title} ({places[card.step]})", against_tolerance(card_time), f"Chain: {steps}")
+        height = (
+            flow.text_height(lines[0], BODY, bold=True, indent=6)
+            + flow.text_height(lines[1], BODY, indent=18)
+            + flow.text_height(lines[2], SMALL, indent=18)
+        )
+        blocks.append((card, lines, height))
+    # the heading stays with the first card, and each card's block (name, time, chain) in one piece:
+    # a chain split over two pages read as a stray line at the top of the next one
+    heading = "Slower than the customer accepts"
+    flow.keep_together(flow.text_height(heading, SUBHEADING, bold=True) + 1 + blocks[0][2])
+    flow.text(heading, SUBHEADING, bold=True, gap_after=1)
+    for card, (name, minutes, chain_text), height in blocks:
+        owner = f"card '{card.id}'"
+        flow.keep_together(height)
+        flow.text(name, BODY, bold=True, indent=6, owner=owner)
+        flow.text(minutes, BODY, indent=18, color=OVER)
+        flow.text(chain_text, SMALL, indent=18, owner=owner, gap_after=4)
