@@ -13,6 +13,7 @@ QT_FREE = [
     "fileformat",
     "graph",
     "validate",
+    "teams",
     "layout",
     "edit",
     "recovery",
@@ -20,7 +21,21 @@ QT_FREE = [
     "export/sheets",
     "export/html",
 ]
-ORDER = ["model", "fileformat", "graph", "validate", "layout", "export", "edit", "recovery", "ui", "cli"]
+# teams (diff, merge, compare measures) builds on the model, files and checks; the editor and the
+# command line use it
+ORDER = [
+    "model",
+    "fileformat",
+    "graph",
+    "validate",
+    "teams",
+    "layout",
+    "export",
+    "edit",
+    "recovery",
+    "ui",
+    "cli",
+]
 
 
 def imports_of(path: Path) -> set[str]:
