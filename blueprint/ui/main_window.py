@@ -35,6 +35,7 @@ from blueprint.ui.findings_watch import FindingsWatch
 from blueprint.ui.plain import menu_text
 from blueprint.ui.recent_files import RecentFiles
 from blueprint.ui.safety import checked_save, is_repairable, refuse_or_repair
+from blueprint.ui.safety.saving import upgrade_note
 from blueprint.ui.selection import Selection
 from blueprint.ui.timing_watch import TimingDisplay
 from blueprint.ui.views_menu import ViewsController
@@ -228,7 +229,10 @@ class MainWindow(StatusBarMixin, QMainWindow):
             return False
         self.set_document(Document(loaded.blueprint, path, disk=loaded.state, source=loaded.data))
         self.recent.add(path)
-        self.statusBar().showMessage(f"Opened {path}", 4000)
+        if loaded.migrated:  # said once, as the file opens: held like a refused edit's message
+            self.show_message(upgrade_note(path, loaded.version), 20_000)
+        else:
+            self.statusBar().showMessage(f"Opened {path}", 4000)
         return True
 
     def save_to(self, path: Path | str) -> bool:
