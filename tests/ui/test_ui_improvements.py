@@ -233,6 +233,42 @@ def test_the_dock_lists_plans_and_a_click_opens_one_in_the_inspector(qtbot, wind
     assert window.selection.ids == ("c4",)  # a double-click shows its targets on the blueprint
 
 
+def test_the_dock_moves_a_plan_up_and_down_one_step_each(qtbot):  # type: ignore[no-untyped-def]
+    doc = blueprint_with(
+        cards=[card("c1", "customer", 0, "Orders")],
+        improvements=[{"id": p, "title": f"Plan {p}", "targets": ["c1"]} for p in ("p1", "p2", "p3")],
+    )
+    window = open_window(qtbot, doc)
+    dock = window.panel("ImprovementsPanel")
+    dock.raise_()
+    tree = dock.tree
+
+    def order() -> list[str]:
+        return [plan.id for plan in window.document.blueprint.improvements]
+
+    def pick(plan_id: str, entry: str) -> list[str]:
+        row = tree.visualItemRect(dock.row_of(plan_id)).center()
+        return right_click_widget_pick(tree.viewport(), row, entry)
+
+    def enabled(plan_id: str) -> tuple[bool, bool]:
+        entries = {action.text(): action for action in dock.menu_for(dock.row_of(plan_id)).actions()}
+        assert "Move Up" in entries and "Move Down" in entries
+        return entries["Move Up"].isEnabled(), entries["Move Down"].isEnabled()
+
+    assert enabled("p1") == (False, True) and enabled("p3") == (True, False)  # not past either end
+    pick("p3", "Move Up")
+    assert order() == ["p1", "p3", "p2"]
+    assert [tree.topLevelItem(i).text(0) for i in range(3)] == ["Plan p1", "Plan p3", "Plan p2"]
+    assert window.selection.ids == ("p3",) and tree.currentItem() is dock.row_of("p3")
+    pick("p1", "Move Down")
+    assert order() == ["p3", "p1", "p2"]
+    assert window.undo_stack.count() == 2
+    window.undo_stack.undo()
+    assert order() == ["p1", "p3", "p2"]
+    window.undo_stack.undo()
+    assert order() == ["p1", "p2", "p3"]
+
+
 def test_every_field_is_edited_in_the_inspector_one_step_each(qtbot, window):  # type: ignore[no-untyped-def]
     from test_ui_inspector_many_cards import pick
 

@@ -1,7 +1,8 @@
 """The Improvements dock: the blueprint's improvement plans (title, status, owner, due date, targets) in
 their order. A click selects a plan (the Inspector edits it); a double-click, or "Show on the
 blueprint", selects and centres the cards and links it targets; New plans for the selected cards and
-links; Delete removes the selected plan. Each change is one undo step; the list follows the document.
+links; Delete removes the selected plan; Move Up and Move Down (the row's menu) change the order. Each
+change is one undo step; the list follows the document.
 """
 
 from __future__ import annotations
@@ -22,7 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from blueprint.edit import Change, Document, EditError, Operation, RemoveImprovements, SetImprovementFields
+from blueprint.edit import (
+    Change,
+    Document,
+    EditError,
+    MoveImprovement,
+    Operation,
+    RemoveImprovements,
+    SetImprovementFields,
+)
 from blueprint.model import Improvement
 from blueprint.ui.commands import push
 from blueprint.ui.improvements import (
@@ -222,6 +231,15 @@ class ImprovementsPanel(QDockWidget):
     def set_status(self, plan_id: str, status: str) -> bool:
         return self._run(SetImprovementFields(plan_id, {"status": status}))
 
+    def move(self, plan_id: str, step: int) -> bool:
+        """Move a plan one place up (-1) or down (+1) in the list (the document's order)."""
+        ids = [plan.id for plan in self.document.blueprint.improvements]
+        index = ids.index(plan_id) + step if plan_id in ids else -1
+        if not 0 <= index < len(ids):
+            return False
+        text = "Move improvement up" if step < 0 else "Move improvement down"
+        return self._run(MoveImprovement(plan_id, index, text=text))
+
     def _run(self, op: Operation) -> bool:
         try:
             push(self.undo_stack, self.document, op)
@@ -235,7 +253,7 @@ class ImprovementsPanel(QDockWidget):
             menu.exec(self.tree.viewport().mapToGlobal(pos))
 
     def menu_for(self, item: QTreeWidgetItem | None) -> QMenu | None:
-        """The right-click menu of a row: show its targets, set its status, delete it."""
+        """The right-click menu of a row: show its targets, set its status, move it, delete it."""
         plan_id = item.data(0, PLAN_ROLE) if item is not None else None
         plan = self.document.improvement(plan_id) if plan_id is not None else None
         menu = QMenu(self)
@@ -250,6 +268,14 @@ class ImprovementsPanel(QDockWidget):
             action = statuses.addAction(text, lambda v=value: self.set_status(plan.id, v))
             action.setCheckable(True)
             action.setChecked(plan.status == value)
+        menu.addSeparator()
+        plans = self.document.blueprint.improvements
+        up = menu.addAction("Move Up", lambda: self.move(plan.id, -1))
+        up.setEnabled(plans[0] is not plan)
+        up.setToolTip("Move this plan one place up the list")
+        down = menu.addAction("Move Down", lambda: self.move(plan.id, 1))
+        down.setEnabled(plans[-1] is not plan)
+        down.setToolTip("Move this plan one place down the list")
         menu.addSeparator()
         delete = menu.addAction("Delete improvement", self.delete_selected)
         delete.setShortcut(QKeySequence(Qt.Key.Key_Delete))
