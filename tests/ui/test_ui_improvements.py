@@ -58,6 +58,25 @@ def plans(window) -> dict:  # type: ignore[no-untyped-def,type-arg]
     return {plan.id: plan for plan in window.document.blueprint.improvements}
 
 
+def read_prompt(accept: bool) -> dict:  # type: ignore[type-arg]
+    """Note what the next "Plan an improvement" dialog says and suggests, then accept or cancel it."""
+    seen: dict = {}  # type: ignore[type-arg]
+
+    def answer(dialog):  # type: ignore[no-untyped-def]
+        seen["label"], seen["suggested"] = dialog.labelText(), dialog.textValue()
+        dialog.accept() if accept else dialog.reject()
+
+    when_dialog_opens(answer)
+    return seen
+
+
+def link_middle(window, link_id: str):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPointF
+
+    (x0, y0), (x1, y1) = window.scene.layout.routes[link_id].points[:2]
+    return QPointF((x0 + x1) / 2, (y0 + y1) / 2)
+
+
 def test_a_card_menu_plans_an_improvement_for_the_card_in_one_step(qtbot, window):  # type: ignore[no-untyped-def]
     answer_title("Order screen for the barista")
     offered = right_click_pick(window, card_centre(window, "c2"), PLAN)
@@ -86,13 +105,7 @@ def test_a_card_menu_plans_an_improvement_for_the_card_in_one_step(qtbot, window
 
 
 def test_the_suggested_title_comes_from_the_fail_point(qtbot, window):  # type: ignore[no-untyped-def]
-    seen: dict = {}  # type: ignore[type-arg]
-
-    def cancel(dialog):  # type: ignore[no-untyped-def]
-        seen["suggested"] = dialog.textValue()
-        dialog.reject()
-
-    when_dialog_opens(cancel)
+    seen = read_prompt(accept=False)
     right_click_pick(window, card_centre(window, "c2"), PLAN)
     assert seen["suggested"] == "Fix: Orders get lost at rush hour"
     assert list(plans(window)) == ["p1"]  # cancelled: nothing planned
@@ -109,12 +122,8 @@ def test_a_selection_plans_for_all_its_cards_and_links(qtbot, window):  # type: 
 
 
 def test_a_link_menu_plans_for_the_link(qtbot, window):  # type: ignore[no-untyped-def]
-    route = window.scene.layout.routes["l1"]
-    (x0, y0), (x1, y1) = route.points[0], route.points[1]
-    from PySide6.QtCore import QPointF
-
     answer_title("Ticket printer in the kitchen")
-    offered = right_click_pick(window, QPointF((x0 + x1) / 2, (y0 + y1) / 2), PLAN)
+    offered = right_click_pick(window, link_middle(window, "l1"), PLAN)
     assert "Reverse direction" in offered
     [plan] = [p for p in window.document.blueprint.improvements if p.id != "p1"]
     assert plan.targets == ["l1"]
@@ -125,13 +134,7 @@ def test_a_link_menu_plans_for_the_link(qtbot, window):  # type: ignore[no-untyp
 def test_the_prompt_for_a_link_names_both_ends(qtbot, window):  # type: ignore[no-untyped-def]
     long_source = "Barista takes the order at the counter and reads it back"
     window.document.blueprint.cards[1].title = long_source
-    seen: dict = {}  # type: ignore[type-arg]
-
-    def cancel(dialog):  # type: ignore[no-untyped-def]
-        seen["label"] = dialog.labelText()
-        dialog.reject()
-
-    when_dialog_opens(cancel)
+    seen = read_prompt(accept=False)
     right_click_pick(window, link_middle(window, "l1"), PLAN)
     first_line = seen["label"].splitlines()[0]
     assert first_line == 'For "Barista takes the order at the counter… → Makes the drink".'
@@ -190,13 +193,7 @@ def test_a_plan_for_a_slow_card_is_about_that_card(qtbot):  # type: ignore[no-un
     panel = window.panel("FindingsPanel")
     row = next(r for r in panel.rows() if r.data(0, Qt.ItemDataRole.UserRole).code == "BP112")
     finding = row.data(0, Qt.ItemDataRole.UserRole)
-    seen: dict = {}  # type: ignore[type-arg]
-
-    def accept(dialog):  # type: ignore[no-untyped-def]
-        seen["suggested"] = dialog.textValue()
-        dialog.accept()
-
-    when_dialog_opens(accept)
+    seen = read_prompt(accept=True)
     tree = panel.tree
     tree.scrollToItem(row)
     right_click_widget_pick(tree.viewport(), tree.visualItemRect(row).center(), PLAN)
@@ -370,13 +367,6 @@ def test_a_target_is_taken_out_but_not_the_last_one(qtbot, window):  # type: ign
     assert "delete the plan instead" in form.error_text("targets")
     qtbot.mouseClick(form.targets.buttons["c4"], Qt.MouseButton.LeftButton)
     assert window.selection.ids == ("c4",)  # a target's title selects it
-
-
-def link_middle(window, link_id: str):  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QPointF
-
-    (x0, y0), (x1, y1) = window.scene.layout.routes[link_id].points[:2]
-    return QPointF((x0 + x1) / 2, (y0 + y1) / 2)
 
 
 def test_a_new_plan_never_shows_the_last_plans_errors(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
