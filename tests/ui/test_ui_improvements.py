@@ -266,6 +266,31 @@ def test_the_dock_moves_a_plan_up_and_down_one_step_each(qtbot):  # type: ignore
     assert order() == ["p1", "p2", "p3"]
 
 
+def test_the_arrow_keys_in_the_dock_select_the_plan_they_highlight(qtbot):  # type: ignore[no-untyped-def]
+    """Down moved the highlight while the Inspector kept the plan clicked before, and Delete then
+    deleted that one, not the highlighted plan."""
+    doc = blueprint_with(
+        cards=[card("c1", "customer", 0, "Orders")],
+        improvements=[{"id": p, "title": f"Plan {p}", "targets": ["c1"]} for p in ("p1", "p2", "p3")],
+    )
+    window = open_window(qtbot, doc)
+    dock = window.panel("ImprovementsPanel")
+    dock.raise_()
+    tree = dock.tree
+    qtbot.mouseClick(
+        tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(dock.row_of("p1")).center()
+    )
+    key(qtbot, tree, Qt.Key.Key_Down)
+    assert window.selection.ids == ("p2",)
+    assert window.panel("InspectorPanel").plan_form.title.text() == "Plan p2"
+    key(qtbot, tree, Qt.Key.Key_Delete)
+    assert [plan.id for plan in window.document.blueprint.improvements] == ["p1", "p3"]
+    window.undo_stack.undo()  # the plan comes back selected, and highlighted
+    assert window.selection.ids == ("p2",) and tree.currentItem() is dock.row_of("p2")
+    click(qtbot, window, card_centre(window, "c1"))
+    assert window.selection.ids == ("c1",) and tree.currentItem() is None
+
+
 def test_every_field_is_edited_in_the_inspector_one_step_each(qtbot, window):  # type: ignore[no-untyped-def]
     from test_ui_inspector_many_cards import pick
 

@@ -1,8 +1,8 @@
 """The Improvements dock: the blueprint's improvement plans (title, status, owner, due date, targets) in
-their order. A click selects a plan (the Inspector edits it); a double-click, or "Show on the
-blueprint", selects and centres the cards and links it targets; New plans for the selected cards and
-links; Delete removes the selected plan; Move Up and Move Down (the row's menu) change the order. Each
-change is one undo step; the list follows the document.
+their order. A click, or the arrow keys, selects a plan (the Inspector edits it); a double-click, or
+"Show on the blueprint", selects and centres the cards and links it targets; New plans for the
+selected cards and links; Delete removes the selected plan; Move Up and Move Down (the row's menu)
+change the order. Each change is one undo step; the list follows the document.
 """
 
 from __future__ import annotations
@@ -72,6 +72,8 @@ class ImprovementsPanel(QDockWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setToolTip("Plans to improve the service; click one to edit it in the Inspector")
         self.tree.itemClicked.connect(self._clicked)
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self._following = False  # the list is following the selection: its changes are not a pick
         self.tree.itemActivated.connect(self._activated)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._menu_at)
@@ -149,7 +151,9 @@ class ImprovementsPanel(QDockWidget):
 
     def _rebuild(self, rows: list[tuple[Any, ...]]) -> None:
         self.tree.setUpdatesEnabled(False)
+        self._following = True
         self.tree.clear()
+        self._following = False
         for row in rows:
             item = QTreeWidgetItem()
             _fill(item, row)
@@ -184,6 +188,7 @@ class ImprovementsPanel(QDockWidget):
         """The plan the selection holds is the highlighted row; anything else highlights none."""
         plan_id = self.selected_plan()
         row = self.row_of(plan_id) if plan_id is not None else None
+        self._following = True
         if row is not None:
             if self.tree.currentItem() is not row:
                 self.tree.setCurrentItem(row)
@@ -191,6 +196,7 @@ class ImprovementsPanel(QDockWidget):
         elif self.tree.selectedItems():
             self.tree.clearSelection()
             self.tree.setCurrentItem(None)  # type: ignore[arg-type]
+        self._following = False
         self.delete_button.setEnabled(plan_id is not None)
         self.new_button.setEnabled(bool(plannable(self.document, self.selection.ids)))
 
@@ -199,6 +205,15 @@ class ImprovementsPanel(QDockWidget):
     def _clicked(self, item: QTreeWidgetItem, column: int = 0) -> None:
         plan_id = item.data(0, PLAN_ROLE)
         if plan_id is not None:
+            self.selection.set([plan_id])
+
+    def _current_changed(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        """The arrow keys moved the highlight: select that plan, so the Inspector and Delete act on
+        the plan the list highlights (they stayed on the plan clicked before)."""
+        if self._following or item is None:
+            return
+        plan_id = item.data(0, PLAN_ROLE)
+        if plan_id is not None and self.selection.ids != (plan_id,):
             self.selection.set([plan_id])
 
     def _activated(self, item: QTreeWidgetItem, column: int = 0) -> None:
