@@ -40,6 +40,9 @@ STATUS_COLOURS = {
     "dropped": "#D0D4D9",
 }
 TITLE_LIMIT = 200
+#: A due date passed on an open plan, in the dock and the Inspector (the PDF's red too).
+OVERDUE_COLOUR = "#B3261E"
+OVERDUE_TIP = "Overdue: the due date has passed and the plan is still open"
 
 
 def target_name(document: Document, element_id: str, limit: int | None = None) -> str:

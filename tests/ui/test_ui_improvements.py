@@ -379,6 +379,30 @@ def test_a_due_date_is_typed_into_the_field_that_shows_no_date(qtbot, window):  
     assert window.undo_stack.count() == 4
 
 
+def test_an_overdue_date_reads_red_in_the_inspector(qtbot, window):  # type: ignore[no-untyped-def]
+    """A date passed on an open plan was red only in the dock (and white once its row was selected):
+    the Inspector showed it as any other date."""
+    from PySide6.QtGui import QPalette
+    from test_ui_inspector_many_cards import pick
+
+    from blueprint.ui.improvements import OVERDUE_COLOUR
+
+    def colour() -> str:
+        return field.lineEdit().palette().color(QPalette.ColorRole.Text).name().upper()
+
+    window.selection.set(["p1"])
+    form = window.panel("InspectorPanel").plan_form
+    field = form.due.date
+    normal = colour()
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton, pos=QPoint(12, field.height() // 2))
+    qtbot.keyClicks(field, "20200501")
+    key(qtbot, field, Qt.Key.Key_Return)
+    assert plans(window)["p1"].due == "2020-05-01"
+    assert colour() == OVERDUE_COLOUR and "Overdue" in field.toolTip()
+    pick(qtbot, form.status, "Done")  # a closed plan is never overdue
+    assert colour() == normal and "Overdue" not in field.toolTip()
+
+
 def test_a_target_is_taken_out_but_not_the_last_one(qtbot, window):  # type: ignore[no-untyped-def]
     right_click_pick(window, card_centre(window, "c1"), "Add to improvement", "Pickup shelf by the door")
     window.selection.set(["p1"])

@@ -35,6 +35,8 @@ from blueprint.edit import (
 from blueprint.model import Improvement
 from blueprint.ui.commands import push
 from blueprint.ui.improvements import (
+    OVERDUE_COLOUR,
+    OVERDUE_TIP,
     STATUS_COLOURS,
     STATUS_NAMES,
     STATUSES,
@@ -50,7 +52,6 @@ from blueprint.ui.selection import Selection
 PLAN_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ["Improvement", "Status", "Owner", "Due", "Targets"]
 EMPTY = "No improvement plans yet: right-click a card, a link or a finding and choose Plan an improvement…"
-OVERDUE = "#B3261E"
 CLOSED = "#78828C"  # done and dropped plans read grey
 MOST_TARGETS = 20  # a row names this many targets, then counts the rest
 
@@ -313,10 +314,10 @@ def _fill(item: QTreeWidgetItem, row: tuple[Any, ...]) -> None:
     item.setIcon(1, dot_icon(STATUS_COLOURS[status], 10, outline=STATUS_COLOURS[status]))
     item.setToolTip(0, tooltip(title))
     item.setToolTip(4, tooltip(targets.replace("; ", "\n")))
-    item.setToolTip(3, "Overdue: the due date has passed and the plan is still open" if overdue else "")
+    item.setToolTip(3, OVERDUE_TIP if overdue else "")
     closed = status in ("done", "dropped")
     for column in range(len(COLUMNS)):
-        colour = OVERDUE if column == 3 and overdue else CLOSED if closed and column != 1 else None
+        colour = OVERDUE_COLOUR if column == 3 and overdue else CLOSED if closed and column != 1 else None
         item.setData(column, Qt.ItemDataRole.ForegroundRole, QBrush(QColor(colour)) if colour else None)
 
 

@@ -12,12 +12,12 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from blueprint.edit import Document, Operation, SetImprovementFields
 from blueprint.model import Improvement
-from blueprint.ui.improvements import STATUSES, is_overdue, target_name
+from blueprint.ui.improvements import OVERDUE_COLOUR, OVERDUE_TIP, STATUSES, is_overdue, target_name
 from blueprint.ui.panels.form import ChoiceBox, Form, line_edit, plain_edit, set_line, set_plain
 from blueprint.ui.panels.title_buttons import TitleButtons
 from blueprint.ui.plain import plain_label
@@ -27,6 +27,7 @@ Submit = Callable[[str, Operation], None]
 #: The date edit shows "No date" at this date, which stands for "not set" (QDateEdit cannot be empty).
 NO_DATE = QDate(2000, 1, 1)
 NO_DATE_TEXT = "No date"
+DATE_TIP = "When the change should be done: pick a day in the calendar (the arrow) or type it"
 HINT = "Add a card or link: right-click it on the canvas › Add to improvement"
 
 
@@ -80,9 +81,7 @@ class DueDate(QWidget):
         self.date.setMinimumDate(NO_DATE)
         self.date.setSpecialValueText(NO_DATE_TEXT)
         self.date.setAccessibleName("Due date")
-        self.date.setToolTip(
-            "When the change should be done: pick a day in the calendar (the arrow) or type it"
-        )
+        self.date.setToolTip(DATE_TIP)
         self.date.dateChanged.connect(self._changed)
         self.date.editingFinished.connect(self._finished)
         calendar = self.date.calendarWidget()
@@ -112,6 +111,15 @@ class DueDate(QWidget):
         self.date.setDate(NO_DATE if value is None else QDate.fromString(value, "yyyy-MM-dd"))
         self.date.blockSignals(False)
         self.clear_button.setEnabled(value is not None)
+
+    def set_overdue(self, overdue: bool) -> None:
+        """Show the date in red, with a tooltip that says why, while it is past on an open plan."""
+        edit = self.date.lineEdit()
+        palette = edit.palette()
+        colour = QColor(OVERDUE_COLOUR) if overdue else self.palette().color(QPalette.ColorRole.Text)
+        palette.setColor(QPalette.ColorRole.Text, colour)
+        edit.setPalette(palette)
+        self.date.setToolTip(OVERDUE_TIP if overdue else DATE_TIP)
 
     def clear(self) -> None:
         if self._shown is not None or self.value() is not None:
@@ -225,8 +233,7 @@ class PlanForm(Form):
         set_line(self.target, plan.target)
         if self.due.value() != plan.due or self.due._shown != plan.due:
             self.due.set_value(plan.due)
-        overdue = "Overdue: the date has passed and the plan is still open" if is_overdue(plan) else ""
-        self.due.setToolTip(overdue)
+        self.due.set_overdue(is_overdue(plan))
         self.status.set_value(plan.status)
 
     def _plan(self) -> Improvement | None:
