@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QMenu
 
 from blueprint.model import FailPoint
+from blueprint.ui.canvas.plan_menus import add_plan_entries
 
 from builders import blueprint_with, card
 from menu_gestures import right_click_pick, right_click_widget_pick
@@ -145,6 +146,13 @@ def test_add_to_improvement_puts_the_card_into_a_plan(qtbot, window):  # type: i
     assert plans(window)["p1"].targets == ["c4", "c1"]
     assert window.undo_stack.undoText() == "Add to improvement"
     assert [m.kind for m in window.scene.layout.cards["c1"].markers] == ["plan"]
+    menu = QMenu()
+    add_plan_entries(menu, window.view, "c1")
+    into = next(a.menu() for a in menu.actions() if a.text() == "Add to improvement")
+    [entry] = into.actions()  # greyed, and its tooltip (why) shows
+    assert (
+        not entry.isEnabled() and into.toolTipsVisible() and entry.toolTip() == "It is in this plan already"
+    )
 
 
 def test_a_finding_menu_plans_for_its_cards_with_the_finding_as_description(qtbot, window):  # type: ignore[no-untyped-def]

@@ -43,6 +43,7 @@ def add_plan_entries(menu: QMenu, view: BlueprintView, element_id: str) -> None:
     plans = editor.document.blueprint.improvements
     into = menu.addMenu("Add to improvement")
     into.setEnabled(bool(plans))
+    into.setToolTipsVisible(True)  # a greyed plan says why: it holds them already
     for plan in plans:
         missing = [i for i in targets if i not in plan.targets]
         action = into.addAction(
