@@ -82,6 +82,10 @@ class Flow:
         if self.y + height > self.height and height <= self.height - self.top:
             self.need(height)
 
+    def heading_height(self, title: str) -> float:
+        """The height a section's heading takes (without the gap above it)."""
+        return 4 + self.text_height(title, HEADING, bold=True) + 6
+
     def section(self, key: str, title: str) -> None:
         """Start a section where the previous one ended (a new page only when the heading and a few
         lines would not fit); its outline entry points at its heading."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from blueprint.export.appendix_flow import BODY, SMALL, SUBHEADING, Flow
+from blueprint.export.appendix_flow import BODY, SECTION_GAP, SMALL, SUBHEADING, Flow
 from blueprint.export.time_words import against_tolerance, card_part, total
 from blueprint.model import Blueprint
 
@@ -31,25 +31,41 @@ def customer_time_section(flow: Flow, doc: Blueprint, timing: Any) -> None:
     """The section, from a graph.timing.Timing of `doc`."""
     if timing is None or not has_minutes(doc):
         return
-    flow.section("appendix-time", "The customer's time")
-    flow.text(
+    title = "The customer's time"
+    intro = (
         "The time at a customer card is the longest chain of work that leads to it from the customer's "
         "previous moment: each card's duration plus its wait. A stage adds up its customer cards, the "
         "journey its stages. Incomplete: a card of a chain has no duration, or a wait no minutes "
-        "(counted as 0).",
-        color=MUTED,
-        gap_after=6,
+        "(counted as 0)."
     )
-    flow.text(f"Journey: {total(timing.minutes, timing.incomplete)}", SUBHEADING, bold=True, gap_after=4)
+    journey = f"Journey: {total(timing.minutes, timing.incomplete)}"
     names = {stage.id: stage.name for stage in doc.stages}
-    flow.text("Stages", SUBHEADING, bold=True, keep=BODY * 2, gap_after=1)
-    for stage in timing.stages:
-        flow.text(
-            f"{names.get(stage.stage_id, stage.stage_id)}: {total(stage.minutes, stage.incomplete)}",
-            BODY,
-            indent=6,
-            owner=f"stage '{names.get(stage.stage_id, stage.stage_id)}'",
+    stages = [
+        (
+            names.get(t.stage_id, t.stage_id),
+            f"{names.get(t.stage_id, t.stage_id)}: {total(t.minutes, t.incomplete)}",
         )
+        for t in timing.stages
+    ]
+    # the heading, the journey and the stage totals in one piece: the last stage alone at the top of
+    # the next page read as a stray line, the heading alone at the foot of a page as a section cut off
+    flow.keep_together(
+        SECTION_GAP
+        + flow.heading_height(title)
+        + flow.text_height(intro)
+        + 6
+        + flow.text_height(journey, SUBHEADING, bold=True)
+        + 4
+        + flow.text_height("Stages", SUBHEADING, bold=True)
+        + 1
+        + sum(flow.text_height(line, BODY, indent=6) for _, line in stages)
+    )
+    flow.section("appendix-time", title)
+    flow.text(intro, color=MUTED, gap_after=6)
+    flow.text(journey, SUBHEADING, bold=True, gap_after=4)
+    flow.text("Stages", SUBHEADING, bold=True, keep=BODY * 2, gap_after=1)
+    for name, line in stages:
+        flow.text(line, BODY, indent=6, owner=f"stage '{name}'")
     flow.gap(6)
     over = [card_time for card_time in timing.cards if card_time.over]
     if not over:

@@ -8,6 +8,9 @@ import io
 from pypdf import PdfReader
 
 from blueprint.export import ExportOptions, export_pdf
+from blueprint.export.appendix_flow import Flow
+from blueprint.export.appendix_time import customer_time_section
+from blueprint.graph.timing import customer_time
 from blueprint.model import Blueprint
 
 from builders import blueprint_with, card, drink_blueprint
@@ -73,3 +76,27 @@ def test_a_slow_cards_block_is_never_split_across_pages() -> None:
         name = next(n for n, text in enumerate(section) if f"Moment {i} (Stage › Step {i})" in text)
         assert "6.5 min against a tolerance of 5 min: 1.5 min over" in section[name]
         assert f"(2 min) → Moment {i} (0.5 min)" in section[name], f"Moment {i}: its chain split"
+
+
+def test_the_journey_and_the_stage_totals_stay_in_one_piece() -> None:
+    """Wherever the section starts on a page, its heading, the journey and every stage total go on
+    one page (in portrait the café's last stage went alone to the top of the next page; then the
+    heading and its introduction stayed alone at the foot of the page before)."""
+    doc = example(tolerance_minutes=5)
+    timing = customer_time(doc)
+    assert len(timing.stages) == 2
+    for filler in range(40):
+        flow = Flow(500, 300)
+        for _ in range(filler):
+            flow.text("A line of card details that came before")
+        customer_time_section(flow, doc, timing)
+        placed = [
+            n
+            for n, page in enumerate(flow.pages)
+            for op in page.ops
+            if op.text.startswith("Journey:") or (op.owner or "").startswith("stage ")
+        ]
+        placed += [
+            n for n, page in enumerate(flow.pages) for key, _, _ in page.bookmarks if key == "appendix-time"
+        ]
+        assert len(placed) == 4 and len(set(placed)) == 1, f"split after {filler} lines"
