@@ -238,7 +238,8 @@ def test_the_dock_lists_plans_and_a_click_opens_one_in_the_inspector(qtbot, wind
     assert window.selection.ids == ("c4",)  # a double-click shows its targets on the blueprint
 
 
-def test_the_dock_moves_a_plan_up_and_down_one_step_each(qtbot):  # type: ignore[no-untyped-def]
+def three_plans(qtbot):  # type: ignore[no-untyped-def]
+    """A window with plans p1, p2, p3 (all on one card), its Improvements dock in front, the dock's list."""
     doc = blueprint_with(
         cards=[card("c1", "customer", 0, "Orders")],
         improvements=[{"id": p, "title": f"Plan {p}", "targets": ["c1"]} for p in ("p1", "p2", "p3")],
@@ -246,7 +247,11 @@ def test_the_dock_moves_a_plan_up_and_down_one_step_each(qtbot):  # type: ignore
     window = open_window(qtbot, doc)
     dock = window.panel("ImprovementsPanel")
     dock.raise_()
-    tree = dock.tree
+    return window, dock, dock.tree
+
+
+def test_the_dock_moves_a_plan_up_and_down_one_step_each(qtbot):  # type: ignore[no-untyped-def]
+    window, dock, tree = three_plans(qtbot)
 
     def order() -> list[str]:
         return [plan.id for plan in window.document.blueprint.improvements]
@@ -277,14 +282,7 @@ def test_the_dock_moves_a_plan_up_and_down_one_step_each(qtbot):  # type: ignore
 def test_the_arrow_keys_in_the_dock_select_the_plan_they_highlight(qtbot):  # type: ignore[no-untyped-def]
     """Down moved the highlight while the Inspector kept the plan clicked before, and Delete then
     deleted that one, not the highlighted plan."""
-    doc = blueprint_with(
-        cards=[card("c1", "customer", 0, "Orders")],
-        improvements=[{"id": p, "title": f"Plan {p}", "targets": ["c1"]} for p in ("p1", "p2", "p3")],
-    )
-    window = open_window(qtbot, doc)
-    dock = window.panel("ImprovementsPanel")
-    dock.raise_()
-    tree = dock.tree
+    window, dock, tree = three_plans(qtbot)
     qtbot.mouseClick(
         tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(dock.row_of("p1")).center()
     )
