@@ -67,7 +67,8 @@ def plannable(document: Document, ids: Iterable[str]) -> list[str]:
 
 def suggested_title(document: Document, targets: list[str], findings: Sequence[Finding] = ()) -> str:
     """A first title the person edits: from the findings ("Slower than the customer accepts: Picks
-    up the drink", the rule's name and the card each is about), a fail point's note, or the card."""
+    up the drink", the rule's name and the card each is about), the note of the first target with a
+    fail point ("Fix: …"), or the first target ("Improve …")."""
     if findings:
         code = findings[0].code
         reason = RULES[code].title if code in RULES else code
@@ -75,9 +76,9 @@ def suggested_title(document: Document, targets: list[str], findings: Sequence[F
         if not subjects:
             return _short(reason, TITLE_LIMIT)
         return _short(f"{reason}: {_names(document, subjects)}", TITLE_LIMIT)
-    card = document.card(targets[0]) if targets else None
-    if card is not None and card.fail_point is not None and card.fail_point.note.strip():
-        return _short(f"Fix: {card.fail_point.note.strip()}", TITLE_LIMIT)
+    for card in (document.card(i) for i in targets):
+        if card is not None and card.fail_point is not None and card.fail_point.note.strip():
+            return _short(f"Fix: {card.fail_point.note.strip()}", TITLE_LIMIT)
     return _short(f"Improve {_names(document, targets)}", TITLE_LIMIT)
 
 
@@ -122,21 +123,25 @@ def plan_improvement(
     selection: Selection,
     ids: Iterable[str],
     findings: Sequence[Finding] = (),
+    clicked: str | None = None,
 ) -> str | None:
     """Ask for the change in a few words and add a plan targeting the cards and links among `ids` (one
     undo step); the new plan is selected. For `findings`, the plan says why in its description (each
-    finding's message). None when there is nothing to target or the person cancels."""
+    finding's message). `clicked`: the element whose menu was used (with a selection): the prompt
+    names it first and the title and owner are suggested from it, the targets keep their order.
+    None when there is nothing to target or the person cancels."""
     targets = plannable(document, ids)
     if not targets:
         return None
-    names = ", ".join(f'"{target_name(document, i, 40)}"' for i in targets[:3])
-    names += f" and {len(targets) - 3} more" if len(targets) > 3 else ""
+    first = [clicked, *(i for i in targets if i != clicked)] if clicked in targets else targets
+    names = ", ".join(f'"{target_name(document, i, 40)}"' for i in first[:3])
+    names += f" and {len(first) - 3} more" if len(first) > 3 else ""
     title, ok = QInputDialog.getText(
         parent,
         "Plan an improvement",
         f"For {names}.\nWhat will change? (a few words; the Inspector takes the rest)",
         QLineEdit.EchoMode.Normal,
-        suggested_title(document, targets, findings),
+        suggested_title(document, first, findings),
     )
     if not ok or not title.strip():
         return None
@@ -145,7 +150,7 @@ def plan_improvement(
         title=_short(title.strip(), TITLE_LIMIT),
         description="\n".join(f"{f.code}: {f.message}" for f in findings),
         targets=targets,
-        owner=suggested_owner(document, targets, findings[0].elements if findings else ()),
+        owner=suggested_owner(document, first, findings[0].elements if findings else ()),
     )
     try:
         push(stack, document, AddImprovement(plan))

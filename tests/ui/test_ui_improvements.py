@@ -122,6 +122,25 @@ def test_a_selection_plans_for_all_its_cards_and_links(qtbot, window):  # type: 
     assert plan.targets == ["c2", "c3"]
 
 
+def test_a_selection_plan_starts_from_the_card_right_clicked(qtbot, window):  # type: ignore[no-untyped-def]
+    """The prompt and the suggested title came from the first card in grid order, whichever card of
+    the selection was right-clicked."""
+    click(qtbot, window, card_centre(window, "c2"))
+    click(qtbot, window, card_centre(window, "c4"), CTRL)
+    seen = read_prompt(accept=True)
+    right_click_pick(window, card_centre(window, "c4"), PLAN)
+    assert seen["label"].splitlines()[0] == 'For "Picks up the drink", "Barista takes the order".'
+    assert seen["suggested"] == "Fix: Cannot find it"  # its fail point, not the first card's
+    [plan] = [p for p in window.document.blueprint.improvements if p.id != "p1"]
+    assert plan.targets == ["c2", "c4"]  # the targets keep their order
+    click(qtbot, window, card_centre(window, "c2"))  # the new plan was selected: c2 and c3 now
+    click(qtbot, window, card_centre(window, "c3"), CTRL)
+    seen = read_prompt(accept=False)
+    right_click_pick(window, card_centre(window, "c3"), PLAN)
+    assert seen["label"].startswith('For "Makes the drink", "Barista takes the order".')
+    assert seen["suggested"] == "Fix: Orders get lost at rush hour"  # a fail point of the selection
+
+
 def test_a_link_menu_plans_for_the_link(qtbot, window):  # type: ignore[no-untyped-def]
     answer_title("Ticket printer in the kitchen")
     offered = right_click_pick(window, link_middle(window, "l1"), PLAN)

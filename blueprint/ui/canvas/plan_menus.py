@@ -1,7 +1,8 @@
 """The improvement entries of the canvas's card and link menus, and the fail point's owner.
 
 "Plan an improvement…" targets what was right-clicked (with the rest of the selection when it is part
-of it); "Add to improvement" puts it into an existing plan; "Fail point owner" names the function that
+of it; the prompt names the right-clicked element first, and the suggested title and owner start from
+it); "Add to improvement" puts it into an existing plan; "Fail point owner" names the function that
 owns recovery when the card fails (a customer card's fail point is owned this way). Each is one undo
 step.
 """
@@ -38,7 +39,9 @@ def add_plan_entries(menu: QMenu, view: BlueprintView, element_id: str) -> None:
     targets = menu_targets(view, element_id)
     menu.addAction(
         MENU_TEXT,
-        lambda: plan_improvement(view, editor.document, editor.stack, editor.selection, targets),
+        lambda: plan_improvement(
+            view, editor.document, editor.stack, editor.selection, targets, clicked=element_id
+        ),
     ).setStatusTip("Plan a change for this (and the rest of the selection): title, owner, due date")
     plans = editor.document.blueprint.improvements
     into = menu.addMenu("Add to improvement")
