@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 import blueprint.ui.compare.mode as mode_module
@@ -157,3 +157,17 @@ def test_a_file_that_cannot_be_read_says_why_and_changes_nothing(qtbot: QtBot, t
     assert not window.compare.compare_with(broken)
     assert str(broken) in seen["text"]
     assert not window.compare.active and window.centralWidget() is window.view
+
+
+def test_close_after_swap_brings_every_action_and_panel_back(qtbot: QtBot, comparing: MainWindow) -> None:
+    """Swap deletes the first comparison's dock later; Close must not touch its (deleted) actions."""
+    window = comparing
+    qtbot.mouseClick(window.compare.session.page.findChild(QPushButton, "compareSwap"), LEFT)
+    qtbot.wait(20)  # let deferred deletes happen, as they do for a person between two clicks
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.mouseClick(window.compare.session.page.findChild(QPushButton, "compareClose"), LEFT)
+    qtbot.wait(20)
+    assert not window.compare.active
+    assert window.actions.delete.isEnabled() and window.actions.open.isEnabled()
+    assert window.panels and all(panel.widget().isEnabled() for panel in window.panels)
+    assert all(panel.toggleViewAction().isEnabled() for panel in window.panels)

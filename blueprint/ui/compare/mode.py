@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QWidget
@@ -129,10 +130,7 @@ class CompareMode(QObject):
         session.scene.detach()
         session.page.deleteLater()
         session.scene.deleteLater()
-        for action in session.disabled:
-            action.setEnabled(True)
-        for widget in session.disabled_widgets:
-            widget.setEnabled(True)
+        _enable_again([*session.disabled, *session.disabled_widgets])
         window.setAcceptDrops(session.accepted_drops)
         self.close_action.setEnabled(False)
         editor_view = window.view  # type: ignore[attr-defined]
@@ -194,7 +192,7 @@ class CompareMode(QObject):
         for panel in getattr(window, "panels", []):
             keep.add(panel.toggleViewAction())
         recent = getattr(actions, "recent_menu", None)
-        for action in window.findChildren(QAction):
+        for action in _own_actions(window):
             whole_menu = action.menu() is not None and not (
                 recent is not None and action is recent.menuAction()
             )
@@ -223,6 +221,30 @@ class CompareMode(QObject):
         dock.raise_()
         rows = dock.fontMetrics().height() + 4
         window.resizeDocks([dock], [rows * (_CHANGES_ROWS + 3)], Qt.Orientation.Vertical)
+
+
+def _own_actions(window: QMainWindow) -> list[QAction]:
+    """The window's actions, without those of a comparison's own widgets (a Changes dock's toggle,
+    say): a comparison replaced by Swap deletes those later, and they must not be restored then."""
+    own: list[QAction] = []
+    for action in window.findChildren(QAction):
+        owner = action.parent()
+        while owner is not None and owner is not window and not isinstance(owner, ChangesDock):
+            owner = owner.parent()
+        if not isinstance(owner, ChangesDock):
+            own.append(action)
+    return own
+
+
+def _enable_again(things: list[QAction | QWidget]) -> None:
+    """Enable each one that still exists; one that Qt deleted meanwhile does not stop the others."""
+    for thing in things:
+        if not shiboken6.isValid(thing):
+            continue
+        try:
+            thing.setEnabled(True)
+        except RuntimeError:  # deleted between the check and the call: nothing to enable
+            continue
 
 
 def _add_to_file_menu(window: QMainWindow, actions: list[QAction]) -> None:
