@@ -263,3 +263,30 @@ def test_merging_a_document_with_itself_changes_nothing() -> None:
     bp = doc(cafe())
     result = merge_documents(bp, bp, bp)
     assert result.clean and dumps(result.document) == dumps(bp)
+
+
+def test_cards_the_editor_adds_on_both_sides_never_mix() -> None:
+    """Ana changes c4; Ben deletes c4 and adds a card with the editor; both add a card. With counted
+    ids Ben's new card took the freed id and the merge mixed the two; now each stays itself."""
+    from blueprint.edit import Document
+    from blueprint.edit.clipboard import new_card
+
+    base = doc(cafe())
+
+    def added(bp: Blueprint, title: str, gone: tuple[str, ...] = ()) -> Blueprint:
+        raw = bp.model_dump(mode="json", by_alias=True)
+        raw["cards"] = [c for c in raw["cards"] if c["id"] not in gone]
+        raw["links"] = [li for li in raw["links"] if li["source"] not in gone and li["target"] not in gone]
+        document = Document(doc(raw))
+        raw["cards"].append(new_card(document, "front", "pays", title).model_dump(mode="json"))
+        return doc(raw)
+
+    ours_raw = base.model_dump(mode="json", by_alias=True)
+    ours_raw["cards"][1]["title"] = "Takes the order with a smile"
+    ours = added(doc(ours_raw), "Ana's card")
+    theirs = added(base, "Ben's card", gone=("c4",))
+    result = merge_documents(base, ours, theirs)
+    titles = sorted(c.title for c in result.document.cards if c.id not in base.cards_by_id())
+    assert titles == ["Ana's card", "Ben's card"]
+    assert [c.reason for c in result.conflicts] == ["removed and changed"]  # c4 itself, nothing mixed
+    assert card(result.document, "c4").title == "Takes the order with a smile"
