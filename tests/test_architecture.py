@@ -9,6 +9,7 @@ import blueprint
 
 PACKAGE = Path(blueprint.__file__).resolve().parent
 QT_FREE = [
+    "safetext",
     "model",
     "fileformat",
     "graph",
@@ -24,6 +25,7 @@ QT_FREE = [
 # teams (diff, merge, compare measures) builds on the model, files and checks; the editor and the
 # command line use it
 ORDER = [
+    "safetext",
     "model",
     "fileformat",
     "graph",
