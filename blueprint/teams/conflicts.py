@@ -56,7 +56,9 @@ def conflict_line(conflict: Conflict, names: Names) -> str:
     head = f"CONFLICT ({conflict.reason}) {kind}"
     if conflict.id is not None:
         head += f" {conflict.id}"
-    if conflict.title:
+    if kind == "link" and conflict.id is not None and names.data("link", conflict.id) is not None:
+        head += f" {names.name('link', conflict.id)}"  # its label (if any) and its two ends
+    elif conflict.title:
         head += f" {quoted(conflict.title)}"
     if conflict.reason == "broken reference":
         where = conflict.note
@@ -64,11 +66,12 @@ def conflict_line(conflict: Conflict, names: Names) -> str:
         where = label(conflict.field, kind) if conflict.field else f"the {kind}"
     ours = _side(conflict, conflict.ours, names)
     theirs = _side(conflict, conflict.theirs, names)
-    why = (
-        f" (together they break a rule: {one_line(conflict.note)})"
-        if conflict.reason == "does not fit"
-        else ""
-    )
+    if conflict.reason == "does not fit":
+        why = f" (together they break a rule: {one_line(conflict.note)})"
+    elif conflict.reason == "removed and changed" and conflict.note:
+        why = f" ({conflict.note})"
+    else:
+        why = ""
     return f"{head}, {where}: ours {ours}, theirs {theirs}; kept {conflict.kept}{why}"
 
 
@@ -80,6 +83,6 @@ def _side(conflict: Conflict, value: Any, names: Names) -> str:
     if conflict.reason == "same id" and isinstance(value, tuple):
         kind, data = value
         return names.element(kind, conflict.id, data)
-    if not conflict.field:
-        return "changed it"
+    if not conflict.field:  # the element as a whole: what that side did with it ("kept it")
+        return value if isinstance(value, str) else "changed it"
     return names.value(conflict.element, conflict.field, value)

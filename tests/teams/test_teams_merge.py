@@ -91,9 +91,13 @@ def test_removed_on_one_side_and_changed_on_the_other_keeps_the_element() -> Non
     result, lines = merge(remove_c5, lambda raw: raw["cards"][2].update(title="Pulls the espresso"))
     assert lines == [
         'CONFLICT (removed and changed) card c5 "Pulls the espresso", title: '
-        'ours removed the card, theirs "Pulls the espresso"; kept the card'
+        'ours removed the card, theirs "Pulls the espresso"; kept the card',
+        'CONFLICT (removed and changed) link l2 "Takes the order" → "Pulls the espresso", the link: '
+        "ours removed the link, theirs kept it; kept the link (it joins card "
+        '"Pulls the espresso" (Order › Waits, Backstage), which is kept)',
     ]
     assert card(result.document, "c5").title == "Pulls the espresso"
+    assert "l2" in result.document.links_by_id()  # the card comes back joined as it was
 
 
 def test_removed_on_one_side_and_unchanged_on_the_other_is_removed() -> None:
@@ -120,7 +124,10 @@ def test_a_link_to_a_card_the_other_side_removed_keeps_the_card() -> None:
     assert lines == [
         'CONFLICT (broken reference) card c1 "Orders a flat white", still used by link "asks for oat milk" '
         '("Orders a flat white" → "Makes the coffee") as its start: '
-        "ours kept it, theirs removed the card; kept the card"
+        "ours kept it, theirs removed the card; kept the card",
+        'CONFLICT (removed and changed) link l1 "Orders a flat white" → "Takes the order", the link: '
+        "ours kept it, theirs removed the link; kept the link (it joins card "
+        '"Orders a flat white" (Order › Pays, Customer), which is kept)',
     ]
 
 
@@ -151,7 +158,8 @@ def test_a_plan_targeting_a_card_the_other_side_removed_keeps_the_card() -> None
     result, lines = merge(remove_c5, plan)
     assert card(result.document, "c5") is not None
     assert result.document.improvements[0].targets == ["c5"]
-    assert len(lines) == 1 and "(broken reference) card c5" in lines[0]
+    assert len(lines) == 2 and "(broken reference) card c5" in lines[0]
+    assert lines[1].startswith("CONFLICT (removed and changed) link l2 ")  # back with its card
 
 
 def test_two_new_elements_with_one_id_are_both_kept_and_reported() -> None:
@@ -288,5 +296,66 @@ def test_cards_the_editor_adds_on_both_sides_never_mix() -> None:
     result = merge_documents(base, ours, theirs)
     titles = sorted(c.title for c in result.document.cards if c.id not in base.cards_by_id())
     assert titles == ["Ana's card", "Ben's card"]
-    assert [c.reason for c in result.conflicts] == ["removed and changed"]  # c4 itself, nothing mixed
+    # c4 itself and its two links (back with it), nothing mixed
+    assert [(c.reason, c.element) for c in result.conflicts] == [
+        ("removed and changed", "card"),
+        ("removed and changed", "link"),
+        ("removed and changed", "link"),
+    ]
     assert card(result.document, "c4").title == "Takes the order with a smile"
+
+
+def test_a_card_removed_on_one_side_and_changed_on_the_other_comes_back_with_its_links() -> None:
+    """Ana deletes "Takes the order" (the editor deletes its links with it), Ben retitles it: the card
+    is kept, and so are the links that joined it, not a card cut off from the journey."""
+
+    def remove_c4(raw: dict[str, Any]) -> None:
+        raw["cards"] = [c for c in raw["cards"] if c["id"] != "c4"]
+        raw["links"] = [li for li in raw["links"] if "c4" not in (li["source"], li["target"])]
+
+    def retitle_c4(raw: dict[str, Any]) -> None:
+        raw["cards"][1]["title"] = "Takes the order by name"
+        raw["links"][1]["label"] = "the order"  # l2 changed too: kept as removed-and-changed already
+
+    result, lines = merge(remove_c4, retitle_c4)
+    assert card(result.document, "c4").title == "Takes the order by name"
+    links = result.document.links_by_id()
+    assert set(links) == {"l1", "l2"} and links["l2"].label == "the order"
+    assert (
+        'CONFLICT (removed and changed) link l1 "Orders a flat white" → "Takes the order by name", '
+        "the link: ours removed the link, theirs kept it; kept the link (it joins card "
+        '"Takes the order by name" (Order › Pays, Frontstage), which is kept)'
+    ) in lines
+
+    # the other way round: THEIRS removed it, OURS moved it to the other step
+    result, lines = merge(lambda raw: raw["cards"][1].update(step="waits"), remove_c4)
+    assert card(result.document, "c4").step == "waits"
+    assert set(result.document.links_by_id()) == {"l1", "l2"}
+    assert sum("ours kept it, theirs removed the link" in line for line in lines) == 2
+
+
+def test_a_lane_kept_for_a_new_card_does_not_bring_back_the_cards_removed_with_it() -> None:
+    def remove_back(raw: dict[str, Any]) -> None:
+        raw["lanes"] = [lane for lane in raw["lanes"] if lane["id"] != "back"]
+        raw["cards"] = [c for c in raw["cards"] if c["lane"] != "back"]
+        raw["links"] = [li for li in raw["links"] if li["id"] != "l2"]
+
+    def add_to_back(raw: dict[str, Any]) -> None:
+        raw["cards"].append({"id": "c8", "lane": "back", "step": "pays", "title": "Grinds beans"})
+
+    result, _lines = merge(remove_back, add_to_back)
+    assert "back" in result.document.lanes_by_id() and card(result.document, "c5") is None
+    assert set(result.document.links_by_id()) == {"l1"}
+
+
+def test_a_link_removed_by_its_own_side_stays_removed_when_its_card_is_kept() -> None:
+    def remove_c4_and_unlink(raw: dict[str, Any]) -> None:
+        raw["cards"] = [c for c in raw["cards"] if c["id"] != "c4"]
+        raw["links"] = []
+
+    def retitle_and_unlink(raw: dict[str, Any]) -> None:
+        raw["cards"][1]["title"] = "Takes the order by name"
+        raw["links"] = raw["links"][:1]  # THEIRS removed l2 itself
+
+    result, _lines = merge(remove_c4_and_unlink, retitle_and_unlink)
+    assert set(result.document.links_by_id()) == {"l1"}
