@@ -359,3 +359,41 @@ def test_a_link_removed_by_its_own_side_stays_removed_when_its_card_is_kept() ->
 
     result, _lines = merge(remove_c4_and_unlink, retitle_and_unlink)
     assert set(result.document.links_by_id()) == {"l1"}
+
+
+def test_a_card_moved_on_both_sides_goes_to_one_sides_cell_not_half_of_each() -> None:
+    """Ana moves "Makes the coffee" down to Frontstage, Ben moves it back to Pays: a card at
+    (Frontstage, Pays) would be a place neither chose. The cell is one value: OURS's, a conflict."""
+    result, lines = merge(
+        lambda raw: raw["cards"][2].update(lane="front"),
+        lambda raw: raw["cards"][2].update(step="pays"),
+    )
+    moved = card(result.document, "c5")
+    assert (moved.lane, moved.step) == ("front", "waits")
+    assert lines == [
+        'CONFLICT (both changed) card c5 "Makes the coffee", cell: ours Order › Waits, Frontstage, '
+        "theirs Order › Pays, Backstage; kept ours"
+    ]
+    # one side moving the card and the other changing its title is no conflict
+    result, lines = merge(
+        lambda raw: raw["cards"][2].update(lane="front", step="pays"),
+        lambda raw: raw["cards"][2].update(title="Pulls the espresso"),
+    )
+    assert lines == [] and (card(result.document, "c5").lane, card(result.document, "c5").step) == (
+        "front",
+        "pays",
+    )
+
+
+def test_a_link_rewired_on_both_sides_keeps_one_sides_ends() -> None:
+    result, lines = merge(
+        lambda raw: raw["links"][1].update(source="c1"),  # c1 → c5
+        lambda raw: raw["links"][1].update(target="c1"),  # c4 → c1
+    )
+    link = result.document.links_by_id()["l2"]
+    assert (link.source, link.target) == ("c1", "c5")
+    assert lines == [
+        'CONFLICT (both changed) link l2 "Orders a flat white" → "Makes the coffee", ends: '
+        'ours "Orders a flat white" → "Makes the coffee", theirs "Takes the order" → "Orders a flat white"; '
+        "kept ours"
+    ]
