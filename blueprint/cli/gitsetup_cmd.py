@@ -3,7 +3,7 @@
 Writes `*.blueprint diff=blueprint merge=blueprint` to the repository's `.gitattributes` (or, with
 --global, the user's attributes file), and in git's config: `diff.blueprint.textconv` (the blueprint in
 words, see `textconv`), `diff.blueprint.xfuncname` (hunks headed by the element they are in) and
-`merge.blueprint.driver = PROGRAM merge %O %A %P %B -o %A`, where PROGRAM is the absolute path of the
+`merge.blueprint.driver = PROGRAM merge %O %A %B -o %A --name %P`, where PROGRAM is the absolute path of the
 running program: git runs drivers from shells where no virtual environment is active and `blueprint` is
 not on PATH, so a bare name would make every `git diff` and `git merge` fail later, far from here. It
 also adds `*~.blueprint` (the editor's backups) to `.gitignore` (--global: git's own excludes file), so
@@ -76,7 +76,7 @@ def settings(command: str) -> dict[str, str]:
         "diff.blueprint.textconv": f"{command} textconv",
         "diff.blueprint.xfuncname": "^[a-z].*$",
         "merge.blueprint.name": "Service Blueprint Studio merge (element by element)",
-        "merge.blueprint.driver": f"{command} merge %O %A %B -o %A",
+        "merge.blueprint.driver": f"{command} merge %O %A %B -o %A --name %P",
     }
 
 

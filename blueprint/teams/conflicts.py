@@ -13,7 +13,9 @@ from typing import Any, Literal
 
 from blueprint.teams.words import Names, label, one_line, quoted
 
-Reason = Literal["both changed", "removed and changed", "broken reference", "same id", "does not fit"]
+Reason = Literal[
+    "both changed", "both added", "removed and changed", "broken reference", "same id", "does not fit"
+]
 #: What a side "has" when it removed the element (or never had it).
 REMOVED = object()
 
@@ -50,10 +52,11 @@ class Conflict:
         }
 
 
-def conflict_line(conflict: Conflict, names: Names) -> str:
-    """`CONFLICT (reason) kind id "title", field: ours VALUE, theirs VALUE; kept WHAT`."""
+def conflict_line(conflict: Conflict, names: Names, file: str | None = None) -> str:
+    """`CONFLICT (reason) kind id "title", field: ours VALUE, theirs VALUE; kept WHAT`; with the
+    file's name (git's merge of several files): `CONFLICT (reason) in hotel.blueprint: kind ...`."""
     kind = conflict.element
-    head = f"CONFLICT ({conflict.reason}) {kind}"
+    head = f"CONFLICT ({conflict.reason}) {f'in {file}: ' if file else ''}{kind}"
     if conflict.id is not None:
         head += f" {conflict.id}"
     if kind == "link" and conflict.id is not None and names.data("link", conflict.id) is not None:

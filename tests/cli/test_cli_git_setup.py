@@ -87,7 +87,7 @@ def test_setup_once_then_two_designers_merge_and_git_diff_speaks_words(
     assert (repo / ".gitattributes").read_text(encoding="utf-8") == LINE + "\n"
     assert (repo / ".gitignore").read_text(encoding="utf-8") == "*~.blueprint\n"  # the editor's backups
     driver = git(env, repo, "config", "--local", "merge.blueprint.driver").strip()
-    assert driver.endswith(" merge %O %A %B -o %A")
+    assert driver.endswith(" merge %O %A %B -o %A --name %P")
     assert Path(driver.split(" merge ")[0].strip("'")).resolve() == Path(blueprint_script()).resolve()
     assert git(env, repo, "config", "--local", "diff.blueprint.textconv").strip().endswith(" textconv")
     config = (repo / ".git" / "config").read_text(encoding="utf-8")
@@ -127,7 +127,10 @@ def test_setup_once_then_two_designers_merge_and_git_diff_speaks_words(
     conflict = run(env, repo, "git", "merge", "--no-edit", "ana")
     assert conflict.returncode != 0
     output = conflict.stdout + conflict.stderr
-    assert 'CONFLICT (both changed) card cu.compares "Cleo\'s title", title: ours "Cleo\'s title"' in output
+    assert (
+        'CONFLICT (both changed) in hotel.blueprint: card cu.compares "Cleo\'s title", '
+        'title: ours "Cleo\'s title"' in output
+    )
     assert load(repo / "hotel.blueprint").cards_by_id()["cu.compares"].title == "Cleo's title"
     assert "hotel.blueprint" in git(env, repo, "diff", "--name-only", "--diff-filter=U")
 
@@ -138,7 +141,7 @@ def test_global_setup_writes_the_users_config(tmp_path: Path, env: dict[str, str
     attributes = Path(env["XDG_CONFIG_HOME"]) / "git" / "attributes"
     assert attributes.read_text(encoding="utf-8") == LINE + "\n"
     assert (Path(env["XDG_CONFIG_HOME"]) / "git" / "ignore").read_text(encoding="utf-8") == "*~.blueprint\n"
-    assert "merge %O %A %B -o %A" in Path(env["GIT_CONFIG_GLOBAL"]).read_text(encoding="utf-8")
+    assert "merge %O %A %B -o %A --name %P" in Path(env["GIT_CONFIG_GLOBAL"]).read_text(encoding="utf-8")
     outside = run(env, tmp_path, blueprint_script(), "git-setup")
     assert outside.returncode == 2 and "not inside a git repository" in outside.stderr
 
@@ -168,3 +171,19 @@ def test_the_drivers_name_the_program_by_its_absolute_path_even_when_it_is_on_pa
     retitle(repo / "hotel.blueprint", "cu.compares", "Compares quiet hotels")
     diff = git(env, repo, "diff", "--", "hotel.blueprint")  # git runs the quoted path
     assert '+card "Compares quiet hotels" (Plan › Searches, Customer actions)' in diff
+
+    # both branches add the same new file: git's %O is empty, the driver still merges it by id
+    git(env, repo, "add", ".")
+    git(env, repo, "commit", "-q", "-m", "setup")
+    for branch, title in (("ana", "Ana's search"), ("ben", "Ben's search")):
+        git(env, repo, "checkout", "-q", "-b", branch, "main")
+        shutil.copy(repo / "hotel.blueprint", repo / "trip.blueprint")
+        retitle(repo / "trip.blueprint", "cu.compares", title)
+        git(env, repo, "add", "trip.blueprint")
+        git(env, repo, "commit", "-q", "-m", branch)
+    both = run(env, repo, "git", "merge", "--no-edit", "ana")
+    assert both.returncode != 0  # a conflict: both added the card with different titles
+    assert 'CONFLICT (both added) in trip.blueprint: card cu.compares "Ben\'s search"' in both.stdout
+    merged = load(repo / "trip.blueprint")
+    assert merged.cards_by_id()["cu.compares"].title == "Ben's search"
+    assert len(merged.cards) == len(load(repo / "hotel.blueprint").cards)  # no card twice
