@@ -86,7 +86,7 @@ class _Fixer:
                             ):
                                 continue
                             result[dependent_kind][dependent_id] = dict(data)
-                            owner = self.names.element(kind, element_id, element)
+                            owner = f"{kind} {quoted(title_of(kind, element))}"
                             self.conflicts.append(
                                 Conflict(
                                     "removed and changed",

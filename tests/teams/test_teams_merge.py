@@ -93,8 +93,8 @@ def test_removed_on_one_side_and_changed_on_the_other_keeps_the_element() -> Non
         'CONFLICT (removed and changed) card c5 "Pulls the espresso", title: '
         'ours removed the card, theirs "Pulls the espresso"; kept the card',
         'CONFLICT (removed and changed) link l2 "Takes the order" → "Pulls the espresso", the link: '
-        "ours removed the link, theirs kept it; kept the link (it joins card "
-        '"Pulls the espresso" (Order › Waits, Backstage), which is kept)',
+        "ours removed the link, theirs kept it; kept the link "
+        '(it joins card "Pulls the espresso", which is kept)',
     ]
     assert card(result.document, "c5").title == "Pulls the espresso"
     assert "l2" in result.document.links_by_id()  # the card comes back joined as it was
@@ -126,8 +126,8 @@ def test_a_link_to_a_card_the_other_side_removed_keeps_the_card() -> None:
         '("Orders a flat white" → "Makes the coffee") as its start: '
         "ours kept it, theirs removed the card; kept the card",
         'CONFLICT (removed and changed) link l1 "Orders a flat white" → "Takes the order", the link: '
-        "ours kept it, theirs removed the link; kept the link (it joins card "
-        '"Orders a flat white" (Order › Pays, Customer), which is kept)',
+        "ours kept it, theirs removed the link; kept the link "
+        '(it joins card "Orders a flat white", which is kept)',
     ]
 
 
@@ -324,7 +324,7 @@ def test_a_card_removed_on_one_side_and_changed_on_the_other_comes_back_with_its
     assert (
         'CONFLICT (removed and changed) link l1 "Orders a flat white" → "Takes the order by name", '
         "the link: ours removed the link, theirs kept it; kept the link (it joins card "
-        '"Takes the order by name" (Order › Pays, Frontstage), which is kept)'
+        '"Takes the order by name", which is kept)'
     ) in lines
 
     # the other way round: THEIRS removed it, OURS moved it to the other step
