@@ -114,15 +114,20 @@ def test_validate_with_a_baseline_counts_only_new_findings(
 ) -> None:
     known = tmp_path / "known.blueprint"
     save(backward_flow_blueprint(), known, backup=False)
-    assert command(capsys, "validate", str(known), "--baseline", str(known)) == (
-        0,
-        f"{known}\n  0 errors, 0 warnings, 0 info\n",
-        "",
+    code, out, err = command(capsys, "validate", str(known), "--baseline", str(known))  # its one error
+    assert (code, err) == (0, "")
+    assert (
+        out
+        == f"{known}\n  0 new errors, 0 new warnings, 0 new info; 1 known from the baseline, not counted\n"
     )
     clean = write(tmp_path, "clean.blueprint", cafe())
     code, out, _ = command(capsys, "validate", "--format", "json", str(known), "--baseline", clean)
     assert code == 1
-    assert [f["code"] for f in json.loads(out)["files"][0]["findings"]] == ["BP106"]
+    report = json.loads(out)["files"][0]
+    assert [f["code"] for f in report["findings"]] == ["BP106"]
+    assert report["summary"]["errors"] == 1 and report["known"] == 0
+    code, out, _ = command(capsys, "validate", str(known), "--baseline", clean)
+    assert out.splitlines()[-1] == "  1 new error, 0 new warnings, 0 new info; none known from the baseline"
     code, _, err = command(capsys, "validate", str(known), "--baseline", str(tmp_path / "gone.blueprint"))
     assert code == 2 and "gone.blueprint" in err
 
