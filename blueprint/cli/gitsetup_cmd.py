@@ -125,6 +125,8 @@ def _global_ignore(git: str) -> Path:
 
 def _add_line(path: Path, wanted: str) -> str:
     """Append `wanted` to the attributes or ignore file `path` unless a line already says it."""
+    if path.exists() and not path.is_file():  # a folder, or a pipe an open would wait on for ever
+        raise SetupError(f"{path}: is not a regular file; git-setup adds one line to it")
     try:
         text = path.read_text(encoding="utf-8") if path.exists() else ""
         if any(line.split() == wanted.split() for line in text.splitlines()):

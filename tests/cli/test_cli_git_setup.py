@@ -187,3 +187,13 @@ def test_the_drivers_name_the_program_by_its_absolute_path_even_when_it_is_on_pa
     merged = load(repo / "trip.blueprint")
     assert merged.cards_by_id()["cu.compares"].title == "Ben's search"
     assert len(merged.cards) == len(load(repo / "hotel.blueprint").cards)  # no card twice
+
+
+def test_an_attributes_file_that_is_a_pipe_is_refused_without_waiting(
+    repo: Path, env: dict[str, str]
+) -> None:
+    os.mkfifo(repo / ".gitattributes")
+    done = run(env, repo, blueprint_script(), "git-setup")
+    assert done.returncode == 2
+    (line,) = done.stderr.splitlines()
+    assert ".gitattributes: is not a regular file" in line
