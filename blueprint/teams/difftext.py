@@ -37,9 +37,17 @@ def change_line(
     if change.change == "moved":
         before = before if before is not None else _previous_ids(diff.new)
         previous = before.get((kind, change.id or ""))
-        where = "now first" if previous is None else f"now after {quoted(names.name(kind, previous))}"
+        where = (
+            _FIRST.get(kind, "now first")
+            if previous is None
+            else f"now after {quoted(names.name(kind, previous))}"
+        )
         return f"{head}: moved, {where}"
     return f"{head}: {change.change}"
+
+
+#: Where an element moved to the front of its own group now is, in words.
+_FIRST = {"card": "now first in its cell", "step": "now first in its stage"}
 
 
 def _previous_ids(new: Tables) -> dict[tuple[str, str], str | None]:

@@ -61,7 +61,7 @@ def merge_documents(base: Blueprint | None, ours: Blueprint, theirs: Blueprint) 
                 "",
                 (clash.ours_kind, mine),
                 (clash.kind, other),
-                f"both: theirs's {clash.kind} is now {clash.new_id}",
+                f"both; theirs is now {clash.kind} {clash.new_id}",
             )
         )
     merged = merger.run()

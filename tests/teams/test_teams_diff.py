@@ -136,7 +136,7 @@ def test_cards_move_within_their_cell_and_a_changed_card_is_not_also_moved() -> 
 
     diff = diff_documents(edited(two_in_a_cell), edited(swapped))
     assert [(c.change, c.element) for c in diff.changes] == [("moved", "card")]
-    assert diff_lines(diff)[0].endswith(": moved, now first")
+    assert diff_lines(diff)[0].endswith(": moved, now first in its cell")
 
 
 def test_long_texts_show_where_they_differ() -> None:
