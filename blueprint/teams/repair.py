@@ -63,7 +63,8 @@ class _Fixer:
     def _dependents_of_kept(self) -> bool:
         """Bring back, with a card one side removed and the merge kept, the links that side removed with
         it (Ana deletes a card and so its links, Ben retitles the card: the card stays, with its links)
-        where the other side still has them and both their ends are in the result."""
+        where the other side still has them and both their ends are in the result; and put it back
+        among the targets of the plans it was taken out of."""
         mended = False
         result = self.result.elements
         for kind, dependents in _DEPENDENTS.items():
@@ -73,6 +74,7 @@ class _Fixer:
                 for remover, keeper in ((self.ours, self.theirs), (self.theirs, self.ours)):
                     if element_id in remover.elements[kind] or element_id not in keeper.elements[kind]:
                         continue
+                    mended |= self._targets_of_kept(element_id, remover, keeper)
                     for dependent_kind, fields, relation in dependents:
                         for dependent_id, data in keeper.elements[dependent_kind].items():
                             if (
@@ -101,6 +103,31 @@ class _Fixer:
                                 )
                             )
                             mended = True
+        return mended
+
+    def _targets_of_kept(self, card_id: str, remover: Tables, keeper: Tables) -> bool:
+        """A kept card goes back into the plans whose targets the remover's editor took it out of (the
+        keeper's plan still targets it, and so did the common version's), at the keeper's place."""
+        mended = False
+        for plan_id, plan in self.result.elements["improvement"].items():
+            kept_plan = keeper.elements["improvement"].get(plan_id)
+            base_plan = self.base.elements["improvement"].get(plan_id)
+            removed_plan = remover.elements["improvement"].get(plan_id)
+            if (
+                kept_plan is None
+                or base_plan is None
+                or card_id in plan["targets"]
+                or card_id not in kept_plan["targets"]
+                or card_id not in base_plan.get("targets", ())
+                or (removed_plan is not None and card_id in removed_plan["targets"])
+            ):
+                continue
+            wanted = {*plan["targets"], card_id}
+            plan["targets"] = [
+                *(target for target in kept_plan["targets"] if target in wanted),
+                *(target for target in plan["targets"] if target not in kept_plan["targets"]),
+            ]
+            mended = True
         return mended
 
     def _references(self) -> Iterator[tuple[str, str, Fields, str, str, str]]:

@@ -397,3 +397,18 @@ def test_a_link_rewired_on_both_sides_keeps_one_sides_ends() -> None:
         'ours "Orders a flat white" → "Makes the coffee", theirs "Takes the order" → "Orders a flat white"; '
         "kept ours"
     ]
+
+
+def test_a_kept_card_goes_back_into_the_plans_it_was_taken_out_of() -> None:
+    plans = [{"id": "p1", "title": "Faster coffee", "targets": ["c4", "c5"]}]
+
+    def remove_c5(raw: dict[str, Any]) -> None:  # as the editor does: links and plan targets too
+        raw["cards"] = raw["cards"][:2]
+        raw["links"] = raw["links"][:1]
+        raw["improvements"][0]["targets"] = ["c4"]
+
+    result, _lines = merge(
+        remove_c5, lambda raw: raw["cards"][2].update(title="Pulls the espresso"), cafe(improvements=plans)
+    )
+    assert card(result.document, "c5").title == "Pulls the espresso"
+    assert result.document.improvements[0].targets == ["c4", "c5"]
