@@ -43,5 +43,15 @@ def bring_forward(window: QMainWindow, docks: FrontDocks, *, sides_only: bool = 
             continue
         chosen = [(d, s) for d, s in alive if (window.dockWidgetArea(d) in _SIDES) == side]
         if chosen:
+            docks = [d for d, _s in chosen]
             sizes = [s.width() if side else s.height() for _d, s in chosen]
-            window.resizeDocks([d for d, _s in chosen], sizes, orientation)
+            window.resizeDocks(docks, sizes, orientation)
+            # a dock in tabs shares its area with the tab bar, and resizeDocks sizes the area: add
+            # what the dock came out short by (the tab bar), once
+            if layout is not None:
+                layout.activate()
+            got = [d.width() if side else d.height() for d in docks]
+            if got != sizes:
+                window.resizeDocks(
+                    docks, [2 * want - have for want, have in zip(sizes, got, strict=True)], orientation
+                )
