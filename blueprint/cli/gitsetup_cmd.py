@@ -55,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
         if git is None:
             raise SetupError("git is not installed (git-setup registers blueprint with git)")
         if args.everywhere:
-            scope, attributes, ignore = "--global", _global_attributes(git), _global_ignore(git)
+            attributes = _global_file(git, "core.attributesFile", "attributes")
+            scope, ignore = "--global", _global_file(git, "core.excludesFile", "ignore")
         else:
             root = _repository_root(git)
             scope, attributes, ignore = "--local", root / ".gitattributes", root / ".gitignore"
@@ -105,22 +106,13 @@ def _repository_root(git: str) -> Path:
     return Path(done.stdout.strip())
 
 
-def _global_attributes(git: str) -> Path:
-    """The user's attributes file: core.attributesFile, else git's default place."""
-    done = _git(git, "config", "--global", "--get", "core.attributesFile")
+def _global_file(git: str, key: str, name: str) -> Path:
+    """The user's attributes or excludes file: git config `key`, else git's default place `name`."""
+    done = _git(git, "config", "--global", "--get", key)
     if done.returncode == 0 and done.stdout.strip():
         return Path(os.path.expanduser(done.stdout.strip()))
     config_home = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(config_home) / "git" / "attributes"
-
-
-def _global_ignore(git: str) -> Path:
-    """The user's excludes file: core.excludesFile, else git's default place."""
-    done = _git(git, "config", "--global", "--get", "core.excludesFile")
-    if done.returncode == 0 and done.stdout.strip():
-        return Path(os.path.expanduser(done.stdout.strip()))
-    config_home = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(config_home) / "git" / "ignore"
+    return Path(config_home) / "git" / name
 
 
 def _add_line(path: Path, wanted: str) -> str:
