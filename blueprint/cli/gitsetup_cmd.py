@@ -141,5 +141,5 @@ def _set_config(git: str, scope: str, key: str, value: str) -> str:
         last = (done.stderr.strip().splitlines() or ["git config failed"])[-1]
         raise SetupError(f"could not set {key}: {last}")
     if current.returncode == 0:
-        return f"{where}: updated {key} (was {current.stdout.rstrip()}) = {value}"
+        return f"{where}: updated {key} = {value} (was {current.stdout.rstrip()})"
     return f"{where}: set {key} = {value}"

@@ -166,7 +166,8 @@ def test_the_drivers_name_the_program_by_its_absolute_path_even_when_it_is_on_pa
     assert again.returncode == 0, again.stderr
     driver = git(env, repo, "config", "--local", "merge.blueprint.driver").strip()
     assert driver.startswith(f"'{elsewhere}' merge ")
-    assert f"updated merge.blueprint.driver (was {script} merge " in again.stdout
+    assert f"updated merge.blueprint.driver = '{elsewhere}' merge " in again.stdout
+    assert f"(was {script} merge %O %A %B -o %A --name %P)" in again.stdout
     (repo / ".gitattributes").write_text(LINE + "\n", encoding="utf-8")
     retitle(repo / "hotel.blueprint", "cu.compares", "Compares quiet hotels")
     diff = git(env, repo, "diff", "--", "hotel.blueprint")  # git runs the quoted path
