@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from blueprint.edit import AddImprovement, Document, EditError
 from blueprint.graph.timing import longest_part
-from blueprint.model import Improvement, unique_id
+from blueprint.model import Improvement, fresh_id
 from blueprint.ui.commands import push
 from blueprint.ui.selection import Selection
 from blueprint.validate import RULES, Finding
@@ -146,7 +146,7 @@ def plan_improvement(
     if not ok or not title.strip():
         return None
     plan = Improvement(
-        id=unique_id("plan", document.blueprint.all_ids()),
+        id=fresh_id("plan", document.blueprint.all_ids()),
         title=_short(title.strip(), TITLE_LIMIT),
         description="\n".join(f"{f.code}: {f.message}" for f in findings),
         targets=targets,

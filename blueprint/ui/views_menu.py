@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 
 from blueprint.edit import AddView, Change, EditError
 from blueprint.layout.audience import EVERYTHING, Audience
-from blueprint.model import View, unique_id
+from blueprint.model import View, fresh_id
 from blueprint.ui.commands import push
 from blueprint.ui.dialogs.lifetime import run_modal
 from blueprint.ui.dialogs.prompts import show_error
@@ -98,7 +98,7 @@ class ViewsController(QObject):
                 return None
         bp = self.window.document.blueprint
         view = View(
-            id=unique_id("view", bp.all_ids()),
+            id=fresh_id("view", bp.all_ids()),
             name=name.strip() or "View",
             hidden_lanes=[lane.id for lane in bp.lanes if lane.id in self.audience.hidden_lanes],
             focus=list(self.audience.focus),
