@@ -1,0 +1,58 @@
+"""`blueprint export FILE -o OUT.csv`: the cards as one table, for people who only want a table.
+
+The Cards sheet's columns, with names in place of ids for the stage, step, lane, function and fail
+owner; UTF-8 with a byte-order mark (so Excel reads accents), comma-separated, a header row. Not meant
+for re-import (the workbook is); importing it works as a simple process list does.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from blueprint.interchange import columns
+from blueprint.interchange.package import FORMULA_STARTS
+from blueprint.interchange.workbook_export import UNKNOWN_MINUTES
+from blueprint.model import Blueprint
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A CSV cell that no spreadsheet runs as a formula: text starting with `=`, `+`, `-`, `@`, tab or
+    carriage return gets a leading apostrophe (a CSV cell has no type to say "text")."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def export_cards_csv(doc: Blueprint) -> bytes:
+    stages = {step.id: stage.name for stage in doc.stages for step in stage.steps}
+    steps = {step.id: step.name for _, step in doc.all_steps()}
+    lanes = {lane.id: lane.name for lane in doc.lanes}
+    functions = {function.id: function.name for function in doc.functions}
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(columns.headers("Cards"))
+    for card in doc.cards:
+        fail, wait = card.fail_point, card.wait_point
+        row = [
+            card.id,
+            stages[card.step],
+            steps[card.step],
+            lanes[card.lane],
+            card.title,
+            card.description,
+            functions.get(card.function or ""),
+            card.channel,
+            card.duration_minutes,
+            card.tolerance_minutes,
+            card.emotion,
+            fail.note if fail else None,
+            fail.severity if fail else None,
+            functions.get(fail.owner or "") if fail else None,
+            wait.note if wait else None,
+            (UNKNOWN_MINUTES if wait.minutes is None else wait.minutes) if wait else None,
+            card.evidence,
+            "\n".join(card.tags),
+        ]
+        writer.writerow([spreadsheet_cell(value) for value in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -1,0 +1,64 @@
+"""The workbook's result sheets, for people: the findings, the hand-off matrix and the customer's time.
+
+They come after the data sheets, always (empty but for their header when there is nothing to show), are
+protected against edits, and are ignored on import: they are computed from the data sheets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from blueprint.graph import handoff_report
+from blueprint.graph.render import display_names
+from blueprint.interchange.package import Sheet, Value
+from blueprint.model import Blueprint
+from blueprint.validate import RULES, validate
+
+
+def findings_sheet(doc: Blueprint) -> Sheet:
+    rows = [
+        [
+            f.severity,
+            f.code,
+            RULES[f.code].title if f.code in RULES else None,
+            f.message,
+            " ".join(f.elements),
+        ]
+        for f in validate(doc)
+    ]
+    return Sheet(
+        "Findings",
+        ["Severity", "Code", "Rule", "Message", "Elements"],
+        rows,
+        (10, 8, 26, 90, 30),
+        results=True,
+    )
+
+
+def handoffs_sheet(doc: Blueprint) -> Sheet:
+    """Rows hand off to columns; an empty cell is no hand-off. Totals in the last column and row."""
+    report = handoff_report(doc)
+    names = display_names(report)
+    ids = [entry.id for entry in report.functions]
+
+    def rows() -> Iterator[list[Value]]:
+        for entry in report.functions:
+            counts: list[Value] = [report.count(entry.id, target) or None for target in ids]
+            yield [names[entry.id], *counts, entry.handoffs_out]
+        if ids:
+            yield ["Hand-offs in", *(entry.handoffs_in for entry in report.functions)]
+
+    header = ["From \\ to", *(names[i] for i in ids), "Hand-offs out"]
+    widths = (28, *(max(6.0, min(len(names[i]) + 2.0, 20.0)) for i in ids), 13)
+    return Sheet("Hand-offs", header, rows(), widths, results=True, frozen_columns=1)
+
+
+def timing_sheet(doc: Blueprint) -> Sheet:
+    """The customer's time at every customer card (journey order), then the stages and the journey."""
+    header = ["Card id", "Card", "Stage", "Step", "Minutes", "Work minutes", "Wait minutes", "Tolerance"]
+    header += ["Over tolerance", "Incomplete", "Chain"]
+    return Sheet("Timing", header, [], (12, 36, 20, 20, 9, 13, 13, 10, 14, 11, 40), results=True)
+
+
+def result_sheets(doc: Blueprint) -> list[Sheet]:
+    return [findings_sheet(doc), handoffs_sheet(doc), timing_sheet(doc)]
