@@ -8,8 +8,18 @@ from pathlib import Path
 import blueprint
 
 PACKAGE = Path(blueprint.__file__).resolve().parent
-QT_FREE = ["model", "fileformat", "graph", "validate", "layout", "edit", "recovery", "export/pdf"]
-ORDER = ["model", "fileformat", "graph", "validate", "layout", "export", "ui", "cli"]
+QT_FREE = [
+    "model",
+    "fileformat",
+    "graph",
+    "validate",
+    "layout",
+    "edit",
+    "recovery",
+    "export/pdf",
+    "interchange",
+]
+ORDER = ["model", "fileformat", "graph", "validate", "layout", "export", "interchange", "ui", "cli"]
 
 
 def imports_of(path: Path) -> set[str]:

@@ -29,22 +29,100 @@ _ITEM_HEADER = [
     "Evidence note",
 ]
 SIGNAL_ITEMS = [
-    ["SI-1", "ST-1", "Customer actions", "Patient books a check-up online", None, 4, "Observed", "SRC-1", None],
-    ["SI-2", "ST-1", "Visible staff / technology", "Booking page offers free slots", "Web team", 1, "Assumed", None, None],
-    ["SI-3", "ST-1", "Backstage actions", "Reception confirms the slot", "Reception", "2,5", "observed", None,
-     "Seen in 9 of 12 diary studies"],
-    ["SI-4", "ST-1", "Support processes", "Practice system holds the diary", "Practice system", None, None, None, None],
+    [
+        "SI-1",
+        "ST-1",
+        "Customer actions",
+        "Patient books a check-up online",
+        None,
+        4,
+        "Observed",
+        "SRC-1",
+        None,
+    ],
+    [
+        "SI-2",
+        "ST-1",
+        "Visible staff / technology",
+        "Booking page offers free slots",
+        "Web team",
+        1,
+        "Assumed",
+        None,
+        None,
+    ],
+    [
+        "SI-3",
+        "ST-1",
+        "Backstage actions",
+        "Reception confirms the slot",
+        "Reception",
+        "2,5",
+        "observed",
+        None,
+        "Seen in 9 of 12 diary studies",
+    ],
+    [
+        "SI-4",
+        "ST-1",
+        "Support processes",
+        "Practice system holds the diary",
+        "Practice system",
+        None,
+        None,
+        None,
+        None,
+    ],
     ["SI-5", "ST-2", "Customer actions", "Patient arrives and checks in", None, 3, "Observed", "SRC-2", None],
-    ["SI-6", "ST-2", "Visible staff / technology", "Receptionist greets and checks details", "Reception", 2,
-     "Observed", None, None],
-    ["SI-7", "ST-2", "Physical / digital evidence", "Waiting room with screen", None, None, "Observed", None, None],
+    [
+        "SI-6",
+        "ST-2",
+        "Visible staff / technology",
+        "Receptionist greets and checks details",
+        "Reception",
+        2,
+        "Observed",
+        None,
+        None,
+    ],
+    [
+        "SI-7",
+        "ST-2",
+        "Physical / digital evidence",
+        "Waiting room with screen",
+        None,
+        None,
+        "Observed",
+        None,
+        None,
+    ],
     ["SI-8", "ST-3", "Customer actions", "Patient has the check-up", None, 20, "Observed", None, None],
     ["SI-9", "ST-3", "Front stage", "Dentist examines and explains", "Dentists", 18, "Observed", None, None],
     ["SI-10", "ST-3", "Backstage", "Nurse updates the chart", "Dental nurses", 5, "Assumed", None, None],
-    ["SI-11", "ST-4", "Customer actions", "Patient pays and books the next visit", None, 4, "Observed", None, None],
+    [
+        "SI-11",
+        "ST-4",
+        "Customer actions",
+        "Patient pays and books the next visit",
+        None,
+        4,
+        "Observed",
+        None,
+        None,
+    ],
     ["SI-12", "ST-4", "Kitchen", "Staff make coffee", "Reception", 3, None, None, None],
     ["SI-13", "ST-9", "Customer actions", "Patient reads the reminder", None, 1, None, None, None],
-    ["SI-14", "ST-4", "support", "Reminder service sends the recall", "Practice system", "soon", "Unverified", None, None],
+    [
+        "SI-14",
+        "ST-4",
+        "support",
+        "Reminder service sends the recall",
+        "Practice system",
+        "soon",
+        "Unverified",
+        None,
+        None,
+    ],
 ]
 SIGNAL_HANDOFFS = [
     ["Reference", "From step", "To step", "Description"],
@@ -58,20 +136,51 @@ SIGNAL_HANDOFFS = [
     ["H-8", "SI-11", "SI-14", "next visit"],
 ]
 SIGNAL_FAILURES = [
-    ["Reference", "Step reference", "Failure", "Impact", "Evidence status", "Source reference",
-     "Responsible person or team"],
+    [
+        "Reference",
+        "Step reference",
+        "Failure",
+        "Impact",
+        "Evidence status",
+        "Source reference",
+        "Responsible person or team",
+    ],
     ["FP-1", "SI-3", "Slot confirmed twice", "High", "Observed", "SRC-1", "Reception"],
     ["FP-2", "SI-6", "Long queue at the desk", "Medium", "Assumed", None, "Practice manager"],
     ["FP-3", "SI-3", "Confirmation e-mail lands in spam", "Low", None, None, "Web team"],
     ["FP-4", "SI-42", "Lost referral letter", "High", None, None, None],
 ]
 SIGNAL_PLANS = [
-    ["Reference", "Failure point reference", "Change", "Responsible person or team", "Measure", "Target",
-     "Follow-up date", "Status"],
-    ["IP-1", "FP-1", "Lock a slot while it is being booked", "Web team", "double bookings a month", "0",
-     datetime.datetime(2027, 3, 31), "Testing"],
-    ["IP-2", "FP-2", "Self check-in screen at the door " + "so that patients need not queue " * 8, "Practice manager",
-     "minutes queueing", "under 2", "2027-05-01", "Proposed"],
+    [
+        "Reference",
+        "Failure point reference",
+        "Change",
+        "Responsible person or team",
+        "Measure",
+        "Target",
+        "Follow-up date",
+        "Status",
+    ],
+    [
+        "IP-1",
+        "FP-1",
+        "Lock a slot while it is being booked",
+        "Web team",
+        "double bookings a month",
+        "0",
+        datetime.datetime(2027, 3, 31),
+        "Testing",
+    ],
+    [
+        "IP-2",
+        "FP-2",
+        "Self check-in screen at the door " + "so that patients need not queue " * 8,
+        "Practice manager",
+        "minutes queueing",
+        "under 2",
+        "2027-05-01",
+        "Proposed",
+    ],
     ["IP-3", "FP-1", "Daily diary check", "Reception", "", "", "next spring", "Complete"],
     ["IP-4", "FP-9", "Something for a missing failure point", None, None, None, None, "Proposed"],
 ]
@@ -123,7 +232,8 @@ def raw_workbook(path: Path, sheet_xml: str, extra: dict[str, bytes] | None = No
     files = {
         "[Content_Types].xml": (
             '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="rels" '
+            'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
             '<Default Extension="xml" ContentType="application/xml"/>'
             '<Override PartName="/xl/workbook.xml" '
             'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
@@ -142,7 +252,9 @@ def raw_workbook(path: Path, sheet_xml: str, extra: dict[str, bytes] | None = No
             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
         ),
-        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{main}"><sheetData>{sheet_xml}</sheetData></worksheet>',
+        "xl/worksheets/sheet1.xml": (
+            f'<worksheet xmlns="{main}"><sheetData>{sheet_xml}</sheetData></worksheet>'
+        ),
     }
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in files.items():

@@ -50,6 +50,18 @@ class Actions:
             "Ctrl+Shift+E",
             "Export the blueprint as a PNG or SVG image (by the file name)",
         )
+        self.import_file = self._make(
+            "&Import…",
+            w.import_file,
+            "Ctrl+I",
+            "Make a blueprint from a spreadsheet (.xlsx) or CSV file, after showing what it could not import",
+        )
+        self.export_as = self._make(
+            "Export &As…",
+            w.export_as,
+            "Ctrl+Alt+E",
+            "Export the blueprint as PDF, PNG, SVG, or for other tools as XLSX, CSV or draw.io",
+        )
         self.close = self._make("&Close Window", w.close, Key.Close, "Close this window")
         self.quit = self._make("&Quit", w.quit_all, Key.Quit, "Quit Service Blueprint Studio")
 
@@ -158,11 +170,12 @@ def build_menus(window: MainWindow, a: Actions) -> None:
     file = bar.addMenu("&File")
     file.addActions([a.new, a.open])
     file.addMenu(a.recent_menu)
+    file.addAction(a.import_file)
     file.addSeparator()
     file.addActions([a.save, a.save_as])
     file.addAction(backup_action(window))
     file.addSeparator()
-    file.addActions([a.export_pdf, a.export_image])
+    file.addActions([a.export_pdf, a.export_image, a.export_as])
     file.addSeparator()
     file.addActions([a.close, a.quit])
     edit = bar.addMenu("&Edit")

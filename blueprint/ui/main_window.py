@@ -17,7 +17,7 @@ from blueprint.edit import Document
 from blueprint.fileformat import BlueprintFileError, load, save
 from blueprint.model import Blueprint
 from blueprint.resources import load_template
-from blueprint.ui import exporting, exporting_image
+from blueprint.ui import exporting, exporting_formats, exporting_image, importing
 from blueprint.ui.actions import Actions, build_menus, build_toolbar
 from blueprint.ui.canvas.editing import CanvasEditor
 from blueprint.ui.canvas.scene import BlueprintScene
@@ -293,6 +293,12 @@ class MainWindow(StatusBarMixin, QMainWindow):
 
     def export_image(self) -> bool:
         return exporting_image.export_image_with_dialog(self)
+
+    def export_as(self) -> bool:
+        return exporting_formats.export_as_with_dialog(self)
+
+    def import_file(self) -> bool:
+        return importing.import_with_dialog(self)
 
     def about(self) -> None:
         show_about(self)

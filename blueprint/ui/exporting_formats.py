@@ -1,0 +1,75 @@
+"""File > Export As...: one file dialog listing every format the editor writes (PDF, PNG, SVG, and for
+other tools XLSX, CSV, draw.io). The format is the file name's suffix, else the filter picked; PDF
+then asks for its page options, the others are written at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+
+from blueprint.fileformat import BlueprintFileError
+from blueprint.interchange.exports import FORMATS as OTHER_TOOLS
+from blueprint.ui import exporting, exporting_image
+from blueprint.ui.dialogs.export_dialog import ExportDialog
+from blueprint.ui.dialogs.prompts import ask_overwrite, show_error
+
+if TYPE_CHECKING:
+    from blueprint.ui.main_window import MainWindow
+
+#: (file dialog filter, suffix), in the order the dialog lists them.
+FORMATS: list[tuple[str, str]] = [
+    ("PDF document (*.pdf)", ".pdf"),
+    (exporting_image.PNG_FILTER, ".png"),
+    (exporting_image.SVG_FILTER, ".svg"),
+    *((f"{name} (*{suffix})", suffix) for suffix, name in OTHER_TOOLS.items()),
+]
+
+
+def chosen_path(chosen: str, picked_filter: str) -> Path:
+    """`chosen` with a suffix: its own when it is one of ours, else the picked filter's."""
+    path = Path(chosen).expanduser().absolute()
+    if path.suffix.lower() in {suffix for _, suffix in FORMATS}:
+        return path
+    suffix = dict(FORMATS).get(picked_filter, ".pdf")
+    return path.with_name(path.name + suffix)
+
+
+def export_as_with_dialog(window: MainWindow) -> bool:
+    path = window.document.path
+    suggested = path.with_suffix(".xlsx") if path else Path.home() / "blueprint.xlsx"
+    filters = ";;".join(f for f, _ in FORMATS)
+    chosen, picked = QFileDialog.getSaveFileName(window, "Export", str(suggested), filters, FORMATS[3][0])
+    if not chosen:
+        return False
+    target = chosen_path(chosen, picked)
+    if str(target) != chosen and target.exists() and not ask_overwrite(window, target):
+        return False  # the suffix was added here, so the file dialog did not ask about this name
+    return export_to(window, target)
+
+
+def export_to(window: MainWindow, target: Path) -> bool:
+    suffix = target.suffix.lower()
+    if suffix == ".pdf":
+        dialog = ExportDialog(window, target)
+        return dialog.exec() == QDialog.DialogCode.Accepted and exporting.export_to(window, dialog.options())
+    if suffix in (".png", ".svg"):
+        return exporting_image.export_image_to(window, target)
+    from blueprint.interchange.exports import export_file
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        export_file(window.document.blueprint.model_copy(deep=True), target)
+    except BlueprintFileError as error:
+        QApplication.restoreOverrideCursor()
+        show_error(window, "Cannot export", error.one_line())
+        return False
+    except Exception as error:  # the editor never crashes on an export
+        QApplication.restoreOverrideCursor()
+        show_error(window, "Cannot export", f"{target}: could not write it ({type(error).__name__}: {error})")
+        return False
+    QApplication.restoreOverrideCursor()
+    window.show_message(f"Exported {target}")
+    return True
