@@ -321,7 +321,15 @@ def _along(
 
 
 def _constraint(box: Box, point: tuple[float, float]) -> tuple[str, str]:
-    return _n((point[0] - box.x) / box.w if box.w else 0.5), _n((point[1] - box.y) / box.h if box.h else 0.5)
+    """Where on `box` a line leaves or enters it, as fractions of its width and height."""
+
+    def fraction(value: float) -> str:
+        return f"{value:.5f}".rstrip("0").rstrip(".")
+
+    return (
+        fraction((point[0] - box.x) / box.w if box.w else 0.5),
+        fraction((point[1] - box.y) / box.h if box.h else 0.5),
+    )
 
 
 def _links(diagram: _Diagram, doc: Blueprint, layout: Layout) -> None:

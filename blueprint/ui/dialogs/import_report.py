@@ -4,10 +4,11 @@ what could not be imported as it was. Open shows the blueprint as a new, unsaved
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QPlainTextEdit,
+    QListWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -23,28 +24,36 @@ class ImportReportDialog(QDialog):
         self.setWindowTitle("Import")
         self.setObjectName("importReport")
         layout = QVBoxLayout(self)
-        first, created, *rest = report.lines()
+        first, created, *_ = report.lines()
         self.summary = QLabel(f"{first}\n{created}")
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.notes = QPlainTextEdit()
+        count = len(report.notes)
+        heading = (
+            f"Not imported as it was ({count}), each with its sheet, row and column:"
+            if count
+            else "Everything was imported."
+        )
+        layout.addWidget(QLabel(heading))
+        self.notes = QListWidget()
         self.notes.setObjectName("importNotes")
-        self.notes.setReadOnly(True)
-        self.notes.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.notes.setPlainText("\n".join(line.strip() for line in rest))
-        self.notes.setToolTip("Each line names the sheet, the row and the column it is about")
+        self.notes.setWordWrap(True)
+        self.notes.setAlternatingRowColors(True)
+        self.notes.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.notes.addItems([note.line() for note in report.notes])
+        self.notes.setVisible(bool(count))
         layout.addWidget(self.notes, 1)
-        self.notes.setVisible(bool(report.notes))
-        if not report.notes:
-            layout.addWidget(QLabel("Everything was imported."))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
         )
         self.open_button = buttons.button(QDialogButtonBox.StandardButton.Open)
         self.open_button.setText("Open as New Blueprint")
-        self.open_button.setToolTip("Show the imported blueprint in this window, not yet saved")
+        self.open_button.setToolTip("Show the imported blueprint in this window, not saved yet")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(720, 420 if report.notes else 0)
+        self.resize(760, 440 if count else 0)
+
+    def note_lines(self) -> list[str]:
+        return [self.notes.item(i).text() for i in range(self.notes.count())]
