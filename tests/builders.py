@@ -32,6 +32,7 @@ def blueprint_with(
     stages: list[tuple[str, int, str | None]] | None = None,
     functions: list[str] = ("team-a", "team-b", "team-c"),  # type: ignore[assignment]
     title: str = "Test blueprint",
+    improvements: list[dict[str, Any]] = (),  # type: ignore[assignment]
 ) -> Blueprint:
     """A validated blueprint; lane ids equal their kinds, steps are `step0..stepN-1`, links `l0..`.
 
@@ -63,8 +64,14 @@ def blueprint_with(
             "stages": raw_stages,
             "cards": list(cards),
             "links": raw_links,
+            "improvements": [{"title": plan["id"], **plan} for plan in improvements],
         }
     )
+
+
+def plan(plan_id: str, *targets: str, **fields: Any) -> dict[str, Any]:
+    """A raw improvement plan (format version 2) targeting cards or links."""
+    return {"id": plan_id, "targets": list(targets), **fields}
 
 
 def backward_flow_blueprint() -> Blueprint:

@@ -11,12 +11,22 @@ import sys
 from collections.abc import Sequence
 
 from blueprint import __version__
-from blueprint.cli import export_cmd, gui_cmd, handoffs_cmd, import_cmd, new_cmd, schema_cmd, validate_cmd
+from blueprint.cli import (
+    export_cmd,
+    gui_cmd,
+    handoffs_cmd,
+    import_cmd,
+    new_cmd,
+    schema_cmd,
+    timing_cmd,
+    validate_cmd,
+)
 from blueprint.cli.common import EXIT_UNREADABLE, say_error
 
 SUBCOMMANDS = {
     "validate": validate_cmd,
     "handoffs": handoffs_cmd,
+    "timing": timing_cmd,
     "export": export_cmd,
     "import": import_cmd,
     "new": new_cmd,
@@ -26,7 +36,7 @@ SUBCOMMANDS = {
 
 
 # what each sub-command's positional arguments are, for the "too many arguments" line
-TAKES = {"handoffs": "one FILE", "export": "one FILE", "import": "one IN"}
+TAKES = {"handoffs": "one FILE", "export": "one FILE", "timing": "one FILE", "import": "one IN"}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -20,13 +20,18 @@ from blueprint.graph.paths import (
     step_dependencies,
     upstream_cards,
 )
+from blueprint.graph.timing import CardTime, StageTime, Timing, customer_time
 
 __all__ = [
+    "CardTime",
     "FunctionHandoffs",
     "HandoffReport",
     "PathTiming",
+    "StageTime",
+    "Timing",
     "build_graph",
     "customer_cards",
+    "customer_time",
     "customer_timings",
     "downstream_functions",
     "flow_graph",

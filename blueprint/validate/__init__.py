@@ -1,4 +1,4 @@
-"""Hand-off checks: rules BP101-BP111 and BP201 over the card graph, as sorted `Finding` values.
+"""Hand-off checks: rules BP101-BP113 and BP201 over the card graph, as sorted `Finding` values.
 
 `validate(doc)` is the entry point; `RULES` is the registry (code -> `RuleInfo` with title, severity).
 """
@@ -10,6 +10,7 @@ from blueprint.validate import (  # noqa: F401  (imported for registration)
     rules_lanes,
     rules_ownership,
     rules_reach,
+    rules_time,
     rules_touchpoints,
 )
 from blueprint.validate.context import Context

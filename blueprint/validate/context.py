@@ -5,11 +5,13 @@ Built from the document alone (no global state), so `validate` is a pure functio
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 import networkx as nx
 
 from blueprint.graph import build_graph
+from blueprint.graph.timing import Timing, customer_time
 from blueprint.model import Blueprint, Card
 
 _TITLE_LIMIT = 60
@@ -44,6 +46,11 @@ class Context:
                     short_title(step.name),
                 )
         self._labels: dict[str, str] = {}
+
+    @cached_property
+    def timing(self) -> Timing:
+        """The customer's time (computed once, when a rule first asks)."""
+        return customer_time(self.doc)
 
     def kind(self, card_id: str) -> str:
         """Lane kind of a card."""

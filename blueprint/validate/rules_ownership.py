@@ -24,14 +24,15 @@ def unowned_work(ctx: Context) -> Iterator[Hit]:
 
 @rule("BP109", "Unowned fail point", "warning")
 def unowned_fail_point(ctx: Context) -> Iterator[Hit]:
-    """A card with a fail point and no function to own its recovery."""
+    """A card with a fail point that neither the card's function nor the fail point's owner owns."""
     for card in ctx.doc.cards:
-        if card.fail_point is None or card.function is not None:
+        if card.fail_point is None or card.function is not None or card.fail_point.owner is not None:
             continue
         note = short_title(card.fail_point.note)
         what = f"a {card.fail_point.severity} fail point" + (f' ("{note}")' if note else "")
         yield Hit(
-            f"{ctx.label(card.id)} has {what} and no function to own its recovery",
+            f"{ctx.label(card.id)} has {what} and nobody owns its recovery: give the fail point an owner "
+            "(or the card a function)",
             (card.id,),
             ctx.grid(card.id),
         )

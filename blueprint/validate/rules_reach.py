@@ -16,8 +16,8 @@ _BEHIND = frozenset({"backstage", "support"})
 
 @rule("BP102", "Hand-off dead end", "warning")
 def handoff_dead_end(ctx: Context) -> Iterator[Hit]:
-    """A backstage or support card that receives work from which no path of links reaches the customer
-    or the frontstage."""
+    """Backstage or support work that never comes back to the customer or the frontstage, one finding
+    per place where the work stops."""
     graph = ctx.graph
     targets = [node for node, data in ctx.nodes.items() if data["lane_kind"] in _SEEN_BY_CUSTOMER]
     # One reverse multi-source BFS: every card with a path to a customer or frontstage card.
@@ -25,13 +25,43 @@ def handoff_dead_end(ctx: Context) -> Iterator[Hit]:
     for layer in nx.bfs_layers(graph.reverse(copy=False), targets):
         reaching.update(layer)
     received = {link.target for link in ctx.doc.links}
-    for node, data in ctx.nodes.items():
-        if data["lane_kind"] in _BEHIND and node in received and node not in reaching:
-            yield Hit(
-                f"{ctx.label(node)} receives work but nothing it does reaches the customer or the frontstage",
-                (node,),
-                ctx.grid(node),
-            )
+    found = [
+        node
+        for node, data in ctx.nodes.items()
+        if data["lane_kind"] in _BEHIND and node in received and node not in reaching
+    ]
+    if not found:
+        return
+    groups: dict[str, list[str]] = {}
+    region: set[str] = set()
+    for layer in nx.bfs_layers(graph, found):  # everything the dead-end work leads to, in one sweep
+        region.update(layer)
+    stops = _stopping_cards(ctx, graph.subgraph(region))
+    for node in sorted(found, key=ctx.grid):
+        groups.setdefault(stops[node], []).append(node)
+    for stop, members in sorted(groups.items(), key=lambda item: ctx.grid(item[0])):
+        feeders = [node for node in members if node != stop]
+        feed = f"; {len(feeders)} cards feed into it" if len(feeders) > 1 else "; 1 card feeds into it"
+        yield Hit(
+            f"the work stops at {ctx.label(stop)}: nothing it does reaches the customer or the frontstage"
+            + (feed if feeders else ""),
+            (stop, *feeders),
+            ctx.grid(stop),
+        )
+
+
+def _stopping_cards(ctx: Context, region: nx.MultiDiGraph) -> dict[str, str]:
+    """For each card of `region` (work that cannot reach the customer, and all it leads to), the first
+    card in grid order where its chains stop: a card with no outgoing link, or the first card (in grid
+    order) of a circle that leads nowhere else."""
+    blocks = nx.condensation(region)
+    first = {block: min(blocks.nodes[block]["members"], key=ctx.grid) for block in blocks}
+    stop: dict[int, str] = {}
+    for block in reversed(list(nx.topological_sort(blocks))):
+        after = [stop[successor] for successor in blocks.successors(block)]
+        stop[block] = min(after, key=ctx.grid) if after else first[block]
+    mapping: dict[str, int] = blocks.graph["mapping"]
+    return {node: stop[block] for node, block in mapping.items()}
 
 
 @rule("BP103", "Orphan card", "warning")

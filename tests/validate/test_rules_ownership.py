@@ -37,8 +37,8 @@ def test_bp109_fires_on_a_fail_point_nobody_owns() -> None:
     [finding] = validate(doc, codes=["BP109"])
     assert (finding.code, finding.severity, finding.elements) == ("BP109", "warning", ("e1",))
     assert finding.message == (
-        '"Dummy phone" (Stage › Step 0, Evidence) has a high fail point ("Order misheard") and no function '
-        "to own its recovery"
+        '"Dummy phone" (Stage › Step 0, Evidence) has a high fail point ("Order misheard") and nobody owns '
+        "its recovery: give the fail point an owner (or the card a function)"
     )
 
 
@@ -49,6 +49,12 @@ def test_bp109_near_miss_owned_fail_point_or_no_fail_point() -> None:
             card("c1", "customer", 0, "Orders"),
         ],
     )
+    assert validate(doc, codes=["BP109"]) == []
+
+
+def test_bp109_near_miss_a_fail_point_with_an_owner_needs_no_function_on_its_card() -> None:
+    owned = {**FAIL, "owner": "team-b"}
+    doc = blueprint_with(cards=[card("c1", "customer", 0, "Fills in the form wrongly", fail_point=owned)])
     assert validate(doc, codes=["BP109"]) == []
 
 

@@ -18,14 +18,54 @@ def test_bp102_fires_when_work_received_never_comes_back() -> None:
         links=[("c1", "f1"), ("f1", "b1"), ("b1", "s1")],
     )
     findings = validate(doc, codes=["BP102"])
-    assert [(f.code, f.severity, f.elements) for f in findings] == [
-        ("BP102", "warning", ("b1",)),
-        ("BP102", "warning", ("s1",)),
-    ]
+    # one finding per dead end: the stopping card first, then the cards that feed into it
+    assert [(f.code, f.severity, f.elements) for f in findings] == [("BP102", "warning", ("s1", "b1"))]
     assert findings[0].message == (
-        '"Logs the order" (Stage › Step 1, Backstage) receives work but nothing it does reaches the '
-        "customer or the frontstage"
+        'the work stops at "Archives it" (Stage › Step 2, Support): nothing it does reaches the '
+        "customer or the frontstage; 1 card feeds into it"
     )
+
+
+def test_bp102_gives_one_finding_per_stopping_card_and_a_circle_stops_at_its_first_card() -> None:
+    doc = blueprint_with(
+        steps=4,
+        cards=[
+            card("c1", "customer", 0, "Orders"),
+            card("f1", "frontstage", 0, "Takes the order", function="team-a"),
+            card("b1", "backstage", 1, "Logs it", function="team-b"),
+            card("b2", "backstage", 2, "Files it", function="team-b"),
+            card("s1", "support", 2, "Copies it", function="team-c"),
+            card("s2", "support", 3, "Shreds it", function="team-c"),
+            card("b3", "backstage", 3, "Audits it", function="team-b"),
+            card("s3", "support", 1, "Reviews the audit", function="team-c"),
+        ],
+        links=[
+            ("c1", "f1"),
+            ("f1", "b1"),
+            ("b1", "b2"),  # b1 reaches two stops (b2 and s2): it joins b2's, the first in grid order
+            ("b1", "s1"),
+            ("s1", "s2"),
+            ("f1", "b3"),  # b3 <-> s3 circle and lead nowhere else: they stop at s3 (step 1)
+            ("b3", "s3"),
+            ("s3", "b3"),
+        ],
+    )
+    findings = validate(doc, codes=["BP102"])
+    assert [f.elements for f in findings] == [("s3", "b3"), ("b2", "b1"), ("s2", "s1")]
+    assert findings[2].message.endswith("reaches the customer or the frontstage; 1 card feeds into it")
+
+
+def test_bp102_a_lone_stopping_card_says_nothing_feeds_into_it() -> None:
+    doc = blueprint_with(
+        cards=[
+            card("f1", "frontstage", 0, "Takes the order", function="team-a"),
+            card("b1", "backstage", 1, "Logs the order", function="team-b"),
+        ],
+        links=[("f1", "b1")],
+    )
+    [finding] = validate(doc, codes=["BP102"])
+    assert finding.elements == ("b1",)
+    assert finding.message.endswith("nothing it does reaches the customer or the frontstage")
 
 
 def test_bp102_near_miss_a_path_back_through_support_or_a_loop_counts() -> None:

@@ -26,6 +26,8 @@ SPEC_RULES = {
     "BP109": ("Unowned fail point", "warning"),
     "BP110": ("Lane order", "error"),
     "BP111": ("Unlabelled hand-off", "info"),
+    "BP112": ("Slower than the customer accepts", "warning"),
+    "BP113": ("Fail point without a plan", "info"),
     "BP201": ("Inside-out journey", "info"),
 }
 
