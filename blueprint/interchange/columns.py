@@ -71,6 +71,8 @@ BLUEPRINT_FIELDS = (
     "tags",
 )
 SCHEMA_FIELD = "$schema"
+#: The word in `Wait minutes` for a wait point of unknown length.
+UNKNOWN_MINUTES = "unknown"
 
 #: Columns holding lists, one item per line of the cell (wrapped so every line shows).
 LIST_COLUMNS = {"Blueprint": ("Value",), "Cards": ("Tags",)}

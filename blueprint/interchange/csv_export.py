@@ -12,7 +12,6 @@ import io
 
 from blueprint.interchange import columns
 from blueprint.interchange.package import FORMULA_STARTS
-from blueprint.interchange.workbook_export import UNKNOWN_MINUTES
 from blueprint.model import Blueprint
 
 
@@ -50,7 +49,7 @@ def export_cards_csv(doc: Blueprint) -> bytes:
             fail.severity if fail else None,
             functions.get(fail.owner or "") if fail else None,
             wait.note if wait else None,
-            (UNKNOWN_MINUTES if wait.minutes is None else wait.minutes) if wait else None,
+            (columns.UNKNOWN_MINUTES if wait.minutes is None else wait.minutes) if wait else None,
             card.evidence,
             "\n".join(card.tags),
         ]

@@ -7,9 +7,22 @@ imported blueprint opens.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from blueprint.model import Blueprint
+
+# Control characters, line separators and bidi overrides: text from a table must not break a line of
+# the report, move the terminal's cursor or show itself in another order than it has.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` safe on one line of a terminal: unsafe characters written as `\\x1b`, `\\u202e`."""
+    return _UNSAFE.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", text
+    )
+
 
 #: What the report counts, in the order it says them.
 COUNTED = ("stages", "steps", "lanes", "functions", "cards", "links", "improvements", "views")
@@ -30,7 +43,8 @@ class Note:
             where.append(f"row {self.row}")
         if self.column:
             where.append(f"column {self.column}")
-        return f"{', '.join(where)}: {self.message}" if where else self.message
+        line = f"{', '.join(where)}: {self.message}" if where else self.message
+        return printable(line)
 
 
 @dataclass
@@ -59,7 +73,7 @@ class ImportReport:
 
     def lines(self) -> list[str]:
         made = ", ".join(f"{n:,} {_noun(kind, n)}" for kind, n in self.counts.items() if n or kind == "cards")
-        out = [f"Read {self.source} as {self.layout}.", f"Created: {made}."]
+        out = [f"Read {printable(self.source)} as {self.layout}.", f"Created: {made}."]
         if self.notes:
             out.append(f"Not imported as it was ({len(self.notes):,}):")
             out += [f"  {note.line()}" for note in self.notes]

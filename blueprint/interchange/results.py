@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from blueprint.graph import handoff_report
 from blueprint.graph.render import display_names
+from blueprint.graph.timing import customer_time
 from blueprint.interchange.package import Sheet, Value
 from blueprint.model import Blueprint
 from blueprint.validate import RULES, validate
@@ -54,10 +55,63 @@ def handoffs_sheet(doc: Blueprint) -> Sheet:
 
 
 def timing_sheet(doc: Blueprint) -> Sheet:
-    """The customer's time at every customer card (journey order), then the stages and the journey."""
-    header = ["Card id", "Card", "Stage", "Step", "Minutes", "Work minutes", "Wait minutes", "Tolerance"]
-    header += ["Over tolerance", "Incomplete", "Chain"]
-    return Sheet("Timing", header, [], (12, 36, 20, 20, 9, 13, 13, 10, 14, 11, 40), results=True)
+    """The customer's time at every customer card (journey order, with the chain of work behind it),
+    then each stage's total and the journey's (`blueprint timing`'s figures)."""
+    timing = customer_time(doc)
+    cards = doc.cards_by_id()
+    places = {step.id: (stage.name, step.name) for stage, step in doc.all_steps()}
+
+    def yes(flag: bool) -> str | None:
+        return "yes" if flag else None
+
+    def rows() -> Iterator[list[Value]]:
+        for time in timing.cards:
+            card = cards[time.card_id]
+            stage, step = places[card.step]
+            chain = " → ".join(cards[i].title for i in time.chain)
+            yield [
+                time.card_id,
+                card.title,
+                stage,
+                step,
+                time.minutes,
+                time.work_minutes,
+                time.wait_minutes,
+                time.tolerance_minutes,
+                yes(time.over),
+                yes(time.incomplete),
+                chain,
+            ]
+        yield []
+        for total, stage in zip(timing.stages, doc.stages, strict=True):
+            yield [
+                stage.id,
+                "Stage total",
+                stage.name,
+                None,
+                total.minutes,
+                None,
+                None,
+                None,
+                None,
+                yes(total.incomplete),
+            ]
+        yield [
+            None,
+            "Journey total",
+            None,
+            None,
+            timing.minutes,
+            None,
+            None,
+            None,
+            None,
+            yes(timing.incomplete),
+        ]
+
+    header = ["Card id", "Customer moment", "Stage", "Step", "Minutes", "Work minutes", "Wait minutes"]
+    header += ["Tolerance", "Over tolerance", "Incomplete", "Chain"]
+    return Sheet("Timing", header, rows(), (12, 36, 20, 20, 9, 13, 13, 10, 14, 11, 60), results=True)
 
 
 def result_sheets(doc: Blueprint) -> list[Sheet]:

@@ -17,8 +17,7 @@ from blueprint.interchange.package import CellTooLong, Sheet, Value, write_workb
 from blueprint.interchange.results import result_sheets
 from blueprint.model import Blueprint
 
-#: The word in `Wait minutes` for a wait point of unknown length.
-UNKNOWN_MINUTES = "unknown"
+UNKNOWN_MINUTES = columns.UNKNOWN_MINUTES
 
 
 def lines(items: Sequence[str]) -> str | None:

@@ -18,7 +18,6 @@ from blueprint.interchange.cells import as_choice, as_date, as_number, as_text, 
 from blueprint.interchange.report import Imported, ImportReport, Notes, counts_of
 from blueprint.interchange.sheets import Lookup, RowReader, SheetReader, find_sheet
 from blueprint.interchange.tables import header_key
-from blueprint.interchange.workbook_export import UNKNOWN_MINUTES
 from blueprint.interchange.workbook_reading import Workbook
 
 LAYOUT = "a Service Blueprint Studio workbook"
@@ -281,7 +280,7 @@ class _Reader:
             if row.value("Wait") is not None:
                 row.note("a wait without Wait minutes (a number, or 'unknown'); not imported", "Wait minutes")
             return None
-        if text is not None and text.strip().casefold() == UNKNOWN_MINUTES:
+        if text is not None and text.strip().casefold() == columns.UNKNOWN_MINUTES:
             minutes = None
         else:
             minutes = row.read("Wait minutes", as_number, then="the wait's length is unknown")

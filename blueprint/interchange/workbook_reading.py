@@ -12,7 +12,6 @@ saved result (there is no value to import, and we never calculate), and turns th
 from __future__ import annotations
 
 import io
-import re
 import warnings
 import zipfile
 from collections.abc import Iterator
@@ -29,13 +28,16 @@ from blueprint.interchange.xmltext import from_cell_text
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _CELL, _VALUE, _FORMULA = f"{_NS}row", f"{_NS}c", f"{_NS}v", f"{_NS}f"
 _INLINE, _TEXT, _RUN, _SHEET_DATA = f"{_NS}is", f"{_NS}t", f"{_NS}r", f"{_NS}sheetData"
-_REF = re.compile(r"([A-Z]{1,3})(\d+)$")
+_DIGITS = "0123456789"
 _COLUMNS: dict[str, int] = {}
 
 
-def _column(letters: str) -> int:
+def _column(letters: str) -> int | None:
+    """A1's column letters as a number (A is 1), None for what is no column."""
     found = _COLUMNS.get(letters)
     if found is None:
+        if not (1 <= len(letters) <= 3 and letters.isascii() and letters.isalpha() and letters.isupper()):
+            return None
         found = 0
         for ch in letters:
             found = found * 26 + ord(ch) - 64
@@ -167,8 +169,8 @@ class Workbook:
             if cell.tag != _CELL:
                 continue
             ref = cell.get("r")
-            match = _REF.match(ref) if ref else None
-            column = _column(match.group(1)) if match else column + 1
+            found = _column(ref.rstrip(_DIGITS)) if ref else None
+            column = found if found is not None else column + 1
             value = self._value(cell, strings, name, number, column)
             if value is not None:
                 cells[column] = value

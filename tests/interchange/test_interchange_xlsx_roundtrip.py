@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 
 from blueprint.fileformat import BlueprintFileError, dumps, load
+from blueprint.graph.timing import customer_time
 from blueprint.interchange import columns
 from blueprint.interchange.workbook_export import export_xlsx
 from blueprint.interchange.workbook_import import import_ours
@@ -127,3 +128,16 @@ def test_the_result_sheets_hold_findings_and_hand_offs_and_import_ignores_them()
     book.save(edited)
     with Workbook("edited.xlsx", edited.getvalue()) as reread:
         assert dumps(import_ours(reread, "edited.xlsx").document) == dumps(doc)
+
+
+def test_the_timing_sheet_holds_the_customers_time() -> None:
+    doc = load("samples/cafe-order-ahead.blueprint")
+    timing = customer_time(doc)
+    rows = [[cell.value for cell in row] for row in workbook_of(doc)["Timing"].iter_rows(min_row=2)]
+    moments = rows[: len(timing.cards)]
+    assert [(r[0], r[4], r[5], r[6]) for r in moments] == [
+        (t.card_id, t.minutes, t.work_minutes, t.wait_minutes) for t in timing.cards
+    ]
+    assert [r[9] == "yes" for r in moments] == [t.incomplete for t in timing.cards]
+    assert rows[-1][1:5] == ["Journey total", None, None, timing.minutes]
+    assert [r[4] for r in rows[-1 - len(doc.stages) : -1]] == [s.minutes for s in timing.stages]
