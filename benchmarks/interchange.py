@@ -28,29 +28,13 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
+from run import speed_check  # noqa: E402
 
 from blueprint.fileformat import save  # noqa: E402
 
 SCRIPT = Path(sys.executable).parent / "blueprint"
 TARGET_SECONDS = 3.0
 TARGET_MB = 500
-
-
-def speed_check() -> float:
-    """CPU seconds of run.py's fixed loop (best of 5)."""
-
-    def loop() -> int:
-        total = 0
-        for i in range(3_000_000):
-            total += i * i
-        return total
-
-    best = float("inf")
-    for _ in range(5):
-        started = time.process_time()
-        loop()
-        best = min(best, time.process_time() - started)
-    return best
 
 
 def run_once(command: list[str]) -> tuple[float, float, float]:

@@ -3,7 +3,8 @@
 Recognised layouts: our own workbook (from `export -o OUT.xlsx`), Blueprint Signal's complete project
 workbook, and a simple process list (see docs/interchange.md). Prints the import report on standard
 output: what was created, and one line for everything that could not be imported as it was. Exit code
-0, or 2 when IN cannot be read (no recognised layout, a hostile or damaged file) or OUT not written.
+0, or 2 when IN cannot be read (no recognised layout, a hostile or damaged file) or OUT not written. A
+blueprint already at OUT is kept as `OUT~.blueprint` (as the editor's backup when saving).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         say_error(args.file, "note: --sheet applies to workbooks only; a CSV file is one table")
     try:
         imported = import_file(args.file, args.sheet)
-        save(imported.document, out, backup=False)
+        save(imported.document, out)  # a blueprint already there is kept as OUT~.blueprint
     except BlueprintFileError as error:
         say_file_error(error)
         return EXIT_UNREADABLE

@@ -131,6 +131,21 @@ class _Diagram:
         return ET.SubElement(holder, "mxCell", attributes)
 
 
+#: A row's name at its left: a lane's, the emotion row's.
+_ROW_HEADER = _style(
+    rounded=0,
+    whiteSpace="wrap",
+    html=1,
+    fillColor=st.HEADER_FILL,
+    strokeColor=st.GRID,
+    align="left",
+    spacingLeft=9,
+    fontStyle=1,
+    fontSize=m.LANE_NAME_SIZE,
+    fontColor=st.TEXT,
+)
+
+
 def _grid(diagram: _Diagram, layout: Layout) -> None:
     for i, lane in enumerate(layout.lanes):
         data = {"blueprint_id": lane.lane_id, "blueprint_type": "lane", "kind": lane.kind}
@@ -138,19 +153,7 @@ def _grid(diagram: _Diagram, layout: Layout) -> None:
         diagram.vertex(
             f"bp-{lane.lane_id}", lane.band, _style(rounded=0, fillColor=fill, strokeColor=st.GRID), data=data
         )
-        header_style = _style(
-            rounded=0,
-            whiteSpace="wrap",
-            html=1,
-            fillColor=st.HEADER_FILL,
-            strokeColor=st.GRID,
-            align="left",
-            spacingLeft=9,
-            fontStyle=1,
-            fontSize=m.LANE_NAME_SIZE,
-            fontColor=st.TEXT,
-        )
-        diagram.vertex(f"bpx-{lane.lane_id}-header", lane.header, header_style, label(lane.name))
+        diagram.vertex(f"bpx-{lane.lane_id}-header", lane.header, _ROW_HEADER, label(lane.name))
         stripe = Box(lane.header.x, lane.header.y, 4, lane.header.h)
         colour = st.CARD_COLORS.get(lane.kind, st.CARD_COLORS["customer"])[1]
         diagram.vertex(f"bpx-{lane.lane_id}-stripe", stripe, _style(fillColor=colour, strokeColor="none"))
@@ -211,18 +214,7 @@ def _emotion(diagram: _Diagram, layout: Layout) -> None:
     row = Box(0, curve.box.y, curve.box.right, curve.box.h)
     diagram.vertex("bpx-emotion", row, _style(rounded=0, fillColor="#FFFFFF", strokeColor=st.GRID))
     if curve.header is not None:
-        header_style = _style(
-            rounded=0,
-            whiteSpace="wrap",
-            html=1,
-            fillColor=st.HEADER_FILL,
-            strokeColor=st.GRID,
-            align="left",
-            spacingLeft=9,
-            fontStyle=1,
-            fontSize=m.LANE_NAME_SIZE,
-        )
-        diagram.vertex("bpx-emotion-header", curve.header, header_style, label(curve.label))
+        diagram.vertex("bpx-emotion-header", curve.header, _ROW_HEADER, label(curve.label))
     base = _style(endArrow="none", html=1, strokeColor="#B0BEC5", dashed=1, dashPattern="2 2")
     diagram.edge(
         "bpx-emotion-baseline", base, [(curve.box.x, curve.baseline_y), (curve.box.right, curve.baseline_y)]

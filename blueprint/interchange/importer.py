@@ -49,6 +49,10 @@ def import_file(path: str | Path, sheet: str | None = None) -> Imported:
     )
 
 
+def _unknown_layout(name: str, words: str) -> BlueprintFileError:
+    return BlueprintFileError(f"no recognised layout{words}", file=name, code="unknown-layout")
+
+
 def _first_row(table: Table) -> str:
     rows = table.rows()
     try:
@@ -71,11 +75,7 @@ def _from_workbook(book: Workbook, name: str, sheet: str | None) -> Imported:
         table = book.table(found)
         header = find_header(table, process_list.matches)
         if header is None:
-            raise BlueprintFileError(
-                f"no recognised layout on sheet '{found[:60]}': {_NEEDS}{_first_row(table)}",
-                file=name,
-                code="unknown-layout",
-            )
+            raise _unknown_layout(name, f" on sheet '{found[:60]}': {_NEEDS}{_first_row(table)}")
         return process_list.import_process_list(table, header, name, None)
     if is_ours(book.sheet_names, book):
         return import_ours(book, name)
@@ -86,12 +86,8 @@ def _from_workbook(book: Workbook, name: str, sheet: str | None) -> Imported:
         header = find_header(table, process_list.matches)
         if header is not None:
             return process_list.import_process_list(table, header, name, None)
-    raise BlueprintFileError(
-        f"no recognised layout: {_NEEDS}; or be our workbook (sheets Blueprint and Cards) or Blueprint "
-        "Signal's (sheets Stages and Service items)",
-        file=name,
-        code="unknown-layout",
-    )
+    ours = "our workbook (sheets Blueprint and Cards) or Blueprint Signal's (sheets Stages and Service items)"
+    raise _unknown_layout(name, f": {_NEEDS}; or be {ours}")
 
 
 def _from_csv(name: str) -> Imported:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -159,8 +160,9 @@ class Workbook:
             raise _refuse(
                 self.path, f"not a readable Excel workbook (the sheet's XML is damaged: {error})", f"'{name}'"
             ) from None
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
-            raise _refuse(self.path, f"not a readable Excel workbook ({error})", f"'{name}'") from None
+        except (zipfile.BadZipFile, zlib.error, KeyError, OSError, EOFError, ValueError) as error:
+            reason = str(error).splitlines()[0][:120] if str(error) else type(error).__name__
+            raise _refuse(self.path, f"not a readable Excel workbook ({reason})", f"'{name}'") from None
 
     def _cells(self, row: Element, strings: Any, name: str, number: int) -> Row:
         cells: Row = {}

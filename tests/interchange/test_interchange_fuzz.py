@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from blueprint.fileformat import BlueprintFileError, dumps
 from blueprint.interchange import columns
+from blueprint.interchange.importer import import_file
 from blueprint.interchange.package import Sheet, write_workbook
 from blueprint.interchange.workbook_export import data_rows
 from blueprint.interchange.workbook_import import import_ours
@@ -88,3 +89,21 @@ def test_any_edit_imports_or_is_one_line(edits: list[tuple[str, int, int, object
         assert "\n" not in note.line()
     if not edits:
         assert dumps(imported.document) == dumps(DOC)
+
+
+WORKBOOK = write_workbook([Sheet(name, columns.headers(name), rows) for name, rows in data_rows(DOC).items()])
+
+
+@given(st.lists(st.tuples(st.integers(0, len(WORKBOOK) - 1), st.integers(0, 255)), min_size=1, max_size=6))
+def test_damaged_bytes_import_or_are_one_line(tmp_path_factory, damage: list[tuple[int, int]]) -> None:  # type: ignore[no-untyped-def]
+    data = bytearray(WORKBOOK)
+    for at, value in damage:
+        data[at] = value
+    path = tmp_path_factory.mktemp("damaged") / "damaged.xlsx"
+    path.write_bytes(bytes(data))
+    try:
+        imported = import_file(path)
+    except BlueprintFileError as error:
+        assert "\n" not in error.one_line()
+        return
+    dumps(imported.document)
