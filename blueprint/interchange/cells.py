@@ -7,7 +7,7 @@ line of the report (sheet, row, column) and carry on with the rest.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from blueprint.interchange.tables import CellError, CellValue
 
@@ -38,6 +38,8 @@ def as_text(value: CellValue | None) -> str | None:
         return str(int(value))
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+    if isinstance(value, timedelta):
+        return f"{value.total_seconds() / 60:g} min"
     return str(value)
 
 
@@ -62,6 +64,9 @@ def _parse_number(text: str, decimal_comma: bool | None) -> int | float:
 def _number(value: CellValue | None, minutes: bool, decimal_comma: bool | None = None) -> int | float | None:
     if value is None:
         return None
+    if isinstance(value, timedelta):  # a duration cell ([h]:mm, or 0:05 typed as a time)
+        minutes = round(value.total_seconds() / 60, 6)
+        return int(minutes) if minutes.is_integer() else minutes
     if isinstance(value, bool | CellError | datetime | date):
         kind = "a date" if isinstance(value, datetime | date) else shown(value)
         raise Unreadable(f"{kind} where a number belongs")
@@ -118,6 +123,8 @@ def as_date(value: CellValue | None) -> str | None:
         return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, timedelta):
+        raise Unreadable("a time where a date belongs")
     if isinstance(value, str):
         text = value.strip()
         if not text:

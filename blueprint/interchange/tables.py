@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from blueprint.interchange.package import column_letters
 
@@ -23,7 +23,7 @@ class CellError:
         return self.code
 
 
-CellValue = str | int | float | bool | datetime | date | CellError
+CellValue = str | int | float | bool | datetime | date | timedelta | CellError
 Row = dict[int, CellValue]
 Rows = Iterator[tuple[int, Row]]
 

@@ -16,7 +16,7 @@ import warnings
 import zipfile
 import zlib
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError, iterparse
@@ -111,7 +111,9 @@ class Workbook:
         except Exception as error:  # a damaged or hostile package: openpyxl raises many kinds
             reason = str(error).splitlines()[0][:120] if str(error) else type(error).__name__
             raise _refuse(self.path, f"not a readable Excel workbook ({reason})") from None
+        # styles (by index) whose number format shows a date or time, or a duration such as [h]:mm
         self._dates: set[int] = set(getattr(self._book, "_date_formats", ()) or ())
+        self._durations: set[int] = set(getattr(self._book, "_timedelta_formats", ()) or ())
 
     def __enter__(self) -> Workbook:
         return self
@@ -235,7 +237,12 @@ class Workbook:
         if isinstance(number, float) and (number != number or number in (float("inf"), float("-inf"))):
             return CellError(raw[:20])
         style = cell.get("s")
-        if style and style.isdigit() and int(style) in self._dates:
+        index = int(style) if style and style.isdigit() else 0
+        if index in self._durations:  # a duration in days, shown as [h]:mm
+            return timedelta(days=number) if abs(number) < 1e6 else CellError(raw[:20])
+        if index in self._dates:
+            if 0 <= number < 1:  # a time of day alone (0:05): as a duration, the way minutes are typed
+                return timedelta(days=number)
             from openpyxl.utils.datetime import from_excel
 
             try:

@@ -4,8 +4,10 @@ functions made as the spec says; every row it cannot map a line of the report.""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from blueprint.fileformat import BlueprintFileError
@@ -148,3 +150,22 @@ def test_a_file_in_no_layout_is_refused_naming_the_headers_expected(tmp_path: Pa
     )
     with pytest.raises(BlueprintFileError, match="our workbook \\(sheets Blueprint and Cards\\)"):
         import_file(workbook(tmp_path / "contacts.xlsx", {"People": [["Name", "Phone"]]}))
+
+
+def test_minutes_typed_as_times_or_durations(tmp_path: Path) -> None:
+    rows = [["Stage", "Lane", "Title", "Minutes"], ["S", "customer", "Waits", datetime.time(0, 5)]]
+    rows += [
+        ["S", "customer", "Sits", datetime.timedelta(hours=1, minutes=30)],
+        ["S", "customer", "Leaves", 2],
+    ]
+    rows += [["S", "customer", "Pays", datetime.datetime(2027, 1, 1)]]
+    path = workbook(tmp_path / "times.xlsx", {"Visit": rows})
+    book = openpyxl.load_workbook(path)
+    book["Visit"]["D2"].number_format = "h:mm"
+    book["Visit"]["D3"].number_format = "[h]:mm"
+    book.save(path)
+    imported = import_file(path)
+    assert [c.duration_minutes for c in imported.document.cards] == [5, 90, 2, None]
+    assert [n.line() for n in imported.report.notes] == [
+        "Visit, row 5, column Time in minutes: a date where a number belongs; left empty"
+    ]
