@@ -36,15 +36,31 @@ def findings_sheet(doc: Blueprint) -> Sheet:
     )
 
 
+#: Up to this many functions the hand-offs are a matrix; beyond, a list of pairs (the same counts: a
+#: matrix of thousands of columns is no help to anyone, and costs its square in cells).
+MATRIX_FUNCTIONS = 500
+
+
 def handoffs_sheet(doc: Blueprint) -> Sheet:
-    """Rows hand off to columns; an empty cell is no hand-off. Totals in the last column and row."""
+    """The hand-off matrix: rows hand off to columns (an empty cell is none), totals in the last column
+    and row; with more than `MATRIX_FUNCTIONS` functions, one row per pair that hands off."""
     report = handoff_report(doc)
     names = display_names(report)
     ids = [entry.id for entry in report.functions]
+    if len(ids) > MATRIX_FUNCTIONS:
+        pairs = [
+            [names[source], names[target], count]
+            for source in ids
+            for target, count in report.matrix.get(source, {}).items()
+        ]
+        return Sheet("Hand-offs", ["From", "To", "Hand-offs"], pairs, (28, 28, 10), results=True)
+    column = {function_id: i for i, function_id in enumerate(ids)}
 
     def rows() -> Iterator[list[Value]]:
         for entry in report.functions:
-            counts: list[Value] = [report.count(entry.id, target) or None for target in ids]
+            counts: list[Value] = [None] * len(ids)
+            for target, count in report.matrix.get(entry.id, {}).items():
+                counts[column[target]] = count or None
             yield [names[entry.id], *counts, entry.handoffs_out]
         if ids:
             yield ["Hand-offs in", *(entry.handoffs_in for entry in report.functions)]

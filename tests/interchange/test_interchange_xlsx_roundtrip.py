@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given
 
 from blueprint.fileformat import BlueprintFileError, dumps, load
+from blueprint.graph import handoff_report
 from blueprint.graph.timing import customer_time
-from blueprint.interchange import columns
+from blueprint.interchange import columns, results
 from blueprint.interchange.workbook_export import export_xlsx
 from blueprint.interchange.workbook_import import import_ours
 from blueprint.interchange.workbook_reading import Workbook
@@ -141,3 +142,16 @@ def test_the_timing_sheet_holds_the_customers_time() -> None:
     assert [r[9] == "yes" for r in moments] == [t.incomplete for t in timing.cards]
     assert rows[-1][1:5] == ["Journey total", None, None, timing.minutes]
     assert [r[4] for r in rows[-1 - len(doc.stages) : -1]] == [s.minutes for s in timing.stages]
+
+
+def test_many_functions_hand_off_as_a_list_of_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(results, "MATRIX_FUNCTIONS", 2)
+    doc = load("samples/broken-handoffs.blueprint")
+    sheet = workbook_of(doc)["Hand-offs"]
+    pairs = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert pairs[0] == ["From", "To", "Hand-offs"]
+    names = {f.id: f.name for f in doc.functions}
+    matrix = handoff_report(doc).matrix
+    assert sorted(pairs[1:]) == sorted(
+        [names[a], names[b], n] for a, row in matrix.items() for b, n in row.items()
+    )
