@@ -87,3 +87,29 @@ def backward_flow_blueprint() -> Blueprint:
         ],
         links=[("c0", "f0"), ("c1", "f1"), ("f1", "f0", {"label": "retry"})],
     )
+
+
+def drink_blueprint(stages: list[tuple[str, int, str | None]] | None = None, **receives: Any) -> Blueprint:
+    """The spec's example of the customer's time: "Orders" (customer, 1 min) -> "Takes the order" (1)
+    -> "Makes the drink" (4, wait 2) -> "Hands it over" (1) -> "Receives the drink" (customer, 0.5):
+    8.5 min at "Receives the drink" (ids c1, c3, c4, c5, c9). `receives`: more fields of that card
+    (e.g. tolerance_minutes=5)."""
+    return blueprint_with(
+        cards=[
+            card("c1", "customer", 0, "Orders", duration_minutes=1),
+            card("c3", "frontstage", 0, "Takes the order", function="team-a", duration_minutes=1),
+            card(
+                "c4",
+                "backstage",
+                1,
+                "Makes the drink",
+                function="team-b",
+                duration_minutes=4,
+                wait_point={"note": "queue", "minutes": 2},
+            ),
+            card("c5", "frontstage", 2, "Hands it over", function="team-a", duration_minutes=1),
+            card("c9", "customer", 2, "Receives the drink", **{"duration_minutes": 0.5, **receives}),
+        ],
+        links=[("c1", "c3"), ("c3", "c4"), ("c4", "c5"), ("c5", "c9")],
+        stages=stages,
+    )

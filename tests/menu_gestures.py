@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from blueprint.ui.main_window import MainWindow
 
@@ -32,6 +32,25 @@ def right_click_pick(window: MainWindow, scene_pos: QPointF, *path: str) -> list
     """Right-click at a scene position and pick `path` in the menu (submenus opened by hovering).
 
     Returns the texts of the first menu's entries (to assert what was offered)."""
+    offered = _pick_when_open(path)
+    point = at(window, scene_pos)
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, point, window.view.viewport().mapToGlobal(point)
+    )
+    window.view.contextMenuEvent(event)
+    return offered
+
+
+def right_click_widget_pick(widget: QWidget, point: QPoint, *path: str) -> list[str]:
+    """Right-click `widget` (e.g. a list's viewport) at `point` and pick `path` in its menu."""
+    offered = _pick_when_open(path)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, widget.mapToGlobal(point))
+    QApplication.sendEvent(widget, event)
+    return offered
+
+
+def _pick_when_open(path: tuple[str, ...]) -> list[str]:
+    """Pick `path` in the next menu that opens; the list fills with the first menu's entries."""
     offered: list[str] = []
 
     def pick(menu: QMenu | None = None, depth: int = 0) -> None:
@@ -57,9 +76,4 @@ def right_click_pick(window: MainWindow, scene_pos: QPointF, *path: str) -> list
                 QApplication.activePopupWidget().close()
 
     QTimer.singleShot(0, pick)
-    point = at(window, scene_pos)
-    event = QContextMenuEvent(
-        QContextMenuEvent.Reason.Mouse, point, window.view.viewport().mapToGlobal(point)
-    )
-    window.view.contextMenuEvent(event)
     return offered

@@ -12,7 +12,7 @@ from blueprint.edit.card_index import CardIndex
 from blueprint.edit.change import Change
 from blueprint.edit.operations.base import Operation, apply_op
 from blueprint.edit.snapshot import Snapshots
-from blueprint.model import Blueprint, Card, Link
+from blueprint.model import Blueprint, Card, Improvement, Link
 
 Observer = Callable[[Change], None]
 
@@ -84,7 +84,8 @@ class Document:
         return list(self._links_of.get(card_id, ()))
 
     def kind_of(self, element_id: str) -> str | None:
-        """ "card", "link", "lane", "stage", "step", "function" or None for an unknown id."""
+        """ "card", "link", "lane", "stage", "step", "function", "improvement" or None for an unknown
+        id."""
         if self.card(element_id) is not None:
             return "card"
         if self.link(element_id) is not None:
@@ -99,4 +100,9 @@ class Document:
                 return "step"
         if any(function.id == element_id for function in bp.functions):
             return "function"
+        if any(plan.id == element_id for plan in bp.improvements):
+            return "improvement"
         return None
+
+    def improvement(self, improvement_id: str) -> Improvement | None:
+        return next((plan for plan in self.blueprint.improvements if plan.id == improvement_id), None)

@@ -1,16 +1,19 @@
-"""Appendix pages: card details the boxes shortened, validation findings, the hand-off matrix and each
-function's upstream and downstream functions.
+"""Appendix pages: card details the boxes shortened, validation findings, the customer's time, the
+improvement plan, the hand-off matrix and each function's upstream and downstream functions.
 
 Laid out first as plain "ops" (text at a position, `appendix_flow.py`) so the total page count is
 known before anything is drawn ("page n of m"). The sections are in `appendix_words.py` (overview,
-card details) and `appendix_handoffs.py` (findings, matrix, neighbours); this module says which
-cards get an entry and puts the sections in order.
+card details), `appendix_handoffs.py` (findings, matrix, neighbours), `appendix_time.py` (the
+customer's time) and `appendix_plans.py` (the improvement plan); this module says which cards get an
+entry and puts the sections in order.
 """
 
 from __future__ import annotations
 
 from blueprint.export.appendix_flow import AppendixPage, Flow
 from blueprint.export.appendix_handoffs import findings_section, matrix_section, neighbours_section
+from blueprint.export.appendix_plans import improvement_plan_section
+from blueprint.export.appendix_time import customer_time_section
 from blueprint.export.appendix_words import card_details_section, overview_section
 from blueprint.export.sources import AppendixSources
 from blueprint.layout import Layout
@@ -57,6 +60,8 @@ def build_appendix(
     card_details_section(flow, doc, layout, refs)
     if sources.findings is not None:
         findings_section(flow, sources.findings)
+    customer_time_section(flow, doc, sources.timing)
+    improvement_plan_section(flow, doc)
     if sources.handoffs is not None:
         matrix_section(flow, doc, sources.handoffs)
         neighbours_section(flow, doc, sources.handoffs)

@@ -54,6 +54,10 @@ class Flow:
         self.pages.append(AppendixPage())
         self.column, self.left, self.y, self.top = 0, 0.0, 0.0, 0.0
 
+    def new_page(self) -> None:
+        """Go on at the top of a new page (a table row that does not fit, a section of its own)."""
+        self._page()
+
     def need(self, room: float) -> None:
         if self.y + room <= self.height:
             return

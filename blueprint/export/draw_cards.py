@@ -1,5 +1,6 @@
 """The PDF painter's cards: the box (sticky note, dashed evidence outline or rounded card), the
-function's strip, title, description and detail lines, fail and wait badges, and the appendix mark."""
+function's strip, title, description and detail lines, fail, wait and improvement badges, and the
+appendix mark."""
 
 from __future__ import annotations
 
@@ -127,8 +128,15 @@ class CardPainter(PainterState):
                 b.x + b.w / 2, self.y(b.y + b.h / 2 + 2.6), "F", 7.5, True, align="center", color="#FFFFFF"
             )
         else:
-            self.fill(st.WAIT)
+            plan = marker.kind == "plan"
+            self.fill(st.PLAN if plan else st.WAIT)
             c.roundRect(b.x, self.y(b.bottom), b.w, b.h, b.h / 2, stroke=1, fill=1)
             self.pen.queue(
-                b.x + b.w / 2, self.y(b.y + b.h / 2 + 2.4), marker.text, m.DETAIL_SIZE, True, align="center"
+                b.x + b.w / 2,
+                self.y(b.y + b.h / 2 + 2.4),
+                marker.text,
+                m.DETAIL_SIZE,
+                True,
+                align="center",
+                color="#FFFFFF" if plan else st.TEXT,
             )

@@ -1,7 +1,8 @@
 """The legend: what the colours, lines and markers of a blueprint mean.
 
 It lists only what the blueprint uses (its lane kinds, the kinds of links, fail and wait points,
-shortened text, the three lines), so a small blueprint is not explained things it does not have.
+improvement plans, shortened text, the three lines), so a small blueprint is not explained things it
+does not have.
 This module decides what the legend says and where each entry goes (`legend_entries`,
 `place_legend`); the PDF (`draw_legend`, below) and the images (`qtlegend.py`) draw those same
 entries, so both explain the same things in the same order.
@@ -16,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from blueprint.export import style as st
 from blueprint.export.textdraw import TextPen
 from blueprint.layout import Layout
+from blueprint.layout.cards import PLAN_MARKER
 from blueprint.layout.text import text_width
 
 SIZE = 7.0
@@ -35,6 +37,8 @@ LINE_NAMES = {
     "internal": "line of internal interaction",
 }
 SHORTENED_MARK = "▸A1"
+#: The legend's "Plan" pill: as wide as the marker on the cards, at the legend's 7 pt.
+PLAN_SYMBOL_WIDTH = text_width(PLAN_MARKER, 7, True) + 6
 
 
 @dataclass(frozen=True)
@@ -49,12 +53,13 @@ class LegendItems:
     wait_points: bool
     shortened: bool
     line_kinds: frozenset[str]
+    plans: bool = False
 
 
 @dataclass(frozen=True)
 class LegendEntry:
     """One symbol and its label. `symbol` is "lane" (a card swatch of lane kind `key`), "line" (a
-    stroke: `stroke` is colour, width, dash), "fail", "wait" or "shortened"."""
+    stroke: `stroke` is colour, width, dash), "fail", "wait", "plan" or "shortened"."""
 
     symbol: str
     label: str
@@ -86,6 +91,7 @@ def legend_items(layout: Layout, shortened_refs: dict[str, str]) -> LegendItems:
         wait_points="wait" in markers,
         shortened=bool(shortened_refs),
         line_kinds=frozenset(line.kind for line in layout.lines),
+        plans="plan" in markers,
     )
 
 
@@ -103,6 +109,8 @@ def legend_entries(items: LegendItems) -> list[LegendEntry]:
         out.append(LegendEntry("fail", "fail point", 13))
     if items.wait_points:
         out.append(LegendEntry("wait", "wait point (minutes)", 19))
+    if items.plans:
+        out.append(LegendEntry("plan", "improvement planned", PLAN_SYMBOL_WIDTH + 3))
     if items.shortened:
         out.append(LegendEntry("shortened", "text shortened: see appendix", 18))
     for kind, stroke in st.LINE_STYLES.items():
@@ -153,6 +161,11 @@ def draw_legend(canvas: Canvas, pen: TextPen, page_width: float, margin: float, 
             canvas.setFillColor(st.color(st.WAIT))
             canvas.roundRect(x, y - 5, 16, 10, 5, stroke=0, fill=1)
             pen.draw(x + 8, y - 2.5, "W", 7, True, align="center")
+        elif entry.symbol == "plan":
+            canvas.setFillColor(st.color(st.PLAN))
+            canvas.roundRect(x, y - 5, PLAN_SYMBOL_WIDTH, 10, 5, stroke=0, fill=1)
+            middle = x + PLAN_SYMBOL_WIDTH / 2
+            pen.draw(middle, y - 2.5, PLAN_MARKER, 7, True, align="center", color="#FFFFFF")
         elif entry.symbol == "shortened":
             pen.draw(x, y - 2.5, SHORTENED_MARK, 7, True, color=st.REF)
         pen.draw(x + entry.symbol_width, y - 2.5, entry.label, SIZE)

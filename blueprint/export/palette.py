@@ -12,3 +12,6 @@ CARD_COLORS: dict[str, tuple[str, str]] = {
     "support": ("#F3E5F5", "#8E24AA"),
     "notes": ("#FFF59D", "#F9A825"),
 }
+
+#: The improvement marker ("Plan", white on this teal) on cards an open improvement plan targets.
+PLAN = "#00796B"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from blueprint.export import style as st
 from blueprint.export.legend import (
+    PLAN_SYMBOL_WIDTH,
     ROW,
     SIZE,
     PlacedEntry,
@@ -14,6 +15,7 @@ from blueprint.export.legend import (
     row_count,
 )
 from blueprint.layout import Box, Layout
+from blueprint.layout.cards import PLAN_MARKER
 from blueprint.layout.text import text_width
 
 SIDE = 12.0  # left and right margin of the band, as the title band's
@@ -60,6 +62,9 @@ def paint_legend(qp, placed: list[PlacedEntry], top: float, width: float) -> Non
         elif entry.symbol == "wait":
             qp._rect(Box(x, y - 5, 16, 10), st.WAIT, None, radius=5)
             _centred(qp, x + 8, y, "W", st.TEXT)
+        elif entry.symbol == "plan":
+            qp._rect(Box(x, y - 5, PLAN_SYMBOL_WIDTH, 10), st.PLAN, None, radius=5)
+            _centred(qp, x + PLAN_SYMBOL_WIDTH / 2, y, PLAN_MARKER, "#FFFFFF")
         elif entry.symbol == "shortened":
             qp._text(x, _top_of(y), "▸A1", 7, True, st.REF)
         qp._text(x + entry.symbol_width, _top_of(y), entry.label, SIZE)

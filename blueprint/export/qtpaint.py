@@ -230,15 +230,15 @@ class QtPainter:
                     self._text(x, y, line, m.DETAIL_SIZE, False, st.MUTED)
                     y += m.DETAIL_LEADING
             for marker in card.markers:
-                fail = marker.kind == "fail"
-                self._rect(marker.box, st.FAIL if fail else st.WAIT, "#FFFFFF", marker.box.h / 2, 0.8)
+                fill = {"fail": st.FAIL, "plan": st.PLAN}.get(marker.kind, st.WAIT)
+                self._rect(marker.box, fill, "#FFFFFF", marker.box.h / 2, 0.8)
                 self._text(
                     marker.box.x + 3,
                     marker.box.y + 2,
                     marker.text,
                     m.DETAIL_SIZE,
                     True,
-                    "#FFFFFF" if fail else st.TEXT,
+                    st.TEXT if marker.kind == "wait" else "#FFFFFF",
                 )
         for route in lay.routes.values():
             colour = st.LOOP if route.kind == "loop" else st.HANDOFF if route.is_handoff else st.LINK

@@ -1,4 +1,4 @@
-"""Adapter to the validation and hand-off modules for the appendix (kept apart so the PDF still
+"""Adapter to the validation, hand-off and timing modules for the appendix (kept apart so the PDF still
 exports if either is missing or fails on an odd document)."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from blueprint.model import Blueprint
 class AppendixSources:
     findings: list[Any] | None
     handoffs: Any | None
+    timing: Any | None = None  # graph.timing.Timing: the customer's time
 
 
 def appendix_sources(doc: Blueprint) -> AppendixSources:
@@ -28,4 +29,10 @@ def appendix_sources(doc: Blueprint) -> AppendixSources:
         handoffs = handoff_report(doc)
     except ImportError:
         handoffs = None
-    return AppendixSources(findings, handoffs)
+    try:
+        from blueprint.graph.timing import customer_time
+
+        timing = customer_time(doc)
+    except ImportError:
+        timing = None
+    return AppendixSources(findings, handoffs, timing)

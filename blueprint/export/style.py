@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.colors import Color, HexColor
 
 from blueprint.export.palette import CARD_COLORS as CARD_COLORS  # (card fill, card border) per lane kind
+from blueprint.export.palette import PLAN as PLAN  # the improvement marker
 
 LANE_FILLS = ("#FFFFFF", "#F7F8FA")
 HEADER_FILL = "#ECEFF1"

@@ -9,7 +9,15 @@ from blueprint.layout import metrics as m
 from blueprint.layout.quickinit import quick_init
 from blueprint.layout.shapes import Box, CardBox, Marker
 from blueprint.layout.text import one_line, text_width, wrap
-from blueprint.model import Card, Function
+from blueprint.model import Blueprint, Card, Function
+
+#: The improvement marker's text: a card that an open improvement plan targets carries it.
+PLAN_MARKER = "Plan"
+
+
+def planned_cards(doc: Blueprint) -> frozenset[str]:
+    """Ids of the cards an open improvement plan targets (they carry the "Plan" marker)."""
+    return frozenset(target for plan in doc.improvements if plan.is_open for target in plan.targets)
 
 
 @quick_init
@@ -30,7 +38,7 @@ class CardContent:
     evidence: str | None
 
 
-def _minutes(value: float) -> str:
+def minutes_text(value: float) -> str:
     """A duration as people say it: minutes up to two hours, then hours, then days."""
     if value < 120:
         return f"{value:g} min"
@@ -65,9 +73,9 @@ def _details(
     if channel:
         parts.append(channel)
     if duration is not None:
-        timing = _minutes(duration)
+        timing = minutes_text(duration)
         if tolerance is not None:
-            limit = _minutes(tolerance)
+            limit = minutes_text(tolerance)
             unit = limit.rsplit(" ", 1)[1]
             if timing.endswith(" " + unit):  # "60 min (max 90)": the unit is said once
                 limit = limit.rsplit(" ", 1)[0]
@@ -80,8 +88,9 @@ def _details(
     return details
 
 
-def card_content(card: Card, function: Function | None, lane_kind: str) -> CardContent:
-    """What `card`'s box shows and how tall it is. A card's content depends only on the values below,
+def card_content(card: Card, function: Function | None, lane_kind: str, planned: bool = False) -> CardContent:
+    """What `card`'s box shows and how tall it is (`planned`: an open improvement plan targets it).
+    A card's content depends only on the values below,
     so it is kept for the values (a full layout after a lane or step edit, or of a document opened
     again, measures and wraps each unchanged card once, not each time)."""
     fail, wait = card.fail_point, card.wait_point
@@ -96,6 +105,7 @@ def card_content(card: Card, function: Function | None, lane_kind: str) -> CardC
         None if wait is None else (wait.note, wait.minutes),
         None if function is None else (function.id, function.name, function.color),
         lane_kind,
+        planned,
     )
 
 
@@ -111,15 +121,19 @@ def _content(
     wait: tuple[str, float | None] | None,
     function: tuple[str, str, str | None] | None,
     lane_kind: str,
+    planned: bool = False,
 ) -> CardContent:
     markers = []
     if fail is not None:
         markers.append(("fail", "F", m.MARKER_HEIGHT, fail[0], fail[1]))
     if wait is not None:
         minutes = wait[1]
-        text = "W" if minutes is None else f"W {_minutes(minutes)}"
+        text = "W" if minutes is None else f"W {minutes_text(minutes)}"
         width = max(m.MARKER_HEIGHT, text_width(text, m.DETAIL_SIZE, True) + 6)
         markers.append(("wait", text, width, wait[0], None))
+    if planned:
+        width = text_width(PLAN_MARKER, m.DETAIL_SIZE, True) + 6
+        markers.append(("plan", PLAN_MARKER, width, "", None))
     title_lines, cut_title = wrap(title, m.TITLE_SIZE, m.TEXT_WIDTH, True, m.TITLE_MAX_LINES)
     description_lines: tuple[str, ...] = ()
     cut_description = False

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from blueprint.layout import metrics as m
-from blueprint.layout.cards import CardContent, card_content, place_card
+from blueprint.layout.cards import CardContent, card_content, place_card, planned_cards
 from blueprint.layout.emotion import emotion_curve
 from blueprint.layout.gcpause import without_gc
 from blueprint.layout.grid import column_x, headers, lane_band, three_lines, with_column_heights
@@ -24,11 +24,16 @@ from blueprint.model import Blueprint, Card
 HeightOf = Callable[[Card], float]
 
 
-def _contents(doc: Blueprint, cards: Iterable[Card]) -> dict[str, CardContent]:
+def _contents(doc: Blueprint, cards: Iterable[Card], planned: frozenset[str]) -> dict[str, CardContent]:
     functions = doc.functions_by_id()
     kinds = {lane.id: lane.kind for lane in doc.lanes}
     return {
-        card.id: card_content(card, functions.get(card.function) if card.function else None, kinds[card.lane])
+        card.id: card_content(
+            card,
+            functions.get(card.function) if card.function else None,
+            kinds[card.lane],
+            card.id in planned,
+        )
         for card in cards
     }
 
@@ -45,6 +50,7 @@ def relayout(doc: Blueprint, previous: Layout, changed_card_ids: Iterable[str]) 
     steps or functions (names, colours) changed since `previous`, this falls back to `compute_layout`.
     Gives exactly what `compute_layout(doc)` gives."""
     changed = set(changed_card_ids)
+    changed |= planned_cards(doc) ^ previous.planned  # a plan opened, closed or retargeted
     if not _same_frame(doc, previous):
         return compute_layout(doc)
     with without_gc():
@@ -98,7 +104,8 @@ def _assemble(
     `same_order`: no card was added, removed or reordered since `previous`."""
     if all_ids is None:
         all_ids = [c.id for c in doc.cards]
-    contents = _contents(doc, fresh)
+    planned = planned_cards(doc)
+    contents = _contents(doc, fresh, planned)
     steps_index = doc.step_indexes()
     lane_ids = [lane.id for lane in doc.lanes]
     width = column_x(len(steps_index)) if steps_index else m.LANE_HEADER_WIDTH + m.COLUMN_WIDTH
@@ -219,6 +226,7 @@ def _assemble(
         functions=_functions(doc),
         renewed_cards=frozenset(renewed) if previous is not None else None,
         renewed_routes=frozenset(renewed_routes) if previous is not None else None,
+        planned=planned,
         label_memo=MemoSlot(label_memo),
     )
 

@@ -89,10 +89,11 @@ class StepHeader:
 @quick_init
 @dataclass(frozen=True, slots=True)
 class Marker:
-    """A badge on a card: a fail point ("F", red) or a wait point ("W" with minutes)."""
+    """A badge on a card: a fail point ("F", red), a wait point ("W" with minutes) or an open
+    improvement plan ("Plan")."""
 
-    kind: str  # "fail" or "wait"
-    text: str  # "F", or "W 4 min"
+    kind: str  # "fail", "wait" or "plan"
+    text: str  # "F", "W 4 min" or "Plan"
     box: Box
     note: str = ""
     severity: str | None = None
@@ -203,6 +204,9 @@ class Layout:
     #: only these items. None after a full layout. Not compared: it says how the layout was made.
     renewed_cards: frozenset[str] | None = field(default=None, compare=False, repr=False)
     renewed_routes: frozenset[str] | None = field(default=None, compare=False, repr=False)
+    #: Ids of the cards an open improvement plan targets when laid out (they carry the "Plan" marker):
+    #: `relayout` lays out again the cards that joined or left this set.
+    planned: frozenset[str] = field(default=frozenset(), repr=False)
     #: Holds the memo of where the link labels are (a `label_memo.MemoSlot`), handed on to the layout
     #: `relayout` makes from this one so that it places again only the labels an edit can reach.
     #: Not compared.

@@ -116,11 +116,11 @@ def subjects(op: Operation) -> list[str] | None:
         cards = [i for part in op.ops if _is_card_op(part) for i in subjects(part) or ()]
         chosen = cards or found  # a paste's cards, not also their links
         return list(dict.fromkeys(chosen)) if chosen or any(subjects(p) == [] for p in op.ops) else None
-    for name in ("card", "link", "lane", "stage", "step"):
+    for name in ("card", "link", "lane", "stage", "step", "improvement"):
         element = getattr(op, name, None)
         if isinstance(getattr(element, "id", None), str):
             return [element.id]  # type: ignore[union-attr]
-    for name in ("card_id", "link_id", "lane_id", "step_id", "stage_id"):
+    for name in ("card_id", "link_id", "lane_id", "step_id", "stage_id", "improvement_id"):
         value = getattr(op, name, None)
         if isinstance(value, str):
             return [value]

@@ -28,15 +28,19 @@ from blueprint.ui.dialogs.about import show_about
 from blueprint.ui.dialogs.prompts import Answer, ask_save_changes, show_error
 from blueprint.ui.dialogs.template_chooser import TemplateChooser
 from blueprint.ui.find_bar import FindBar
+from blueprint.ui.findings_plans import install_findings_menu
 from blueprint.ui.findings_watch import FindingsWatch
 from blueprint.ui.recent_files import RecentFiles
 from blueprint.ui.safety import is_repairable, refuse_or_repair
 from blueprint.ui.selection import Selection
+from blueprint.ui.timing_watch import TimingDisplay
 from blueprint.ui.window_status import StatusBarMixin
 
 FILE_FILTER = "Service blueprints (*.blueprint)"
 START_TEMPLATE = "classic"
 FINDINGS_ROWS = 6  # the Findings dock's default height, in rows: the canvas is what matters
+#: Docked under the canvas (as tabs: Findings in front); the others go to the right.
+BOTTOM_PANELS = ("FindingsPanel", "ImprovementsPanel")
 
 
 class MainWindow(StatusBarMixin, QMainWindow):
@@ -67,6 +71,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self.panels: list[QDockWidget] = []
         self._dock_panels()
         self._build_status_bar()
+        self.timing = TimingDisplay(self)
         self.canvas_clicks = CanvasClicks(self)
         self.setAcceptDrops(True)
         self.undo_stack.cleanChanged.connect(self._update_title)
@@ -74,6 +79,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self.findings_watch.updated.connect(self._on_findings)
         self.findings_watch.checking.connect(self._on_checking)
         self.findings_watch.stale.connect(self._on_stale)
+        self.selection.changed.connect(self._follow_plan_selection)
         self.view.zoom_changed.connect(self._show_zoom)
         self.view.message.connect(self.show_message)
         self._update_title()
@@ -95,6 +101,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
             ("InspectorPanel", (self.document, self.undo_stack, self.selection)),
             ("FunctionsPanel", (self.document, self.undo_stack, self.selection)),
             ("FindingsPanel", (self.document, self.findings_watch, self.selection)),
+            ("ImprovementsPanel", (self.document, self.undo_stack, self.selection)),
         ):
             panel_class = getattr(package, name, None)
             if panel_class is not None:
@@ -102,14 +109,19 @@ class MainWindow(StatusBarMixin, QMainWindow):
         for name, panel in made.items():
             area = (
                 Qt.DockWidgetArea.BottomDockWidgetArea
-                if name == "FindingsPanel"
+                if name in BOTTOM_PANELS
                 else Qt.DockWidgetArea.RightDockWidgetArea
             )
             self.addDockWidget(area, panel)
         if "InspectorPanel" in made and "FunctionsPanel" in made:
             self.tabifyDockWidget(made["InspectorPanel"], made["FunctionsPanel"])
+        if "FindingsPanel" in made:
+            install_findings_menu(made["FindingsPanel"], self)  # type: ignore[arg-type]
+        if "FindingsPanel" in made and "ImprovementsPanel" in made:
+            self.tabifyDockWidget(made["FindingsPanel"], made["ImprovementsPanel"])
+            made["FindingsPanel"].raise_()
         self.panels = list(made.values())
-        right = [p for n, p in made.items() if n != "FindingsPanel"][:1]
+        right = [p for n, p in made.items() if n not in BOTTOM_PANELS][:1]
         if right:
             self.resizeDocks(right, [360], Qt.Orientation.Horizontal)
         if "FindingsPanel" in made:
@@ -159,6 +171,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self.show_from_top_left()
         old_scene.deleteLater()
         self.findings_watch.set_document(document)
+        self.timing.set_document(document)
         self._replace_panels()
         self._update_title()
         self._update_counts()
@@ -326,6 +339,17 @@ class MainWindow(StatusBarMixin, QMainWindow):
         if inspector is not None and not inspector.isHidden() and inspector.visibleRegion().isEmpty():
             inspector.raise_()
 
+    def _follow_plan_selection(self) -> None:
+        """A plan selected (in the Improvements panel, or just planned): the Inspector, which edits it,
+        and the Improvements panel, which lists it, come to the front."""
+        ids = self.selection.ids
+        if len(ids) != 1 or self.document.improvement(ids[0]) is None:
+            return
+        self.show_inspector()
+        plans = self.panel("ImprovementsPanel")
+        if plans is not None and not plans.isHidden() and plans.visibleRegion().isEmpty():
+            plans.raise_()
+
     def select_all_cards(self) -> None:
         self.selection.set(card.id for card in self.document.blueprint.cards)
 
@@ -339,6 +363,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
             event.ignore()
             return
         self.findings_watch.stop()
+        self.timing.stop()
         self.scene.detach()
         QSettings().setValue("window/geometry", self.saveGeometry())
         QSettings().setValue("window/state", self.saveState())

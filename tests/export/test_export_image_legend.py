@@ -22,7 +22,8 @@ from builders import blueprint_with, card
 
 
 def everything() -> Blueprint:
-    """Uses every lane kind, plain links, a hand-off, a loop, fail and wait points, the three lines."""
+    """Uses every lane kind, plain links, a hand-off, a loop, fail and wait points, an open improvement
+    plan, the three lines."""
     return blueprint_with(
         cards=[
             card("e", "evidence", 0, "Receipt"),
@@ -34,6 +35,7 @@ def everything() -> Blueprint:
         ],
         links=[("a", "b"), ("b", "c"), ("c", "d"), ("d", "c", {"kind": "loop"})],
         lanes=["evidence", "customer", "frontstage", "backstage", "support", "notes"],
+        improvements=[{"id": "p", "title": "Second barista at peak", "targets": ["b"]}],
     )
 
 
@@ -56,6 +58,7 @@ def test_the_image_legend_has_the_pdf_legend_entries(qapp) -> None:  # type: ign
         "loop",
         "fail point",
         "wait point (minutes)",
+        "improvement planned",
         "line of interaction",
         "line of visibility",
         "line of internal interaction",
@@ -134,11 +137,13 @@ def test_the_png_shows_the_legend_symbols_in_their_colours(qapp, tmp_path: Path)
             found, want = pixel(x + 2, middle), st.FAIL
         elif entry.symbol == "wait":
             found, want = pixel(x + 2.5, middle), st.WAIT
+        elif entry.symbol == "plan":  # the pill's left end, clear of its white "Plan"
+            found, want = pixel(x + 2.5, middle), st.PLAN
         else:
             continue
         assert close(found, want), (entry.label, found.name(), want)
         checked += 1
-    assert checked >= 10
+    assert checked >= 11
     # and the label text is dark ink right of its symbol somewhere in the row
     first = placed[0]
     middle = TITLE_BAND + layout.height + FIRST_ROW

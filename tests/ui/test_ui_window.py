@@ -46,7 +46,7 @@ def trigger(menu: QMenu, *path: str) -> None:
 
 def test_panels_are_docked(window):  # type: ignore[no-untyped-def]
     names = {type(p).__name__ for p in window.panels}
-    assert names == {"InspectorPanel", "FunctionsPanel", "FindingsPanel"}
+    assert names == {"InspectorPanel", "FunctionsPanel", "FindingsPanel", "ImprovementsPanel"}
 
 
 def test_edit_a_field_in_the_inspector_after_clicking_a_card(qtbot, window):  # type: ignore[no-untyped-def]

@@ -13,57 +13,9 @@ from blueprint.resources import load_template, template_names
 from blueprint.validate import RULES, validate
 
 PINNED: dict[str, list[tuple[str, tuple[str, ...]]]] = {
+    # the vibration alert reaches maintenance control 150 min after the data (an hour accepted)
     "aero-engine-power-by-the-hour": [
         ("BP112", ("cu.alert", "su.acars", "bk.trend", "bk.diagnose", "fr.alert")),
-        (
-            "BP112",
-            (
-                "cu.swaps",
-                "su.acars",
-                "bk.trend",
-                "bk.diagnose",
-                "fr.alert",
-                "bk.dispatch",
-                "fr.fieldfix",
-                "bk.removal",
-                "su.transport",
-                "fr.spare",
-            ),
-        ),
-        (
-            "BP112",
-            (
-                "cu.reinstalls",
-                "su.acars",
-                "bk.trend",
-                "bk.diagnose",
-                "fr.alert",
-                "bk.dispatch",
-                "fr.fieldfix",
-                "bk.removal",
-                "bk.overhaul",
-                "fr.return",
-            ),
-        ),
-        (
-            "BP112",
-            (
-                "cu.reviews",
-                "su.acars",
-                "bk.trend",
-                "bk.diagnose",
-                "fr.alert",
-                "bk.dispatch",
-                "fr.fieldfix",
-                "bk.removal",
-                "bk.overhaul",
-                "bk.kpi",
-                "fr.qbr",
-            ),
-        ),
-        ("BP113", ("fr.fieldfix",)),
-        ("BP113", ("fr.spare",)),
-        ("BP113", ("bk.overhaul",)),
     ],
     "broken-handoffs": [
         ("BP110", ("frontstage", "backstage")),
@@ -95,84 +47,41 @@ PINNED: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ("BP111", ("l06", "bk.order", "bk.pick")),
         ("BP113", ("fr.knock",)),
     ],
+    # on purpose: at rush hour the cup is in the customer's hand 12 min after she pays (10 accepted)
     "cafe-order-ahead": [
-        ("BP112", ("cu.arrives",)),
-        ("BP112", ("cu.picks", "fr.checkout", "bk.auth", "fr.confirm", "bk.ticket", "fr.makes", "fr.shelf")),
         (
             "BP112",
             (
-                "cu.rates",
+                "cu.picks",
                 "fr.checkout",
                 "bk.auth",
+                "bk.estimate",
                 "fr.confirm",
                 "bk.ticket",
                 "fr.makes",
                 "fr.shelf",
-                "bk.bump",
-                "bk.loyalty",
-                "fr.stamps",
             ),
         ),
-        ("BP113", ("bk.auth",)),
     ],
     "car-ownership": [
-        ("BP112", ("cu.testdrive", "fd.configurator", "bk.lead", "fp.demo")),
-        ("BP112", ("cu.collects", "fp.deal", "bk.pdi", "fp.handover")),
         ("BP102", ("bk.marketing",)),
-        ("BP112", ("cu.dropsoff",)),
-        ("BP112", ("cu.approves", "fd.booking", "bk.diary", "fp.checkin", "bk.service", "fd.video")),
-        ("BP112", ("cu.breakdown",)),
-        ("BP113", ("fp.patrol",)),
+        ("BP112", ("cu.dropsoff",)),  # the 07:30 queue at service reception
+        ("BP112", ("cu.breakdown",)),  # 50 min on the hard shoulder
     ],
     "hotel-stay": [
-        ("BP112", ("cu.reads", "fr.form", "bk.reservation", "fr.confirmation")),
-        ("BP112", ("cu.checksin",)),
-        ("BP113", ("fr.checkin",)),
+        ("BP112", ("cu.checksin",)),  # the evening queue at reception
+        ("BP112", ("cu.sleeps", "fr.night", "bk.ticket", "fr.repair")),  # an hour to a quiet room
     ],
     "saas-subscription": [
-        ("BP112", ("cu.demo", "fr.signup", "bk.score", "fr.ae")),
-        ("BP112", ("cu.subscribes",)),
-        (
-            "BP112",
-            (
-                "cu.imports",
-                "fr.signup",
-                "bk.score",
-                "fr.ae",
-                "bk.quote",
-                "fr.checkout",
-                "bk.subscription",
-                "fr.kickoff",
-            ),
-        ),
-        ("BP112", ("cu.asks",)),
+        ("BP112", ("cu.asks",)),  # 45 min to the first reply from support
         ("BP101", ("cu.forum",)),
-        ("BP113", ("fr.importer",)),
     ],
     "smartphone-store": [
-        ("BP112", ("cu.walksin",)),
+        ("BP112", ("cu.walksin",)),  # the Saturday queue
         ("BP109", ("ev.dummy",)),
         ("BP101", ("cu.reviews",)),
-        ("BP112", ("cu.signs",)),
-        ("BP112", ("cu.handsover",)),
-        (
-            "BP112",
-            (
-                "cu.call",
-                "fr.greeter",
-                "bk.queue",
-                "fr.demo",
-                "bk.stockcheck",
-                "su.pick",
-                "fr.plan",
-                "bk.credit",
-                "fr.transfer",
-                "fr.accessories",
-                "bk.followup",
-                "fr.callback",
-            ),
-        ),
-        ("BP113", ("ev.dummy",)),
+        ("BP112", ("cu.signs",)),  # the credit check
+        ("BP112", ("cu.handsover",)),  # the data transfer
     ],
 }
 

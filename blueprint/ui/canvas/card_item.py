@@ -40,6 +40,7 @@ class CardItem(QGraphicsRectItem):
         self.finding_severity: str | None = None
         self.finding_count = 0
         self.finding_lines: tuple[str, ...] = ()
+        self.over_tolerance = ""  # "3.5 min over the tolerance of 5 min" on a customer card too slow
         self.setAcceptHoverEvents(True)
         self.setZValue(2)
         self._tooltip_for: CardBox | None = None  # the tooltip is made on hover (cheap moves)
@@ -88,6 +89,13 @@ class CardItem(QGraphicsRectItem):
             self.finding_severity, self.finding_count = severity, count
             self.update()
 
+    def set_over_tolerance(self, words: str) -> None:
+        """The clock badge of a customer card whose time is over its tolerance ("" for none)."""
+        if words != self.over_tolerance:
+            self.over_tolerance = words
+            self._tooltip_for = None
+            self.update()
+
     def hoverEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if self._tooltip_for is not self.card_box:
             self._tooltip_for = self.card_box
@@ -126,6 +134,8 @@ class CardItem(QGraphicsRectItem):
         self._paint_markers(painter)
         if self.finding_count:
             self._paint_badge(painter, rect)
+        if self.over_tolerance:
+            self._paint_clock(painter, rect)
         if self.hovered or self.selected_look:
             painter.setPen(QPen(QColor(style.SELECTION), 1.2))
             painter.setBrush(QBrush(QColor("#FFFFFF")))
@@ -171,7 +181,8 @@ class CardItem(QGraphicsRectItem):
             style.draw_runs(painter, runs)
 
     def _paint_markers(self, painter: QPainter) -> None:
-        """Fail points as a red disc with "F", wait points as an amber pill, as the PDF draws them."""
+        """Fail points as a red disc with "F", wait points as an amber pill, open improvement plans as a
+        teal "Plan" pill, as the PDF draws them."""
         for marker in self.card_box.markers:
             b = marker.box
             centre = QPointF(b.x + b.w / 2, b.y + b.h / 2)
@@ -182,9 +193,10 @@ class CardItem(QGraphicsRectItem):
                 painter.setPen(QColor("#FFFFFF"))
                 size, baseline = _FAIL_TEXT_SIZE, centre.y() + 2.6
             else:
-                painter.setBrush(QBrush(QColor(style.WAIT)))
+                plan = marker.kind == "plan"
+                painter.setBrush(QBrush(QColor(style.PLAN if plan else style.WAIT)))
                 painter.drawRoundedRect(QRectF(b.x, b.y, b.w, b.h), b.h / 2, b.h / 2)
-                painter.setPen(_TEXT_COLOUR)
+                painter.setPen(QColor("#FFFFFF") if plan else _TEXT_COLOUR)
                 size, baseline = m.DETAIL_SIZE, centre.y() + 2.4
             width = style.text_advance(marker.text, size, True)
             style.draw_text(painter, centre.x() - width / 2, baseline, marker.text, size, True)
@@ -203,16 +215,39 @@ class CardItem(QGraphicsRectItem):
             bold=True,
         )
 
+    def _paint_clock(self, painter: QPainter, rect: QRectF) -> None:
+        """A clock on the card's top edge, right of the findings badge: slower than the customer accepts."""
+        centre = QPointF(rect.left() + 2 * BADGE_RADIUS + 4, rect.top())
+        painter.setPen(QPen(QColor("#FFFFFF"), 1))
+        painter.setBrush(QBrush(QColor(style.OVER_TOLERANCE)))
+        painter.drawEllipse(centre, BADGE_RADIUS, BADGE_RADIUS)
+        hands = QPen(QColor("#FFFFFF"), 1.3)
+        hands.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(hands)
+        painter.drawLine(centre, centre + QPointF(0, -BADGE_RADIUS * 0.6))
+        painter.drawLine(centre, centre + QPointF(BADGE_RADIUS * 0.45, BADGE_RADIUS * 0.2))
+
     def _tooltip(self) -> str:
         s = self.card_box
         parts = [self._full_title()]
         if s.function_name:
             parts.append(f"Function: {s.function_name}")
         for marker in s.markers:
+            if marker.kind == "plan":
+                parts.extend(f"Improvement planned: {title}" for title in self._plan_titles())
+                continue
             label = "Fail point" if marker.kind == "fail" else "Wait point"
             parts.append(f"{label}: {marker.note or marker.text}")
+        if self.over_tolerance:
+            parts.append(f"Slower than the customer accepts: {self.over_tolerance}")
         parts.extend(self.finding_lines)
         return tooltip("\n".join(p for p in parts if p))
+
+    def _plan_titles(self) -> list[str]:
+        """Titles of the open improvement plans that target this card (made on hover only)."""
+        document = getattr(self.scene(), "document", None)
+        plans = document.blueprint.improvements if document is not None else []
+        return [plan.title for plan in plans if plan.is_open and self.card_id in plan.targets]
 
     def _full_title(self) -> str:
         """The card's whole title from the document (the box shows it wrapped and maybe shortened);

@@ -29,6 +29,7 @@ from blueprint.edit import (
     MoveLane,
     Operation,
     RemoveCards,
+    RemoveImprovements,
     RemoveLane,
     RemoveLinks,
     RemoveStage,
@@ -201,11 +202,17 @@ class CanvasEditor:
         return done
 
     def _delete_selected_header(self) -> bool:
-        """Delete with a lane, stage or step selected (its name clicked) removes it, asking first."""
+        """Delete with a lane, stage or step selected (its name clicked) removes it, asking first; with
+        an improvement plan selected (in the Improvements panel), the plan."""
         if len(self.selection.ids) != 1:
             return False
         element_id = self.selection.ids[0]
         kind = self.document.kind_of(element_id)
+        if kind == "improvement":
+            done = self.run(RemoveImprovements((element_id,)))
+            if done:
+                self.selection.discard([element_id])
+            return done
         return kind in ("lane", "stage", "step") and self.remove(kind, element_id)  # type: ignore[arg-type]
 
     # --- clipboard ------------------------------------------------------------------------------

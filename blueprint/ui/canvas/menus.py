@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 
 from blueprint.edit import SetLinkFields
 from blueprint.model import FailPoint, WaitPoint
+from blueprint.ui.canvas.plan_menus import add_fail_owner_menu, add_plan_entries
 
 if TYPE_CHECKING:
     from blueprint.ui.canvas.view import BlueprintView
@@ -105,12 +106,15 @@ def card_menu(view: BlueprintView, card_id: str) -> QMenu:
             "Remove wait point",
             lambda: set_all({"wait_point": None}, "Remove wait point"),
         )
+    add_fail_owner_menu(menu, view, card, targets)
     emotions = menu.addMenu("Set emotion")
     for value, label in [*EMOTIONS, (None, "(none)")]:
         action = QAction(label, emotions, checkable=True)
         action.setChecked(card.emotion == value)
         action.triggered.connect(lambda _=False, v=value: set_all({"emotion": v}, "Set emotion"))
         emotions.addAction(action)
+    menu.addSeparator()
+    add_plan_entries(menu, view, card_id)
     menu.addSeparator()
     for text, slot, key in (
         ("Cut", editor.cut, QKeySequence(QKeySequence.StandardKey.Cut)),
@@ -143,6 +147,9 @@ def link_menu(view: BlueprintView, link_id: str) -> QMenu:
         lambda checked: editor.run(SetLinkFields(link_id, {"kind": "loop" if checked else "flow"}))
     )
     menu.addAction("Reverse direction", lambda: editor.reverse_link(link_id))
+    menu.addSeparator()
+    add_plan_entries(menu, view, link_id)
+    menu.addSeparator()
     menu.addAction("Delete link", editor.delete_selection)
     return menu
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from blueprint.edit import Document
 from blueprint.edit.change import Change
 from blueprint.layout import compute_layout, prepare_for_edits, relayout
+from blueprint.layout.cards import planned_cards
 from blueprint.layout.shapes import Layout
 from blueprint.ui.canvas.card_item import CardItem
 from blueprint.ui.canvas.grid_items import (
@@ -70,6 +71,7 @@ class BlueprintScene(QGraphicsScene):
         self.emotion: EmotionItem | None = None
         self._selected: set[str] = set()
         self._findings: dict[str, tuple[str, int, tuple[str, ...]]] = {}
+        self._over: dict[str, str] = {}  # customer cards over their tolerance
         self.layout: Layout = compute_layout(document.blueprint)
         # After a full layout, what relayout needs to place link labels incrementally is built once the
         # view has painted, so that the first card move does not pay for it (~60 ms at 5,000 cards).
@@ -169,6 +171,8 @@ class BlueprintScene(QGraphicsScene):
                 self.corner.title = bp.title
                 self.corner.update()
             return
+        if change.kinds <= {"improvement"} and planned_cards(bp) == old.planned:
+            return  # a plan's words changed: no card gains or loses its "Plan" marker
         grid_changed = change.structural or bool(change.kinds & {"lane", "stage", "step", "document"})
         if grid_changed:
             self.layout = compute_layout(bp)
@@ -205,6 +209,8 @@ class BlueprintScene(QGraphicsScene):
                 item = self.cards[card_id] = CardItem(shape)
                 self.addItem(item)
                 self._apply_findings_to(card_id)
+                if card_id in self._over:
+                    item.set_over_tolerance(self._over[card_id])
             elif item.card_box is not shape:
                 item.set_card_box(shape)
 
@@ -256,6 +262,15 @@ class BlueprintScene(QGraphicsScene):
         old, self._findings = self._findings, new
         for element_id in set(old) | set(new):
             self._apply_findings_to(element_id)
+
+    def set_over_tolerance(self, over: dict[str, str]) -> None:
+        """A clock badge on each customer card over its tolerance (`over`: id -> "3.5 min over the
+        tolerance of 5 min", for its tooltip)."""
+        old, self._over = self._over, dict(over)
+        for card_id in set(old) | set(over):
+            item = self.cards.get(card_id)
+            if item is not None:
+                item.set_over_tolerance(over.get(card_id, ""))
 
     def _apply_findings(self) -> None:
         for element_id in self._findings:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QPainter
 
 from blueprint.export.palette import CARD_COLORS
+from blueprint.export.palette import PLAN as PLAN  # the improvement marker, as the PDF's
 from blueprint.layout import metrics as m
 
 FONT_FAMILY = m.FONT
@@ -47,6 +48,8 @@ DROP_TARGET = "#1A73E8"
 LINE_COLOURS = {"interaction": "#2B6CB0", "visibility": "#2F855A", "internal": "#805AD5"}
 EMOTION_COLOURS = {"up": "#2E7D32", "down": "#C62828", "flat": "#757575"}  # as the PDF's
 SEVERITY_COLOURS = {"error": "#D32F2F", "warning": "#E08E0B", "info": "#3B82F6"}
+#: The clock badge of a customer card slower than its tolerance.
+OVER_TOLERANCE = "#BF360C"
 #: (card fill, card border) per lane kind: the PDF's own.
 CARD_COLOURS = CARD_COLORS
 NOTE_FOLD = "#F9A825"

@@ -1,5 +1,6 @@
-"""The Inspector dock: edits every field of the selected card, link, lane, stage or step, the shared
-fields of several selected cards, and the blueprint's own fields when nothing is selected.
+"""The Inspector dock: edits every field of the selected card, link, lane, stage, step or improvement
+plan, the shared fields of several selected cards, and the blueprint's own fields when nothing is
+selected.
 
 Every edit is an operation pushed on the undo stack; typing in one field merges into one undo step
 (the merge key names the element, the field and an edit session that restarts whenever the selection
@@ -12,13 +13,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QStackedWidget, QWidget
 
-from blueprint.edit import Change, Document, EditError, Operation
+from blueprint.edit import Change, Document, EditError, Operation, RemoveImprovements
 from blueprint.ui.commands import push
 from blueprint.ui.panels.form import Form
 from blueprint.ui.panels.inspector_card import CardForm
 from blueprint.ui.panels.inspector_document import DocumentForm
 from blueprint.ui.panels.inspector_elements import LaneForm, LinkForm, StageForm, StepForm
 from blueprint.ui.panels.inspector_many import ManyCardsForm
+from blueprint.ui.panels.inspector_plan import PlanForm
 from blueprint.ui.selection import Selection
 
 
@@ -43,6 +45,12 @@ class InspectorPanel(QDockWidget):
         self.step_form = StepForm(self._submit)
         self.document_form = DocumentForm(self._submit)
         self.cards_form = ManyCardsForm(self._submit)
+        self.plan_form = PlanForm(self._submit)
+        self.plan_form.picked.connect(lambda element_id: self.selection.set([element_id], centre=True))
+        self.plan_form.delete_requested.connect(self._delete_plan)
+        self.card_form.customer_time.picked.connect(
+            lambda card_id: self.selection.set([card_id], centre=True)
+        )
         self.many = QLabel()
         self.many.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages = QStackedWidget()
@@ -54,6 +62,7 @@ class InspectorPanel(QDockWidget):
             self.stage_form,
             self.step_form,
             self.cards_form,
+            self.plan_form,
             self.many,
         ):
             self.pages.addWidget(page)
@@ -106,6 +115,9 @@ class InspectorPanel(QDockWidget):
         elif kind == "stage":
             self.stage_form.load(doc, next(s for s in bp.stages if s.id == element_id))
             self.pages.setCurrentWidget(self.stage_form)
+        elif kind == "improvement":
+            self.plan_form.load(doc, doc.improvement(element_id))  # type: ignore[arg-type]
+            self.pages.setCurrentWidget(self.plan_form)
         elif kind == "step":
             self.step_form.load(doc, next(step for _, step in bp.all_steps() if step.id == element_id))
             self.pages.setCurrentWidget(self.step_form)
@@ -116,20 +128,36 @@ class InspectorPanel(QDockWidget):
     # --- plumbing -----------------------------------------------------------------------------------
 
     def _submit(self, key: str, op: Operation) -> None:
+        """Push `op` for field `key`; "field#gesture" is field `field`, never merged with its other
+        gestures (each target taken out of a plan is its own undo step)."""
         form = self.current_form
         element_id = self.selection.ids[0] if self.selection.ids else "document"
+        field = key.split("#", 1)[0]
         self._pushing = True
         try:
             push(self.undo_stack, self.document, op, merge_key=f"{element_id}:{key}:{self._session}")
         except EditError as error:
             if form is not None:
-                form.show_error(key, error.message)
+                form.show_error(field, error.message)
             return
         finally:
             self._pushing = False
         if form is not None:
-            form.clear_error(key)
+            form.clear_error(field)
         self.refresh()  # keeps other fields in step (e.g. fail point note enabled)
+
+    def set_timing(self, timing: object) -> None:
+        """The customer's time was worked out again (a graph.timing.Timing): show it at the card."""
+        self.card_form.timing = timing
+        if self.pages.currentWidget() is self.card_form:
+            self.card_form.show_time()
+
+    def _delete_plan(self, plan_id: str) -> None:
+        try:
+            push(self.undo_stack, self.document, RemoveImprovements((plan_id,)))
+        except EditError:
+            return
+        self.selection.discard([plan_id])
 
     def _selection_changed(self) -> None:
         self._session += 1
@@ -140,5 +168,6 @@ class InspectorPanel(QDockWidget):
             return
         self._session += 1  # an undo or a canvas edit ends the typing step
         shown = set(self.selection.ids)
-        if not shown or shown & change.ids or change.structural or "function" in change.kinds:
+        plan_shown = self.pages.currentWidget() is self.plan_form  # it names other elements' titles
+        if not shown or shown & change.ids or change.structural or "function" in change.kinds or plan_shown:
             self.refresh()

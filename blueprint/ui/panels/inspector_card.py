@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLineEdit
 from blueprint.edit import Document, EditError, MoveCard, Operation, SetCardFields
 from blueprint.model import Card
 from blueprint.ui.panels.form import ChoiceBox, Form, check_box, line_edit, plain_edit, set_line, set_plain
+from blueprint.ui.panels.inspector_time import CustomerTime
 from blueprint.ui.panels.parse import format_minutes, format_tags, optional, parse_minutes, parse_tags
 
 Submit = Callable[[str, Operation], None]
@@ -28,6 +29,8 @@ class CardForm(Form):
         self._submit = submit
         self.card_id = ""
         self._doc: Document | None = None
+        #: The document's customer's time (a graph.timing.Timing), set by the Inspector; None until known.
+        self.timing: Any = None
         s = self._set
         self.title = self.add(
             "title", "Title", line_edit(lambda t: s("title", t)), "What happens, in a few words"
@@ -64,6 +67,13 @@ class CardForm(Form):
             line_edit(lambda t: self._minutes("tolerance_minutes", "Tolerance", t), "minutes"),
             "How long the customer will accept, in minutes (at least the duration)",
         )
+        self.customer_time = CustomerTime()
+        self.add(
+            "customer_time",
+            "Time here",
+            self.customer_time,
+            "The customer's time at this card: the longest chain of work that leads to it, with waits",
+        )
         self.emotion = self.add(
             "emotion",
             "Emotion",
@@ -84,6 +94,12 @@ class CardForm(Form):
             "Severity",
             ChoiceBox(SEVERITIES, lambda v: self._fail("severity", v)),
             "How bad the failure is for the customer",
+        )
+        self.fail_owner = self.add(
+            "fail_point.owner",
+            "Owner",
+            ChoiceBox([], lambda v: self._fail("owner", v)),
+            "The function that owns recovery when this fails (a customer card's fail point needs one)",
         )
         self.wait = self.add(
             "wait_point",
@@ -138,6 +154,13 @@ class CardForm(Form):
         self.fail_severity.setEnabled(card.fail_point is not None)
         set_line(self.fail_note, card.fail_point.note if card.fail_point else "")
         self.fail_severity.set_value(card.fail_point.severity if card.fail_point else "medium")
+        own = next((f.name for f in bp.functions if f.id == card.function), None)
+        self.fail_owner.set_choices(
+            [(f"The card's function ({own})" if own else "Nobody (the card has no function)", None)]
+            + [(f.name, f.id) for f in bp.functions]
+        )
+        self.fail_owner.set_value(card.fail_point.owner if card.fail_point else None)
+        self.fail_owner.setEnabled(card.fail_point is not None)
         self.wait.setChecked(card.wait_point is not None)
         self.wait_note.setEnabled(card.wait_point is not None)
         self.wait_minutes.setEnabled(card.wait_point is not None)
@@ -147,6 +170,18 @@ class CardForm(Form):
         self.evidence.set_value(card.evidence)
         if parse_tags(self.tags.text()) != card.tags:
             set_line(self.tags, format_tags(card.tags))
+        self.show_time()
+
+    def show_time(self) -> None:
+        """The customer's time here, on customer cards only."""
+        card = self._card()
+        customer = card is not None and self._doc is not None and self._is_customer(card)
+        self._layout.setRowVisible(self.customer_time.parentWidget(), customer)
+        if customer:
+            self.customer_time.show_time(self._doc, card, self.timing)  # type: ignore[arg-type]
+
+    def _is_customer(self, card: Card) -> bool:
+        return any(lane.id == card.lane and lane.kind == "customer" for lane in self._doc.blueprint.lanes)  # type: ignore[union-attr]
 
     def _show_minutes(self, key: str, edit: QLineEdit, value: int | float | None) -> None:
         """Show the model's minutes unless the field already says the same ("1." while typing 1.5)

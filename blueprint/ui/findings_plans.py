@@ -1,0 +1,71 @@
+"""The Findings panel's right-click menu: "Plan an improvement…" for what a finding is about.
+
+A finding names cards, links, lanes or steps; the plan targets its cards and links (a finding about a
+lane or a step alone has nothing a plan can target, and the entry says so). The rule's name starts
+the plan's title and the finding's message becomes its description, so the plan says why it exists.
+Kept beside the panel (the window installs it) so the panel stays about showing findings.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMenu, QTreeWidgetItem
+
+from blueprint.ui.improvements import MENU_TEXT, plan_improvement, plannable
+from blueprint.validate import RULES
+
+if TYPE_CHECKING:
+    from blueprint.ui.main_window import MainWindow
+    from blueprint.ui.panels.findings import FindingsPanel
+
+FINDING_ROLE = Qt.ItemDataRole.UserRole
+
+
+def install_findings_menu(panel: FindingsPanel, window: MainWindow) -> None:
+    """Give the panel's rows a right-click menu."""
+    tree = panel.tree
+    tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def show(pos: QPoint) -> None:
+        menu = finding_menu(panel, window, tree.itemAt(pos))
+        if menu is not None:
+            menu.exec(tree.viewport().mapToGlobal(pos))
+
+    tree.customContextMenuRequested.connect(show)
+
+
+def finding_menu(panel: FindingsPanel, window: MainWindow, item: QTreeWidgetItem | None) -> QMenu | None:
+    """Select the finding's elements; plan an improvement for its cards and links."""
+    if item is None:
+        return None
+    elements = panel.elements_of(item)
+    if not elements:
+        return None
+    finding = item.data(0, FINDING_ROLE)
+    findings = [finding] if finding is not None else _children(item)
+    all_elements = list(dict.fromkeys(e for f in findings for e in f.elements))
+    targets = plannable(window.document, all_elements)
+    code = findings[0].code if findings else ""
+    reason = RULES[code].title if code in RULES else code
+    description = "\n".join(f"{f.code}: {f.message}" for f in findings)
+    menu = QMenu(panel)
+    menu.addAction("Select on the blueprint", lambda: window.selection.set(elements, centre=True))
+    plan = menu.addAction(
+        MENU_TEXT,
+        lambda: plan_improvement(
+            panel, window.document, window.undo_stack, window.selection, targets, reason, description
+        ),
+    )
+    plan.setEnabled(bool(targets))
+    if not targets:
+        plan.setToolTip("This finding is about a lane or a step: a plan targets cards or links")
+    menu.setToolTipsVisible(True)
+    return menu
+
+
+def _children(item: QTreeWidgetItem) -> list:  # type: ignore[type-arg]
+    """The findings under a rule's group row."""
+    found = [item.child(i).data(0, FINDING_ROLE) for i in range(item.childCount())]
+    return [f for f in found if f is not None]

@@ -1,0 +1,80 @@
+"""The customer's time of the open document, kept up to date beside the editor, and shown: the badge on
+customer cards over their tolerance, the journey's time in the status bar, the time and chain at the
+card the Inspector shows.
+
+The sums follow every chain of flow links back from each customer card; at 5,000 cards that is more
+than an edit may cost on the UI thread, so it runs as the findings do (`FindingsWatch`): after the
+edits pause, on a worker thread, from a snapshot of the document, a result the document has moved on
+from being dropped.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLabel
+
+from blueprint.edit import Document
+from blueprint.export.time_words import over_by, total
+from blueprint.graph.timing import Timing, customer_time
+from blueprint.ui.findings_watch import FindingsWatch
+
+if TYPE_CHECKING:
+    from blueprint.ui.main_window import MainWindow
+
+WORKING = "Customer's time: …"
+LABEL_TIP = (
+    "The customer's time over the whole journey: the time at each customer card added up (the longest "
+    "chain of work that leads to it, with waits). Incomplete: some card of a chain has no duration."
+)
+
+
+class TimingWatch(FindingsWatch):
+    """`timing` is the Timing of the document (None until the first computation is done)."""
+
+    def __init__(self, document: Document, parent: QObject | None = None, delay_ms: int = 300) -> None:
+        super().__init__(document, parent, delay_ms, validator=customer_time)
+
+    @property
+    def timing(self) -> Timing | None:
+        return self.findings if self.has_result() else None  # type: ignore[return-value]
+
+
+class TimingDisplay(QObject):
+    """Connects a window's TimingWatch to its canvas, Inspector and status bar."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.watch = TimingWatch(window.document, self)
+        self.label = QLabel(WORKING)
+        self.label.setObjectName("timeLabel")
+        self.label.setToolTip(LABEL_TIP)
+        window.statusBar().insertPermanentWidget(0, self.label)
+        self.watch.updated.connect(self.show)
+        self.watch.checking.connect(self._forget)
+
+    def set_document(self, document: Document) -> None:
+        self.watch.set_document(document)
+
+    def stop(self) -> None:
+        self.watch.stop()
+
+    def _forget(self) -> None:
+        """Another document: nothing is known of its time until its first result."""
+        self.label.setText(WORKING)
+        inspector = self.window.panel("InspectorPanel")
+        if inspector is not None:
+            inspector.set_timing(None)  # type: ignore[attr-defined]
+
+    def show(self, timing: Timing) -> None:
+        """A new result: badges on the cards over their tolerance, the journey, the Inspector."""
+        window = self.window
+        over = {t.card_id: over_by(t) for t in timing.cards if t.over}
+        window.scene.set_over_tolerance(over)
+        self.label.setVisible(bool(timing.cards))
+        self.label.setText(f"Customer's time: {total(timing.minutes, timing.incomplete)}")
+        inspector = window.panel("InspectorPanel")
+        if inspector is not None:
+            inspector.set_timing(timing)  # type: ignore[attr-defined]
