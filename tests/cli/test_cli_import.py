@@ -38,9 +38,14 @@ def test_export_to_xlsx_then_import_gives_the_same_file(tmp_path: Path) -> None:
     assert run_blueprint("export", str(SAMPLE), "-o", str(workbook)).returncode == 0
     result = run_blueprint("import", str(workbook), "-o", str(back))
     assert result.returncode == 0, result.stderr
+    doc = load(SAMPLE)
+    steps = sum(len(stage.steps) for stage in doc.stages)
+    created = f"Created: {len(doc.stages)} stages, {steps} steps, {len(doc.lanes)} lanes, "
+    created += f"{len(doc.functions)} functions, {len(doc.cards)} cards, {len(doc.links)} links"
+    created += f", {len(doc.improvements)} improvements." if doc.improvements else "."
     assert result.stdout.splitlines() == [
         "Read hotel.xlsx as a Service Blueprint Studio workbook.",
-        "Created: 4 stages, 9 steps, 6 lanes, 8 functions, 39 cards, 29 links.",
+        created,
         "Everything was imported.",
         f"Wrote {back}.",
     ]
