@@ -46,6 +46,11 @@ def _column(letters: str) -> int | None:
     return found
 
 
+def _plain_inline(cell: Element) -> bool:
+    """An inline string cell of one plain text: `<c t="inlineStr"><is><t>...</t></is></c>`."""
+    return len(cell) == 1 and cell[0].tag == _INLINE and len(cell[0]) == 1 and cell[0][0].tag == _TEXT
+
+
 def _refuse(path: str, message: str, where: str = "", code: str = "bad-workbook") -> BlueprintFileError:
     return BlueprintFileError(message, file=path, path=where, code=code)
 
@@ -173,8 +178,21 @@ class Workbook:
             if cell.tag != _CELL:
                 continue
             ref = cell.get("r")
-            found = _column(ref.rstrip(_DIGITS)) if ref else None
+            found = _COLUMNS.get(ref.rstrip(_DIGITS)) if ref else None
+            if found is None and ref:
+                found = _column(ref.rstrip(_DIGITS))
             column = found if found is not None else column + 1
+            if (
+                cell.get("t") == "inlineStr"
+                and len(cell) == 1
+                and len(cell[0]) == 1
+                and cell[0][0].tag == _TEXT
+            ):
+                text = cell[0][0].text or ""  # the usual inline string: <is><t>text</t></is>
+                if len(text) > limits.MAX_CELL_CHARS or "_x" in text:
+                    text = self._text(text, name, number, column)
+                cells[column] = text
+                continue
             value = self._value(cell, strings, name, number, column)
             if value is not None:
                 cells[column] = value
