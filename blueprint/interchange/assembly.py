@@ -234,7 +234,8 @@ def check_references(raw: dict[str, Any], origins: dict[str, list[Origin]], note
         ok = True
         for end, known in (("lane", lanes), ("step", steps)):
             if card.get(end) not in known:
-                note(origin, end, f"no {end} '{card.get(end)}'; the card was left out")
+                what = f"no {end} '{card[end]}'" if card.get(end) else f"no {end} given"
+                note(origin, end, f"{what}; the card was left out")
                 ok = False
                 break
         if ok and card.get("function") is not None and card["function"] not in functions:
@@ -251,7 +252,8 @@ def check_references(raw: dict[str, Any], origins: dict[str, list[Origin]], note
     for link, origin in zip(raw["links"], origins["links"], strict=True):
         missing = next((end for end in ("source", "target") if link.get(end) not in cards), None)
         if missing:
-            note(origin, missing, f"no card '{link.get(missing)}'; the link was left out")
+            what = f"no card '{link[missing]}'" if link.get(missing) else "no card given"
+            note(origin, missing, f"{what}; the link was left out")
         elif link["source"] == link["target"]:
             note(origin, "target", f"a link from card '{link['source']}' to itself; the link was left out")
         keep.append(missing is None and link["source"] != link["target"])

@@ -105,7 +105,13 @@ class Builder:
         self.origins[kind].append(origin)
         return element
 
-    def stage(self, name: str, origin: Origin, reference: str | None = None) -> dict[str, Any]:
+    def stage(
+        self, name: str, origin: Origin, reference: str | None = None, column: str = "Stage"
+    ) -> dict[str, Any]:
+        if len(name.strip()) > 200:
+            self.notes.at(origin.sheet).add(
+                f"a stage name of {len(name.strip()):,} characters; cut to 200", origin.row, column
+            )
         element = {
             "id": self.ids.derived(reference or name, "stage"),
             "name": cut(name, 200),
@@ -115,7 +121,11 @@ class Builder:
         }
         return self.add("stages", element, origin)
 
-    def step(self, stage: dict[str, Any], name: str) -> str:
+    def step(self, stage: dict[str, Any], name: str, origin: Origin | None = None) -> str:
+        if origin is not None and len(name.strip()) > 200:
+            self.notes.at(origin.sheet).add(
+                f"a step name of {len(name.strip()):,} characters; cut to 200", origin.row, "Step"
+            )
         step_id = self.ids.fresh("step")
         stage["steps"].append({"id": step_id, "name": cut(name, 200) or "(untitled)"})
         return step_id

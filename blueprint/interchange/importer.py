@@ -17,7 +17,7 @@ from blueprint.interchange.csv_reading import read_csv
 from blueprint.interchange.report import Imported, Note
 from blueprint.interchange.sheets import find_sheet
 from blueprint.interchange.signal_workbook import import_signal, is_signal
-from blueprint.interchange.tables import Table, find_header, header_of
+from blueprint.interchange.tables import Table, find_header, first_row, header_of
 from blueprint.interchange.workbook_import import import_ours, is_ours
 from blueprint.interchange.workbook_reading import Workbook
 
@@ -54,12 +54,7 @@ def _unknown_layout(name: str, words: str) -> BlueprintFileError:
 
 
 def _first_row(table: Table) -> str:
-    rows = table.rows()
-    try:
-        _, first = next(rows, (0, {}))
-    finally:
-        getattr(rows, "close", lambda: None)()
-    names = list(header_of(1, first).names.values())
+    names = list(header_of(1, first_row(table)).names.values())
     shown = ", ".join(n[:30] for n in names[:6]) + (", ..." if len(names) > 6 else "")
     return f" (its first row holds: {shown})" if names else " (its first row is empty)"
 

@@ -78,7 +78,9 @@ class _Rows:
         if step_name is not None:
             key = (self.stage["id"], step_name)
             if key not in self.steps:
-                self.steps[key] = self.builder.step(self.stage, step_name)
+                self.steps[key] = self.builder.step(
+                    self.stage, step_name, Origin(row.sheet.table.name, row.number)
+                )
             self.step = self.steps[key]
         elif not self.with_steps or self.step is None:
             self.step = self.builder.step(self.stage, cut(" ".join(title.split()), 60))

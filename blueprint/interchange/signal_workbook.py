@@ -185,7 +185,8 @@ class _Reader:
         stages = {}
         for _, _, reference, row in sorted(found, key=lambda item: item[:2]):
             name = row.stripped("Name") or reference
-            stages[reference] = self.builder.stage(name, Origin(row.sheet.table.name, row.number), reference)
+            origin = Origin(row.sheet.table.name, row.number)
+            stages[reference] = self.builder.stage(name, origin, reference, column="Name")
         return stages
 
     def _items(self, stages: dict[str, dict[str, Any]]) -> None:

@@ -75,6 +75,17 @@ class Header:
         return None
 
 
+def first_row(table: Table) -> Row:
+    """The table's first row (empty when it has none), its reading closed at once."""
+    rows = table.rows()
+    try:
+        return next(rows, (0, {}))[1]
+    finally:
+        close = getattr(rows, "close", None)
+        if close is not None:
+            close()
+
+
 def header_of(row_number: int, row: Row) -> Header:
     columns: dict[str, int] = {}
     names: dict[int, str] = {}

@@ -17,7 +17,7 @@ from blueprint.interchange.assembly import Ids, Origin, assemble, short_title
 from blueprint.interchange.cells import as_choice, as_date, as_number, as_text, as_whole
 from blueprint.interchange.report import Imported, ImportReport, Notes, counts_of
 from blueprint.interchange.sheets import Lookup, RowReader, SheetReader, find_sheet
-from blueprint.interchange.tables import header_key
+from blueprint.interchange.tables import first_row, header_key
 from blueprint.interchange.workbook_reading import Workbook
 
 LAYOUT = "a Service Blueprint Studio workbook"
@@ -61,8 +61,7 @@ def is_ours(sheet_names: list[str], book: Workbook) -> bool:
     blueprint, cards = find_sheet(sheet_names, "Blueprint"), find_sheet(sheet_names, "Cards")
     if blueprint is None or cards is None:
         return False
-    first = next(book.table(blueprint).rows(), (0, {}))[1]
-    heads = [header_key(v) for _, v in sorted(first.items())]
+    heads = [header_key(v) for _, v in sorted(first_row(book.table(blueprint)).items())]
     return heads[:2] == ["field", "value"]
 
 
@@ -83,6 +82,12 @@ class _Reader:
                 self.notes.at(name).add(f"no sheet '{name}': the workbook has no {name.lower()}")
             return None
         reader = SheetReader(self.book.table(found), columns.headers(name), self.notes)
+        if reader.header is None:
+            wanted = ", ".join(columns.headers(name))
+            self.notes.at(found).add(
+                f"no header row naming {columns.headers(name)[0]} (expected {wanted}); not imported"
+            )
+            return None
         reader.note_missing(columns.headers(name))
         return reader
 
