@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from blueprint.fileformat import BlueprintFileError
+from blueprint.fileformat.limits import MAX_COUNTS
 from blueprint.fileformat.messages import first_problem
 from blueprint.interchange.report import Notes
 from blueprint.model import (
@@ -281,9 +282,23 @@ def check_references(raw: dict[str, Any], origins: dict[str, list[Origin]], note
                 view[path] = [x for x in view[path] if x in known]
 
 
+def check_counts(raw: dict[str, Any], source: str) -> None:
+    """Refuse a document the `.blueprint` reader would refuse for its size (150,000 cards)."""
+    counts = {kind: len(raw.get(kind, [])) for kind in MAX_COUNTS if kind != "steps"}
+    counts["steps"] = sum(len(stage["steps"]) for stage in raw.get("stages", []))
+    for kind, count in counts.items():
+        if count > MAX_COUNTS[kind]:
+            raise BlueprintFileError(
+                f"refused: it would make {count:,} {kind} (this program opens at most {MAX_COUNTS[kind]:,})",
+                file=source,
+                code="too-many",
+            )
+
+
 def assemble(raw: dict[str, Any], origins: dict[str, list[Origin]], notes: Notes, source: str) -> Blueprint:
     """The document from `raw` (the importers' dict, ids unique). `origins[kind][i]` is where
     `raw[kind][i]` came from."""
+    check_counts(raw, source)
     check_references(raw, origins, notes)
     try:
         return Blueprint.model_validate(raw)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from blueprint.fileformat import BlueprintFileError
+from blueprint.fileformat.limits import MAX_COUNTS
 from blueprint.interchange import limits
 from blueprint.interchange.importer import import_file
 
@@ -147,3 +148,10 @@ def test_a_file_of_another_kind(tmp_path: Path) -> None:
     path = tmp_path / "blueprint.ods"
     path.write_bytes(b"PK")
     assert "import reads .xlsx workbooks and .csv files" in refused(path)
+
+
+def test_more_cards_than_a_blueprint_may_hold(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(MAX_COUNTS, "cards", 5)
+    path = tmp_path / "many.csv"
+    path.write_text("Stage,Lane,Title\n" + "".join(f"Visit,customer,Step {n}\n" for n in range(6)))
+    assert "it would make 6 cards (this program opens at most 5)" in refused(path)
