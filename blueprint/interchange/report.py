@@ -24,7 +24,8 @@ def printable(text: str) -> str:
     )
 
 
-#: What the report counts, in the order it says them.
+#: What the report counts, in the order it says them (views only when there are any: only our own
+#: workbook holds them).
 COUNTED = ("stages", "steps", "lanes", "functions", "cards", "links", "improvements", "views")
 
 
@@ -72,7 +73,7 @@ class ImportReport:
     notes: tuple[Note, ...] = ()
 
     def lines(self) -> list[str]:
-        made = ", ".join(f"{n:,} {_noun(kind, n)}" for kind, n in self.counts.items() if n or kind == "cards")
+        made = ", ".join(f"{n:,} {_noun(kind, n)}" for kind, n in self.counts.items() if n or kind != "views")
         out = [f"Read {printable(self.source)} as {self.layout}.", f"Created: {made}."]
         if self.notes:
             out.append(f"Not imported as it was ({len(self.notes):,}):")

@@ -41,8 +41,8 @@ def test_export_to_xlsx_then_import_gives_the_same_file(tmp_path: Path) -> None:
     doc = load(SAMPLE)
     steps = sum(len(stage.steps) for stage in doc.stages)
     created = f"Created: {len(doc.stages)} stages, {steps} steps, {len(doc.lanes)} lanes, "
-    created += f"{len(doc.functions)} functions, {len(doc.cards)} cards, {len(doc.links)} links"
-    created += f", {len(doc.improvements)} improvements." if doc.improvements else "."
+    created += f"{len(doc.functions)} functions, {len(doc.cards)} cards, {len(doc.links)} links, "
+    created += f"{len(doc.improvements)} improvements."
     assert result.stdout.splitlines() == [
         "Read hotel.xlsx as a Service Blueprint Studio workbook.",
         created,
@@ -71,7 +71,7 @@ def test_an_import_prints_each_thing_it_could_not_map(
     source.write_text("Stage,Lane,Title,Colour\nArrive,customer,Walks in,red\nArrive,kitchen,Cooks,\n")
     result = run(capsys, "import", str(source), "-o", str(tmp_path / "visit.blueprint"))
     assert result.returncode == 0, result.stderr
-    assert "Created: 1 stage, 1 step, 1 lane, 1 card." in result.stdout
+    assert "Created: 1 stage, 1 step, 1 lane, 0 functions, 1 card, 0 links, 0 improvements." in result.stdout
     assert "  visit.csv: the column 'Colour' is not one this import reads; its values were not imported" in (
         result.stdout
     )
