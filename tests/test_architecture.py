@@ -19,7 +19,19 @@ QT_FREE = [
     "export/pdf",
     "interchange",
 ]
-ORDER = ["model", "fileformat", "graph", "validate", "layout", "export", "interchange", "ui", "cli"]
+ORDER = [
+    "model",
+    "fileformat",
+    "graph",
+    "validate",
+    "layout",
+    "export",
+    "interchange",
+    "edit",
+    "recovery",
+    "ui",
+    "cli",
+]
 
 
 def imports_of(path: Path) -> set[str]:

@@ -12,18 +12,34 @@ from blueprint.edit.card_index import CardIndex
 from blueprint.edit.change import Change
 from blueprint.edit.operations.base import Operation, apply_op
 from blueprint.edit.snapshot import Snapshots
+from blueprint.fileformat import DiskState
 from blueprint.model import Blueprint, Card, Improvement, Link
 
 Observer = Callable[[Change], None]
+Recorder = Callable[[Operation], None]
 
 
 class Document:
     """A blueprint being edited, with cheap look-ups kept up to date."""
 
-    def __init__(self, blueprint: Blueprint, path: Path | None = None) -> None:
+    def __init__(
+        self,
+        blueprint: Blueprint,
+        path: Path | None = None,
+        *,
+        disk: DiskState | None = None,
+        source: bytes | None = None,
+    ) -> None:
         self.blueprint = blueprint
         self.path = path
+        #: The file at `path` as it was read or last saved (Save asks before replacing another change).
+        self.disk = disk
+        #: Text that loads as the blueprint this document started from (the file as read or last saved):
+        #: crash recovery copies it, and journals the edits made since, instead of writing the whole
+        #: document again. None when there is no such text (a template, a repaired file).
+        self.source = source
         self._observers: list[Observer] = []
+        self._recorders: list[Recorder] = []
         self.cards = CardIndex(blueprint)
         self._links: dict[str, Link] | None = None
         self._links_of: dict[str, list[Link]] | None = None
@@ -37,6 +53,8 @@ class Document:
         """Apply `op` (EditError leaves everything unchanged), notify observers, return the inverse."""
         inverse = apply_op(op, self.blueprint, self.cards)
         self._edits += 1
+        for recorder in list(self._recorders):  # first: crash recovery writes the edit down at once
+            recorder(op)
         if op.reshapes or inverse.reshapes:
             self._links = self._links_of = None
         change = op.affects() | inverse.affects()
@@ -53,6 +71,17 @@ class Document:
                 self._observers.remove(observer)
 
         return unsubscribe
+
+    def record(self, recorder: Recorder) -> Callable[[], None]:
+        """Call `recorder(op)` with every operation applied from now on (undo and redo included), in
+        order, before any observer; returns the function that stops it."""
+        self._recorders.append(recorder)
+
+        def stop() -> None:
+            if recorder in self._recorders:
+                self._recorders.remove(recorder)
+
+        return stop
 
     def snapshot(self) -> Blueprint:
         """A frozen copy of the blueprint as it is now, for work beside the editor (the findings and the

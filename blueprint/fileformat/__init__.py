@@ -1,7 +1,23 @@
 """Load and save `.blueprint` files (format version 2; older versions are migrated on load). No Qt."""
 
+from blueprint.fileformat.atomic import write_atomically
 from blueprint.fileformat.errors import BlueprintFileError
-from blueprint.fileformat.reader import from_raw, load, loads
-from blueprint.fileformat.writer import dumps, save, write_atomically
+from blueprint.fileformat.ondisk import DiskState, changed_on_disk
+from blueprint.fileformat.reader import Loaded, from_raw, load, load_file, loads
+from blueprint.fileformat.writer import FileChangedError, Saved, dumps, save
 
-__all__ = ["BlueprintFileError", "dumps", "from_raw", "load", "loads", "save", "write_atomically"]
+__all__ = [
+    "BlueprintFileError",
+    "DiskState",
+    "FileChangedError",
+    "Loaded",
+    "Saved",
+    "changed_on_disk",
+    "dumps",
+    "from_raw",
+    "load",
+    "load_file",
+    "loads",
+    "save",
+    "write_atomically",
+]

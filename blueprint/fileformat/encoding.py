@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from blueprint.fileformat.errors import BlueprintFileError
 from blueprint.fileformat.jsontext import too_large
-from blueprint.fileformat.limits import MAX_FILE_BYTES
+from blueprint.fileformat.limits import SizeLimits, file_limits
 
 
 def _looks_like_wide_json(data: bytes) -> bool:
@@ -13,10 +13,11 @@ def _looks_like_wide_json(data: bytes) -> bool:
     return b"\x00" in head[:2] and head.replace(b"\x00", b"")[:1] in (b"{", b"[", b" ", b"\n", b"\r", b"\t")
 
 
-def decode(data: bytes) -> str:
+def decode(data: bytes, limits: SizeLimits | None = None) -> str:
     """UTF-8 text from the bytes of a file, with a plain message for the usual wrong encodings."""
-    if len(data) > MAX_FILE_BYTES:
-        raise too_large("file")
+    limits = limits or file_limits()
+    if len(data) > limits.file_bytes:
+        raise too_large("file", limits)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_wide_json(data):
         raise BlueprintFileError(
             "not UTF-8 text (it looks like UTF-16 or UTF-32; save it as UTF-8)", code="not-utf8"

@@ -19,12 +19,12 @@ from typing import Any
 from blueprint.fileformat.errors import BlueprintFileError
 from blueprint.fileformat.limit_location import locate_flagged
 from blueprint.fileformat.limits import (
-    MAX_FILE_BYTES,
-    MAX_JSON_VALUES,
     MAX_KEY_CHARS,
     MAX_NESTING_DEPTH,
     MAX_NUMBER,
     MAX_STRING_CHARS,
+    SizeLimits,
+    file_limits,
 )
 from blueprint.fileformat.messages import json_problem
 
@@ -37,10 +37,22 @@ _MAX_DIGITS = len(str(MAX_NUMBER))
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def too_large(what: str = "text") -> BlueprintFileError:
+def too_large(what: str = "text", limits: SizeLimits | None = None) -> BlueprintFileError:
+    limits = limits or file_limits()
+    return BlueprintFileError(f"the {what} is larger than {limits.megabytes} MB", code="too-large")
+
+
+def too_many_values(limits: SizeLimits | None = None) -> BlueprintFileError:
+    limits = limits or file_limits()
     return BlueprintFileError(
-        f"the {what} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB", code="too-large"
+        f"too many values (this program opens at most {limits.json_values:,})", code="too-many"
     )
+
+
+def count_values(text: str) -> int:
+    """The JSON values of `text` as the limit counts them: commas and opening brackets outside strings."""
+    structure = _STRING.sub("", text) if '"' in text else text
+    return structure.count(",") + structure.count("[") + structure.count("{")
 
 
 def _too_deep(structure: str) -> bool:
@@ -51,22 +63,21 @@ def _too_deep(structure: str) -> bool:
     )
 
 
-def _prescan(text: str) -> None:
+def _prescan(text: str, limits: SizeLimits | None = None) -> None:
     """Refuse deep nesting and too many values before the parser builds anything.
 
     Every step is a C-speed scan, or bounded: the nesting of the first 64 KB is checked first (a file
     of nothing but brackets stops there), then values are counted, and only a file within the value
     limit has its full bracket structure walked.
     """
+    limits = limits or file_limits()
     structure = _STRING.sub("", text) if '"' in text else text
     head = structure[:65_536]
     if _too_deep(head):
         raise _nested_too_deep()
     values = structure.count(",") + structure.count("[") + structure.count("{")
-    if values >= MAX_JSON_VALUES:
-        raise BlueprintFileError(
-            f"too many values (this program opens at most {MAX_JSON_VALUES:,})", code="too-many"
-        )
+    if values >= limits.json_values:
+        raise too_many_values(limits)
     if len(structure) > len(head) and _too_deep(structure):
         raise _nested_too_deep()
 
@@ -127,7 +138,7 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def parse_json(text: str) -> Any:
+def parse_json(text: str, limits: SizeLimits | None = None) -> Any:
     """Plain values (dict, list, str, int, float, bool, None) from JSON text, within the limits.
 
     A fast path first: a rough value count (commas and brackets inside strings count too, so it is an
@@ -136,13 +147,14 @@ def parse_json(text: str) -> Any:
     the limit) the exact path runs from scratch, so every refusal, its code, message and path, is the
     exact path's own.
     """
+    limits = limits or file_limits()
     if text.startswith("\ufeff"):
         text = text[1:]
-    if len(text) > MAX_FILE_BYTES:
-        raise too_large()
-    value = _fast_parse(text)
+    if len(text) > limits.file_bytes:
+        raise too_large(limits=limits)
+    value = _fast_parse(text, limits)
     if value is _AMISS:
-        value = _exact_parse(text)
+        value = _exact_parse(text, limits)
     if _SURROGATE_ESCAPE.search(text):  # a lone surrogate parses, but can never be saved or drawn
         try:
             json.dumps(value, ensure_ascii=False).encode("utf-8")
@@ -163,13 +175,14 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _fast_parse(text: str) -> Any:
+def _fast_parse(text: str, limits: SizeLimits | None = None) -> Any:
     """The parsed value when the text is plainly within every limit, else `_AMISS`.
 
     The rough count bounds the work: under it, nesting is at most a few million levels and the C parser
     stops at its recursion limit (RecursionError) long before that.
     """
-    if text.count(",") + text.count("[") + text.count("{") >= MAX_JSON_VALUES:
+    limits = limits or file_limits()
+    if text.count(",") + text.count("[") + text.count("{") >= limits.json_values:
         return _AMISS
     if sys.getrecursionlimit() > 5_000:  # the C parser's depth bound: keep it well inside the C stack
         return _AMISS
@@ -215,9 +228,10 @@ def _plainly_within(value: Any) -> bool:
     return False  # containers at depth MAX_NESTING_DEPTH + 1
 
 
-def _exact_parse(text: str) -> Any:
+def _exact_parse(text: str, limits: SizeLimits | None = None) -> Any:
     """The exact path: every limit checked before or while parsing, refusals located in the text."""
-    _prescan(text)
+    limits = limits or file_limits()
+    _prescan(text, limits)
     try:
         value = json.loads(
             text,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import stat
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -10,10 +10,11 @@ from pydantic import ValidationError
 
 from blueprint.fileformat.encoding import decode
 from blueprint.fileformat.errors import BlueprintFileError
-from blueprint.fileformat.jsontext import parse_json, too_large
-from blueprint.fileformat.limits import MAX_COUNTS, MAX_FILE_BYTES
+from blueprint.fileformat.jsontext import parse_json
+from blueprint.fileformat.limits import SizeLimits, file_limits
 from blueprint.fileformat.messages import first_problem, shown
 from blueprint.fileformat.migrations import OLDEST_VERSION, migrate
+from blueprint.fileformat.ondisk import DiskState, read_file
 from blueprint.model import FORMAT_NAME, FORMAT_VERSION, Blueprint
 
 
@@ -49,26 +50,27 @@ def _check_header(raw: Any) -> int:
     return version
 
 
-def _check_counts(raw: dict[str, Any]) -> None:
-    counts = {name: len(raw[name]) for name in MAX_COUNTS if isinstance(raw.get(name), list)}
+def _check_counts(raw: dict[str, Any], limits: SizeLimits) -> None:
+    counts = {name: len(raw[name]) for name in limits.counts if isinstance(raw.get(name), list)}
     stages = raw.get("stages")
     if isinstance(stages, list):
         counts["steps"] = sum(
             len(s["steps"]) for s in stages if isinstance(s, dict) and isinstance(s.get("steps"), list)
         )
     for name, count in counts.items():
-        if count > MAX_COUNTS[name]:
+        if count > limits.counts[name]:
             raise BlueprintFileError(
-                f"too many {name} ({count}; this program opens at most {MAX_COUNTS[name]})",
+                f"too many {name} ({count}; this program opens at most {limits.counts[name]})",
                 path=name if name != "steps" else "stages",
                 code="too-many",
             )
 
 
-def from_raw(raw: Any) -> Blueprint:
+def from_raw(raw: Any, limits: SizeLimits | None = None) -> Blueprint:
     """A validated `Blueprint` from parsed JSON (migrating older versions first)."""
+    limits = limits or file_limits()
     version = _check_header(raw)
-    _check_counts(raw)
+    _check_counts(raw, limits)
     raw = migrate(raw, version)
     try:
         return Blueprint.model_validate(raw)
@@ -77,44 +79,39 @@ def from_raw(raw: Any) -> Blueprint:
         raise BlueprintFileError(message, path=path, code=code) from None
 
 
-def loads(text: str | bytes, *, file: str | None = None) -> Blueprint:
-    """Parse the text of a `.blueprint` file. Errors name `file` when given."""
+def loads(text: str | bytes, *, file: str | None = None, limits: SizeLimits | None = None) -> Blueprint:
+    """Parse the text of a `.blueprint` file. Errors name `file` when given.
+
+    `limits` are those of a file unless told otherwise (a recovery copy may hold more).
+    """
+    limits = limits or file_limits()
     try:
-        text = decode(text) if isinstance(text, bytes) else text
+        text = decode(text, limits) if isinstance(text, bytes) else text
         if not text.strip(" \t\r\n\ufeff"):
             raise BlueprintFileError("the file is empty", code="empty")
-        return from_raw(parse_json(text))
+        return from_raw(parse_json(text, limits), limits)
     except BlueprintFileError as error:
         raise error.with_file(file) if file else error from None
 
 
 def read_bytes(path: str | Path) -> bytes:
     """The bytes of a regular file of at most the size limit (a pipe or device is never read)."""
-    name = str(path)
-    try:
-        info = Path(path).stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise BlueprintFileError("is a folder, not a file", file=name, code="not-a-file")
-        if not stat.S_ISREG(info.st_mode):
-            raise BlueprintFileError("is not a regular file", file=name, code="not-a-file")
-        if info.st_size > MAX_FILE_BYTES:
-            raise BlueprintFileError(
-                f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB "
-                f"({info.st_size // (1024 * 1024)} MB)",
-                file=name,
-                code="too-large",
-            )
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)  # the file may grow after stat
-    except FileNotFoundError:
-        raise BlueprintFileError("no such file", file=name, code="not-found") from None
-    except OSError as error:
-        raise BlueprintFileError(
-            f"cannot read: {error.strerror or error}", file=name, code="unreadable"
-        ) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise too_large("file").with_file(name)
-    return data
+    return read_file(path)[0]
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A file read from disk: the document, the bytes it was read from, and the file's state then."""
+
+    blueprint: Blueprint
+    data: bytes
+    state: DiskState
+
+
+def load_file(path: str | Path) -> Loaded:
+    """Read and validate a `.blueprint` file, keeping what Save and crash recovery need to know."""
+    data, state = read_file(path)
+    return Loaded(loads(data, file=str(path)), data, state)
 
 
 def load(path: str | Path) -> Blueprint:

@@ -1,16 +1,31 @@
-"""Writing `.blueprint` files: canonical bytes, written atomically, the previous version kept as a backup."""
+"""Writing `.blueprint` files: canonical bytes, written atomically, the previous version kept as a backup.
+
+`save` never writes a file this program would refuse to open (`check_readable`), never replaces a file
+that another program changed since it was read (when told what was read: `expect`), and never fails
+because the backup could not be made: the document is saved and `Saved.backup_problem` says why the
+backup is missing.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import json
 import os
-import tempfile
-from collections.abc import Callable
+import secrets
+from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
+from blueprint.fileformat.atomic import (
+    NAME_MAX,
+    TEMP_SUFFIX,
+    cut_name,
+    temp_prefix,
+    write_atomically,
+)
 from blueprint.fileformat.errors import BlueprintFileError
+from blueprint.fileformat.jsontext import count_values
+from blueprint.fileformat.limits import file_limits
+from blueprint.fileformat.ondisk import DiskState, changed_on_disk
 from blueprint.model import Blueprint
 
 #: Whether `save` keeps the previous version next to the file unless told otherwise. The editor sets it
@@ -44,80 +59,73 @@ def dumps(doc: Blueprint) -> str:
 def backup_path(path: str | Path) -> Path:
     """Where the previous version of `path` is kept: `trip.blueprint` -> `trip~.blueprint`.
 
-    The backup keeps the extension so that the editor opens it like any other blueprint.
+    The backup keeps the extension so that the editor opens it like any other blueprint. A name too
+    long for the `~` loses the end of its stem instead.
     """
     target = Path(path)
-    return target.with_name(f"{target.stem}~{target.suffix}")
+    name = f"{target.stem}~{target.suffix}"
+    if len(os.fsencode(name)) > NAME_MAX:
+        room = NAME_MAX - len(os.fsencode(f"~{target.suffix}"))
+        name = f"{os.fsdecode(cut_name(os.fsencode(target.stem), room))}~{target.suffix}"
+    return target.with_name(name)
 
 
-def _write_all(handle: BinaryIO, data: bytes) -> None:
-    """The one place bytes reach the disk (tests replace it to simulate a full disk)."""
-    handle.write(data)
-    handle.flush()
-    os.fsync(handle.fileno())
+class FileChangedError(BlueprintFileError):
+    """The file was changed on disk by another program since it was read; nothing was written.
 
-
-def _real_target(path: str | Path) -> Path:
-    """Saving through a symbolic link writes the file it points to, and keeps the link."""
-    target = Path(path)
-    return Path(os.path.realpath(target)) if target.is_symlink() else target
-
-
-def _current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_atomically(
-    path: str | Path, data: bytes, before_replace: Callable[[Path], None] | None = None
-) -> None:
-    """Write `data` to `path` so that a crash or a failed write leaves the old file intact.
-
-    A temporary file in the same folder is written, flushed and fsynced, then renamed over the target.
-    The target's permission bits are kept; a new file gets the mode the user's umask gives.
-    `before_replace(target)` runs once the new bytes are safely on disk, just before the rename (the
-    backup is made there, so a failed write leaves it alone).
+    `reason` says how, to follow the file's name: "was changed by another program", "now points to
+    another file (...)".
     """
-    target = _real_target(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        mode = target.stat().st_mode & 0o7777
-    except FileNotFoundError:  # a new file gets what the user's umask gives (mkstemp's 0600 would not)
-        mode = 0o666 & ~_current_umask()
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            _write_all(handle, data)
-        os.chmod(temp_name, mode)
-        if before_replace is not None:
-            before_replace(target)
-        os.replace(temp_name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable where the platform allows it
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+
+    def __init__(self, reason: str, *, file: str) -> None:
+        super().__init__(
+            f"not saved: the file {reason} since it was opened", file=file, code="changed-on-disk"
+        )
+        self.reason = reason
 
 
-def _keep_previous_version(target: Path, data: bytes) -> None:
-    """Make `target~` hold the file as it is now, unless it is missing or already holds `data`.
+@dataclass(frozen=True)
+class Saved:
+    """What `save` wrote: the bytes, the file's new state, and why the backup is missing (if it is)."""
 
-    A hard link costs no disk space (so it works on a full disk); where links are not allowed the bytes
-    are copied, atomically.
+    data: bytes
+    state: DiskState
+    backup_problem: str | None = None
+
+
+def _over(what: str, value: int, limit: int, unit: str = "") -> str:
+    return f"{what} would be {value:,}{unit}, more than the {limit:,}{unit} this program opens"
+
+
+def check_readable(doc: Blueprint, data: bytes) -> None:
+    """Refuse a file this program could not open again: what it writes, it must read.
+
+    Raises `BlueprintFileError` (code `too-large`) naming the limit and what to do.
     """
-    try:
-        if not target.is_file() or (target.stat().st_size == len(data) and target.read_bytes() == data):
-            return
-    except OSError:
-        return
-    backup = backup_path(target)
-    temp = backup.with_name(f".{backup.name}.link")
+    limits = file_limits()
+    problem = None
+    counts = {name: len(getattr(doc, name)) for name in ("functions", "lanes", "stages", "cards", "links")}
+    counts["steps"] = sum(len(stage.steps) for stage in doc.stages)
+    for name, count in counts.items():
+        if count > limits.counts[name]:
+            problem = _over(f"the number of {name}", count, limits.counts[name])
+            break
+    if problem is None and len(data) > limits.file_bytes:
+        mb = 1024 * 1024
+        problem = _over("the file", -(-len(data) // mb), limits.megabytes, " MB")
+    if problem is None and data.count(b",") + data.count(b"[") + data.count(b"{") >= limits.json_values:
+        values = count_values(data.decode("utf-8"))  # the rough count was over: count exactly
+        if values >= limits.json_values:
+            problem = _over("the number of values", values, limits.json_values)
+    if problem is not None:
+        raise BlueprintFileError(
+            f"could not save: {problem}; remove some content or split the blueprint (nothing was written)",
+            code="too-large",
+        )
+
+
+def _link_or_copy(target: Path, backup: Path) -> None:
+    temp = backup.with_name(f"{temp_prefix(backup.name)}{secrets.token_hex(4)}{TEMP_SUFFIX}")
     try:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
@@ -126,14 +134,43 @@ def _keep_previous_version(target: Path, data: bytes) -> None:
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(temp)
+        info = target.stat()
         write_atomically(backup, target.read_bytes())
+        with contextlib.suppress(OSError):  # a copy, unlike a link: give it the file's mode and group
+            os.chown(backup, -1, info.st_gid)
+            os.chmod(backup, info.st_mode & 0o7777)
 
 
-def save(doc: Blueprint, path: str | Path, *, backup: bool | None = None) -> None:
+def _keep_previous_version(target: Path, data: bytes) -> str | None:
+    """Make `target~` hold the file as it is now, unless it is missing or already holds `data`.
+
+    A hard link costs no disk space (so it works on a full disk); where links are not allowed the bytes
+    are copied, atomically. Returns why the backup could not be made (the save goes on regardless).
+    """
+    try:
+        if not target.is_file() or (target.stat().st_size == len(data) and target.read_bytes() == data):
+            return None
+    except OSError:
+        return None
+    backup = backup_path(target)
+    try:
+        if backup.is_dir() and not backup.is_symlink():
+            return f"{backup.name} is a folder"
+        _link_or_copy(target, backup)
+    except OSError as error:
+        return f"{backup.name}: {error.strerror or error}"
+    return None
+
+
+def save(
+    doc: Blueprint, path: str | Path, *, backup: bool | None = None, expect: DiskState | None = None
+) -> Saved:
     """Save `doc` to `path` atomically; a failure raises `BlueprintFileError` and changes nothing.
 
     With `backup` (by default: unless `set_keep_backup(False)` was called), the previous version of the
-    file is kept as `NAME~.blueprint` next to it.
+    file is kept as `NAME~.blueprint` next to it; a backup that cannot be made does not stop the save.
+    With `expect` (the file as it was read or last saved), a file changed since by another program is
+    not replaced: `FileChangedError` says how it changed.
     """
     if backup is None:
         backup = _keep_backup
@@ -146,9 +183,25 @@ def save(doc: Blueprint, path: str | Path, *, backup: bool | None = None) -> Non
             code="write-failed",
         ) from None
     try:
-        keep = (lambda target: _keep_previous_version(target, data)) if backup else None
-        write_atomically(path, data, keep)
+        check_readable(doc, data)
+    except BlueprintFileError as error:
+        raise error.with_file(str(path)) from None
+    problems: list[str] = []
+
+    def before_replace(target: Path) -> None:
+        if expect is not None:
+            reason = changed_on_disk(path, expect)
+            if reason is not None:
+                raise FileChangedError(reason, file=str(path))
+        if backup:
+            problem = _keep_previous_version(target, data)
+            if problem:
+                problems.append(problem)
+
+    try:
+        info = write_atomically(path, data, before_replace)
     except OSError as error:
         raise BlueprintFileError(
             f"could not save: {error.strerror or error}", file=str(path), code="write-failed"
         ) from None
+    return Saved(data, DiskState.of(path, info, data), problems[0] if problems else None)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMainWindow, QMenu
 
 from blueprint.edit import Document
-from blueprint.fileformat import BlueprintFileError, load, save
+from blueprint.fileformat import BlueprintFileError, load_file
 from blueprint.model import Blueprint
 from blueprint.resources import load_template
 from blueprint.ui import exporting, exporting_formats, exporting_image, importing
@@ -31,7 +31,7 @@ from blueprint.ui.find_bar import FindBar
 from blueprint.ui.findings_plans import install_findings_menu
 from blueprint.ui.findings_watch import FindingsWatch
 from blueprint.ui.recent_files import RecentFiles
-from blueprint.ui.safety import is_repairable, refuse_or_repair
+from blueprint.ui.safety import checked_save, is_repairable, refuse_or_repair
 from blueprint.ui.selection import Selection
 from blueprint.ui.timing_watch import TimingDisplay
 from blueprint.ui.window_status import StatusBarMixin
@@ -202,7 +202,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
         """Open a .blueprint file; a file that cannot be read opens nothing and shows its one-line error."""
         path = Path(path)
         try:
-            blueprint = load(path)
+            loaded = load_file(path)
         except BlueprintFileError as error:
             if is_repairable(error):  # only missing ids: offer "Open and repair", listing every change
                 return refuse_or_repair(self, path, error)
@@ -213,7 +213,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
                 self, "Cannot open the file", f"{path}: could not read it ({type(error).__name__}: {error})"
             )
             return False
-        self.set_document(Document(blueprint, path))
+        self.set_document(Document(loaded.blueprint, path, disk=loaded.state, source=loaded.data))
         self.recent.add(path)
         self.statusBar().showMessage(f"Opened {path}", 4000)
         return True
@@ -221,8 +221,8 @@ class MainWindow(StatusBarMixin, QMainWindow):
     def save_to(self, path: Path | str) -> bool:
         """Write the document to `path`; on failure say why, and keep the document open and unsaved."""
         path = Path(path)
-        try:
-            save(self.document.blueprint, path)
+        try:  # asks first about a read-only file, or one another program changed since it was read
+            saved = checked_save(self, self.document, path)
         except BlueprintFileError as error:
             show_error(self, "Cannot save the file", error.one_line())
             return False
@@ -231,11 +231,14 @@ class MainWindow(StatusBarMixin, QMainWindow):
                 self, "Cannot save the file", f"{path}: could not save ({type(error).__name__}: {error})"
             )
             return False
-        self.document.path = path
+        if saved is None:  # the designer chose not to replace the file
+            return False
+        self.document.path, self.document.disk, self.document.source = path, saved.state, saved.data
         self.undo_stack.setClean()
         self.recent.add(path)
         self._update_title()
-        self.statusBar().showMessage(f"Saved {path}", 4000)
+        if not saved.backup_problem:  # else the status bar says the backup could not be written
+            self.statusBar().showMessage(f"Saved {path}", 4000)
         return True
 
     def maybe_save(self) -> bool:

@@ -96,13 +96,13 @@ def test_an_unwritable_folder_gives_the_real_reason(tmp_path: Path, suffix: str)
     hooks = tmp_path / "hooks"
     hooks.mkdir()
     (hooks / "sitecustomize.py").write_text(
-        "import errno, os, tempfile\n"
-        "_real = tempfile.mkstemp\n"
-        "def _deny(*args, dir=None, **kwargs):\n"
-        f"    if dir is not None and os.path.abspath(dir) == {str(folder)!r}:\n"
-        "        raise PermissionError(errno.EACCES, 'Permission denied', os.path.join(dir, '.x.tmp'))\n"
-        "    return _real(*args, dir=dir, **kwargs)\n"
-        "tempfile.mkstemp = _deny\n",
+        "import errno, os\n"
+        "_real = os.open\n"
+        "def _deny(path, flags, *args, **kwargs):\n"
+        f"    if flags & os.O_CREAT and os.path.dirname(os.path.abspath(path)) == {str(folder)!r}:\n"
+        "        raise PermissionError(errno.EACCES, 'Permission denied', path)\n"
+        "    return _real(path, flags, *args, **kwargs)\n"
+        "os.open = _deny\n",
         encoding="utf-8",
     )
     out = folder / f"x{suffix}"

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from blueprint.fileformat import BlueprintFileError, load, save, writer
+from blueprint.fileformat import BlueprintFileError, atomic, load, save, writer
 from blueprint.fileformat.writer import backup_path
 from blueprint.model import Blueprint
 
@@ -18,7 +20,7 @@ def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     def write_all(handle: object, data: bytes) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(writer, "_write_all", write_all)
+    monkeypatch.setattr(atomic, "_write_all", write_all)
 
 
 def test_the_backup_is_named_with_a_tilde_before_the_extension() -> None:
@@ -123,7 +125,7 @@ def test_a_read_only_folder_simulated_for_root(tmp_path: Path, monkeypatch: pyte
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
-    monkeypatch.setattr(writer.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(atomic, "_create_temp", refuse)
     with pytest.raises(BlueprintFileError, match="Permission denied"):
         save(Blueprint(title="Two"), target)
     assert load(target).title == "One"
@@ -152,3 +154,55 @@ def test_text_that_cannot_be_written_is_a_clear_error_and_changes_nothing(tmp_pa
         save(doc, target)
     assert caught.value.code == "write-failed" and "\n" not in str(caught.value)
     assert load(target).title == "One"
+
+
+def test_a_backup_name_taken_by_a_folder_still_saves_the_document(tmp_path: Path) -> None:
+    target = tmp_path / "trip.blueprint"
+    save(Blueprint(title="One"), target)
+    backup_path(target).mkdir()
+    result = save(Blueprint(title="Two"), target)
+    assert load(target).title == "Two"
+    assert result.backup_problem == "trip~.blueprint is a folder"
+    assert backup_path(target).is_dir()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".saving")]
+
+
+def test_a_backup_that_cannot_be_replaced_still_saves_the_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As for an immutable backup file (chattr +i): neither a link nor a copy may replace it."""
+    target = tmp_path / "trip.blueprint"
+    save(Blueprint(title="One"), target)
+    save(Blueprint(title="Two"), target)
+    real_replace = os.replace
+
+    def immutable_backup(src: object, dst: object) -> None:
+        if Path(str(dst)).name == "trip~.blueprint":
+            raise PermissionError(errno.EPERM, os.strerror(errno.EPERM))
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", immutable_backup)
+    result = save(Blueprint(title="Three"), target)
+    assert load(target).title == "Three"
+    assert result.backup_problem == f"trip~.blueprint: {os.strerror(errno.EPERM)}"
+    assert load(backup_path(target)).title == "One"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["trip.blueprint", "trip~.blueprint"]
+
+
+def test_a_really_immutable_backup_still_saves_the_document(tmp_path: Path) -> None:
+    target = tmp_path / "trip.blueprint"
+    save(Blueprint(title="One"), target)
+    save(Blueprint(title="Two"), target)
+    backup = backup_path(target)
+    if shutil.which("chattr") is None:
+        pytest.skip("chattr is not installed (the simulated test above covers the logic)")
+    made = subprocess.run(["chattr", "+i", str(backup)], capture_output=True, check=False)
+    if made.returncode != 0:
+        pytest.skip(f"chattr +i is not possible here: {made.stderr.decode().strip() or 'no chattr'}")
+    try:
+        result = save(Blueprint(title="Three"), target)
+        assert load(target).title == "Three"
+        assert result.backup_problem is not None and result.backup_problem.startswith("trip~.blueprint: ")
+        assert load(backup).title == "One"
+    finally:
+        subprocess.run(["chattr", "-i", str(backup)], check=False)

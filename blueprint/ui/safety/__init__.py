@@ -7,7 +7,9 @@ Two entry points for the application, using only the main window's public API (`
     offer_recovery(window)            # once, after the window is shown
 
 `refuse_or_repair(window, path, error)` is what `open_path` does with a `BlueprintFileError`: the one-line
-error, with "Open and repair…" when the only problems are missing ids. `backup_action(window)` is the
+error, with "Open and repair…" when the only problems are missing ids. `checked_save(window, document,
+path)` is what `save_to` does: ask before replacing a read-only file or another program's change, and
+say when only the backup could not be written. `backup_action(window)` is the
 File menu's "Keep a Backup When Saving" (on by default).
 """
 
@@ -30,10 +32,12 @@ from blueprint.ui.safety.preferences import (
     set_keep_backup,
 )
 from blueprint.ui.safety.repair_dialog import offer_repair, refuse_or_repair
+from blueprint.ui.safety.saving import checked_save
 
 __all__ = [
     "SafetyNet",
     "backup_action",
+    "checked_save",
     "install_safety",
     "is_repairable",
     "keep_backup",
@@ -80,6 +84,17 @@ def install_safety(
 
 
 def offer_recovery(window: QMainWindow) -> int:
-    """Offer every document a crashed editor left unsaved; returns how many were restored."""
+    """Offer every document a crashed editor left unsaved; returns how many were restored.
+
+    The editor starts whatever the recovery folder holds: anything unforeseen is one line in the
+    status bar, and the copies stay where they are for the next start.
+    """
     net = install_safety(window)
-    return restore.offer_recovery(window, net.store)
+    try:
+        return restore.offer_recovery(window, net.store)
+    except Exception as error:
+        window.statusBar().showMessage(
+            f"Could not look at the recovery copies in {net.store.folder}: {type(error).__name__}: {error}",
+            30_000,
+        )
+        return 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
@@ -10,6 +9,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from blueprint.recovery import RecoveryCopy
+from blueprint.ui.safety.recovery_dialog import RecoveryDialog, saved_at_text, shown_path
+
+__all__ = [
+    "Restore",
+    "ask_open_and_repair",
+    "ask_reload",
+    "ask_replace_changed",
+    "ask_replace_read_only",
+    "choose_recovery",
+    "saved_at_text",
+    "show_notice",
+    "show_problem",
+    "tell_backup_problem",
+    "tell_changed_unreadable",
+]
 
 
 class Restore(Enum):
@@ -18,53 +32,112 @@ class Restore(Enum):
     LATER = "later"
 
 
-def saved_at_text(when: datetime) -> str:
-    """'22 Nov 2026 at 10:30' in the local time zone."""
-    local = when.astimezone()
-    return f"{local.day} {local:%b %Y} at {local:%H:%M}"
+def choose_recovery(
+    parent: QWidget | None, copies: list[RecoveryCopy], note: str | None = None
+) -> dict[str, Restore]:
+    """One list of every recovery copy: what to do with each (by key); copies left out are LATER."""
+    dialog = RecoveryDialog(copies, note, parent)
+    dialog.exec()
+    answer = {
+        RecoveryDialog.RESTORE: Restore.RESTORE,
+        RecoveryDialog.DISCARD: Restore.DISCARD,
+    }.get(dialog.choice, Restore.LATER)
+    return {key: answer for key in dialog.checked_keys()} if answer is not Restore.LATER else {}
 
 
-def ask_restore(parent: QWidget | None, copy: RecoveryCopy) -> Restore:
-    """Restore, discard or keep for later one recovered document."""
+def _box(
+    parent: QWidget | None, name: str, icon: QMessageBox.Icon, title: str, text: str, detail: str = ""
+) -> QMessageBox:
+    """A message box of plain text (names from files are never read as markup)."""
     box = QMessageBox(parent)
-    box.setObjectName("restorePrompt")
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Recover unsaved changes")
+    box.setObjectName(name)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(
-        f"Service Blueprint Studio closed before “{copy.shown_name}” was saved. "
-        f"A recovery copy was saved on {saved_at_text(copy.saved_at)}."
-    )
-    where = f"It belongs to {copy.original_path}. " if copy.original_path else ""
-    box.setInformativeText(
-        f"{where}Restore it? It opens as unsaved changes; nothing is written until you save."
-    )
-    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton("Decide later", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(restore)
+    box.setText(text)
+    if detail:
+        box.setInformativeText(detail)
+    return box
+
+
+def show_notice(parent: QWidget | None, title: str, line: str) -> None:
+    """A one-line notice (not an error), shown as plain text."""
+    _box(parent, "safetyNotice", QMessageBox.Icon.Information, title, line).exec()
+
+
+def show_problem(parent: QWidget | None, title: str, line: str) -> None:
+    """A one-line problem, shown as plain text."""
+    _box(parent, "safetyProblem", QMessageBox.Icon.Critical, title, line).exec()
+
+
+def _ask(parent: QWidget | None, name: str, title: str, text: str, detail: str, yes: str) -> bool:
+    box = _box(parent, name, QMessageBox.Icon.Warning, title, text, detail)
+    replace = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
     box.exec()
-    if box.clickedButton() is restore:
-        return Restore.RESTORE
-    if box.clickedButton() is discard:
-        return Restore.DISCARD
-    return Restore.LATER
+    return box.clickedButton() is replace
+
+
+def ask_replace_changed(parent: QWidget | None, path: Path, reason: str) -> bool:
+    """Save over a file another program changed since it was opened? (Default: no.)"""
+    return _ask(
+        parent,
+        "replaceChangedPrompt",
+        "File changed on disk",
+        f"“{shown_path(path.name)}” {reason} since you opened it.",
+        "Replace it with your version (the other version is kept as the backup when backups are on), "
+        "or cancel and use Save As to keep both.",
+        "Replace",
+    )
+
+
+def ask_replace_read_only(parent: QWidget | None, path: Path) -> bool:
+    """Save over a file marked read-only? (Default: no.)"""
+    return _ask(
+        parent,
+        "replaceReadOnlyPrompt",
+        "File is read-only",
+        f"“{shown_path(path.name)}” is marked read-only.",
+        "Replace it anyway (it stays read-only), or cancel and use Save As to save a copy.",
+        "Replace",
+    )
+
+
+def tell_backup_problem(parent: QWidget | None, path: Path, problem: str) -> None:
+    """The document was saved, but the previous version could not be kept as its backup."""
+    _box(
+        parent,
+        "backupProblem",
+        QMessageBox.Icon.Warning,
+        "Backup not written",
+        f"“{shown_path(path.name)}” was saved, but its backup could not be written: {problem}.",
+        "Your document is safe. The previous version was not kept.",
+    ).exec()
+
+
+def tell_changed_unreadable(parent: QWidget | None, path: Path, reason: str) -> None:
+    """Another program changed the open file into something the editor cannot open."""
+    _box(
+        parent,
+        "changedUnreadable",
+        QMessageBox.Icon.Warning,
+        "File changed on disk",
+        f"“{shown_path(path.name)}” was changed by another program and cannot be opened: {reason}",
+        "Your version stays open and unsaved; saving will ask before it replaces the file.",
+    ).exec()
 
 
 def ask_reload(parent: QWidget | None, path: Path, unsaved: bool) -> bool:
     """True to reload the file from disk, False to keep the editor's version."""
-    box = QMessageBox(parent)
-    box.setObjectName("changedOnDiskPrompt")
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("File changed on disk")
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(f"“{path.name}” was changed by another program.")
-    box.setInformativeText(
+    detail = (
         "Reload it from disk (your unsaved changes will be lost), or keep the editor's version "
         "(it will replace the file on disk when you save)."
         if unsaved
         else "Reload it from disk, or keep the editor's version (it will replace the file when you save)."
     )
+    text = f"“{shown_path(path.name)}” was changed by another program."
+    box = _box(parent, "changedOnDiskPrompt", QMessageBox.Icon.Warning, "File changed on disk", text, detail)
     reload = box.addButton("Reload from disk", QMessageBox.ButtonRole.AcceptRole)
     keep = box.addButton("Keep my version", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
@@ -72,29 +145,13 @@ def ask_reload(parent: QWidget | None, path: Path, unsaved: bool) -> bool:
     return box.clickedButton() is reload
 
 
-def show_problem(parent: QWidget | None, title: str, line: str) -> None:
-    """A one-line problem, shown as plain text."""
-    box = QMessageBox(parent)
-    box.setObjectName("safetyProblem")
-    box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(title)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(line)
-    box.exec()
-
-
 def ask_open_and_repair(parent: QWidget | None, line: str) -> bool:
     """The one-line error of a file refused only for missing ids, with an "Open and repair…" choice."""
-    box = QMessageBox(parent)
-    box.setObjectName("openAndRepairPrompt")
-    box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle("Cannot open the file")
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(line)
-    box.setInformativeText(
+    detail = (
         "The file refers to elements that are not in it. "
         "Open and repair shows what it would change before it changes anything."
     )
+    box = _box(parent, "openAndRepairPrompt", QMessageBox.Icon.Critical, "Cannot open the file", line, detail)
     repair = box.addButton("Open and repair…", QMessageBox.ButtonRole.AcceptRole)
     close = box.addButton(QMessageBox.StandardButton.Close)
     box.setDefaultButton(close)

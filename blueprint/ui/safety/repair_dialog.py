@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from blueprint.edit import Document
 from blueprint.fileformat import BlueprintFileError
-from blueprint.fileformat.repair import RepairPlan, is_repairable, plan_repair
+from blueprint.fileformat.ondisk import read_file
+from blueprint.fileformat.repair import RepairPlan, is_repairable, plan_repair_text
 from blueprint.ui.safety import prompts
 from blueprint.ui.safety.restore import show_as_unsaved
 
@@ -78,13 +79,15 @@ def offer_repair(window: QMainWindow, path: str | Path) -> bool:
     Returns True when a document was opened. A file that cannot be repaired shows its one-line error.
     """
     try:
-        plan = plan_repair(path)
+        data, state = read_file(path)  # what Save later checks for changes by other programs
+        plan = plan_repair_text(data, file=str(path))
     except BlueprintFileError as error:
         prompts.show_problem(window, "Cannot open the file", error.one_line())
         return False
     if plan.actions and not confirm_repair(window, plan):
         return False
-    document = Document(plan.repaired, Path(path))
+    source = None if plan.actions else data  # a repaired document is not the file's text
+    document = Document(plan.repaired, Path(path), disk=state, source=source)
     if plan.actions:
         show_as_unsaved(window, document)
     else:

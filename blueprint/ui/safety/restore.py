@@ -1,28 +1,52 @@
-"""At start-up, offer to restore each document a crashed or killed editor left unsaved.
+"""At start-up, offer every document a crashed or killed editor left unsaved, in one list.
 
 A restored document opens as unsaved changes to its original path (nothing is written until the designer
 saves). The first goes into the start-up window when that window holds only the untouched start
 document (no file, no changes); the others, and all of them when a file was opened from the command
-line, open in windows of their own. The old copy is removed only once the new window has written its own.
+line, open in windows of their own. The old copy is removed only once the new window has written its
+own. Copies that cannot be read are moved to the recovery folder's `set-aside` folder and named in one
+line; a copy that turns out unreadable when restored is moved there too, and said so.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QMainWindow
 
 from blueprint.edit import Document
-from blueprint.fileformat import BlueprintFileError
-from blueprint.recovery import RecoveryCopy, RecoveryStore
+from blueprint.recovery import RecoveryCopy, RecoveryStore, SetAside, UnreadableCopy
 from blueprint.ui.safety import prompts
+from blueprint.ui.safety.recovery_dialog import saved_at_text, shown_path
 
 #: Windows opened for restored documents (kept here so that Python does not collect them).
 EXTRA_WINDOWS: list[QMainWindow] = []
+#: How many names one line gives before "and N more".
+NAMES_IN_A_LINE = 3
 
 
 def show_as_unsaved(window: QMainWindow, document: Document) -> None:
     """Put `document` in `window`, marked as unsaved changes (the stack is not clean)."""
     window.set_document(document)  # type: ignore[attr-defined]
     window.undo_stack.resetClean()  # type: ignore[attr-defined]
+
+
+def set_aside_line(items: list[SetAside], folder: Path) -> str | None:
+    """One line saying which copies could not be read and where they are now."""
+    if not items:
+        return None
+    names = [
+        f"{shown_path(i.name)} ({saved_at_text(i.saved_at)})" if i.saved_at else shown_path(i.name)
+        for i in items
+    ]
+    listed = ", ".join(names[:NAMES_IN_A_LINE])
+    if len(names) > NAMES_IN_A_LINE:
+        listed += f" and {len(names) - NAMES_IN_A_LINE} more"
+    count = f"{len(items)} recovery cop{'ies' if len(items) != 1 else 'y'} could not be read"
+    moved = [i.moved_to for i in items if i.moved_to is not None]
+    where = f"moved to {shown_path(moved[0])}" if moved else f"left in {shown_path(folder)}"
+    why = f"; {items[0].reason}" if len(items) == 1 else ""
+    return f"{count} and {'were' if len(items) != 1 else 'was'} {where}: {listed}{why}."
 
 
 def _window_for(window: QMainWindow, store: RecoveryStore, first: bool) -> QMainWindow:
@@ -41,16 +65,20 @@ def _window_for(window: QMainWindow, store: RecoveryStore, first: bool) -> QMain
 
 
 def offer_recovery(window: QMainWindow, store: RecoveryStore) -> int:
-    """Ask about every orphaned recovery copy; returns how many documents were restored."""
+    """Ask once about every orphaned recovery copy; returns how many documents were restored."""
+    scan = store.scan()
+    note = set_aside_line(scan.set_aside, store.folder / "set-aside")
+    if not scan.copies:
+        if note:
+            prompts.show_notice(window, "Recovery copies set aside", note)
+        return 0
+    answers = prompts.choose_recovery(window, scan.copies, note)
     restored = 0
-    for copy in store.orphans():
-        answer = prompts.ask_restore(window, copy)
-        if answer is prompts.Restore.LATER:
-            continue
+    for copy in scan.copies:
+        answer = answers.get(copy.key, prompts.Restore.LATER)
         if answer is prompts.Restore.DISCARD:
-            store.remove(copy.key)
-            continue
-        if restore_copy(window, store, copy, first=restored == 0):
+            store.remove_copy(copy)
+        elif answer is prompts.Restore.RESTORE and restore_copy(window, store, copy, first=restored == 0):
             restored += 1
     return restored
 
@@ -58,12 +86,36 @@ def offer_recovery(window: QMainWindow, store: RecoveryStore) -> int:
 def restore_copy(
     window: QMainWindow, store: RecoveryStore, copy: RecoveryCopy, *, first: bool = True
 ) -> bool:
+    """Open `copy` as unsaved changes; an unreadable copy is set aside and reported instead."""
     try:
-        blueprint = copy.document()
-    except BlueprintFileError as error:
-        prompts.show_problem(window, "Cannot restore the document", error.one_line())
+        recovered = copy.read()
+    except UnreadableCopy as error:
+        aside = store.set_aside_copy(copy, str(error))
+        line = set_aside_line([aside], store.folder)
+        prompts.show_problem(window, "Cannot restore the document", line or str(error))
         return False
+    from blueprint.ui.safety import safety_net_of
+
     target = _window_for(window, store, first)
-    show_as_unsaved(target, Document(blueprint, copy.original_path))
-    store.remove(copy.key)  # the window has written its own copy by now (the stack turned dirty)
+    document = Document(recovered.blueprint, copy.original_path, disk=copy.disk, source=recovered.base)
+    target.set_document(document)  # type: ignore[attr-defined]
+    net = safety_net_of(target)
+    if net is not None:
+        net.autosave.seed(recovered.lines)
+        if recovered.problem:  # keep what could not be replayed where the designer can find it
+            reason = f"restored up to the last edit that could be read: {recovered.problem}"
+            net.autosave.after_publish(lambda: _keep_damaged(target, store, copy, reason))
+        else:
+            net.autosave.after_publish(lambda: store.remove_copy(copy))
+    target.undo_stack.resetClean()  # type: ignore[attr-defined]
+    if net is None:
+        store.remove_copy(copy)
     return True
+
+
+def _keep_damaged(window: QMainWindow, store: RecoveryStore, copy: RecoveryCopy, reason: str) -> None:
+    aside = store.set_aside_copy(copy, reason)
+    where = shown_path(aside.moved_to) if aside.moved_to else shown_path(store.folder)
+    window.statusBar().showMessage(
+        f"{shown_path(copy.shown_name)}: {reason}. The copy is kept in {where}.", 30_000
+    )
