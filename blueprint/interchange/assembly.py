@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from blueprint.fileformat import BlueprintFileError
-from blueprint.fileformat.limits import MAX_COUNTS
+from blueprint.fileformat.limits import file_limits
 from blueprint.fileformat.messages import first_problem
 from blueprint.interchange.report import Notes
 from blueprint.model import (
@@ -284,12 +284,13 @@ def check_references(raw: dict[str, Any], origins: dict[str, list[Origin]], note
 
 def check_counts(raw: dict[str, Any], source: str) -> None:
     """Refuse a document the `.blueprint` reader would refuse for its size (150,000 cards)."""
-    counts = {kind: len(raw.get(kind, [])) for kind in MAX_COUNTS if kind != "steps"}
+    most = file_limits().counts
+    counts = {kind: len(raw.get(kind, [])) for kind in most if kind != "steps"}
     counts["steps"] = sum(len(stage["steps"]) for stage in raw.get("stages", []))
     for kind, count in counts.items():
-        if count > MAX_COUNTS[kind]:
+        if count > most[kind]:
             raise BlueprintFileError(
-                f"refused: it would make {count:,} {kind} (this program opens at most {MAX_COUNTS[kind]:,})",
+                f"refused: it would make {count:,} {kind} (this program opens at most {most[kind]:,})",
                 file=source,
                 code="too-many",
             )

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from blueprint.fileformat.limits import MAX_COUNTS, MAX_FILE_BYTES, MAX_STRING_CHARS
 
-#: A workbook or CSV file on disk (the `.blueprint` reader's limit).
-MAX_INPUT_BYTES = MAX_FILE_BYTES
-#: All of a workbook's entries, unpacked (a 100,000-card workbook unpacks to about 80 MB).
-MAX_UNPACKED_BYTES = 128 * 1024 * 1024
+# A workbook or CSV file on disk is read within the `.blueprint` reader's size limit (`read_bytes`).
+#: All of a workbook's entries, unpacked: twice a `.blueprint` file's limit, as a sheet's XML spells
+#: out more than the JSON does (a workbook of the largest blueprint the reader opens fits).
+MAX_UNPACKED_BYTES = 2 * MAX_FILE_BYTES
 #: Entries in the workbook's zip archive.
 MAX_ENTRIES = 2_000
 #: An entry over 1 MB that unpacks to more than this many times its packed size is a zip bomb, not a

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from blueprint.fileformat import BlueprintFileError
-from blueprint.fileformat.limits import MAX_COUNTS
+from blueprint.fileformat import limits as file_limits
+from blueprint.fileformat.limits import SizeLimits
 from blueprint.interchange import limits
 from blueprint.interchange.importer import import_file
 
@@ -122,10 +123,8 @@ def test_a_csv_file_with_binary_data(tmp_path: Path) -> None:
 
 
 def test_a_csv_file_over_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from blueprint.fileformat import limits as file_limits
-
-    monkeypatch.setattr(file_limits, "MAX_FILE_BYTES", 100)
-    monkeypatch.setattr("blueprint.fileformat.reader.MAX_FILE_BYTES", 100)
+    small = SizeLimits(100, file_limits.FILE_LIMITS.json_values, file_limits.FILE_LIMITS.counts)
+    monkeypatch.setattr(file_limits, "FILE_LIMITS", small)
     path = tmp_path / "long.csv"
     path.write_text("Stage,Lane,Title\n" + "Visit,customer,Arrives\n" * 20)
     assert "larger than" in refused(path)
@@ -151,7 +150,9 @@ def test_a_file_of_another_kind(tmp_path: Path) -> None:
 
 
 def test_more_cards_than_a_blueprint_may_hold(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(MAX_COUNTS, "cards", 5)
+    counts = {**file_limits.FILE_LIMITS.counts, "cards": 5}
+    small = SizeLimits(file_limits.FILE_LIMITS.file_bytes, file_limits.FILE_LIMITS.json_values, counts)
+    monkeypatch.setattr(file_limits, "FILE_LIMITS", small)
     path = tmp_path / "many.csv"
     path.write_text("Stage,Lane,Title\n" + "".join(f"Visit,customer,Step {n}\n" for n in range(6)))
     assert "it would make 6 cards (this program opens at most 5)" in refused(path)
