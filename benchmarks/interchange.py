@@ -9,7 +9,8 @@ start to exit: elapsed time, and the CPU time of the process (user + system, fro
 programs on this shared machine inflate less. Peak memory is the process's `ru_maxrss`. The floor is
 `python -c "load(FILE)"` in a fresh process: starting Python, importing the program and reading the
 blueprint, which an export cannot avoid (an import writes one instead). Targets (the issue): each under
-3 s and 500 MB at 5,000 cards. A speed check (run.py's fixed loop) is printed before and after, since
+3 s and 500 MB at 5,000 cards, judged on CPU time as run.py judges (elapsed time on this shared
+machine is mostly other people's work). A speed check (run.py's fixed loop) is printed before and after, since
 every figure on this machine moves with it (about 85 ms at rest).
 """
 
@@ -85,12 +86,12 @@ def main() -> int:
     after = speed_check()
     print(f"speed check: {before * 1000:.0f} ms before, {after * 1000:.0f} ms after (about 85 ms at rest)")
     print()
-    print("| cards | whole process | elapsed | CPU | x load (CPU) | peak memory | target | met |")
+    print("| cards | whole process | elapsed | CPU | x load (CPU) | peak memory | target | met (CPU) |")
     print("| ---: | --- | ---: | ---: | ---: | ---: | --- | --- |")
     for n, name, (elapsed, cpu, peak), floor, note in rows:
         ratio = f"{cpu / floor[1]:.1f}x" if floor else ""
         target = "" if floor is None else f"< {TARGET_SECONDS:g} s, < {TARGET_MB} MB"
-        met = "" if floor is None else ("yes" if elapsed < TARGET_SECONDS and peak < TARGET_MB else "no")
+        met = "" if floor is None else ("yes" if cpu < TARGET_SECONDS and peak < TARGET_MB else "no")
         extra = f" ({note})" if note else ""
         figures = f"{elapsed:.2f} s | {cpu:.2f} s | {ratio} | {peak:.0f} MB"
         print(f"| {n:,} | {name}{extra} | {figures} | {target} | {met} |")
