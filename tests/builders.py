@@ -113,3 +113,59 @@ def drink_blueprint(stages: list[tuple[str, int, str | None]] | None = None, **r
         links=[("c1", "c3"), ("c3", "c4"), ("c4", "c5"), ("c5", "c9")],
         stages=stages,
     )
+
+
+def sharing_blueprint() -> Blueprint:
+    """Work handed between two teams behind two customer moments, a support card nobody links to, a
+    function with no cards, fail points (one owned through `owner`), a plan and two saved views: what
+    hand-off sheets, audience views and the HTML viewer show."""
+    doc = blueprint_with(
+        steps=3,
+        functions=["team-a", "team-b", "team-c", "team-d"],
+        cards=[
+            card("c0", "customer", 0, "Orders a room", duration_minutes=2, tolerance_minutes=5),
+            card(
+                "c1",
+                "customer",
+                2,
+                "Gets the key",
+                duration_minutes=1,
+                tolerance_minutes=3,
+                fail_point={"note": "Key does not open", "severity": "high", "owner": "team-b"},
+            ),
+            card(
+                "f0",
+                "frontstage",
+                0,
+                "Takes the booking",
+                function="team-a",
+                duration_minutes=2,
+                fail_point={"note": "Booking lost", "severity": "medium"},
+            ),
+            card("b0", "backstage", 1, "Prepares the room", function="team-b", duration_minutes=30),
+            card("f1", "frontstage", 2, "Hands over the key", function="team-a"),
+            card("s0", "support", 1, "Keeps the card system up", function="team-c"),
+        ],
+        links=[
+            ("c0", "f0"),
+            ("f0", "b0", {"label": "room request"}),
+            ("b0", "f1"),
+            ("f1", "c1", {"label": "key"}),
+        ],
+    )
+    raw = doc.model_dump(by_alias=True)
+    raw["improvements"] = [
+        {
+            "id": "p1",
+            "title": "Keys checked before hand-over",
+            "targets": ["c1"],
+            "owner": "team-b",
+            "due": "2027-03-31",
+            "status": "planned",
+        },
+    ]
+    raw["views"] = [
+        {"id": "front", "name": "Front of house", "hidden_lanes": ["support"], "focus": ["team-a"]},
+        {"id": "all", "name": "Everything"},
+    ]
+    return Blueprint.model_validate(raw)

@@ -17,6 +17,8 @@ QT_FREE = [
     "edit",
     "recovery",
     "export/pdf",
+    "export/sheets",
+    "export/html",
     "interchange",
 ]
 ORDER = [

@@ -34,3 +34,10 @@ def test_the_pyside_pin_excludes_612() -> None:
     pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     assert '"PySide6-Essentials>=6.10,<6.12"' in pyproject
     assert "rl-accel" in pyproject
+
+
+def test_the_html_viewers_script_and_style_ship_inside_the_package() -> None:
+    from importlib import resources
+
+    viewer = resources.files("blueprint.export.html")
+    assert viewer.joinpath("viewer.js").is_file() and viewer.joinpath("viewer.css").is_file()

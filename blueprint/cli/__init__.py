@@ -18,6 +18,7 @@ from blueprint.cli import (
     import_cmd,
     new_cmd,
     schema_cmd,
+    sheets_cmd,
     timing_cmd,
     validate_cmd,
 )
@@ -29,6 +30,7 @@ SUBCOMMANDS = {
     "timing": timing_cmd,
     "export": export_cmd,
     "import": import_cmd,
+    "sheets": sheets_cmd,
     "new": new_cmd,
     "templates": new_cmd,
     "schema": schema_cmd,
@@ -36,13 +38,19 @@ SUBCOMMANDS = {
 
 
 # what each sub-command's positional arguments are, for the "too many arguments" line
-TAKES = {"handoffs": "one FILE", "export": "one FILE", "timing": "one FILE", "import": "one IN"}
+TAKES = {
+    "handoffs": "one FILE",
+    "export": "one FILE",
+    "timing": "one FILE",
+    "sheets": "one FILE",
+    "import": "one IN",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="blueprint",
-        usage=gui_cmd.USAGE,
+        usage=gui_cmd.usage(),
         description="Service Blueprint Studio: draw, check and share service blueprints. "
         "Without a sub-command, opens the editor.",
     )

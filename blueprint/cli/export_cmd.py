@@ -14,6 +14,7 @@ import io
 from pathlib import Path
 
 from blueprint.cli.common import EXIT_OK, EXIT_UNREADABLE, load_or_none, say_error, shown_name
+from blueprint.cli.export_views import HTML_SUFFIXES, add_view_option, chosen_audience, write_html
 from blueprint.fileformat import BlueprintFileError, write_atomically
 from blueprint.interchange.exports import SUFFIXES as OTHER_TOOLS
 from blueprint.interchange.exports import export_file
@@ -31,10 +32,11 @@ def _page_size(text: str) -> str:
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "export",
-        help="write a PDF blueprint (or SVG, PNG, XLSX, CSV, draw.io by the suffix of OUT)",
+        help="write a PDF blueprint (or SVG, PNG, HTML, XLSX, CSV, draw.io by the suffix of OUT)",
         description="Export a blueprint for people who do not use the editor. The suffix of OUT picks "
-        "the format: .pdf (vector, with appendix), .svg or .png; for other tools .xlsx (the whole "
-        "blueprint, re-imports exactly), .csv (the cards) or .drawio.",
+        "the format: .pdf (vector, with appendix), .svg, .png or .html (one page that opens offline "
+        "in any browser); for other tools .xlsx (the whole blueprint, re-imports exactly), .csv (the "
+        "cards) or .drawio.",
     )
     parser.add_argument("file", metavar="FILE", help="a .blueprint file, or - for standard input")
     parser.add_argument(
@@ -42,7 +44,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         "--output",
         required=True,
         metavar="OUT",
-        help="the file to write (.pdf, .svg, .png, .xlsx, .csv, .drawio)",
+        help="the file to write (.pdf, .svg, .png, .html, .xlsx, .csv, .drawio)",
     )
     parser.add_argument(
         "--page-size",
@@ -71,18 +73,23 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         default=None,
         help="leave out the appendix pages",
     )
+    add_view_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     suffix = out.suffix.lower()
-    if suffix not in (".pdf", ".svg", ".png", *OTHER_TOOLS):
-        say_error(args.output, "the output must end in .pdf, .svg, .png, .xlsx, .csv or .drawio")
+    if suffix not in (".pdf", ".svg", ".png", *HTML_SUFFIXES, *OTHER_TOOLS):
+        say_error(args.output, "the output must end in .pdf, .svg, .png, .html, .xlsx, .csv or .drawio")
         return EXIT_UNREADABLE
     doc = load_or_none(args.file)
     if doc is None:
         return EXIT_UNREADABLE
+    chosen = chosen_audience(args, doc)
+    if chosen is None:
+        return EXIT_UNREADABLE
+    audience, view_name = chosen
     given = [name for name, value in _page_options(args) if value is not None]
     if suffix != ".pdf" and given:
         verb = "applies" if len(given) == 1 else "apply"
@@ -99,17 +106,25 @@ def run(args: argparse.Namespace) -> int:
                 args.orientation or "landscape",
                 args.fit or "page",
                 args.appendix is not False,
+                audience,
             )
             pdf = io.BytesIO()
             warnings = export_pdf(doc, pdf, options)
             write_atomically(out, pdf.getvalue())
+        elif suffix in HTML_SUFFIXES:
+            warnings = write_html(doc, out, audience, view_name)
         elif suffix in OTHER_TOOLS:
+            if view_name is not None:
+                say_error(
+                    args.output,
+                    "note: --view applies to PDF, SVG, PNG and HTML; this file holds the whole blueprint",
+                )
             export_file(doc, out)
             warnings = []
         else:
             from blueprint.export.image import export_image
 
-            warnings = export_image(doc, out)
+            warnings = export_image(doc, out, audience)
     except OSError as error:
         say_error(args.output, f"cannot write: {error.strerror or error}")
         return EXIT_UNREADABLE

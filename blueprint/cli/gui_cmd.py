@@ -14,20 +14,26 @@ from pathlib import Path
 
 from blueprint.cli.common import EXIT_UNREADABLE, say_error
 
-COMMANDS = "validate, handoffs, export, new, templates, schema"
+
+def commands() -> str:
+    """The sub-commands, from the one registry (`blueprint.cli.SUBCOMMANDS`), so no list can drift."""
+    from blueprint.cli import SUBCOMMANDS  # the package imports this module first
+
+    return ", ".join(SUBCOMMANDS)
 
 
-#: The whole command in two lines: the editor with a FILE, or a sub-command (argparse would show only
-#: `[FILE]` for the editor's own parser, hiding every sub-command).
-USAGE = (
-    "blueprint [-h] [--version] [--debug] [FILE]\n"
-    f"       blueprint [--debug] COMMAND ...   (COMMAND: {COMMANDS})"
-)
+def usage() -> str:
+    """The whole command in two lines: the editor with a FILE, or a sub-command (argparse would show
+    only `[FILE]` for the editor's own parser, hiding every sub-command)."""
+    return (
+        "blueprint [-h] [--version] [--debug] [FILE]\n"
+        f"       blueprint [--debug] COMMAND ...   (COMMAND: {commands()})"
+    )
 
 
 def parse(words: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="blueprint", usage=USAGE, description="Open the Service Blueprint Studio editor."
+        prog="blueprint", usage=usage(), description="Open the Service Blueprint Studio editor."
     )
     parser.add_argument("file", nargs="?", metavar="FILE", help="a .blueprint file to open")
     args, extra = parser.parse_known_args(list(words))
@@ -52,13 +58,13 @@ def run(args: argparse.Namespace) -> int:
         if Path(args.file).suffix:
             say_error(args.file, "no such file")
         else:
-            say_error(None, f"'{args.file}' is not a command or an existing file (commands: {COMMANDS})")
+            say_error(None, f"'{args.file}' is not a command or an existing file (commands: {commands()})")
         return EXIT_UNREADABLE
     if not has_display():
         say_error(
             None,
             "no display to open the editor on (set DISPLAY, or QT_QPA_PLATFORM=offscreen; "
-            f"the sub-commands {COMMANDS} need no display)",
+            f"the sub-commands {commands()} need no display)",
         )
         return EXIT_UNREADABLE
     from blueprint.ui.app import run_editor  # Qt is imported only when the editor opens

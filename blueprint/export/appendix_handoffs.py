@@ -29,13 +29,20 @@ def findings_section(flow: Flow, findings: list) -> None:  # type: ignore[type-a
         color="#546E7A",
         gap_after=4,
     )
-    colours = {"error": "#C62828", "warning": "#8D6E00", "info": "#1565C0"}
+    finding_entries(flow, findings)
+
+
+SEVERITY_COLOURS = {"error": "#C62828", "warning": "#8D6E00", "info": "#1565C0"}
+
+
+def finding_entries(flow: Flow, findings: list) -> None:  # type: ignore[type-arg]
+    """Each finding: its code and severity in the severity's colour, then its message indented."""
     for finding in findings:
         flow.text(
             f"{finding.code}  {finding.severity}",
             BODY,
             bold=True,
-            color=colours.get(finding.severity, "#212121"),
+            color=SEVERITY_COLOURS.get(finding.severity, "#212121"),
             keep=BODY,
         )
         flow.text(finding.message, BODY, indent=18, gap_after=3)

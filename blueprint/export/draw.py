@@ -19,14 +19,24 @@ from blueprint.export.pathops import paint_op
 from blueprint.export.textdraw import TextPen
 from blueprint.layout import CardBox, Layout, Route
 from blueprint.layout import metrics as m
+from blueprint.layout.focus import FocusState
 
 
 class BlueprintPainter(GridPainter, CardPainter, RoutePainter):
     """Paints one layout, whole or one region at a time (a tile draws only what it shows, so each
-    sheet's text is its own); `refs` maps a shortened card to its appendix entry (e.g. "A3")."""
+    sheet's text is its own); `refs` maps a shortened card to its appendix entry (e.g. "A3");
+    `focus` (an audience view's or a hand-off sheet's) fades cards and links and stresses hand-offs."""
 
-    def __init__(self, canvas: Canvas, pen: TextPen, layout: Layout, refs: dict[str, str]) -> None:
+    def __init__(
+        self,
+        canvas: Canvas,
+        pen: TextPen,
+        layout: Layout,
+        refs: dict[str, str],
+        focus: FocusState | None = None,
+    ) -> None:
         self.c = canvas
+        self.focus = focus
         self.pen = pen
         self.layout = layout
         self.refs = refs
@@ -45,6 +55,14 @@ class BlueprintPainter(GridPainter, CardPainter, RoutePainter):
         self._extent: dict[str, tuple[float, float, float, float]] = {}
         self._stage_x = [stage.box.x for stage in layout.stages]
         self._emotion_x = [x for x, _ in layout.emotion.points] if layout.emotion else []
+
+    def rebind(self, canvas: Canvas, pen: TextPen, focus: FocusState | None) -> None:
+        """Paint the same layout onto another canvas, in another focus (a hand-off sheet each): what
+        was found once about the layout (cards and routes by column) is kept."""
+        self.c, self.pen, self.focus = canvas, pen, focus
+        self._paint = paint_op(canvas)
+        self._fill_only = paint_op(canvas, stroke=0)
+        self._forget_state()
 
     def _route_buckets(self) -> dict[int, list[Route]]:
         """Routes by the columns they cross, with their extents (only tiles need them)."""
@@ -70,13 +88,17 @@ class BlueprintPainter(GridPainter, CardPainter, RoutePainter):
         self._lines()
         rx0, _, rx1, _ = self.region
         columns = range(self._column(rx0) - 1, self._column(rx1) + 2)
+        shown: list[CardBox] = []
         for column in columns:
             for card in self._cards_in.get(column, ()):
                 b = card.box
                 if self._visible(b.x, b.y - m.MARKER_HEIGHT, b.right, b.bottom):
                     self._card(card)
+                    shown.append(card)
         self.pen.flush()
         self._forget_state()
+        if self.focus is not None:
+            self._veil([card for card in shown if self.focus.card_faded(card.card_id)])
         routes: list[Route] = []
         if self.region == (0.0, 0.0, self.layout.width, self.layout.height):
             routes = list(self.layout.routes.values())  # the whole layout: every route shows

@@ -10,6 +10,7 @@ from blueprint.export.pathops import rect, round_rect
 from blueprint.export.rtl import reads_right_to_left
 from blueprint.layout import CardBox, Marker
 from blueprint.layout import metrics as m
+from blueprint.layout.focus import FADED_OPACITY
 
 
 class CardPainter(PainterState):
@@ -140,3 +141,24 @@ class CardPainter(PainterState):
                 align="center",
                 color="#FFFFFF" if plan else st.TEXT,
             )
+
+    def _veil(self, cards: list[CardBox]) -> None:
+        """Fade `cards` (drawn already, text included): white at 1 - FADED_OPACITY over each box and
+        badge, so a faded card keeps FADED_OPACITY of its strength, as on the canvas and in the HTML.
+        The text stays in the page (search still finds it)."""
+        if not cards:
+            return
+        c = self.c
+        c.saveState()
+        c.setFillAlpha(1 - FADED_OPACITY)
+        c.setFillColor(st.rgb("#FFFFFF"))
+        path = c.beginPath()
+        for card in cards:
+            b = card.box
+            path.rect(b.x - 0.5, self.y(b.bottom) - 0.5, b.w + 1, b.h + 1)
+            for marker in card.markers:
+                mb = marker.box
+                path.roundRect(mb.x - 0.5, self.y(mb.bottom) - 0.5, mb.w + 1, mb.h + 1, mb.h / 2 + 0.5)
+        c.drawPath(path, stroke=0, fill=1)
+        c.restoreState()
+        self._forget_state()

@@ -7,6 +7,7 @@ import math
 
 from blueprint.export import style as st
 from blueprint.export.painter_state import PainterState
+from blueprint.export.palette import STRONG_HANDOFF_WIDTH, faded
 from blueprint.export.pathops import Subpaths, rect
 from blueprint.layout import Route
 from blueprint.layout import metrics as m
@@ -26,8 +27,8 @@ class RoutePainter(PainterState):
         styles: dict[tuple[str, float, bool], tuple[Subpaths, Subpaths]] = {}
         a, wing = _ARROW, _ARROW * 0.55
         for route in routes:
-            colour = st.LOOP if route.kind == "loop" else st.HANDOFF if route.is_handoff else st.LINK
-            key = (colour, 1.3 if route.is_handoff else 0.8, route.kind == "loop")
+            colour, width = self._route_style(route)
+            key = (colour, width, route.kind == "loop")
             if key not in styles:
                 styles[key] = (Subpaths(), Subpaths())
             path, heads = styles[key]
@@ -57,6 +58,19 @@ class RoutePainter(PainterState):
                 c.setDash()
             heads.draw(c, stroke=0, fill=1)
 
+    def _route_style(self, route: Route) -> tuple[str, float]:
+        """Colour and width: a loop dashed purple, a hand-off thick orange, else grey; with a focus,
+        hand-offs of the focused functions thicker still and links away from them faded."""
+        colour = st.LOOP if route.kind == "loop" else st.HANDOFF if route.is_handoff else st.LINK
+        width = 1.3 if route.is_handoff else 0.8
+        focus = getattr(self, "focus", None)
+        if focus is not None:
+            if focus.route_strong(route.link_id):
+                width = STRONG_HANDOFF_WIDTH
+            elif focus.route_faded(route.link_id):
+                colour = faded(colour)
+        return colour, width
+
     def _route_label(self, route: Route) -> None:
         """A label on a white plate, along its segment (turned upwards on a vertical segment)."""
         x, y = route.label_pos  # type: ignore[misc]
@@ -64,8 +78,12 @@ class RoutePainter(PainterState):
         w = text_width(route.label_text, m.LINK_LABEL_SIZE) + 4
         h = m.LINK_LABEL_SIZE + 2.5
         colour = st.HANDOFF if route.is_handoff else st.MUTED
+        plate = st.HANDOFF if route.is_handoff else st.GRID
+        focus = getattr(self, "focus", None)
+        if focus is not None and focus.route_faded(route.link_id):
+            colour, plate = faded(colour), faded(plate)
         self.fill("#FFFFFF")
-        self.stroke(st.HANDOFF if route.is_handoff else st.GRID, 0.4)
+        self.stroke(plate, 0.4)
         owner = f"link '{route.link_id}'"
         if route.label_vertical:
             rect(self.c, x - h / 2, y - w / 2, h, w, self._paint)

@@ -13,6 +13,8 @@ from blueprint.export.qtlegend import band_height, legend_placement
 from blueprint.export.qtpaint import TITLE_BAND, QtPainter
 from blueprint.fileformat import write_atomically
 from blueprint.layout import compute_layout
+from blueprint.layout.audience import EVERYTHING, Audience, shown_blueprint
+from blueprint.layout.focus import focus_state
 from blueprint.model import Blueprint
 from blueprint.resources import font_path
 
@@ -35,25 +37,27 @@ def _application():  # type: ignore[no-untyped-def]
     return app
 
 
-def export_image(doc: Blueprint, out: str | Path) -> list[str]:
+def export_image(doc: Blueprint, out: str | Path, audience: Audience = EVERYTHING) -> list[str]:
     """Write `doc` as SVG or PNG (by the suffix of `out`) atomically; return warnings.
 
     The image is drawn in memory first, so a folder that cannot be written gives one OSError (with
     the real reason) and never leaves half a file or a painter on a dead device."""
     path = Path(out)
-    data, warnings = render_image(doc, "svg" if path.suffix.lower() == ".svg" else "png")
+    data, warnings = render_image(doc, "svg" if path.suffix.lower() == ".svg" else "png", audience)
     write_atomically(path, data)
     return warnings
 
 
-def render_image(doc: Blueprint, kind: str) -> tuple[bytes, list[str]]:
-    """Draw `doc` as "svg" or "png" bytes; return them with the warnings."""
+def render_image(doc: Blueprint, kind: str, audience: Audience = EVERYTHING) -> tuple[bytes, list[str]]:
+    """Draw `doc` (as `audience` sees it) as "svg" or "png" bytes; return them with the warnings."""
     _app = _application()  # keep a reference while painting
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
     from PySide6.QtGui import QColor, QImage, QPainter
     from PySide6.QtSvg import QSvgGenerator
 
+    doc = shown_blueprint(doc, audience.hidden_lanes)
     layout = compute_layout(doc)
+    focus = focus_state(layout, audience.focus)
     width = layout.width + RIGHT_MARGIN
     height = layout.height + TITLE_BAND + band_height(legend_placement(layout))
     warnings: list[str] = []
@@ -92,7 +96,7 @@ def render_image(doc: Blueprint, kind: str) -> tuple[bytes, list[str]]:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.scale(scale, scale)
-    QtPainter(painter, layout, doc).paint()
+    QtPainter(painter, layout, doc, focus).paint()
     painter.end()
     if not svg and not image.save(buffer, "PNG"):
         raise OSError("could not encode the PNG image")

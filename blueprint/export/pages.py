@@ -81,12 +81,21 @@ def page_size(name: str, orientation: str) -> tuple[float, float]:
 
 
 def plan_pages(
-    layout: Layout, size: str = "A3", orientation: str = "landscape", fit: str = "page"
+    layout: Layout,
+    size: str = "A3",
+    orientation: str = "landscape",
+    fit: str = "page",
+    span: tuple[float, float] | None = None,
 ) -> PagePlan:
+    """How `layout` goes onto pages. `span` (x0, x1 in layout points, on column edges) shows only
+    those columns, with the lane names and the stage and step headers repeated beside and above
+    them (a hand-off sheet shows where its function works)."""
     width, height = page_size(size, orientation)
     assert width <= MAX_PAGE_SIDE and height <= MAX_PAGE_SIDE  # every supported size is far smaller
     plan = PagePlan(width, height, 1.0, (), 1, 1)
     _, _, frame_w, frame_h = plan.frame
+    if span is not None:
+        return _span(layout, size, width, height, frame_w, frame_h, fit, span)
     if fit == "page":
         scale = min(frame_w / layout.width, frame_h / layout.height, MAX_FIT_SCALE)
         warnings = []
@@ -106,23 +115,72 @@ def card_boxes(layout: Layout) -> list[Box]:
     return [box for card in layout.cards.values() for box in (card.box, *(mk.box for mk in card.markers))]
 
 
-def _tiles(layout: Layout, width: float, height: float, frame_w: float, frame_h: float) -> PagePlan:
+def _span(
+    layout: Layout,
+    size: str,
+    width: float,
+    height: float,
+    frame_w: float,
+    frame_h: float,
+    fit: str,
+    span: tuple[float, float],
+) -> PagePlan:
+    """Columns x0..x1 under repeated headers: on one page when the card text stays legible there
+    (or `fit` is "page", with the same warning as for the whole layout), else tiled."""
+    x0, x1 = span
+    shown_w = layout.lane_header_width + x1 - x0
+    scale = min(frame_w / shown_w, frame_h / layout.height, MAX_FIT_SCALE)
+    if fit == "page" or m.TITLE_SIZE * scale >= MIN_TEXT_PT:
+        tile = Tile(0, 0, x0, x1, layout.top_header_height, layout.height, True, True)
+        plan = PagePlan(width, height, scale, (tile,), 1, 1)
+        text_pt = m.TITLE_SIZE * scale
+        if text_pt < MIN_TEXT_PT and layout.cards:
+            warning = f"on one {size} page the card text is {text_pt:.1f} pt, below {MIN_TEXT_PT:g} pt"
+            return PagePlan(width, height, scale, (tile,), 1, 1, (warning,))
+        return plan
+    return _tiles(layout, width, height, frame_w, frame_h, span)
+
+
+_CUTS: list[tuple[Layout, tuple]] = []  # type: ignore[type-arg]
+
+
+def _cut_candidates(layout: Layout):  # type: ignore[no-untyped-def]
+    """The edges sheets prefer to end on and the spans no cut may cross, for `layout`; remembered for
+    the last layout planned (the hand-off sheets of one blueprint plan its tiles once per function)."""
+    if _CUTS and _CUTS[0][0] is layout:
+        return _CUTS[0][1]
+    boxes = card_boxes(layout)
+    found = (
+        [stage.box.x for stage in layout.stages],
+        [step.column.x for step in layout.steps] + [step.column.right for step in layout.steps],
+        [lane.band.y for lane in layout.lanes] + [lane.band.bottom for lane in layout.lanes],
+        Blocked((box.x, box.right) for box in boxes),
+        Blocked((box.y, box.bottom) for box in boxes),
+    )
+    _CUTS[:] = [(layout, found)]
+    return found
+
+
+def _tiles(
+    layout: Layout,
+    width: float,
+    height: float,
+    frame_w: float,
+    frame_h: float,
+    span: tuple[float, float] | None = None,
+) -> PagePlan:
     scale = min(TILE_SCALE, MAX_FIT_SCALE)
-    if layout.width * scale <= frame_w and layout.height * scale <= frame_h:
+    if span is None and layout.width * scale <= frame_w and layout.height * scale <= frame_h:
         scale = min(frame_w / layout.width, frame_h / layout.height, MAX_FIT_SCALE)
         tile = Tile(0, 0, 0.0, layout.width, 0.0, layout.height, False, False)
         return PagePlan(width, height, scale, (tile,), 1, 1)
     head_w, head_h = layout.lane_header_width, layout.top_header_height
+    x_start, x_end = span if span is not None else (head_w, layout.width)
     room_w = frame_w / scale - head_w
     room_h = frame_h / scale - head_h
     overlap = OVERLAP / scale
-    stage_edges = [stage.box.x for stage in layout.stages]
-    step_edges = [step.column.x for step in layout.steps] + [step.column.right for step in layout.steps]
-    lane_edges = [lane.band.y for lane in layout.lanes] + [lane.band.bottom for lane in layout.lanes]
-    boxes = card_boxes(layout)
-    blocked_x = Blocked((box.x, box.right) for box in boxes)
-    blocked_y = Blocked((box.y, box.bottom) for box in boxes)
-    xs = _spans(head_w, layout.width, room_w, overlap, (stage_edges, step_edges), blocked_x)
+    stage_edges, step_edges, lane_edges, blocked_x, blocked_y = _cut_candidates(layout)
+    xs = _spans(x_start, x_end, room_w, overlap, (stage_edges, step_edges), blocked_x)
     ys = _spans(head_h, layout.height, room_h, overlap, (lane_edges,), blocked_y)
     tiles = tuple(
         Tile(r, c, x0, x1, y0, y1, True, True)

@@ -3,6 +3,10 @@ all use these, so a blueprint looks the same wherever it is drawn (no reportlab 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from blueprint.layout.focus import FADED_OPACITY
+
 #: (card fill, card border) per lane kind.
 CARD_COLORS: dict[str, tuple[str, str]] = {
     "evidence": ("#ECEFF1", "#78909C"),
@@ -15,3 +19,15 @@ CARD_COLORS: dict[str, tuple[str, str]] = {
 
 #: The improvement marker ("Plan", white on this teal) on cards an open improvement plan targets.
 PLAN = "#00796B"
+
+
+#: Line width of a hand-off into or out of a function in focus (a hand-off is 1.3 pt otherwise).
+STRONG_HANDOFF_WIDTH = 2.4
+
+
+@lru_cache(maxsize=256)
+def faded(colour: str, strength: float = FADED_OPACITY) -> str:
+    """`colour` ("#RRGGBB") mixed with white, keeping `strength` of it (the focus's faded opacity by
+    default): how a faded line looks on white paper, without transparency."""
+    channels = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(255 - (255 - c) * strength):02X}" for c in channels)

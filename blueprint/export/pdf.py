@@ -7,7 +7,7 @@ with a title block, a legend, an outline and appendix pages.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -23,6 +23,8 @@ from blueprint.export.pages import MARGIN, OVERLAP, TITLE_BLOCK, PagePlan, Tile,
 from blueprint.export.sources import appendix_sources
 from blueprint.export.textdraw import TextPen
 from blueprint.layout import Layout, compute_layout
+from blueprint.layout.audience import EVERYTHING, Audience, shown_blueprint
+from blueprint.layout.focus import focus_state
 from blueprint.layout.gcpause import without_gc
 from blueprint.layout.text import clean, one_line, text_width
 from blueprint.model import Blueprint
@@ -34,6 +36,9 @@ class ExportOptions:
     orientation: str = "landscape"
     fit: str = "page"
     appendix: bool = True
+    #: An audience view: lanes left out of the pages and functions in focus (their hand-off sheets
+    #: follow the appendix). The whole blueprint by default.
+    audience: Audience = field(default=EVERYTHING)
 
 
 def export_pdf(
@@ -44,29 +49,29 @@ def export_pdf(
         return _export(doc, out, options or ExportOptions())
 
 
-def _export(doc: Blueprint, out: str | Path | io.BytesIO, options: ExportOptions) -> list[str]:
+def _export(whole: Blueprint, out: str | Path | io.BytesIO, options: ExportOptions) -> list[str]:
+    doc = shown_blueprint(whole, options.audience.hidden_lanes)  # `whole` itself without a view
     layout = compute_layout(doc)
     plan = plan_pages(layout, options.page_size, options.orientation, options.fit)
     refs = appendix_refs(doc, layout) if options.appendix else {}
     frame_x, frame_y, frame_w, frame_h = plan.frame
     appendix: list[AppendixPage] = []
     if options.appendix:
-        appendix = build_appendix(doc, layout, refs, appendix_sources(doc), frame_w, frame_h)
-    total = len(plan.tiles) + len(appendix)
+        appendix = build_appendix(doc, layout, refs, appendix_sources(doc, whole), frame_w, frame_h)
+    sheets = _focus_sheets(whole, options)
+    total = len(plan.tiles) + len(appendix) + sum(sheet.page_count for sheet in sheets)
 
-    target = out if isinstance(out, io.BytesIO) else str(out)
-    canvas = Canvas(target, pagesize=(plan.page_width, plan.page_height), pageCompression=1)
-    _metadata(canvas, doc)
-    fonts = FontSet()
+    canvas, fonts = new_canvas(out, plan, doc)
     pen = TextPen(canvas, fonts)
-    painter = BlueprintPainter(canvas, pen, layout, shortened_refs(doc, layout, refs))
+    focus = focus_state(layout, options.audience.focus)
+    painter = BlueprintPainter(canvas, pen, layout, shortened_refs(doc, layout, refs), focus)
     legend = legend_items(layout, painter.refs)
 
     marked: set[str] = set()
     for number, tile in enumerate(plan.tiles, start=1):
         pen.reset()
-        _title_block(canvas, pen, doc, plan, tile, number, total)
-        _show_tile(canvas, painter, plan, layout, tile)
+        title_block(canvas, pen, doc, plan, tile, number, total)
+        show_tile(canvas, painter, plan, layout, tile)
         pen.reset()
         draw_legend(canvas, pen, plan.page_width, MARGIN, legend)
         if number == 1:
@@ -80,7 +85,7 @@ def _export(doc: Blueprint, out: str | Path | io.BytesIO, options: ExportOptions
         number = len(plan.tiles) + 1 + i
         pen.reset()
         canvas.bookmarkPage(f"appendix-page-{number}", fit="Fit")
-        _title_block(canvas, pen, doc, plan, None, number, total)
+        title_block(canvas, pen, doc, plan, None, number, total)
         top = frame_y + frame_h
         for op in page.ops:
             pen.queue(frame_x + op.x, top - op.y, op.text, op.size, op.bold, op.owner, color=op.color)
@@ -89,8 +94,32 @@ def _export(doc: Blueprint, out: str | Path | io.BytesIO, options: ExportOptions
             canvas.bookmarkPage(key, fit="XYZ", left=0, top=top - y + 20, zoom=0)
             canvas.addOutlineEntry(title, key, level=1)
         canvas.showPage()
+    number = len(plan.tiles) + len(appendix) + 1
+    for sheet in sheets:
+        number = sheet.draw(canvas, pen, number, total)
     canvas.save()
-    return list(plan.warnings) + _glyph_warnings(pen, fonts, doc)
+    return list(plan.warnings) + glyph_warnings(pen, fonts, doc)
+
+
+def _focus_sheets(whole: Blueprint, options: ExportOptions) -> list:  # type: ignore[type-arg]
+    """The hand-off sheets a view's PDF ends with: one per function in focus, of the whole blueprint."""
+    if not options.audience.focus:
+        return []
+    from blueprint.export.sheets import SheetContext, SheetPages  # sheets draw with this module
+
+    context = SheetContext(whole)
+    return [
+        SheetPages(context, function_id, options.page_size, options.orientation)
+        for function_id in options.audience.focus
+    ]
+
+
+def new_canvas(out: str | Path | io.BytesIO, plan: PagePlan, doc: Blueprint) -> tuple[Canvas, FontSet]:
+    """A canvas for `out` with pages of `plan`'s size and `doc`'s metadata, and the fonts to write with."""
+    target = out if isinstance(out, io.BytesIO) else str(out)
+    canvas = Canvas(target, pagesize=(plan.page_width, plan.page_height), pageCompression=1)
+    _metadata(canvas, doc)
+    return canvas, FontSet()
 
 
 def info_text(text: str) -> str:
@@ -117,9 +146,17 @@ def _when(value: str | None) -> str:
         return value
 
 
-def _title_block(
-    canvas: Canvas, pen: TextPen, doc: Blueprint, plan: PagePlan, tile: Tile | None, number: int, total: int
+def title_block(
+    canvas: Canvas,
+    pen: TextPen,
+    doc: Blueprint,
+    plan: PagePlan,
+    tile: Tile | None,
+    number: int,
+    total: int,
+    heading: str | None = None,
 ) -> None:
+    """Title (or `heading`, with the blueprint's title below it), persona, author, date, page."""
     w, h = plan.page_width, plan.page_height
     top = h - MARGIN
     right = w - MARGIN
@@ -142,12 +179,16 @@ def _title_block(
     right_side = max(pen.width(page_text, 9, True), pen.width(facts_text, 8.5) if facts_text else 0.0)
     room = w - 2 * MARGIN - right_side - 24
     size = 16.0
-    full = text_width(doc.title, size, True)
+    first = heading if heading is not None else doc.title
+    full = text_width(first, size, True)
     if full > room:  # a long title shrinks (down to 11 pt) before it is cut; the overview has it whole
         size = max(11.0, size * room / full)
-    title, _ = one_line(doc.title, size, room, True)
-    pen.draw(MARGIN, top - 16, title, size, True, owner="the title")
-    if doc.persona is not None:
+    title, _ = one_line(first, size, room, True)
+    pen.draw(MARGIN, top - 16, title, size, True, owner="the heading" if heading else "the title")
+    if heading is not None:
+        text, _ = one_line("Blueprint: " + doc.title, 8.5, room)
+        pen.draw(MARGIN, top - 32, text, 8.5, owner="the title", color=st.MUTED)
+    elif doc.persona is not None:
         persona = doc.persona.name + (f": {doc.persona.description}" if doc.persona.description else "")
         text, _ = one_line("Persona: " + persona, 8.5, room)
         pen.draw(MARGIN, top - 32, text, 8.5, owner="the persona", color=st.MUTED)
@@ -174,7 +215,7 @@ def _place(
     painter.pen.reset()
 
 
-def _show_tile(canvas: Canvas, painter: BlueprintPainter, plan: PagePlan, layout: Layout, tile: Tile) -> None:
+def show_tile(canvas: Canvas, painter: BlueprintPainter, plan: PagePlan, layout: Layout, tile: Tile) -> None:
     s = plan.scale
     fx, fy, _fw, fh = plan.frame
     top = fy + fh
@@ -237,7 +278,9 @@ def _stage_bookmarks(canvas: Canvas, plan: PagePlan, layout: Layout, tile: Tile,
         canvas.addOutlineEntry(stage.name, key, level=1)
 
 
-def _glyph_warnings(pen: TextPen, fonts: FontSet, doc: Blueprint) -> list[str]:
+def glyph_warnings(pen: TextPen, fonts: FontSet, doc: Blueprint) -> list[str]:
+    if not pen.problems:
+        return []
     titles = {f"card '{c.id}'": c.title for c in doc.cards}
     out = []
     for owner, chars in sorted(pen.problems.items()):

@@ -11,10 +11,12 @@ are off, as in the PDF.
 from __future__ import annotations
 
 from blueprint.export import style as st
+from blueprint.export.palette import STRONG_HANDOFF_WIDTH, faded
 from blueprint.export.qtlegend import legend_placement, paint_legend
 from blueprint.layout import Box, Layout
 from blueprint.layout import metrics as m
 from blueprint.layout.emotion import emotion_label
+from blueprint.layout.focus import FADED_OPACITY, FocusState
 from blueprint.layout.text import one_line, text_width
 from blueprint.model import Blueprint
 
@@ -38,10 +40,13 @@ def qt_font(size: float, bold: bool = False):  # type: ignore[no-untyped-def]
 class QtPainter:
     """Paints a layout with a QPainter (y grows downwards, as in the layout)."""
 
-    def __init__(self, painter, layout: Layout, doc: Blueprint | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self, painter, layout: Layout, doc: Blueprint | None = None, focus: FocusState | None = None
+    ) -> None:  # type: ignore[no-untyped-def]
         from PySide6 import QtCore, QtGui
 
         self.p, self.layout, self.doc, self.QtCore, self.QtGui = painter, layout, doc, QtCore, QtGui
+        self.focus = focus  # an audience view's: faded cards and links, strong hand-offs
         self._fonts: dict[tuple[float, bool], object] = {}
 
     def _font(self, size: float, bold: bool = False):  # type: ignore[no-untyped-def]
@@ -240,9 +245,16 @@ class QtPainter:
                     True,
                     st.TEXT if marker.kind == "wait" else "#FFFFFF",
                 )
+            if self.focus is not None and self.focus.card_faded(card.card_id):
+                self._veil(card)
         for route in lay.routes.values():
             colour = st.LOOP if route.kind == "loop" else st.HANDOFF if route.is_handoff else st.LINK
-            pen = QtGui.QPen(QtGui.QColor(colour), 1.3 if route.is_handoff else 0.8)
+            width = 1.3 if route.is_handoff else 0.8
+            if self.focus is not None and self.focus.route_strong(route.link_id):
+                width = STRONG_HANDOFF_WIDTH
+            elif self.focus is not None and self.focus.route_faded(route.link_id):
+                colour = faded(colour)
+            pen = QtGui.QPen(QtGui.QColor(colour), width)
             if route.kind == "loop":
                 pen.setStyle(QtCore.Qt.PenStyle.DashLine)
             self.p.setPen(pen)
@@ -269,3 +281,12 @@ class QtPainter:
                 self._rect(Box(-w / 2, -5, w, 10), "#FFFFFF", st.GRID, 1.5, 0.4)
                 self._text(-w / 2 + 2, -4.5, route.label_text, m.LINK_LABEL_SIZE, False, colour)
                 self.p.restore()
+
+    def _veil(self, card) -> None:  # type: ignore[no-untyped-def]
+        """Fade a drawn card as the PDF does: white at 1 - FADED_OPACITY over its box and badges."""
+        white = f"#{round((1 - FADED_OPACITY) * 255):02X}FFFFFF"  # #AARRGGBB
+        b = card.box
+        self._rect(Box(b.x - 0.5, b.y - 0.5, b.w + 1, b.h + 1), white, None)
+        for marker in card.markers:
+            mb = marker.box
+            self._rect(Box(mb.x - 0.5, mb.y - 0.5, mb.w + 1, mb.h + 1), white, None, mb.h / 2 + 0.5)

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-_FIELD = re.compile(r"^[a-z][a-z_]*$")
+_FIELD = re.compile(r"^(\$schema|[a-z][a-z_]*)$")
 _UNION_TAGS = frozenset({"int", "float", "str", "none", "bool", "list", "dict"})
 _TYPE_WORDS = {
     "string_type": "must be text",

@@ -12,6 +12,7 @@ wrong with the file makes it not repairable.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,8 +60,14 @@ class RepairPlan:
     repaired: Blueprint
 
 
+_CARD_TITLE = re.compile(r"^cards\[\d+\]\.title$")
+
+
 def is_repairable(error: BlueprintFileError) -> bool:
-    """Whether it is worth offering "Open and repair" for a load error."""
+    """Whether it is worth offering "Open and repair" for a load error (a blank title only on a card:
+    the repair names cards "(untitled)", not plans or stages)."""
+    if error.code == "blank":
+        return bool(_CARD_TITLE.match(error.path or ""))
     return error.code in REFERENCE_CODES
 
 
@@ -75,6 +82,14 @@ def _list(raw: dict[str, Any], key: str) -> list[dict[str, Any]]:
 
 def _card_name(card: dict[str, Any]) -> str:
     return f"card '{str(card.get('title', ''))[:60]}' ({card.get('id')})"
+
+
+def _plan_name(plan: dict[str, Any]) -> str:
+    return f"plan '{str(plan.get('title', ''))[:60]}' ({plan.get('id')})"
+
+
+def _view_name(view: dict[str, Any]) -> str:
+    return f"view '{str(view.get('name', ''))[:60]}' ({view.get('id')})"
 
 
 def _taken_ids(raw: dict[str, Any]) -> set[str]:
@@ -206,7 +221,7 @@ def _repair_plans_and_views(
                         RepairAction(
                             f"improvements[{i}].targets",
                             "drop",
-                            f"Drop '{target}' (not a card or link) from the targets of plan {plan.get('id')}",
+                            f"Drop '{target}' (not a card or link) from the targets of {_plan_name(plan)}",
                         )
                     )
                 plan["targets"] = [t for t in plan["targets"] if t in targets]
@@ -215,7 +230,7 @@ def _repair_plans_and_views(
                         RepairAction(
                             f"improvements[{i}]",
                             "drop",
-                            f"Drop plan {plan.get('id')}, which has no target left",
+                            f"Drop {_plan_name(plan)}, which has no target left",
                         )
                     )
                     continue
@@ -224,7 +239,7 @@ def _repair_plans_and_views(
                     RepairAction(
                         f"improvements[{i}].owner",
                         "clear",
-                        f"Clear the missing owner '{plan.get('owner')}' of plan {plan.get('id')}",
+                        f"Clear the missing owner '{plan.get('owner')}' of {_plan_name(plan)}",
                     )
                 )
                 plan["owner"] = None
@@ -238,7 +253,7 @@ def _repair_plans_and_views(
                         RepairAction(
                             f"views[{i}].{key}",
                             "drop",
-                            f"Drop the missing {what} '{missing}' from view {view.get('id')}",
+                            f"Drop the missing {what} '{missing}' from {_view_name(view)}",
                         )
                     )
                 view[key] = [x for x in view[key] if x in known]

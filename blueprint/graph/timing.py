@@ -16,9 +16,13 @@ predecessors); plain dicts rather than networkx, which cost five times as much h
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
+import networkx as nx
+
+from blueprint.graph.cards import build_graph
+from blueprint.graph.components import strongly_connected
 from blueprint.model import Blueprint, Card
 
 #: Lanes whose cards must have minutes for a time to be complete (evidence and notes never make it
@@ -90,7 +94,8 @@ class _Chains:
     A block is a card, or all the cards of one flow cycle (named by its first card in grid order).
     """
 
-    members: dict[str, list[str]]
+    #: The cards of each block, by the block's name; None when every block is one card (no cycles).
+    members: dict[str, list[str]] | None
     best: dict[str, float]
     work: dict[str, float]
     wait: dict[str, float]
@@ -100,42 +105,62 @@ class _Chains:
     def chain(self, block: str) -> list[str]:
         parts: list[list[str]] = []
         at: str | None = block
+        if self.members is None:
+            cards = []
+            while at is not None:
+                cards.append(at)
+                at = self.parent[at]
+            cards.reverse()
+            return cards
         while at is not None:
             parts.append(self.members[at])
             at = self.parent[at]
         return [card for part in reversed(parts) for card in part]
 
 
-def customer_time(bp: Blueprint) -> Timing:
-    """The customer's time at each customer card of `bp`, and the stage and journey totals."""
-    lanes = {lane.id: (index, lane.kind) for index, lane in enumerate(bp.lanes)}
-    steps: dict[str, int] = {}
-    stage_of: dict[str, str] = {}
-    for stage in bp.stages:
-        for step in stage.steps:
-            steps[step.id] = len(steps)
-            stage_of[step.id] = stage.id
+def customer_time(
+    bp: Blueprint, graph: nx.MultiDiGraph | None = None, only: Callable[[Card], bool] | None = None
+) -> Timing:
+    """The customer's time at each customer card of `bp`, and the stage and journey totals.
+
+    `graph`: the document's card graph (`build_graph(bp)`), when the caller has it already (validation
+    does): its grid positions and links are read instead of being worked out again. `only`: time only
+    the customer cards it accepts (BP112 needs only those with a tolerance); the totals then cover
+    those cards alone.
+    """
+    stage_of = {step.id: stage.id for stage in bp.stages for step in stage.steps}
     cards = {card.id: card for card in bp.cards}
+    if graph is None:
+        graph = build_graph(bp)
+    nodes = graph._node  # the raw node and adjacency dicts: networkx's views cost more than the work
     # (step, lane, place in the file) of every card: grid order, computed once
-    place = {card.id: (steps[card.step], lanes[card.lane][0], i) for i, card in enumerate(bp.cards)}
+    place = {card: (data["step_index"], data["lane_index"], data["order"]) for card, data in nodes.items()}
+    kind = {card: data["lane_kind"] for card, data in nodes.items()}
     customers = sorted(
-        (card.id for card in bp.cards if lanes[card.lane][1] == "customer"), key=place.__getitem__
+        (card for card, lane in kind.items() if lane == "customer" and (only is None or only(cards[card]))),
+        key=place.__getitem__,
     )
-    customer = set(customers)
     # Flow links, but none that leaves a customer card: a walk back stops before another customer card.
     before: dict[str, list[str]] = {}
-    for link in bp.links:
-        if link.kind == "flow" and link.source not in customer:
-            before.setdefault(link.target, []).append(link.source)
-    region = _walk_back(customers, before)
-    chains = _acyclic_chains(region, before, cards, lanes, place)
+    for link in bp.links:  # (two parallel links list a card twice: harmless, it is the same chain)
+        if link.kind == "flow" and kind[link.source] != "customer":
+            listed = before.get(link.target)
+            if listed is None:
+                before[link.target] = [link.source]
+            else:
+                listed.append(link.source)
+    chains = _acyclic_chains(customers, before, cards, kind, place)
     if chains is None:
-        chains = _chains_with_cycles(region, before, cards, lanes, place)
-    member_of = {card: block for block, members in chains.members.items() for card in members}
+        chains = _chains_with_cycles(_walk_back(customers, before), before, cards, kind, place)
+    member_of = (
+        {card: block for block, members in chains.members.items() for card in members}
+        if chains.members is not None
+        else None
+    )
 
     times = []
     for card_id in customers:
-        block = member_of[card_id]
+        block = member_of[card_id] if member_of is not None else card_id
         tolerance = cards[card_id].tolerance_minutes
         best = chains.best[block]
         times.append(
@@ -179,68 +204,78 @@ def _walk_back(customers: list[str], before: dict[str, list[str]]) -> list[str]:
     return region
 
 
-def _own(card: Card, lanes: dict[str, tuple[int, str]]) -> tuple[float, float, bool]:
-    """A card's work minutes, wait minutes, and whether it lacks minutes it should have."""
-    wait = (card.wait_point.minutes or 0) if card.wait_point is not None else 0
-    return card.duration_minutes or 0, wait, _lacks_minutes(card, lanes)
+def _own(card: Card, lane_kind: str) -> tuple[float, float, bool]:
+    """A card's work minutes, wait minutes, and whether it lacks minutes it should have: a customer,
+    frontstage, backstage or support card without a duration, or whose wait point has no minutes."""
+    point = card.wait_point
+    duration = card.duration_minutes
+    lacks = lane_kind in _TIMED_LANES and (duration is None or (point is not None and point.minutes is None))
+    return duration or 0, (point.minutes or 0) if point is not None else 0, lacks
 
 
 def _acyclic_chains(
-    region: list[str],
+    customers: list[str],
     before: dict[str, list[str]],
     cards: dict[str, Card],
-    lanes: dict[str, tuple[int, str]],
+    kind: dict[str, str],
     place: dict[str, tuple[int, int, int]],
 ) -> _Chains | None:
     """The chains when no flow cycle lies behind any customer card (the usual case, and the fast one:
-    each block is one card); None when there is a cycle."""
-    inside = set(region)
-    waiting = {card: len(before.get(card, ())) for card in region}
-    after: dict[str, list[str]] = {}
-    for card in region:
-        for prior in before.get(card, ()):
-            after.setdefault(prior, []).append(card)
-    order = [card for card, count in waiting.items() if count == 0]
-    for card in order:  # Kahn's topological order; the list grows while it is read
-        for following in after.get(card, ()):
-            if following in inside:
-                waiting[following] -= 1
-                if waiting[following] == 0:
-                    order.append(following)
-    if len(order) != len(region):
-        return None
+    each block is one card), filled by a depth-first walk back from the customer cards; None as soon
+    as the walk meets a cycle."""
     best: dict[str, float] = {}
     work: dict[str, float] = {}
     wait: dict[str, float] = {}
     incomplete: dict[str, bool] = {}
     parent: dict[str, str | None] = {}
-    for card in order:
-        chosen: str | None = None
-        for prior in before.get(card, ()):  # the most minutes; on a tie the first in grid order
-            if chosen is None:
-                chosen = prior
+    open_cards: set[str] = set()  # on the current path, still waiting for their predecessors
+    for root in customers:
+        if root in best:
+            continue
+        stack = [root]
+        while stack:
+            card = stack[-1]
+            if card in best:
+                stack.pop()
                 continue
-            a, b = round(best[prior], 9), round(best[chosen], 9)
-            if a > b or (a == b and place[prior] < place[chosen]):
-                chosen = prior
-        own_work, own_wait, lacks = _own(cards[card], lanes)
-        parent[card] = chosen
-        if chosen is None:
-            best[card], work[card], wait[card] = own_work + own_wait, own_work, own_wait
-            incomplete[card] = lacks
-        else:
-            best[card] = best[chosen] + own_work + own_wait
-            work[card] = work[chosen] + own_work
-            wait[card] = wait[chosen] + own_wait
-            incomplete[card] = incomplete[chosen] or lacks
-    return _Chains({card: [card] for card in order}, best, work, wait, incomplete, parent)
+            priors = before.get(card, ())
+            if card not in open_cards:
+                open_cards.add(card)
+                for prior in priors:
+                    if prior in open_cards:
+                        return None  # a cycle: the blocks of _chains_with_cycles are needed
+                    if prior not in best:
+                        stack.append(prior)
+                if stack[-1] != card:
+                    continue
+            chosen: str | None = None
+            for prior in priors:  # the most minutes; on a tie the first in grid order
+                if chosen is None:
+                    chosen = prior
+                    continue
+                difference = best[prior] - best[chosen]
+                if difference > 1e-9 or (difference >= -1e-9 and place[prior] < place[chosen]):
+                    chosen = prior
+            own_work, own_wait, lacks = _own(cards[card], kind[card])
+            parent[card] = chosen
+            if chosen is None:
+                best[card], work[card], wait[card] = own_work + own_wait, own_work, own_wait
+                incomplete[card] = lacks
+            else:
+                best[card] = best[chosen] + own_work + own_wait
+                work[card] = work[chosen] + own_work
+                wait[card] = wait[chosen] + own_wait
+                incomplete[card] = incomplete[chosen] or lacks
+            open_cards.discard(card)
+            stack.pop()
+    return _Chains(None, best, work, wait, incomplete, parent)
 
 
 def _chains_with_cycles(
     region: list[str],
     before: dict[str, list[str]],
     cards: dict[str, Card],
-    lanes: dict[str, tuple[int, str]],
+    kind: dict[str, str],
     place: dict[str, tuple[int, int, int]],
 ) -> _Chains:
     """The chains when flow cycles lie behind customer cards: each cycle is one block, counted once."""
@@ -263,7 +298,7 @@ def _chains_with_cycles(
         for prior in sorted(priors, key=place.__getitem__):  # the most minutes; ties: grid order
             if chosen is None or round(chains.best[prior], 9) > round(chains.best[chosen], 9):
                 chosen = prior
-        owns = [_own(cards[c], lanes) for c in members]
+        owns = [_own(cards[c], kind[c]) for c in members]
         own_work, own_wait = sum(o[0] for o in owns), sum(o[1] for o in owns)
         lacks = any(o[2] for o in owns)
         chains.parent[name] = chosen
@@ -272,59 +307,3 @@ def _chains_with_cycles(
         chains.wait[name] = (chains.wait[chosen] if chosen else 0) + own_wait
         chains.incomplete[name] = (chains.incomplete[chosen] if chosen else False) or lacks
     return chains
-
-
-def _lacks_minutes(card: Card, lanes: dict[str, tuple[int, str]]) -> bool:
-    """A customer, frontstage, backstage or support card without a duration, or whose wait point has no
-    minutes, leaves the time incomplete."""
-    if lanes[card.lane][1] not in _TIMED_LANES:
-        return False
-    return card.duration_minutes is None or (card.wait_point is not None and card.wait_point.minutes is None)
-
-
-def strongly_connected(nodes: Iterable[str], after: dict[str, list[str]]) -> list[list[str]]:
-    """The strongly connected components of the graph `after` (node -> successors), Tarjan's way with
-    an explicit stack; components come out in reverse topological order (sinks first)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    components: list[list[str]] = []
-    counter = 0
-    for root in nodes:
-        if root in index:
-            continue
-        work = [(root, iter(after[root]))]
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, successors = work[-1]
-            pushed = False
-            for successor in successors:
-                if successor not in index:
-                    index[successor] = low[successor] = counter
-                    counter += 1
-                    stack.append(successor)
-                    on_stack.add(successor)
-                    work.append((successor, iter(after[successor])))
-                    pushed = True
-                    break
-                if successor in on_stack and index[successor] < low[node]:
-                    low[node] = index[successor]
-            if pushed:
-                continue
-            work.pop()
-            if work and low[node] < low[work[-1][0]]:
-                low[work[-1][0]] = low[node]
-            if low[node] == index[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                components.append(component)
-    return components

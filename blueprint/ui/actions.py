@@ -41,7 +41,7 @@ class Actions:
             "&Export PDF…",
             w.export_pdf,
             "Ctrl+E",
-            "Export the blueprint as a PDF for stakeholders",
+            "Export the blueprint as a PDF for stakeholders (or a web page: name the file .html)",
             icons.export_pdf(),
         )
         self.export_image = self._make(
@@ -49,6 +49,12 @@ class Actions:
             w.export_image,
             "Ctrl+Shift+E",
             "Export the blueprint as a PNG or SVG image (by the file name)",
+        )
+        self.export_sheets = self._make(
+            "Export Hand-off &Sheets…",
+            w.export_sheets,
+            None,
+            "Export one PDF per function: its part of the blueprint, what it receives and hands on",
         )
         self.import_file = self._make(
             "&Import…",
@@ -175,7 +181,7 @@ def build_menus(window: MainWindow, a: Actions) -> None:
     file.addActions([a.save, a.save_as])
     file.addAction(backup_action(window))
     file.addSeparator()
-    file.addActions([a.export_pdf, a.export_image, a.export_as])
+    file.addActions([a.export_pdf, a.export_image, a.export_sheets, a.export_as])
     file.addSeparator()
     file.addActions([a.close, a.quit])
     edit = bar.addMenu("&Edit")
@@ -189,6 +195,7 @@ def build_menus(window: MainWindow, a: Actions) -> None:
     view = bar.addMenu("&View")
     view.addActions([a.zoom_in, a.zoom_out, a.zoom_actual, a.fit])
     view.addSeparator()
+    view.addMenu(window.views.menu)
     window.panels_menu = view.addMenu("&Panels")
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(a.about)

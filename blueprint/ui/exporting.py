@@ -4,17 +4,18 @@ progress dialog shows (the window stays responsive; the export works on a copy o
 from __future__ import annotations
 
 import io
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QProgressDialog
 
 from blueprint.fileformat import BlueprintFileError, write_atomically
+from blueprint.layout.audience import EVERYTHING, Audience
 from blueprint.model import Blueprint
 from blueprint.ui.dialogs.export_dialog import ExportDialog, ExportOptions
 from blueprint.ui.dialogs.prompts import show_error
+from blueprint.ui.worker import run_beside
 
 if TYPE_CHECKING:
     from blueprint.ui.main_window import MainWindow
@@ -29,53 +30,47 @@ def exporter() -> Any | None:
     return export_pdf
 
 
-def export_with_dialog(window: MainWindow) -> bool:
+def export_with_dialog(window: MainWindow, suggested: Path | None = None) -> bool:
+    """Ask for the PDF's (or HTML page's) options, `suggested` (else the document's name) as the file."""
     if exporter() is None:
         show_error(window, "Export PDF", "PDF export is not available in this version.")
         return False
     path = window.document.path
-    suggested = path.with_suffix(".pdf") if path else Path.home() / "blueprint.pdf"
-    dialog = ExportDialog(window, suggested)
+    if suggested is None:
+        suggested = path.with_suffix(".pdf") if path else Path.home() / "blueprint.pdf"
+    views = [(view.id, view.name) for view in window.document.blueprint.views]
+    dialog = ExportDialog(window, suggested, views, window.views.current_view_id())
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     return export_to(window, dialog.options())
 
 
 def export_to(window: MainWindow, options: ExportOptions) -> bool:
-    """Write the PDF; a progress dialog appears when it takes more than half a second."""
+    """Write the PDF (or the HTML page); a progress dialog appears when it takes more than half a second."""
     copy = window.document.blueprint.model_copy(deep=True)
     outcome: dict[str, Any] = {"warnings": []}
 
     def work() -> None:
         try:
-            outcome["warnings"] = write_pdf(copy, options)
+            outcome["warnings"] = write_html(copy, options) if options.is_html else write_pdf(copy, options)
             outcome["error"] = None
         except Exception as error:  # reported on the UI thread
             outcome["error"] = error
 
-    progress = QProgressDialog("Exporting the PDF…", "", 0, 0, window)
-    progress.setWindowTitle("Export PDF")
+    kind = "HTML page" if options.is_html else "PDF"
+    progress = QProgressDialog(f"Exporting the {kind}…", "", 0, 0, window)
+    progress.setWindowTitle(f"Export {kind}")
     progress.setCancelButton(None)
     progress.setMinimumDuration(500)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setObjectName("exportProgress")
-    loop = QEventLoop()
-    thread = threading.Thread(target=work, name="export-pdf", daemon=True)
-    timer = QTimer()
-    timer.setInterval(30)
-    timer.timeout.connect(lambda: loop.quit() if not thread.is_alive() else None)
-    thread.start()
-    timer.start()
-    if thread.is_alive():
-        loop.exec()
-    timer.stop()
-    thread.join()
+    run_beside(work, "export-pdf")
     progress.close()
     progress.deleteLater()
     error = outcome.get("error")
     if error is not None:
         message = error.one_line() if hasattr(error, "one_line") else f"{options.path}: {error}"
-        show_error(window, "Cannot export the PDF", str(message))
+        show_error(window, f"Cannot export the {kind}", str(message))
         return False
     warnings: list[str] = outcome["warnings"]
     if warnings:
@@ -100,6 +95,7 @@ def write_pdf(blueprint: Blueprint, options: ExportOptions) -> list[str]:
             orientation=options.orientation,
             fit=options.fit,
             appendix=options.appendix,
+            audience=audience_of(blueprint, options),
         ),
     )
     try:
@@ -109,6 +105,29 @@ def write_pdf(blueprint: Blueprint, options: ExportOptions) -> list[str]:
             f"could not write the PDF: {error.strerror or error}", file=str(options.path), code="write-failed"
         ) from None
     return [in_dialog_words(w) for w in warnings]
+
+
+def audience_of(blueprint: Blueprint, options: ExportOptions) -> Audience:
+    """The saved view the dialog chose, as drawing input (everything when none or gone)."""
+    view = blueprint.views_by_id().get(options.view_id) if options.view_id else None
+    return Audience.of_view(view) if view is not None else EVERYTHING
+
+
+def write_html(blueprint: Blueprint, options: ExportOptions) -> list[str]:
+    """Draw the HTML page in memory, then replace the file atomically."""
+    from blueprint.export.html import render_html
+
+    view = blueprint.views_by_id().get(options.view_id) if options.view_id else None
+    data = render_html(blueprint, audience_of(blueprint, options), view.name if view is not None else None)
+    try:
+        write_atomically(options.path, data)
+    except OSError as error:
+        raise BlueprintFileError(
+            f"could not write the HTML page: {error.strerror or error}",
+            file=str(options.path),
+            code="write-failed",
+        ) from None
+    return []
 
 
 def in_dialog_words(warning: str) -> str:

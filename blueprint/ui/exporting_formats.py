@@ -1,6 +1,7 @@
-"""File > Export As...: one file dialog listing every format the editor writes (PDF, PNG, SVG, and for
-other tools XLSX, CSV, draw.io). The format is the file name's suffix, else the filter picked; PDF
-then asks for its page options, the others are written at once."""
+"""File > Export As...: one file dialog listing every format the editor writes (PDF, PNG, SVG, HTML,
+and for other tools XLSX, CSV, draw.io). The format is the file name's suffix, else the filter picked;
+PDF and HTML then ask for their options (the Export PDF dialog, which takes both), the others are
+written at once."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from blueprint.fileformat import BlueprintFileError
 from blueprint.interchange.exports import FORMATS as OTHER_TOOLS
 from blueprint.ui import exporting, exporting_image
-from blueprint.ui.dialogs.export_dialog import ExportDialog
+from blueprint.ui.dialogs.export_dialog import HTML_SUFFIXES
 from blueprint.ui.dialogs.prompts import ask_overwrite, show_error
 
 if TYPE_CHECKING:
@@ -24,14 +25,16 @@ FORMATS: list[tuple[str, str]] = [
     ("PDF document (*.pdf)", ".pdf"),
     (exporting_image.PNG_FILTER, ".png"),
     (exporting_image.SVG_FILTER, ".svg"),
+    ("Web page, opens in any browser (*.html)", ".html"),
     *((f"{name} (*{suffix})", suffix) for suffix, name in OTHER_TOOLS.items()),
 ]
+_WITH_OPTIONS = (".pdf", *HTML_SUFFIXES)
 
 
 def chosen_path(chosen: str, picked_filter: str) -> Path:
     """`chosen` with a suffix: its own when it is one of ours, else the picked filter's."""
     path = Path(chosen).expanduser().absolute()
-    if path.suffix.lower() in {suffix for _, suffix in FORMATS}:
+    if path.suffix.lower() in {*(suffix for _, suffix in FORMATS), *HTML_SUFFIXES}:
         return path
     suffix = dict(FORMATS).get(picked_filter, ".pdf")
     return path.with_name(path.name + suffix)
@@ -41,7 +44,8 @@ def export_as_with_dialog(window: MainWindow) -> bool:
     path = window.document.path
     suggested = path.with_suffix(".xlsx") if path else Path.home() / "blueprint.xlsx"
     filters = ";;".join(f for f, _ in FORMATS)
-    chosen, picked = QFileDialog.getSaveFileName(window, "Export", str(suggested), filters, FORMATS[3][0])
+    workbook = next(f for f, suffix in FORMATS if suffix == ".xlsx")
+    chosen, picked = QFileDialog.getSaveFileName(window, "Export", str(suggested), filters, workbook)
     if not chosen:
         return False
     target = chosen_path(chosen, picked)
@@ -52,9 +56,8 @@ def export_as_with_dialog(window: MainWindow) -> bool:
 
 def export_to(window: MainWindow, target: Path) -> bool:
     suffix = target.suffix.lower()
-    if suffix == ".pdf":
-        dialog = ExportDialog(window, target)
-        return dialog.exec() == QDialog.DialogCode.Accepted and exporting.export_to(window, dialog.options())
+    if suffix in _WITH_OPTIONS:
+        return exporting.export_with_dialog(window, target)
     if suffix in (".png", ".svg"):
         return exporting_image.export_image_to(window, target)
     from blueprint.interchange.exports import export_file

@@ -17,7 +17,7 @@ from blueprint.edit import Document
 from blueprint.fileformat import BlueprintFileError, load_file
 from blueprint.model import Blueprint
 from blueprint.resources import load_template
-from blueprint.ui import exporting, exporting_formats, exporting_image, importing
+from blueprint.ui import exporting, exporting_formats, exporting_image, exporting_sheets, importing
 from blueprint.ui.actions import Actions, build_menus, build_toolbar
 from blueprint.ui.canvas.editing import CanvasEditor
 from blueprint.ui.canvas.scene import BlueprintScene
@@ -34,6 +34,7 @@ from blueprint.ui.recent_files import RecentFiles
 from blueprint.ui.safety import checked_save, is_repairable, refuse_or_repair
 from blueprint.ui.selection import Selection
 from blueprint.ui.timing_watch import TimingDisplay
+from blueprint.ui.views_menu import ViewsController
 from blueprint.ui.window_status import StatusBarMixin
 
 FILE_FILTER = "Service blueprints (*.blueprint)"
@@ -63,6 +64,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self.view.setObjectName("canvas")
         self.setCentralWidget(self.view)
         self.panels_menu: QMenu | None = None
+        self.views = ViewsController(self)
         self.actions = Actions(self)
         build_menus(self, self.actions)
         self.addToolBar(build_toolbar(self, self.actions))
@@ -121,6 +123,11 @@ class MainWindow(StatusBarMixin, QMainWindow):
             self.tabifyDockWidget(made["FindingsPanel"], made["ImprovementsPanel"])
             made["FindingsPanel"].raise_()
         self.panels = list(made.values())
+        functions = made.get("FunctionsPanel")
+        if functions is not None:
+            functions.focus_requested.connect(self.views.toggle_focus)
+            functions.sheet_requested.connect(self.export_sheet)
+            self.views.changed.connect(lambda: functions.show_focus(self.views.audience.focus))
         right = [p for n, p in made.items() if n not in BOTTOM_PANELS][:1]
         if right:
             self.resizeDocks(right, [360], Qt.Orientation.Horizontal)
@@ -310,6 +317,12 @@ class MainWindow(StatusBarMixin, QMainWindow):
     def export_image(self) -> bool:
         return exporting_image.export_image_with_dialog(self)
 
+    def export_sheets(self) -> bool:
+        return exporting_sheets.export_sheets_with_dialog(self)
+
+    def export_sheet(self, function_id: str) -> bool:
+        return exporting_sheets.export_sheet_with_dialog(self, function_id)
+
     def export_as(self) -> bool:
         return exporting_formats.export_as_with_dialog(self)
 
@@ -354,7 +367,8 @@ class MainWindow(StatusBarMixin, QMainWindow):
             plans.raise_()
 
     def select_all_cards(self) -> None:
-        self.selection.set(card.id for card in self.document.blueprint.cards)
+        """Every card the canvas shows (a view's hidden lanes keep theirs out of reach)."""
+        self.selection.set(card.id for card in self.scene.shown_blueprint().cards)
 
     def edit_selected_title(self) -> None:
         self.view.edit_selection()

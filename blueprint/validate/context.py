@@ -23,6 +23,10 @@ def short_title(title: str) -> str:
     return text if len(text) <= _TITLE_LIMIT else text[: _TITLE_LIMIT - 1].rstrip() + "…"
 
 
+def _has_tolerance(card: Card) -> bool:
+    return card.tolerance_minutes is not None
+
+
 class Context:
     """The shared, read-only view of one document for one validation run."""
 
@@ -48,9 +52,10 @@ class Context:
         self._labels: dict[str, str] = {}
 
     @cached_property
-    def timing(self) -> Timing:
-        """The customer's time (computed once, when a rule first asks)."""
-        return customer_time(self.doc)
+    def tolerance_times(self) -> Timing:
+        """The customer's time at the customer cards that have a tolerance (what BP112 checks; computed
+        once, when a rule first asks). `blueprint.graph.timing.customer_time` gives every card's."""
+        return customer_time(self.doc, self.graph, only=_has_tolerance)
 
     def kind(self, card_id: str) -> str:
         """Lane kind of a card."""

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import networkx as nx
 
 from blueprint.graph import flow_graph
+from blueprint.graph.components import strongly_connected
 from blueprint.validate.context import Context
 from blueprint.validate.registry import Hit, rule
 
@@ -53,10 +54,10 @@ def _cycle_through(flow: nx.DiGraph, start: str, members: set[str]) -> list[str]
 def unmarked_cycle(ctx: Context) -> Iterator[Hit]:
     """A cycle made only of flow links (one finding per strongly connected part of the flow links)."""
     # A flow cycle lies inside a cycle of the whole graph: look for flow cycles only within those.
-    for candidate in nx.strongly_connected_components(ctx.graph):
+    for candidate in strongly_connected(ctx.graph, ctx.graph._succ):  # the raw adjacency: no views
         if len(candidate) < 2:
             continue
-        flow = flow_graph(ctx.graph, candidate)
+        flow = flow_graph(ctx.graph, set(candidate))
         for members in nx.strongly_connected_components(flow):
             if len(members) >= 2:
                 yield _cycle_hit(ctx, flow, members)

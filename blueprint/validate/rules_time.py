@@ -31,7 +31,7 @@ def _longest_part(ctx: Context, time: CardTime) -> str:
 @rule("BP112", "Slower than the customer accepts", "warning")
 def slower_than_tolerance(ctx: Context) -> Iterator[Hit]:
     """A customer card whose time (the chain of work behind it) is longer than its tolerance."""
-    for time in ctx.timing.cards:
+    for time in ctx.tolerance_times.cards:
         if not time.over or time.tolerance_minutes is None:
             continue
         known = " (with the minutes known: some are missing)" if time.incomplete else ""

@@ -90,3 +90,8 @@ def test_an_unreadable_file_or_bad_usage_exits_2_with_one_line(tmp_path: Path) -
     assert missing.stderr.strip() == f"blueprint: {tmp_path / 'gone.blueprint'}: no such file"
     usage = run_blueprint("timing", "a", "b")
     assert usage.returncode == 2 and usage.stderr.splitlines()[-1].startswith("blueprint timing: error:")
+
+
+def test_the_command_list_names_timing() -> None:
+    typo = run_blueprint("timnig")
+    assert typo.returncode == 2 and "timing" in typo.stderr

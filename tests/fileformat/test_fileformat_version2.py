@@ -185,3 +185,30 @@ def test_a_blank_channel_or_author_reads_as_null() -> None:
     raw["metadata"]["author"] = ""
     doc = loads(json.dumps(raw))
     assert doc.cards[0].channel is None and doc.metadata.author is None
+
+
+def test_only_a_blank_card_title_is_offered_open_and_repair() -> None:
+    from blueprint.fileformat.repair import is_repairable
+
+    raw = _raw("ok-version-2.blueprint")
+    raw["improvements"][0]["title"] = "  "
+    with pytest.raises(BlueprintFileError) as caught:
+        loads(json.dumps(raw))
+    assert caught.value.path == "improvements[0].title" and not is_repairable(caught.value)
+    with pytest.raises(BlueprintFileError) as caught:
+        load(FILES / "repair-v1-blank-card-title.blueprint")
+    assert is_repairable(caught.value)
+
+
+def test_a_wrong_schema_key_is_named_in_the_error() -> None:
+    raw = _raw("ok-version-2.blueprint")
+    raw["$schema"] = 3
+    with pytest.raises(BlueprintFileError) as caught:
+        loads(json.dumps(raw))
+    assert caught.value.path == "$schema" and caught.value.message == "must be text, not 3"
+
+
+def test_the_repair_names_plans_and_views_by_their_titles() -> None:
+    texts = [action.text for action in plan_repair(FILES / "repair-v2-dangling-references.blueprint").actions]
+    assert "Clear the missing owner 'nobody' of plan 'A clearer sign' (plan1)" in texts
+    assert "Drop the missing lane 'back' from view 'Front desk' (view1)" in texts

@@ -104,6 +104,7 @@ def test_export_as_lists_every_format_and_writes_the_one_picked(qtbot, window, t
         "PDF document",
         "PNG image",
         "SVG image",
+        "Web page, opens in any browser",
         "Excel workbook",
         "CSV table of the cards",
         "draw.io diagram",
@@ -113,3 +114,13 @@ def test_export_as_lists_every_format_and_writes_the_one_picked(qtbot, window, t
     assert dumps(import_file(tmp_path / "trip.xlsx").document) == dumps(window.document.blueprint)
     assert (tmp_path / "trip.drawio").read_text(encoding="utf-8").count('blueprint_type="card"') == 2
     assert window.statusBar().currentMessage() == f"Exported {tmp_path / 'trip.drawio'}"
+
+
+def test_export_as_pdf_or_html_asks_for_their_options(qtbot, window, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    picks = iter([(str(tmp_path / "trip"), "PDF document (*.pdf)"), (str(tmp_path / "trip.html"), "")])
+    monkeypatch.setattr(exporting_formats.QFileDialog, "getSaveFileName", lambda *a, **k: next(picks))
+    asked: list = []  # type: ignore[type-arg]
+    monkeypatch.setattr(exporting_formats.exporting, "export_with_dialog", lambda w, path: asked.append(path))
+    window.actions.export_as.trigger()
+    window.actions.export_as.trigger()
+    assert asked == [tmp_path / "trip.pdf", tmp_path / "trip.html"]

@@ -8,6 +8,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
+from blueprint.export.palette import STRONG_HANDOFF_WIDTH
+from blueprint.layout.focus import FADED_OPACITY
 from blueprint.layout.shapes import Route
 from blueprint.ui.canvas import style
 from blueprint.ui.canvas.link_label import LinkLabelItem
@@ -29,6 +31,7 @@ class LinkItem(QGraphicsRectItem):
         self.setPen(Qt.PenStyle.NoPen)
         self.route = route
         self.selected_look = False
+        self.strong = False  # a hand-off of a function in focus: drawn thicker
         self.label: LinkLabelItem | None = None  # only links with a label have one (fewer scene items)
         self._tip = ""
         # (path, arrow head, hit area) of `route`, made when first painted or hit-tested
@@ -93,6 +96,17 @@ class LinkItem(QGraphicsRectItem):
             if item is not None and item.scene() is not None:
                 item.scene().removeItem(item)
 
+    def set_strength(self, strong: bool, faded: bool) -> None:
+        """Under a focus: a hand-off of a focused function drawn thicker, a link away from it faded
+        (with its label)."""
+        opacity = FADED_OPACITY if faded else 1.0
+        if strong != self.strong:
+            self.strong = strong
+            self.update()
+        for item in (self, self.label):
+            if item is not None and item.opacity() != opacity:
+                item.setOpacity(opacity)
+
     def set_look(self, *, selected: bool) -> None:
         self.selected_look = selected
         self.update()
@@ -147,7 +161,7 @@ class LinkItem(QGraphicsRectItem):
             colour = QColor(style.HANDOFF_LINK)
         else:
             colour = QColor(style.LINK)
-        pen = QPen(colour, 2.2 if self.selected_look else 1.2)
+        pen = QPen(colour, 2.2 if self.selected_look else STRONG_HANDOFF_WIDTH if self.strong else 1.2)
         if route.kind == "loop":
             pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)

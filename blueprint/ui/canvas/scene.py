@@ -18,8 +18,11 @@ from PySide6.QtWidgets import QGraphicsScene
 from blueprint.edit import Document
 from blueprint.edit.change import Change
 from blueprint.layout import compute_layout, prepare_for_edits, relayout
+from blueprint.layout.audience import EVERYTHING, Audience, shown_blueprint
 from blueprint.layout.cards import planned_cards
 from blueprint.layout.shapes import Layout
+from blueprint.model import Blueprint
+from blueprint.ui.canvas.audience_look import apply_focus
 from blueprint.ui.canvas.card_item import CardItem
 from blueprint.ui.canvas.grid_items import (
     CornerItem,
@@ -71,6 +74,8 @@ class BlueprintScene(QGraphicsScene):
         self.emotion: EmotionItem | None = None
         self._selected: set[str] = set()
         self._findings: dict[str, tuple[str, int, tuple[str, ...]]] = {}
+        #: The audience view applied to the canvas (hidden lanes, functions in focus): not an edit.
+        self.audience: Audience = EVERYTHING
         self._over: dict[str, str] = {}  # customer cards over their tolerance
         self.layout: Layout = compute_layout(document.blueprint)
         # After a full layout, what relayout needs to place link labels incrementally is built once the
@@ -163,9 +168,26 @@ class BlueprintScene(QGraphicsScene):
 
     # --- following the document ---------------------------------------------------------------
 
+    def shown_blueprint(self) -> Blueprint:
+        """The document as the canvas shows it: without the lanes the applied view hides."""
+        return shown_blueprint(self.document.blueprint, self.audience.hidden_lanes)
+
+    def set_audience(self, audience: Audience) -> None:
+        """Show the document as `audience` sees it: hidden lanes leave the canvas (the lanes below
+        move up), cards and links away from the focus fade. Changes nothing in the document."""
+        old, self.audience = self.audience, audience
+        if old.hidden_lanes != audience.hidden_lanes:
+            self.layout = compute_layout(self.shown_blueprint())
+            self._prepare.start()
+            self._update_grid()
+            self._update_cards()
+            self._update_links()
+            self._sync_selection()
+        apply_focus(self)
+
     def _on_change(self, change: Change) -> None:
         old = self.layout
-        bp = self.document.blueprint
+        bp = self.shown_blueprint()
         if change.kinds <= {"document"} and not change.structural:
             if self.corner is not None and self.corner.title != bp.title:  # the layout ignores the title
                 self.corner.title = bp.title
@@ -193,6 +215,8 @@ class BlueprintScene(QGraphicsScene):
             if gone:
                 self.selection.discard(gone)
         self._sync_selection()
+        if self.audience.focus:
+            apply_focus(self)
 
     def _update_cards(self) -> None:
         shapes = self.layout.cards

@@ -1,4 +1,5 @@
-"""Export PDF: page size, orientation, fit (one page or tiled) and the findings appendix."""
+"""Export PDF (or the HTML page, by the file's name): page size, orientation, fit (one page or tiled),
+the findings appendix, and the audience view to draw."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 PAGE_SIZES = ["A4", "A3", "A2", "A1", "A0", "letter", "legal", "tabloid"]
+HTML_SUFFIXES = (".html", ".htm")
 
 
 @dataclass(frozen=True)
@@ -28,12 +30,24 @@ class ExportOptions:
     orientation: str = "landscape"
     fit: str = "page"
     appendix: bool = True
+    #: The saved view to draw (None: every lane, no focus).
+    view_id: str | None = None
+
+    @property
+    def is_html(self) -> bool:
+        return self.path.suffix.lower() in HTML_SUFFIXES
 
 
 class ExportDialog(QDialog):
     """Asks where and how to export; `options()` after `exec()` accepted."""
 
-    def __init__(self, parent: QWidget | None, suggested: Path) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        suggested: Path,
+        views: list[tuple[str, str]] = (),  # type: ignore[assignment]
+        current_view: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export PDF")
         self.setObjectName("exportDialog")
@@ -65,6 +79,20 @@ class ExportDialog(QDialog):
         self.appendix.setChecked(True)
         self.appendix.setToolTip("Pages listing every finding and each function's upstream and downstream")
         form.addRow("", self.appendix)
+        self.view = QComboBox()
+        self.view.setObjectName("exportView")
+        self.view.addItem("All lanes", None)
+        for view_id, name in views:
+            self.view.addItem(name, view_id)
+            if view_id == current_view:
+                self.view.setCurrentIndex(self.view.count() - 1)
+        self.view.setToolTip(
+            "A saved view leaves its hidden lanes out and fades what is not in its focus; "
+            "a PDF of a view with focus ends with those functions' hand-off sheets"
+        )
+        form.addRow("View:", self.view)
+        self.path.textChanged.connect(self._follow_format)
+        self._follow_format()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -74,18 +102,29 @@ class ExportDialog(QDialog):
         form.addRow(buttons)
         self.resize(520, 0)
 
+    def _follow_format(self) -> None:
+        """The page options apply to a PDF only: an HTML page fits any screen and prints itself."""
+        pdf = not self.path.text().strip().lower().endswith(HTML_SUFFIXES)
+        for widget in (self.page_size, self.orientation, self.fit, self.appendix):
+            widget.setEnabled(pdf)
+
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export PDF", self.path.text(), "PDF files (*.pdf)")
+        chosen, picked = QFileDialog.getSaveFileName(
+            self, "Export", self.path.text(), "PDF files (*.pdf);;Web page, opens in any browser (*.html)"
+        )
         if chosen:
-            self.path.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+            known = chosen.lower().endswith((".pdf", *HTML_SUFFIXES))
+            self.path.setText(chosen if known else chosen + (".html" if "html" in picked else ".pdf"))
 
     def options(self) -> ExportOptions:
         text = self.path.text().strip()
-        path = Path(text if text.lower().endswith(".pdf") else text + ".pdf").expanduser().absolute()
+        known = text.lower().endswith((".pdf", *HTML_SUFFIXES))
+        path = Path(text if known else text + ".pdf").expanduser().absolute()
         return ExportOptions(
             path=path,
             page_size=self.page_size.currentText(),
             orientation=self.orientation.currentText(),
             fit=str(self.fit.currentData()),
             appendix=self.appendix.isChecked(),
+            view_id=self.view.currentData(),
         )

@@ -7,9 +7,10 @@ from __future__ import annotations
 import contextlib
 import threading
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QColorDialog,
     QDockWidget,
     QFormLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -46,6 +48,10 @@ class FunctionsPanel(QDockWidget):
 
     #: Internal: a worker finished counting (the edit count it started at, the report or None).
     _counted = Signal(int, object)
+    #: "Focus" on the selected functions (ids): the window toggles them in the canvas's focus.
+    focus_requested = Signal(list)
+    #: "Export Hand-off Sheet…" for a function (its id).
+    sheet_requested = Signal(str)
 
     def __init__(
         self, document: Document, undo_stack: QUndoStack, selection: Selection, parent: QWidget | None = None
@@ -59,13 +65,26 @@ class FunctionsPanel(QDockWidget):
         self._counted.connect(self._on_counted)
         self._session = 0
         self._pushing = False
+        self._focus: tuple[str, ...] = ()
         self.list = QListWidget()
-        self.list.setToolTip("The functions that do the work; pick one to edit it")
+        self.list.setToolTip(
+            "The functions that do the work; pick one to edit it (Ctrl+click picks several to focus on)"
+        )
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.currentItemChanged.connect(lambda *_: self._show_selected())
+        self.list.itemSelectionChanged.connect(self._show_focus_button)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
         self.add_button = _button("Add", "Add a new function", self.add_function)
         self.remove_button = _button("Remove…", "Remove the selected function", self.remove_function)
         self.colour_button = _button("Colour…", "Choose the selected function's colour", self.choose_colour)
         self.cards_button = _button("Select cards", "Select the cards this function owns", self.select_cards)
+        self.focus_button = _button(
+            "Focus",
+            "Fade every other function's cards on the canvas (again: take the selected out of focus)",
+            self.toggle_focus,
+        )
+        self.focus_button.setObjectName("focusButton")
         self.name = line_edit(self._rename)
         self.name.setToolTip("The function's name")
         self.kind = ChoiceBox(KINDS, self._set_kind)
@@ -79,6 +98,11 @@ class FunctionsPanel(QDockWidget):
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.colour_button, self.cards_button):
             buttons.addWidget(button)
+        # the canvas's focus on a row of its own: one more button in the row above made the dock
+        # (and so the Inspector tabbed with it) wider than the window gives it
+        focus_row = QHBoxLayout()
+        focus_row.addWidget(self.focus_button)
+        focus_row.addStretch(1)
         details = QFormLayout()
         details.addRow("Name", self.name)
         details.addRow("", self.error)
@@ -90,6 +114,7 @@ class FunctionsPanel(QDockWidget):
         column = QVBoxLayout(body)
         column.addWidget(self.list, 1)
         column.addLayout(buttons)
+        column.addLayout(focus_row)
         column.addLayout(details)
         self.setWidget(body)
         self._relations_timer = QTimer(self)
@@ -118,6 +143,56 @@ class FunctionsPanel(QDockWidget):
             if self.list.item(row).data(Qt.ItemDataRole.UserRole) == function_id:
                 self.list.setCurrentRow(row)
                 return
+
+    def selected_ids(self) -> list[str]:
+        """The selected functions, in list order (the current one when none is selected)."""
+        ids = [
+            self.list.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.list.count())
+            if self.list.item(row).isSelected()
+        ]
+        current = self.current_id()
+        return ids or ([current] if current is not None else [])
+
+    def toggle_focus(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.focus_requested.emit(ids)
+
+    def show_focus(self, focus: tuple[str, ...]) -> None:
+        """Mark the functions in the canvas's focus (bold) and name what the Focus button will do."""
+        self._focus = tuple(focus)
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            font = item.font()
+            font.setBold(item.data(Qt.ItemDataRole.UserRole) in self._focus)
+            item.setFont(font)
+        self._show_focus_button()
+
+    def _show_focus_button(self) -> None:
+        ids = self.selected_ids()
+        undo = bool(ids) and all(i in self._focus for i in ids)
+        self.focus_button.setText("Unfocus" if undo else "Focus")
+        self.focus_button.setEnabled(bool(ids))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.list.itemAt(pos)
+        if item is None:
+            return
+        if not item.isSelected():
+            self.list.setCurrentItem(item)
+        menu = self.context_menu(item.data(Qt.ItemDataRole.UserRole))
+        menu.exec(self.list.viewport().mapToGlobal(pos))
+
+    def context_menu(self, function_id: str) -> QMenu:
+        """The menu of a function's row: focus, its hand-off sheet, its cards."""
+        menu = QMenu(self)
+        menu.setObjectName("functionMenu")
+        menu.addAction(self.focus_button.text(), self.toggle_focus)
+        sheet = menu.addAction("Export Hand-off Sheet…", lambda: self.sheet_requested.emit(function_id))
+        sheet.setToolTip("A PDF of this function's part: what it receives and hands on, fail points, time")
+        menu.addAction("Select Cards", self.select_cards)
+        return menu
 
     def add_function(self) -> None:
         bp = self.document.blueprint
@@ -224,6 +299,8 @@ class FunctionsPanel(QDockWidget):
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
         self._show_selected()
+        if self._focus:
+            self.show_focus(self._focus)
 
     def _show_selected(self) -> None:
         function = self._current()

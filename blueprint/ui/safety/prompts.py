@@ -148,7 +148,7 @@ def ask_reload(parent: QWidget | None, path: Path, unsaved: bool) -> bool:
 def ask_open_and_repair(parent: QWidget | None, line: str) -> bool:
     """The one-line error of a file refused only for missing ids, with an "Open and repair…" choice."""
     detail = (
-        "The file refers to elements that are not in it. "
+        "The file refers to elements that are not in it, or a card has no title. "
         "Open and repair shows what it would change before it changes anything."
     )
     box = _box(parent, "openAndRepairPrompt", QMessageBox.Icon.Critical, "Cannot open the file", line, detail)

@@ -36,7 +36,8 @@ class RepairDialog(QDialog):
         self.setWindowTitle("Open and repair")
         name = Path(plan.file).name if plan.file else "this file"
         intro = QLabel(
-            f"“{name}” refers to elements that are not in it. Opening it will make these changes "
+            f"“{name}” refers to elements that are not in it, or a card has no title. Opening it will "
+            "make these changes "
             "(the file itself changes only when you save):"
         )
         intro.setTextFormat(Qt.TextFormat.PlainText)

@@ -1,0 +1,124 @@
+"""The sharing rows (issue 12): the HTML page against the PDF, its size, how long headless Chromium
+takes to a complete DOM, and every hand-off sheet of the blueprint.
+
+    .venv/bin/python benchmarks/sharing.py                 # N = 5,000; about two minutes
+    .venv/bin/python benchmarks/sharing.py --sizes 500,5000 --repeats 3
+
+Targets at 5,000 cards: the HTML written in under 2x the time of the PDF export (default options, the
+same command's other format), under 15 MB, a complete DOM in headless Chromium in under 5 s; all
+hand-off sheets in under 30 s. CPU time of this process for the exports (median) and the sheets (one
+run, elapsed time beside it: they write 333 files), elapsed time for Chromium (another process: the
+best of the runs, read from the page's own navigation timing). This machine is shared: the speed
+check (a fixed Python loop, 85-180 ms seen) says how busy it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+from generate import generate  # noqa: E402
+from run import speed_check  # noqa: E402
+
+from blueprint.export import export_pdf  # noqa: E402
+from blueprint.export.html import render_html  # noqa: E402
+from blueprint.export.sheets import write_sheets  # noqa: E402
+from blueprint.fileformat import load, save  # noqa: E402
+
+
+def _median(fn, repeats: int) -> float:  # type: ignore[no-untyped-def]
+    fn()  # warm-up
+    runs = []
+    for _ in range(repeats):
+        started = time.process_time()
+        fn()
+        runs.append(time.process_time() - started)
+    return statistics.median(runs)
+
+
+def chromium_open(path: Path, profile: Path, repeats: int) -> float | None:
+    """Best of `repeats` elapsed seconds from navigation to a complete DOM (the viewer's script has
+    run); None when Chromium cannot start here."""
+    import browser  # tests/browser.py: the same headless Chromium the tests use
+
+    try:
+        driver = browser.start_chromium(profile)
+    except BaseException as error:  # pytest.skip raises an exception of its own
+        print(f"  Chromium cannot start: {error}")
+        return None
+    try:
+        times = []
+        for _ in range(repeats):
+            browser.open_page(driver, path, timeout=120)
+            entry = "performance.getEntriesByType('navigation')[0]"
+            times.append(driver.execute_script(f"return {entry}.domContentLoadedEventEnd") / 1000)
+        return min(times)
+    finally:
+        driver.quit()
+
+
+def measure(n: int, repeats: int, folder: Path) -> dict[str, float | None]:
+    path = folder / f"generated-{n}.blueprint"
+    save(load_generated(n), path)
+    doc = load(path)
+    html = _median(lambda: render_html(doc), repeats)
+    pdf = _median(lambda: export_pdf(doc, io.BytesIO()), repeats)
+    page = folder / f"generated-{n}.html"
+    page.write_bytes(render_html(doc))
+    started, cpu = time.perf_counter(), time.process_time()
+    sheets = write_sheets(doc, folder / f"sheets-{n}")
+    sheets_time, sheets_cpu = time.perf_counter() - started, time.process_time() - cpu
+    return {
+        "cards": n,
+        "html": html,
+        "pdf": pdf,
+        "ratio": html / pdf,
+        "mb": page.stat().st_size / 1e6,
+        "open": chromium_open(page, folder / f"chromium-{n}", repeats),
+        "sheets": sheets_time,
+        "sheets_cpu": sheets_cpu,
+        "sheet_count": len(sheets.paths),
+    }
+
+
+def load_generated(n: int):  # type: ignore[no-untyped-def]
+    return generate(n)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="5000", help="card counts, comma-separated")
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    before = speed_check()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (int(s) for s in args.sizes.split(",")):
+            rows.append(measure(n, args.repeats, Path(tmp)))
+    after = speed_check()
+    print(f"speed check {before * 1000:.0f}/{after * 1000:.0f} ms")
+    print(
+        "| cards | HTML export | PDF export (default) | HTML / PDF | HTML size "
+        "| Chromium: complete DOM | all hand-off sheets |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for r in rows:
+        opened = "n/a" if r["open"] is None else f"{r['open']:.2f} s"
+        print(
+            f"| {r['cards']:,} | {r['html']:.2f} s | {r['pdf']:.2f} s | {r['ratio']:.2f}x (target < 2x) | "
+            f"{r['mb']:.1f} MB (< 15) | {opened} (< 5 s) | "
+            f"{r['sheets_cpu']:.1f} s CPU ({r['sheets']:.1f} s elapsed) for {r['sheet_count']} (< 30 s) |"
+        )
+
+
+if __name__ == "__main__":
+    main()

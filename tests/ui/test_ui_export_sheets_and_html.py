@@ -1,0 +1,72 @@
+"""Sharing from the editor: File > Export Hand-off Sheets… (cancellable), one function's sheet from
+the Functions panel, and the HTML page of a view from the export dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+from blueprint.ui import exporting_sheets
+from blueprint.ui.dialogs.export_dialog import ExportDialog, ExportOptions
+from blueprint.ui.exporting import export_to
+
+from builders import blueprint_with, card, sharing_blueprint
+from ui_gestures import open_window
+
+
+def test_every_function_gets_its_sheet_and_one_sheet_goes_to_a_file(qtbot, tmp_path: Path) -> None:
+    window = open_window(qtbot, sharing_blueprint())
+    assert exporting_sheets.export_sheets_to(window, tmp_path / "sheets")
+    assert sorted(p.name for p in (tmp_path / "sheets").iterdir()) == [
+        "team-a.pdf",
+        "team-b.pdf",
+        "team-c.pdf",
+        "team-d.pdf",
+    ]
+    assert "4 hand-off sheets" in window.statusBar().currentMessage()
+    assert exporting_sheets.export_sheet_to(window, "team-b", tmp_path / "b.pdf")
+    assert "Hand-off sheet: Team B (team)" in PdfReader(tmp_path / "b.pdf").pages[0].extract_text()
+    assert window.undo_stack.count() == 0
+
+
+def test_cancel_stops_after_the_sheet_in_hand_and_keeps_the_written_ones_whole(qtbot, tmp_path: Path) -> None:
+    functions = [f"team-{i:02d}" for i in range(40)]
+    cards = [card(f"c{i}", "frontstage", i % 3, f"Work {i}", function=f) for i, f in enumerate(functions)]
+    window = open_window(qtbot, blueprint_with(functions=functions, cards=cards))
+
+    def cancel_once_a_sheet_is_written() -> None:  # as a person presses Cancel on the progress dialog
+        dialog = window.findChild(QProgressDialog, "sheetsProgress")
+        if isinstance(dialog, QProgressDialog) and dialog.value() >= 1:
+            dialog.findChild(QPushButton).click()
+        else:
+            QTimer.singleShot(10, cancel_once_a_sheet_is_written)
+
+    QTimer.singleShot(0, cancel_once_a_sheet_is_written)
+    assert not exporting_sheets.export_sheets_to(window, tmp_path / "sheets")
+    written = sorted((tmp_path / "sheets").iterdir())
+    assert 1 <= len(written) < 40
+    assert all(len(PdfReader(p).pages) >= 1 for p in written)  # each sheet left is whole
+    assert window.statusBar().currentMessage().startswith(f"Stopped: {len(written)} of 40 sheets written")
+
+
+def test_the_export_dialog_writes_a_views_html_page(qtbot, tmp_path: Path) -> None:
+    window = open_window(qtbot, sharing_blueprint())
+    window.views.apply_view("front")
+    dialog = ExportDialog(
+        window, tmp_path / "x.pdf", [("front", "Front of house"), ("all", "Everything")], "front"
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.view.currentData() == "front"
+    dialog.path.setText(str(tmp_path / "front.html"))
+    assert not dialog.page_size.isEnabled() and not dialog.appendix.isEnabled()
+    options = dialog.options()
+    assert options.is_html and options.view_id == "front"
+    assert export_to(window, options)
+    html = (tmp_path / "front.html").read_text(encoding="utf-8")
+    assert "view: Front of house" in html and 'data-card-id="s0"' not in html
+    assert export_to(window, ExportOptions(tmp_path / "front.pdf", page_size="A4", view_id="front"))
+    last = PdfReader(tmp_path / "front.pdf").pages[-1].extract_text()
+    assert "Hand-off sheet: Team A (team)" in last
