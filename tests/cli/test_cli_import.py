@@ -42,7 +42,8 @@ def test_export_to_xlsx_then_import_gives_the_same_file(tmp_path: Path) -> None:
     steps = sum(len(stage.steps) for stage in doc.stages)
     created = f"Created: {len(doc.stages)} stages, {steps} steps, {len(doc.lanes)} lanes, "
     created += f"{len(doc.functions)} functions, {len(doc.cards)} cards, {len(doc.links)} links, "
-    created += f"{len(doc.improvements)} improvements."
+    created += f"{len(doc.improvements)} improvements"
+    created += f", {len(doc.views)} views." if doc.views else "."
     assert result.stdout.splitlines() == [
         "Read hotel.xlsx as a Service Blueprint Studio workbook.",
         created,
