@@ -1,13 +1,19 @@
 """One editor measurement in a fresh process (run by run.py; prints one JSON line).
 
-    QT_QPA_PLATFORM=offscreen python benchmarks/editor_child.py scene|move|memory FILE [--repeats K]
+    QT_QPA_PLATFORM=offscreen python benchmarks/editor_child.py MODE FILE [--repeats K]   # MODE: see below
 
 - scene: building the canvas scene (layout included) for the loaded document; first build is warm-up.
 - move: cards moved to a neighbouring step and back (three cards, see `stages.sample_moves`; the
   first two moves are warm-up), as the canvas does it (an operation
   pushed on the undo stack; the scene re-lays out and updates its items), then the event loop runs
   until the view has repainted what changed. The main window is 1400 x 900, the view centred on the
-  card; before each move the debounced findings re-check of the previous one is let finish.
+  card; before each move the debounced findings re-check of the previous one is let finish. Also
+  reports how long after each move the re-checked findings were shown (debounce included) and the
+  longest single turn of the event loop meanwhile (the longest the editor did not answer).
+- edits: every other kind of edit (`edits.KINDS`: add, delete, rename, link, change function), each
+  pushed as the editor does and timed to the repaint, then undone untimed; as for `move`.
+- drag: a card dragged continuously: a mouse move every 16 ms for 2 s (wall clock), counting the
+  frames the view painted against the moves sent.
 - memory: the file opened in the real main window (or, before it exists, a view on the scene),
   shown and painted; peak resident memory of the whole process (ru_maxrss), and the time from
   `open_path` to the first paint of the window (one run: the process must be fresh for the memory).
@@ -77,6 +83,7 @@ def open_view(path: Path, timing: dict[str, float] | None = None):  # -> (app, w
         if timing is not None:
             timing["open"] = now() - started
         view = window.findChild(BlueprintView)
+        complete(app, view.scene())
         return app, window, view, view.scene(), view.editor
     from PySide6.QtGui import QUndoStack
 
@@ -93,6 +100,13 @@ def open_view(path: Path, timing: dict[str, float] | None = None):  # -> (app, w
     return app, view, view, scene, editor
 
 
+def complete(app, scene) -> None:  # type: ignore[no-untyped-def]
+    """Let a big blueprint's scene make the items it makes after the first paint (see `_AT_ONCE` in
+    the scene), so that what is measured next meets the whole scene."""
+    while not getattr(scene, "complete", True):
+        app.processEvents()
+
+
 def measure_scene(path: Path, repeats: int) -> dict[str, Any]:
     ensure_app, Document, Selection, BlueprintScene, *_ = editor_parts()
     from blueprint.fileformat import load
@@ -104,6 +118,8 @@ def measure_scene(path: Path, repeats: int) -> dict[str, Any]:
         document, selection = Document(blueprint, path), Selection()
         start = now()
         scene = BlueprintScene(document, selection)
+        while not getattr(scene, "complete", True):  # the items made after a first paint, too
+            scene._make_more()
         elapsed = now() - start
         items = len(scene.items())
         scene.detach()
@@ -140,33 +156,13 @@ def measure_move(path: Path, repeats: int) -> dict[str, Any]:
 
     app, window, view, scene, editor = open_view(path)
     moves = sample_moves(editor.document.blueprint)
-    watch = getattr(window, "findings_watch", None)
-
-    def settle() -> float:
-        """Let the debounced re-check (worker thread) finish, so each move starts from a quiet editor:
-        the move's latency is measured, not the background checks it schedules 300 ms later. Returns
-        the longest single turn of the event loop meanwhile: the longest the editor stopped answering
-        while those checks ran (snapshot and results on the UI thread, collections)."""
-        deadline = time.monotonic() + 10
-        longest = 0.0
-
-        def turn() -> None:
-            nonlocal longest
-            started = time.perf_counter()
-            app.processEvents()
-            longest = max(longest, time.perf_counter() - started)
-
-        turn()
-        while watch is not None and not watch.is_idle() and time.monotonic() < deadline:
-            time.sleep(0.01)
-            turn()
-        turn()
-        return longest
+    quiet = Quiet(app, window)
 
     paints = PaintCounter(view.viewport())
     parts = Breakdown(scene)
     runs: list[float] = []
     pauses: list[float] = []  # the longest turn of the event loop in the checks after each move
+    rechecks: list[float] = []  # from the end of a move to its findings shown (wall clock)
     steady_moves: list[float] = []  # moves that left every lane's height as it was
     lane_moves: list[float] = []  # moves that changed a lane's height: every lane below it moves
     total = 2 * len(moves) * max(1, -(-(repeats + 2) // (2 * len(moves))))  # every card comes back
@@ -174,9 +170,11 @@ def measure_move(path: Path, repeats: int) -> dict[str, Any]:
         move, step = move_for(moves, i)
         if i % 2 == 0:
             view.centerOn(scene.cards[move.card_id])
-        pause = settle()
+        pause, shown = quiet.settle()
         if i >= 3:  # the pause after the previous move (measured ones only)
             pauses.append(pause)
+            if shown is not None:
+                rechecks.append(shown)
         card_id = move.card_id
         before = paints.count
         heights = [band.band.h for band in scene.layout.lanes]
@@ -187,6 +185,7 @@ def measure_move(path: Path, repeats: int) -> dict[str, Any]:
         painting = now()
         app.processEvents()
         elapsed = now() - start
+        quiet.edited()
         parts.add("repaint", now() - painting)
         if editor.document.card(card_id).step != step:
             return {"status": "failed", "why": "the card did not move"}
@@ -204,6 +203,159 @@ def measure_move(path: Path, repeats: int) -> dict[str, Any]:
         "parts": parts.medians(),
         "kinds": {"steady": steady_moves, "shifting": lane_moves},
         "pauses": pauses,
+        "rechecks": rechecks,
+    }
+
+
+class Quiet:
+    """Lets the debounced findings re-check of the last edit (worker thread) finish, so each edit starts
+    from a quiet editor: the edit's latency is measured, not the background checks it schedules 300 ms
+    later. Measures meanwhile the longest single turn of the event loop (the longest the editor stopped
+    answering while those checks ran: snapshot and results on the UI thread, collections) and how long
+    after the edit the new findings were shown (wall clock, the 300 ms debounce included)."""
+
+    def __init__(self, app, window) -> None:  # type: ignore[no-untyped-def]
+        self.app = app
+        self.watch = getattr(window, "findings_watch", None)
+        self.edited_at: float | None = None
+        self.shown_at: float | None = None
+        if self.watch is not None:
+            self.watch.updated.connect(self._shown)
+
+    def _shown(self, _findings: object) -> None:
+        self.shown_at = time.perf_counter()
+
+    def edited(self) -> None:
+        self.edited_at, self.shown_at = time.perf_counter(), None
+
+    def settle(self, limit: float = 120.0) -> tuple[float, float | None]:
+        """(longest turn of the event loop, seconds from the edit to its findings shown or None)."""
+        deadline = time.monotonic() + limit
+        longest = 0.0
+
+        def turn() -> None:
+            nonlocal longest
+            started = time.perf_counter()
+            self.app.processEvents()
+            longest = max(longest, time.perf_counter() - started)
+
+        turn()
+        watch = self.watch
+        while watch is not None and not watch.is_idle() and time.monotonic() < deadline:
+            time.sleep(0.005)
+            turn()
+        turn()
+        shown = None
+        if self.edited_at is not None and self.shown_at is not None:
+            shown = self.shown_at - self.edited_at
+        self.edited_at = None
+        return longest, shown
+
+
+def measure_edits(path: Path, repeats: int) -> dict[str, Any]:
+    """Each kind of `edits.KINDS`, pushed as the editor pushes it and timed to the repaint; undone
+    (untimed) before the next, so the document stays the same. The first run of each kind is warm-up."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from edits import KINDS
+
+    app, window, view, scene, editor = open_view(path)
+    quiet = Quiet(app, window)
+    paints = PaintCounter(view.viewport())
+    document = editor.document
+    kinds: dict[str, list[float]] = {kind.key: [] for kind in KINDS}
+    pauses: list[float] = []
+    for kind in KINDS:
+        for run in range(repeats + 1):
+            op, near = kind.make(document, run)
+            item = scene.cards.get(near)
+            if item is not None:
+                view.centerOn(item)
+            quiet.settle()
+            before = paints.count
+            start = now()
+            if not editor.run(op):
+                return {"status": "failed", "why": f"{kind.key}: the edit was refused"}
+            app.processEvents()
+            elapsed = now() - start
+            quiet.edited()
+            if paints.count == before:
+                return {"status": "failed", "why": f"{kind.key}: the view did not repaint"}
+            pause, _ = quiet.settle()
+            editor.stack.undo()
+            if run:
+                kinds[kind.key].append(elapsed)
+                pauses.append(pause)
+    runs = sorted(t for times in kinds.values() for t in times)
+    return {"status": "ok", "runs": runs, "kinds": kinds, "pauses": pauses}
+
+
+def measure_drag(path: Path, seconds: float = 2.0, every_ms: int = 16) -> dict[str, Any]:
+    """A card dragged to and fro over its neighbouring cells for `seconds` (wall clock): a mouse move
+    every `every_ms` (a QTimer, as a mouse sends them), counting the paints of the view against the
+    moves sent. The drop at the end is not part of it (it is one move, measured by the move rows)."""
+    from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from stages import sample_moves
+
+    app, window, view, scene, editor = open_view(path)
+    quiet = Quiet(app, window)
+    move = sample_moves(editor.document.blueprint)[1]
+    view.centerOn(scene.cards[move.card_id])
+    quiet.settle()
+    viewport = view.viewport()
+    box = scene.layout.cards[move.card_id].box
+    start = view.mapFromScene(QPointF(box.x + box.w / 2, box.y + box.h / 2))
+
+    def send(kind: QEvent.Type, x: float, y: float, buttons: Qt.MouseButton) -> None:
+        point = QPointF(x, y)
+        event = QMouseEvent(
+            kind,
+            point,
+            viewport.mapToGlobal(point),
+            Qt.MouseButton.LeftButton,
+            buttons,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(viewport, event)
+
+    left = Qt.MouseButton.LeftButton
+    send(QEvent.Type.MouseButtonPress, start.x(), start.y(), left)
+    app.processEvents()
+    paints = PaintCounter(viewport)
+    sent = 0
+    began = time.perf_counter()
+    longest = 0.0
+
+    def tick() -> None:
+        nonlocal sent
+        phase = (sent % 60) / 60  # to the next column and back in a second, a little up and down
+        dx = 140 * (1 - abs(1 - 2 * phase)) * view.zoom
+        send(QEvent.Type.MouseMove, start.x() + 6 + dx, start.y() + 3 * ((sent % 7) - 3), left)
+        sent += 1
+
+    timer = QTimer()
+    timer.setInterval(every_ms)
+    timer.timeout.connect(tick)
+    timer.start()
+    while time.perf_counter() - began < seconds:
+        turn = time.perf_counter()
+        app.processEvents()
+        longest = max(longest, time.perf_counter() - turn)
+        time.sleep(0.001)
+    timer.stop()
+    painted = paints.count
+    view.cancel_gesture()
+    app.processEvents()
+    return {
+        "status": "ok",
+        "runs": [time.perf_counter() - began],
+        "moves": sent,
+        "due": int(seconds * 1000 / every_ms),  # the moves a mouse sends in that time
+        "frames": painted,
+        "longest": longest,
     }
 
 
@@ -257,7 +409,7 @@ def measure_memory(path: Path) -> dict[str, Any]:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("mode", choices=["scene", "move", "memory"])
+    parser.add_argument("mode", choices=["scene", "move", "edits", "drag", "memory"])
     parser.add_argument("file", type=Path)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--clock", choices=["cpu", "wall"], default="cpu")
@@ -272,6 +424,10 @@ def main() -> int:
         emit(measure_scene(args.file, args.repeats))
     elif args.mode == "move":
         emit(measure_move(args.file, args.repeats))
+    elif args.mode == "edits":
+        emit(measure_edits(args.file, args.repeats))
+    elif args.mode == "drag":
+        emit(measure_drag(args.file))
     else:
         emit(measure_memory(args.file))
     return 0

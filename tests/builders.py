@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from blueprint.fileformat import from_raw as from_raw_json
 from blueprint.model import Blueprint
 
 STANDARD_LANES = ["evidence", "customer", "frontstage", "backstage", "support"]
@@ -87,6 +88,42 @@ def backward_flow_blueprint() -> Blueprint:
         ],
         links=[("c0", "f0"), ("c1", "f1"), ("f1", "f0", {"label": "retry"})],
     )
+
+
+def cafe_raw(**changes: Any) -> dict[str, Any]:
+    """A small café blueprint as raw JSON (stage Order › Pays, lanes Customer and Frontstage)."""
+    raw: dict[str, Any] = {
+        "format": "service-blueprint",
+        "version": 2,
+        "title": "Café",
+        "metadata": {"modified": "2026-01-01T09:00:00Z"},
+        "functions": [{"id": "barista", "name": "Barista"}, {"id": "cashier", "name": "Cashier"}],
+        "lanes": [
+            {"id": "customer", "name": "Customer", "kind": "customer"},
+            {"id": "front", "name": "Frontstage", "kind": "frontstage"},
+            {"id": "back", "name": "Backstage", "kind": "backstage"},
+        ],
+        "stages": [
+            {
+                "id": "order",
+                "name": "Order",
+                "steps": [{"id": "pays", "name": "Pays"}, {"id": "waits", "name": "Waits"}],
+            }
+        ],
+        "cards": [
+            {"id": "c1", "lane": "customer", "step": "pays", "title": "Orders a flat white"},
+            {"id": "c4", "lane": "front", "step": "pays", "title": "Takes the order", "function": "barista"},
+            {"id": "c5", "lane": "back", "step": "waits", "title": "Makes the coffee", "function": "barista"},
+        ],
+        "links": [{"id": "l1", "source": "c1", "target": "c4"}, {"id": "l2", "source": "c4", "target": "c5"}],
+    }
+    raw.update(changes)
+    return raw
+
+
+def from_raw(raw: dict[str, Any]) -> Blueprint:
+    """A blueprint read from raw JSON as the file reader reads it (migrations included)."""
+    return from_raw_json(raw)
 
 
 def drink_blueprint(stages: list[tuple[str, int, str | None]] | None = None, **receives: Any) -> Blueprint:

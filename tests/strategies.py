@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 from hypothesis import strategies as st
@@ -163,4 +164,19 @@ def blueprints(draw: st.DrawFn, max_cards: int = 25) -> Blueprint:
             "improvements": improvements,
             "views": views,
         }
+    )
+
+
+def element_ids(bp: Blueprint) -> SimpleNamespace:
+    """The ids of each kind of element of `bp` (for drawing edits): `.cards`, `.lanes`, `.steps` (in
+    column order), `.stages`, `.functions`, `.links`, `.plans`, `.views`."""
+    return SimpleNamespace(
+        cards=[c.id for c in bp.cards],
+        lanes=[lane.id for lane in bp.lanes],
+        steps=[s.id for _, s in bp.all_steps()],
+        stages=[s.id for s in bp.stages],
+        functions=[f.id for f in bp.functions],
+        links=[li.id for li in bp.links],
+        plans=[p.id for p in bp.improvements],
+        views=[v.id for v in bp.views],
     )

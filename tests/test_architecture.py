@@ -13,6 +13,7 @@ QT_FREE = [
     "fileformat",
     "graph",
     "validate",
+    "teams",
     "layout",
     "edit",
     "recovery",
@@ -21,11 +22,15 @@ QT_FREE = [
     "export/html",
     "interchange",
 ]
+# teams (diff, merge, compare measures) builds on the model, files and checks; the editor and the
+# command line use it. interchange (spreadsheets, draw.io) reads findings and the layout; the editor
+# and the command line use it.
 ORDER = [
     "model",
     "fileformat",
     "graph",
     "validate",
+    "teams",
     "layout",
     "export",
     "interchange",

@@ -12,13 +12,17 @@ from collections.abc import Sequence
 
 from blueprint import __version__
 from blueprint.cli import (
+    diff_cmd,
     export_cmd,
+    gitsetup_cmd,
     gui_cmd,
     handoffs_cmd,
     import_cmd,
+    merge_cmd,
     new_cmd,
     schema_cmd,
     sheets_cmd,
+    textconv_cmd,
     timing_cmd,
     validate_cmd,
 )
@@ -34,6 +38,10 @@ SUBCOMMANDS = {
     "new": new_cmd,
     "templates": new_cmd,
     "schema": schema_cmd,
+    "diff": diff_cmd,
+    "merge": merge_cmd,
+    "git-setup": gitsetup_cmd,
+    "textconv": textconv_cmd,
 }
 
 
@@ -41,6 +49,9 @@ SUBCOMMANDS = {
 TAKES = {
     "handoffs": "one FILE",
     "export": "one FILE",
+    "diff": "OLD and NEW",
+    "merge": "BASE, OURS and THEIRS",
+    "textconv": "one FILE",
     "timing": "one FILE",
     "sheets": "one FILE",
     "import": "one IN",

@@ -2,6 +2,7 @@
 
 Exit codes: 0 no errors (warnings allowed unless `--strict`), 1 errors (or warnings with `--strict`),
 2 a file could not be read (the other files are still checked and printed) or bad usage.
+With `--baseline OLD`, findings OLD has too (same code, same elements) are left out and do not count.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from blueprint.cli.common import (
     shown_name,
 )
 from blueprint.fileformat import BlueprintFileError
+from blueprint.teams.baseline import new_findings
 from blueprint.validate import Finding, validate
 from blueprint.validate.report import file_json, file_text, unreadable_json
 
@@ -34,6 +36,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("files", nargs="+", metavar="FILE", help="a .blueprint file, or - for standard input")
     parser.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     parser.add_argument("--strict", action="store_true", help="warnings also make the exit code 1")
+    parser.add_argument(
+        "--baseline",
+        metavar="OLD",
+        help="report only findings that OLD (an earlier version) does not have: same code, same elements",
+    )
     parser.set_defaults(run=run)
 
 
@@ -50,6 +57,15 @@ def _error_text(error: BlueprintFileError) -> str:
 def run(args: argparse.Namespace) -> int:
     if args.files.count(STDIN) > 1:
         args.usage_error("standard input (-) can be read only once")
+    known: list[Finding] | None = None
+    if args.baseline is not None:
+        if args.baseline == STDIN and STDIN in args.files:
+            args.usage_error("standard input (-) can be read only once")
+        try:
+            known = validate(read_document(args.baseline))
+        except BlueprintFileError as error:
+            say_file_error(error)
+            return EXIT_UNREADABLE
     files: list[dict[str, Any]] = []
     unreadable = failing = False
     blocks: list[str] = []
@@ -63,6 +79,8 @@ def run(args: argparse.Namespace) -> int:
             files.append(unreadable_json(path, _error_text(error)))
             continue
         findings = validate(doc)
+        if known is not None:
+            findings = new_findings(findings, known)
         failing = failing or _fails(findings, args.strict)
         files.append(file_json(path, findings))
         blocks.append(file_text(path, findings))

@@ -46,6 +46,9 @@ class Document:
         self._edits = 0  # operations applied so far
         self._snapshots = Snapshots()
         self._snapshot: tuple[int, Blueprint] | None = None
+        #: Ids of the cards and links edited since the last snapshot; whether anything else was.
+        self._touched: set[str] = set()
+        self._frame_touched = True
 
     # --- editing ------------------------------------------------------------------------------------
 
@@ -58,6 +61,9 @@ class Document:
         if op.reshapes or inverse.reshapes:
             self._links = self._links_of = None
         change = op.affects() | inverse.affects()
+        self._touched |= change.ids
+        if change.structural or change.kinds - {"card", "link"}:
+            self._frame_touched = True
         for observer in list(self._observers):
             observer(change)
         return inverse
@@ -88,13 +94,20 @@ class Document:
         hand-off counts run on worker threads). Everyone who asks before the next edit gets the same
         copy, and each copy shares with the last one every element no edit touched."""
         if self._snapshot is None or self._snapshot[0] != self._edits:
-            self._snapshot = (self._edits, self._snapshots.take(self.blueprint))
+            touched = [e for i in self._touched for e in (self.card(i), self.link(i)) if e is not None]
+            copy = self._snapshots.take(self.blueprint, touched, self._frame_touched)
+            self._snapshot = (self._edits, copy)
+            self._touched, self._frame_touched = set(), False
         return self._snapshot[1]
 
     # --- look-ups -----------------------------------------------------------------------------------
 
     def card(self, card_id: str) -> Card | None:
         return self.cards.card(card_id)
+
+    def cell(self, lane_id: str, step_id: str) -> list[str]:
+        """Ids of the cards of a cell, top to bottom (do not modify)."""
+        return self.cards.cell(lane_id, step_id)
 
     def link(self, link_id: str) -> Link | None:
         if self._links is None:

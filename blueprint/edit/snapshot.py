@@ -49,9 +49,42 @@ class Snapshots:
         #: after the old one is gone; its last copy is shared only if its type and fields are the new
         #: element's, which makes it a right copy all the same.
         self._copies: dict[int, BaseModel] = {}
+        self._last: Blueprint | None = None
 
-    def take(self, bp: Blueprint) -> Blueprint:
-        """A copy of `bp` that later edits of `bp` through operations leave untouched."""
+    def take(
+        self, bp: Blueprint, touched: list[BaseModel] | None = None, frame_touched: bool = True
+    ) -> Blueprint:
+        """A copy of `bp` that later edits of `bp` through operations leave untouched.
+
+        `touched`, when the caller knows it: every card and link added or changed since the last
+        copy (the Document names them from its edits). Then only those are copied, the lists are put
+        together in C (a look-up per element by its id()), and when `frame_touched` is False (no lane,
+        stage, step, function or blueprint field edited) those parts are the last copy's: at 40,000
+        cards this is a few ms instead of 50-80."""
+        last = self._last
+        if touched is not None and last is not None and not frame_touched:
+            copies = self._copies
+            for element in touched:
+                copies[id(element)] = _shallow(element)
+            try:
+                cards = list(map(copies.__getitem__, map(id, bp.cards)))
+                links = list(map(copies.__getitem__, map(id, bp.links)))
+            except KeyError:  # an element not named: copy everything as below
+                pass
+            else:
+                result = _shallow(last)
+                result.cards, result.links = cards, links
+                if len(copies) > 2 * (len(cards) + len(links)) + 1000:  # removed elements' copies
+                    self._copies = {}
+                    self._last = None
+                else:
+                    self._last = result
+                return result
+        result = self._take(bp)
+        self._last = result
+        return result
+
+    def _take(self, bp: Blueprint) -> Blueprint:
         old, new = self._copies, {}
         shallow = _shallow
 

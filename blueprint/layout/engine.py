@@ -7,10 +7,12 @@ moves the cards of those cells and, when a lane's height changes, shifts the lan
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Protocol
 
 from blueprint.layout import metrics as m
 from blueprint.layout.cards import CardContent, card_content, place_card, planned_cards
+from blueprint.layout.edit_state import EditState
 from blueprint.layout.emotion import emotion_curve
 from blueprint.layout.gcpause import without_gc
 from blueprint.layout.grid import column_x, headers, lane_band, three_lines, with_column_heights
@@ -19,7 +21,7 @@ from blueprint.layout.label_memo import prepare_for_edits as _prepare
 from blueprint.layout.linking import all_routes
 from blueprint.layout.shapes import Box, CardBox, Cell, EmotionCurve, LaneBand, Layout
 from blueprint.layout.stacks import grouped, heights, regrouped
-from blueprint.model import Blueprint, Card
+from blueprint.model import Blueprint, Card, Link
 
 HeightOf = Callable[[Card], float]
 
@@ -44,17 +46,52 @@ def compute_layout(doc: Blueprint) -> Layout:
         return _assemble(doc, doc.cards, previous=None, changed=set())
 
 
-def relayout(doc: Blueprint, previous: Layout, changed_card_ids: Iterable[str]) -> Layout:
-    """The layout of `doc` after an edit that touched only `changed_card_ids` (cards added, removed,
-    moved, reordered or edited; links added, removed or edited are picked up too). When lanes, stages,
-    steps or functions (names, colours) changed since `previous`, this falls back to `compute_layout`.
-    Gives exactly what `compute_layout(doc)` gives."""
-    changed = set(changed_card_ids)
+class DocumentIndex(Protocol):
+    """What an editor keeps about its document, looked up without a pass over it (the edit layer's
+    `Document` is one): a card or link by id (None when there is none), a cell's card ids top to
+    bottom (in the document's order)."""
+
+    def card(self, card_id: str) -> Card | None: ...
+
+    def link(self, link_id: str) -> Link | None: ...
+
+    def cell(self, lane_id: str, step_id: str) -> Sequence[str]: ...
+
+
+def relayout(
+    doc: Blueprint,
+    previous: Layout,
+    changed_ids: Iterable[str],
+    *,
+    index: DocumentIndex | None = None,
+    same_frame: bool = False,
+) -> Layout:
+    """The layout of `doc` after an edit that touched only `changed_ids`: cards added, removed, moved,
+    reordered or edited (without `index`, links added, removed or edited are picked up too, by a pass
+    over every link). When lanes, stages, steps or functions (names, colours) changed since
+    `previous`, this falls back to `compute_layout`. Gives exactly what `compute_layout(doc)` gives.
+
+    What the editor knows, it says, so that an edit costs what it touched and not what the document
+    holds: with `index`, `changed_ids` names every card and link the edit added, removed or changed
+    (as `edit.Change.ids` does), and nothing else is visited; `same_frame` vouches that lanes,
+    stages, steps and functions are as in `previous`. Then the card dict keeps the previous order
+    (new cards at its end) rather than the document's: equal all the same, and no pass over it."""
+    changed = set(changed_ids)
     changed |= planned_cards(doc) ^ previous.planned  # a plan opened, closed or retargeted
-    if not _same_frame(doc, previous):
+    if previous.edit_state is None or not (same_frame or _same_frame(doc, previous)):
         return compute_layout(doc)
     with without_gc():
         old_cards = previous.cards
+        if index is not None:
+            found = {i: index.card(i) for i in changed}
+            card_ids = {i for i, card in found.items() if card is not None or i in old_cards}
+            fresh = [card for card in found.values() if card is not None]
+            links = {
+                i: index.link(i)
+                for i in changed - card_ids
+                if i in previous.routes or index.link(i) is not None
+            }
+            return _assemble(doc, fresh, previous, card_ids, links=links, known=index)
         ids = [c.id for c in doc.cards]
         same_order = ids == list(old_cards)
         if same_order:  # no card added, removed or reordered: pick the changed ones out
@@ -98,15 +135,25 @@ def _assemble(
     changed: set[str],
     all_ids: list[str] | None = None,
     same_order: bool = False,
+    links: Mapping[str, Link | None] | None = None,
+    known: DocumentIndex | None = None,
 ) -> Layout:
     """The layout, laying out afresh the cards in `fresh` (all of them without `previous`; else the
     changed and new ones) and reusing `previous` for the rest. `all_ids`: every card's id, in order;
-    `same_order`: no card was added, removed or reordered since `previous`."""
-    if all_ids is None:
+    `same_order`: no card was added, removed or reordered since `previous`. With `known` (see
+    `relayout`), `changed` are the changed cards, `links` the changed links (removed ones None), and
+    neither `all_ids` nor `same_order` is needed."""
+    removed: list[str] = []
+    if known is not None and previous is not None:
+        removed = [i for i in changed if i in previous.cards and known.card(i) is None]
+        same_order = True  # the card dict keeps its order: removed cards go, new ones go last
+        all_ids = []
+    elif all_ids is None:
         all_ids = [c.id for c in doc.cards]
     planned = planned_cards(doc)
     contents = _contents(doc, fresh, planned)
-    steps_index = doc.step_indexes()
+    state = previous.edit_state if previous is not None else None
+    steps_index = state.steps_index if isinstance(state, EditState) else doc.step_indexes()
     lane_ids = [lane.id for lane in doc.lanes]
     width = column_x(len(steps_index)) if steps_index else m.LANE_HEADER_WIDTH + m.COLUMN_WIDTH
 
@@ -115,22 +162,35 @@ def _assemble(
         return content.height if content is not None else previous.cards[card_id].box.h  # type: ignore[union-attr]
 
     touched = _touched_lanes(doc, fresh, previous, changed)
-    if previous is not None and touched is not None and same_order:
-        stacks = regrouped(previous, fresh, changed, touched, [s.id for _, s in doc.all_steps()], all_ids)
-    else:
-        stacks = grouped(doc.cards, touched)
-    stack_height = heights(stacks, height_of, lane_ids, previous, contents.keys())  # type: ignore[arg-type]
+    base = state.stack_heights if isinstance(state, EditState) else None
+    # an edit that added, removed and reordered no card regroups only the cells its cards left or
+    # joined (`stacks` holds just those); otherwise the touched lanes (or all) are grouped again
+    partial = previous is not None and touched is not None and same_order and base is not None
+    cell_of = known.cell if known is not None else None
+    stacks = regrouped(previous, fresh, changed, all_ids, cell_of) if partial else grouped(doc.cards, touched)  # type: ignore[arg-type]
+    lane_cells, stack_height = heights(
+        stacks,
+        height_of,
+        previous,
+        contents.keys(),  # type: ignore[arg-type]
+        base if partial else None,
+        lane_ids if touched is None else touched,
+    )
+    stack_heights = lane_cells if base is None or touched is None else {**base, **lane_cells}
     old_bands = {band.lane_id: band for band in previous.lanes} if previous is not None else {}
 
     customer_lanes = {lane.id for lane in doc.lanes if lane.kind == "customer"}
-    emotion_needed = any(c.emotion is not None and c.lane in customer_lanes for c in doc.cards)
+    if previous is not None and touched is not None and not touched & customer_lanes:
+        emotion_needed = previous.emotion is not None  # no customer card changed
+    else:
+        emotion_needed = any(c.emotion is not None and c.lane in customer_lanes for c in doc.cards)
     lanes_top = m.STAGE_HEADER_HEIGHT + m.STEP_HEADER_HEIGHT + (m.EMOTION_ROW_HEIGHT if emotion_needed else 0)
     bands, lane_y, y = [], {}, lanes_top
     for lane in doc.lanes:
         if touched is not None and lane.id not in touched:
             h = old_bands[lane.id].band.h  # an untouched lane keeps its height
         else:
-            h = max(m.MIN_LANE_HEIGHT, m.LANE_PAD_TOP + stack_height[lane.id] + m.LANE_PAD_BOTTOM)
+            h = max(m.MIN_LANE_HEIGHT, m.LANE_PAD_TOP + stack_height.get(lane.id, 0.0) + m.LANE_PAD_BOTTOM)
         bands.append(lane_band(lane, y, h, width))
         lane_y[lane.id] = y
         y += h
@@ -154,6 +214,8 @@ def _assemble(
     # are dropped when `ordered` is made.
     cards: dict[str, CardBox] = dict(old_cards)
     cells: dict[tuple[str, str], Cell] = dict(old_cells)
+    for card_id in removed:
+        del cards[card_id]
     # Cards whose box changed other than by their lane's shift: their routes are routed again.
     dirty: set[str] = set(changed)
     renewed: set[str] = set()  # cards whose box is a new object
@@ -167,8 +229,12 @@ def _assemble(
             continue
         lane_dy = band.band.y - old_band.band.y if old_band is not None else None
         same_band = old_band == band
-        for step_id in all_steps:
-            ids = stacks.get((lane_id, step_id), ())
+        # in an unmoved lane only the regrouped cells can change
+        steps_here = [key[1] for key in stacks if key[0] == lane_id] if partial and same_band else all_steps
+        for step_id in steps_here:
+            ids = stacks.get((lane_id, step_id))
+            if ids is None:  # a cell the edit did not regroup (`partial`) or an empty one
+                ids = old_cells[(lane_id, step_id)].card_ids if partial else ()
             x = column_x(steps_index[step_id])
             old_cell = old_cells.get((lane_id, step_id)) if same_band else None
             if old_cell is not None and old_cell.card_ids == ids and not any(i in contents for i in ids):
@@ -193,19 +259,28 @@ def _assemble(
                     renewed.add(card_id)
                 cards[card_id] = box
                 cy += box.box.h + m.CARD_GAP
-    if previous is not None and len(cards) == len(all_ids) and all_ids == list(cards):
+    if previous is not None and (same_order or (len(cards) == len(all_ids) and all_ids == list(cards))):
         ordered = cards  # the copy of the previous cards: the same cards in the same order, updated
     else:
         ordered = {card_id: cards[card_id] for card_id in all_ids}
 
     if previous is not None:
         _add_column_neighbours(dirty, changed, old_cards, ordered, lane_ids, cells)
-    routes, renewed_routes, label_memo = all_routes(
-        doc, ordered, cells, bands, steps_index, lanes_bottom, previous, dirty if previous else None
+        if not same_order:
+            renewed.update(old_cards.keys() - ordered.keys())
+        renewed.update(removed)
+    routes, renewed_routes, label_memo, links_index = all_routes(
+        doc,
+        ordered,
+        cells,
+        bands,
+        steps_index,
+        lanes_bottom,
+        previous,
+        dirty if previous else None,
+        links,
+        renewed if previous else None,
     )
-    if previous is not None:
-        renewed.update(old_cards.keys() - ordered.keys())
-        renewed_routes.update(previous.routes.keys() - routes.keys())
     return Layout(
         width=width,
         height=height,
@@ -223,11 +298,12 @@ def _assemble(
         if emotion_needed
         else None,
         cells=cells,
-        functions=_functions(doc),
+        functions=previous.functions if previous is not None else _functions(doc),
         renewed_cards=frozenset(renewed) if previous is not None else None,
         renewed_routes=frozenset(renewed_routes) if previous is not None else None,
         planned=planned,
         label_memo=MemoSlot(label_memo),
+        edit_state=EditState(stack_heights, steps_index, links_index),
     )
 
 

@@ -80,6 +80,20 @@ class Memo:
             for key in _reach_keys(reach):
                 self.reach_buckets.setdefault(key, set()).add(link_id)
 
+    def renumber(self, routes: dict[str, Route]) -> None:
+        """Follow links added or removed: `routes`' order (a link added at the end costs nothing more;
+        elsewhere, every link is numbered again). New links get their plate and reach when placed."""
+        order = self.order
+        if len(routes) >= len(order) and all(i in routes for i in order[-1:]):
+            new = list(routes)
+            if new[: len(order)] == order:
+                for link_id in new[len(order) :]:
+                    self.index[link_id] = len(self.order)
+                    self.order.append(link_id)
+                return
+        self.order = list(routes)
+        self.index = {link_id: i for i, link_id in enumerate(self.order)}
+
     def set_plate(self, link_id: str, plate: Rect | None) -> None:
         old = self.plates.pop(link_id, None)
         if old is not None and plate is not None:
@@ -198,22 +212,40 @@ def labels_apart_after_edit(
     old_cards: dict[str, CardBox],
     full_pass: Callable[[], None],
     memo: Memo | None,
+    renewed_cards: set[str] | None = None,
+    links_changed: bool = False,
 ) -> Memo | None:
     """Place again, in place in `routes`, the labels an edit can reach (see the module's docstring);
     add the ids of routes changed here to `renewed`. `memo`: the previous layout's, if it has one.
     After an edit that renewed many routes or cards (a lane that grew moves everything below it) this
     runs `full_pass` and brings the memo up to date from the renewed routes. Returns the memo, now in
-    step with `routes`; None (nothing done) when the links changed: a full pass is due."""
-    if len(routes) != len(previous_routes):
-        return None
-    moved_cards = [c for c, box in cards.items() if old_cards.get(c) is not box]
-    removed = old_cards.keys() - cards.keys()
+    step with `routes`; None (nothing done) when a full pass is due. `renewed_cards`: the cards whose
+    box is new (removed ones included) when the caller knows them; `links_changed`: links were added
+    or removed (they are in `renewed`)."""
+    if renewed_cards is not None:
+        moved_cards = [c for c in renewed_cards if c in cards]
+        removed = [c for c in renewed_cards if c not in cards]
+    else:
+        moved_cards = [c for c, box in cards.items() if old_cards.get(c) is not box]
+        removed = list(old_cards.keys() - cards.keys())
     many = len(renewed) > _MAX_SEEDS or len(moved_cards) + len(removed) > _MAX_SEEDS
     if memo is None or memo.routes is not previous_routes:
         if many:
             return None  # building a memo costs more than the full pass it would spare
         memo = Memo(previous_routes)
-    if memo.order != list(routes):
+    gone: list[Rect] = []  # the plates of removed links: the labels they held off may come back
+    if links_changed or len(routes) != len(previous_routes):
+        if many:
+            return None
+        _refresh(memo, previous_routes)
+        for link_id in [i for i in renewed if i not in routes]:
+            plate = memo.plates.get(link_id)
+            if plate is not None:
+                gone.append(plate)
+            memo.set_plate(link_id, None)
+            memo.set_reach(link_id, None)
+        memo.renumber(routes)
+    elif renewed_cards is None and memo.order != list(routes):
         return None
     if many:
         full_pass()
@@ -232,8 +264,13 @@ def labels_apart_after_edit(
     index = memo.index
     dirty: list[int] = []
     for link_id in renewed:
-        memo.set_reach(link_id, _reach(routes[link_id]) if routes[link_id].label_pos is not None else None)
+        route = routes.get(link_id)
+        if route is None:
+            continue  # removed (see `gone`)
+        memo.set_reach(link_id, _reach(route) if route.label_pos is not None else None)
         dirty.append(index[link_id])
+    for plate in gone:
+        dirty.extend(index[i] for i in memo.reaching(plate))
     regions = [cards[c].box for c in moved_cards]
     regions += [old_cards[c].box for c in moved_cards if c in old_cards]
     regions += [old_cards[c].box for c in removed]

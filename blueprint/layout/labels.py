@@ -113,24 +113,47 @@ def card_rects(card: CardBox) -> list[Rect]:
 class _Badges:
     """The cards' fail and wait badges by column. A route never crosses a card, but a badge stands up
     into the gap above its card, where a label across that gap or along the channel at the top of a
-    lane can lie: a label's first place is checked against them too."""
+    lane can lie: a label's first place is checked against them too.
 
-    def __init__(self, cards: dict[str, CardBox]) -> None:
+    A full pass reads every card once; after an edit (`where` given: cells, lane ids, step ids) a
+    column's badges are read from its cells when first asked, so a few labels cost a few columns."""
+
+    def __init__(
+        self,
+        cards: dict[str, CardBox],
+        where: tuple[dict[tuple[str, str], Cell], list[str], list[str]] | None = None,
+    ) -> None:
         self.columns: dict[int, list[Rect]] = {}
-        for card in cards.values():
-            for k in card.markers:
-                b = k.box
-                column = int((b.x - m.LANE_HEADER_WIDTH) // m.COLUMN_WIDTH)
-                self.columns.setdefault(column, []).append((b.x, b.y, b.x + b.w, b.y + b.h))
+        self.cards, self.where = cards, where
+        if where is None:
+            for card in cards.values():
+                for k in card.markers:
+                    b = k.box
+                    column = int((b.x - m.LANE_HEADER_WIDTH) // m.COLUMN_WIDTH)
+                    self.columns.setdefault(column, []).append((b.x, b.y, b.x + b.w, b.y + b.h))
+
+    def _column(self, i: int) -> list[Rect]:
+        column = self.columns.get(i)
+        if column is None and self.where is not None:
+            cells, lane_ids, step_ids = self.where
+            column = []
+            if 0 <= i < len(step_ids):  # a badge lies over its card, in its card's column
+                for lane in lane_ids:
+                    for card_id in cells[(lane, step_ids[i])].card_ids:
+                        for k in self.cards[card_id].markers:
+                            b = k.box
+                            column.append((b.x, b.y, b.x + b.w, b.y + b.h))
+            self.columns[i] = column
+        return column or []
 
     def hit(self, r: Rect) -> bool:
-        if not self.columns:
+        if not self.columns and self.where is None:
             return False
         x0, y0, x1, y1 = r
         first = int((x0 - m.LANE_HEADER_WIDTH) // m.COLUMN_WIDTH)
         last = int((x1 - m.LANE_HEADER_WIDTH) // m.COLUMN_WIDTH)
         for i in range(first, last + 1):
-            for a0, b0, a1, b1 in self.columns.get(i, ()):
+            for a0, b0, a1, b1 in self._column(i):
                 if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
                     return True
         return False
@@ -146,20 +169,33 @@ def labels_apart(
     previous_routes: dict[str, Route] | None = None,
     old_cards: dict[str, CardBox] | None = None,
     previous_memo: Memo | None = None,
+    renewed_cards: set[str] | None = None,
+    links_changed: bool = False,
 ) -> Memo | None:
     """Move, in place in `routes`, the labels that overlap an earlier label; add their ids to `renewed`.
     `cells`, `lane_ids` and `step_ids` (in column order) say where the cards are. After an edit
     (`previous_routes` and `old_cards` given, and the previous layout's `previous_memo` if it has one)
     only the labels the edit can reach are placed again (`label_memo`), with the same result. Returns
-    the memo of the new labels, if one was kept."""
+    the memo of the new labels, if one was kept. `renewed_cards`: the cards whose box is not the
+    previous object (removed ones included), when known; `links_changed`: links were added or
+    removed since `previous_routes` (`renewed` names them)."""
     if previous_routes is not None and old_cards is not None:
-        slow = _Slow({}, cards, cells, lane_ids, step_ids)
+        slow = _Slow({}, cards, cells, lane_ids, step_ids, after_edit=True)
 
         def full_pass() -> None:
             _all_labels_apart(routes, cards, cells, lane_ids, step_ids, renewed)
 
         memo = labels_apart_after_edit(
-            routes, cards, slow, renewed, previous_routes, old_cards, full_pass, previous_memo
+            routes,
+            cards,
+            slow,
+            renewed,
+            previous_routes,
+            old_cards,
+            full_pass,
+            previous_memo,
+            renewed_cards,
+            links_changed,
         )
         if memo is not None:
             return memo
@@ -246,8 +282,10 @@ class _Slow:
         cells: dict[tuple[str, str], Cell],
         lane_ids: list[str],
         step_ids: list[str],
+        after_edit: bool = False,
     ) -> None:
         self.placed = placed
+        self.after_edit = after_edit
         self.cards = cards
         self.card_index: _Cards | None = None  # made when a first label must move
         self._badges: _Badges | None = None
@@ -255,8 +293,9 @@ class _Slow:
 
     @property
     def badges(self) -> _Badges:
+        """The badges of every card (read at once for a full pass, by column as asked after an edit)."""
         if self._badges is None:
-            self._badges = _Badges(self.cards)
+            self._badges = _Badges(self.cards, self.where if self.after_edit else None)
         return self._badges
 
     def _cards(self) -> _Cards:

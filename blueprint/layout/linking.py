@@ -8,13 +8,16 @@ routing them again (routing costs about 20 times as much as a shift).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from blueprint.layout import metrics as m
+from blueprint.layout.edit_state import EditState, LinksOfCards
 from blueprint.layout.grid import column_x
 from blueprint.layout.label_memo import Memo
 from blueprint.layout.labels import labels_apart
 from blueprint.layout.routes import RoutingGrid, channel_of, points_between, route_of, shift_route
 from blueprint.layout.shapes import CardBox, Cell, LaneBand, Layout, Route
-from blueprint.model import Blueprint
+from blueprint.model import Blueprint, Link
 
 
 def channels_of(lanes: tuple[LaneBand, ...] | list[LaneBand], lanes_bottom: float) -> tuple[float, ...]:
@@ -53,16 +56,34 @@ def all_routes(
     lanes_bottom: float,
     previous: Layout | None = None,
     dirty: set[str] | None = None,
-) -> tuple[dict[str, Route], set[str], Memo | None]:
-    """Every link's route, the ids of those that are not `previous`'s objects, and the memo of their
-    labels if one is kept (see `label_memo`). With `previous`, a
-    route whose cards are not in `dirty` (cards whose box changed other than by their lane's shift, and
-    their column neighbours) is reused, or shifted when its cards and its channel all moved by the
-    same amount."""
+    links: Mapping[str, Link | None] | None = None,
+    renewed_cards: set[str] | None = None,
+) -> tuple[dict[str, Route], set[str], Memo | None, LinksOfCards | None]:
+    """Every link's route, the ids of those that are not `previous`'s objects (removed ones included),
+    the memo of their labels if one is kept (see `label_memo`) and the index of the links of each
+    card if one is kept (see `edit_state`). With `previous`, a route whose cards are not in `dirty`
+    (cards whose box changed other than by their lane's shift, and their column neighbours) is reused,
+    or shifted when its cards and its channel all moved by the same amount. With `links` too (the
+    links an edit added, changed or removed, see `relayout`) and no lane moved, only the routes of
+    those links and of the dirty cards are visited; `renewed_cards`: the cards whose box is new."""
     channels = channels_of(bands, lanes_bottom)
-    grid = RoutingGrid(tuple(column_x(i) for i in range(len(steps_index))), channels)
+    grid = RoutingGrid(_column_xs(len(steps_index)), channels)
     lane_ids = [band.lane_id for band in bands]
     order = _ColumnOrder(cells, lane_ids)
+    state = previous.edit_state if previous is not None else None
+    if (
+        previous is not None
+        and links is not None
+        and isinstance(state, EditState)
+        and channels == channels_of(previous.lanes, previous.height - m.BOTTOM_CHANNEL)
+    ):
+        dirty = dirty or set()
+        done = _routes_after_edit(doc, cards, steps_index, grid, order, previous, dirty, links, state)
+        if done is not None:
+            routes, renewed, index, links_changed = done
+            where = (cards, cells, lane_ids, list(steps_index))
+            memo = _labels(routes, where, renewed, previous, renewed_cards, links_changed)
+            return routes, renewed, memo, index
     if previous is not None:
         lane_index = {lane_id: i for i, lane_id in enumerate(lane_ids)}
         old_channels = channels_of(previous.lanes, previous.height - m.BOTTOM_CHANNEL)
@@ -122,18 +143,132 @@ def all_routes(
             fs is not None and ft is not None and fs != ft,
         )
         renewed.add(link_id)
-    memo = labels_apart(
+    index = None
+    if previous is not None:
+        renewed.update(previous.routes.keys() - routes.keys())
+        if isinstance(state, EditState) and state.links is not None and state.links.routes is previous.routes:
+            index = state.links  # handed on, brought up to date with the routes that changed ends
+            for link_id in renewed:
+                old, new = previous.routes.get(link_id), routes.get(link_id)
+                if old is None or new is None or (old.source, old.target) != (new.source, new.target):
+                    index.update(old, new)
+            index.routes = routes
+    links_changed = previous is not None and len(routes) != len(previous.routes)
+    where = (cards, cells, lane_ids, list(steps_index))
+    memo = _labels(routes, where, renewed, previous, None, links_changed)
+    return routes, renewed, memo, index
+
+
+def _labels(
+    routes: dict[str, Route],
+    where: tuple[dict[str, CardBox], dict[tuple[str, str], Cell], list[str], list[str]],
+    renewed: set[str],
+    previous: Layout | None,
+    renewed_cards: set[str] | None,
+    links_changed: bool,
+) -> Memo | None:
+    """`labels_apart` on `routes` (`where`: cards, cells, lane ids, step ids), after an edit of
+    `previous` when there is one."""
+    memo = previous.label_memo if previous is not None else None
+    return labels_apart(
         routes,
-        cards,
-        cells,
-        lane_ids,
-        list(steps_index),
+        *where,
         renewed,
         previous.routes if previous is not None else None,
         previous.cards if previous is not None else None,
-        previous.label_memo.memo if previous is not None and previous.label_memo is not None else None,  # type: ignore[attr-defined]
+        memo.memo if memo is not None else None,  # type: ignore[attr-defined]
+        renewed_cards=renewed_cards,
+        links_changed=links_changed,
     )
-    return routes, renewed, memo
+
+
+_COLUMN_XS: dict[int, tuple[float, ...]] = {}
+
+
+def _column_xs(count: int) -> tuple[float, ...]:
+    """The left edges of `count` columns (kept: the same for every layout with as many steps)."""
+    xs = _COLUMN_XS.get(count)
+    if xs is None:
+        if len(_COLUMN_XS) > 64:
+            _COLUMN_XS.clear()
+        xs = _COLUMN_XS[count] = tuple(column_x(i) for i in range(count))
+    return xs
+
+
+def _routes_after_edit(
+    doc: Blueprint,
+    cards: dict[str, CardBox],
+    steps_index: dict[str, int],
+    grid: RoutingGrid,
+    order: _ColumnOrder,
+    previous: Layout,
+    dirty: set[str],
+    links: Mapping[str, Link | None],
+    state: EditState,
+) -> tuple[dict[str, Route], set[str], LinksOfCards, bool] | None:
+    """The routes after an edit that moved no lane, visiting only the links `links` names and the
+    links of the `dirty` cards (found in the card-to-links index). Returns the routes, the renewed
+    ids, the index (updated and handed on) and whether links were added or removed; None when the
+    links do not add up to the document's (then the caller visits every link)."""
+    old_routes = previous.routes
+    index = state.links_in_step(old_routes)
+    routes = dict(old_routes)
+    renewed: set[str] = set()
+    added: list[str] = []
+    removed = False
+    for link_id, link in links.items():
+        if link is None and link_id in routes:
+            index.update(routes.pop(link_id), None)
+            renewed.add(link_id)
+            removed = True
+    todo = index.of(dirty)
+    todo.update(link_id for link_id, link in links.items() if link is not None)
+    for link_id in todo:
+        link = links.get(link_id)
+        old = routes.get(link_id)
+        if link is not None:
+            source_id, target_id, label, kind = link.source, link.target, link.label, link.kind
+        elif old is not None:
+            source_id, target_id, label, kind = old.source, old.target, old.label, old.kind
+        else:
+            continue
+        if (
+            old is not None
+            and source_id not in dirty
+            and target_id not in dirty
+            and (old.source, old.target, old.label, old.kind) == (source_id, target_id, label, kind)
+        ):
+            continue  # an unchanged link between cards that kept their place
+        s, t = cards.get(source_id), cards.get(target_id)
+        if s is None or t is None:
+            state.links = None  # a link to a card that is gone, not named as removed: see below
+            return None
+        fs, ft = s.function_id, t.function_id
+        points = points_between(
+            link_id, s.box, steps_index[s.step_id], order(s), t.box, steps_index[t.step_id], order(t), grid
+        )
+        route = route_of(
+            link_id, source_id, target_id, points, label, kind, fs is not None and ft is not None and fs != ft
+        )
+        if old is None:
+            added.append(link_id)
+        routes[link_id] = route
+        index.update(old, route)
+        renewed.add(link_id)
+    if len(routes) != len(doc.links):
+        # the named links do not add up to the document's: the index took changes it should not keep
+        # (it is rebuilt when next needed) and the caller visits every link
+        state.links = None
+        return None
+    if added:  # in the document's order: appended links at the end, in order; else all in order
+        tail = doc.links[len(doc.links) - len(added) :]
+        if {link.id for link in tail} == set(added):
+            for link in tail:
+                routes[link.id] = routes.pop(link.id)
+        else:
+            routes = {link.id: routes[link.id] for link in doc.links}
+    index.routes = routes
+    return routes, renewed, index, removed or bool(added)
 
 
 def _pair(shifts: list[float], a: int, b: int) -> tuple[float | None, bool]:

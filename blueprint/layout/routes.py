@@ -29,6 +29,7 @@ class RoutingGrid:
     channels: tuple[float, ...]  # y of every horizontal channel, top to bottom
 
 
+@lru_cache(maxsize=131_072)
 def _tracks(link_id: str) -> tuple[float, float, float, float]:
     """Small deterministic offsets so routes that share a gutter or a channel do not overlap exactly."""
     h = zlib.crc32(link_id.encode("utf-8"))
@@ -89,27 +90,31 @@ def _simplify(points: list[Point]) -> tuple[Point, ...]:
 def label_place(points: tuple[Point, ...], label: str) -> tuple[Point, bool, str, bool]:
     """Where a label goes: the middle of the longest horizontal segment if it has room, else of the
     longest segment; the label is cut to that segment's length."""
-    best_h = best_any = -1.0
-    h_at = any_at = 0
-    ax, ay = points[0]
-    for i in range(1, len(points)):
-        bx, by = points[i]
+    flat, flat_width, full = _flat(label)
+    if len(points) == 2:  # one segment (a third of all routes): no choice to make
+        (ax, ay), (bx, by) = points
         length = abs(bx - ax) + abs(by - ay)
-        if ay == by and length > best_h:
-            best_h, h_at = length, i
-        if length > best_any:
-            best_any, any_at = length, i
-        ax, ay = bx, by
-    full = text_width(label, m.LINK_LABEL_SIZE)
-    length, at = (best_h, h_at) if best_h >= 0 and best_h >= min(full + 8, 60) else (best_any, any_at)
-    (ax, ay), (bx, by) = points[at - 1], points[at]
+        at = 1
+    else:
+        best_h = best_any = -1.0
+        h_at = any_at = 0
+        ax, ay = points[0]
+        for i in range(1, len(points)):
+            bx, by = points[i]
+            length = abs(bx - ax) + abs(by - ay)
+            if ay == by and length > best_h:
+                best_h, h_at = length, i
+            if length > best_any:
+                best_any, any_at = length, i
+            ax, ay = bx, by
+        length, at = (best_h, h_at) if best_h >= 0 and best_h >= min(full + 8, 60) else (best_any, any_at)
+        (ax, ay), (bx, by) = points[at - 1], points[at]
     middle = ((ax + bx) / 2, (ay + by) / 2)
     vertical = ax == bx
     room = max(length - 6, 24.0)
     if len(points) == 2 and vertical and length < full + 8:
         # a short straight drop between stacked cards: the label lies across the gap between them
         vertical, room = False, m.CARD_WIDTH - 10
-    flat, flat_width = _flat(label)
     if flat_width <= room:  # what one_line gives, without its cache missing on every new room
         return middle, vertical, flat, False
     text, cut = one_line(label, m.LINK_LABEL_SIZE, room)
@@ -117,10 +122,11 @@ def label_place(points: tuple[Point, ...], label: str) -> tuple[Point, bool, str
 
 
 @lru_cache(maxsize=32_768)
-def _flat(label: str) -> tuple[str, float]:
-    """`label` on one line (as `one_line` cleans it) and its width at the link label size."""
+def _flat(label: str) -> tuple[str, float, float]:
+    """`label` on one line (as `one_line` cleans it), its width and the width of `label` as it is, at
+    the link label size."""
     flat = " ".join(clean(label).split())
-    return flat, text_width(flat, m.LINK_LABEL_SIZE)
+    return flat, text_width(flat, m.LINK_LABEL_SIZE), text_width(label, m.LINK_LABEL_SIZE)
 
 
 def channel_of(link_id: str, source: Box, target: Box, grid: RoutingGrid) -> float:

@@ -211,3 +211,6 @@ class Layout:
     #: `relayout` makes from this one so that it places again only the labels an edit can reach.
     #: Not compared.
     label_memo: object | None = field(default=None, compare=False, repr=False)
+    #: What `relayout` keeps beside the shapes so that an edit costs what it touches (an
+    #: `edit_state.EditState`); handed on to the next layout. Not compared.
+    edit_state: object | None = field(default=None, compare=False, repr=False)

@@ -7,7 +7,7 @@ and height (read off its first and last card), which spares a pass over all card
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from blueprint.layout import metrics as m
 from blueprint.layout.shapes import Layout
@@ -29,12 +29,13 @@ def regrouped(
     previous: Layout,
     fresh: list[Card],
     changed: set[str],
-    lanes: set[str],
-    steps: list[str],
     all_ids: list[str],
+    cell_of: Callable[[str, str], Sequence[str]] | None = None,
 ) -> dict[Key, tuple[str, ...]]:
-    """`grouped` for an edit that added, removed and reordered no card (so `fresh` are the changed
-    cards and `all_ids` is in the previous order): cells untouched by the edit keep their stacks."""
+    """The stacks of the cells an edit regrouped: the cells its cards left or joined, an emptied one
+    as (). Every other cell keeps its previous stack. `cell_of(lane, step)` gives a cell's cards in
+    order when the caller keeps them; else the edit added, removed and reordered no card (so `fresh`
+    are the changed cards and `all_ids` is in the previous order)."""
     old_cards, old_cells = previous.cards, previous.cells
     affected = {(old_cards[i].lane_id, old_cards[i].step_id) for i in changed if i in old_cards}
     arriving: dict[Key, list[str]] = {}
@@ -42,36 +43,46 @@ def regrouped(
         arriving.setdefault((card.lane, card.step), []).append(card.id)
     affected.update(arriving)
     stacks: dict[Key, tuple[str, ...]] = {}
-    for lane_id in lanes:
-        for step_id in steps:
-            key = (lane_id, step_id)
-            ids = old_cells[key].card_ids
-            if key in affected:
-                kept = [i for i in ids if i not in changed] + arriving.get(key, [])
-                ids = tuple(sorted(kept, key=all_ids.index)) if len(kept) > 1 else tuple(kept)
-            if ids:
-                stacks[key] = ids
+    if cell_of is not None:
+        return {key: tuple(cell_of(*key)) for key in affected}
+    for key in affected:
+        old = old_cells.get(key)
+        kept = [i for i in (old.card_ids if old is not None else ()) if i not in changed]
+        kept += arriving.get(key, [])
+        stacks[key] = tuple(sorted(kept, key=all_ids.index)) if len(kept) > 1 else tuple(kept)
     return stacks
 
 
 def heights(
     stacks: dict[Key, tuple[str, ...]],
     height_of: Callable[[str], float],
-    lane_ids: list[str],
     previous: Layout | None,
     fresh: set[str],
-) -> dict[str, float]:
-    """The tallest stack of every lane (0 for a lane without cards). A stack of cards that all kept
-    their place is as tall as before: from its first card's top to its last card's bottom."""
-    tallest = dict.fromkeys(lane_ids, 0.0)
+    base: dict[str, dict[str, float]] | None,
+    lanes: Iterable[str],
+) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
+    """The stack height of every cell with cards, per lane, for `lanes` (the lanes `stacks` was made
+    for), and the tallest stack of each (0 for a lane without cards). With `base` (the previous
+    heights), `stacks` holds only the cells that changed: the others keep their height. A stack of
+    cards that all kept their place is as tall as before: from its first card's top to its last
+    card's bottom."""
+    per_lane: dict[str, dict[str, float]] = {}
     old_cells = previous.cells if previous is not None else {}
     old_cards = previous.cards if previous is not None else {}
+    for lane_id in lanes:
+        per_lane[lane_id] = dict(base.get(lane_id, {})) if base is not None else {}
     for key, ids in stacks.items():
+        cells = per_lane.get(key[0])
+        if cells is None:
+            continue
+        if not ids:
+            cells.pop(key[1], None)
+            continue
         old = old_cells.get(key)
         if old is not None and old.card_ids == ids and not any(i in fresh for i in ids):
             h = old_cards[ids[-1]].box.bottom - old_cards[ids[0]].box.y
         else:
             h = sum(height_of(i) for i in ids) + m.CARD_GAP * (len(ids) - 1)
-        if h > tallest[key[0]]:
-            tallest[key[0]] = h
-    return tallest
+        cells[key[1]] = h
+    tallest = {lane_id: max(cells.values(), default=0.0) for lane_id, cells in per_lane.items()}
+    return per_lane, tallest

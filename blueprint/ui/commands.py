@@ -95,7 +95,7 @@ def push(stack: QUndoStack, document: Document, op: Operation, merge_key: str | 
 
     A drag is pushed once, on release; a Batch makes a multi-element edit one undo step.
     """
-    text = op.describe(document.blueprint)
+    text = op.describe(document.blueprint, document.cards)
     inverse = document.apply(op)
     command = EditCommand(document, op, inverse, merge_key, text)
     command.selection = getattr(stack, "followed_selection", None)

@@ -51,6 +51,7 @@ class FindingsWatch(QObject):
         self._has_result = False
         self._generation = 0
         self._running = False
+        self._due = False  # a check of a new document waits for `start_due`
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -76,8 +77,9 @@ class FindingsWatch(QObject):
             self._by_element = index
         return self._by_element
 
-    def set_document(self, document: Document) -> None:
-        """Watch another document (after Open or New); checks it straight away."""
+    def set_document(self, document: Document, start: bool = True) -> None:
+        """Watch another document (after Open or New); checks it straight away, or with `start` False
+        when `start_due` is called (the window does once it has shown the document)."""
         if self._unsubscribe is not None:
             self._unsubscribe()
         self.document = document
@@ -86,7 +88,15 @@ class FindingsWatch(QObject):
         self._has_result = False
         self._findings, self._by_element = [], None  # the last document's say nothing about this one
         self.checking.emit()
-        self._start()
+        if start:
+            self._start()
+        else:
+            self._due = True
+
+    def start_due(self) -> None:
+        """Start the check `set_document(..., start=False)` left due (if it has not started yet)."""
+        if self._due:
+            self._start()
 
     def run_now(self) -> list:
         """Check synchronously on this thread (tests, export); returns and publishes the findings."""
@@ -102,7 +112,7 @@ class FindingsWatch(QObject):
 
     def is_idle(self) -> bool:
         """No check pending or running (the findings match the document)."""
-        return not self._running and not self._timer.isActive()
+        return not self._running and not self._timer.isActive() and not self._due
 
     def stop(self) -> None:
         """Stop watching (the window closes); a running check finishes and is ignored."""
@@ -120,6 +130,7 @@ class FindingsWatch(QObject):
         self.stale.emit()
 
     def _start(self) -> None:
+        self._due = False
         if self._running:
             return  # _on_finished starts again when the document moved on meanwhile
         self._running = True

@@ -17,6 +17,7 @@ from typing import Protocol
 from PySide6.QtCore import QTimer, SignalInstance
 
 from blueprint.edit import Document
+from blueprint.ui.after_paint import after_paint
 
 #: Cards and links below which collections are short anyway (and freezing is not worth a collection).
 BIG = 2_000
@@ -41,8 +42,12 @@ def settle(document: Document) -> bool:
 def keep_pauses_short(window: _Window) -> None:
     """Settle the heap after the window's document is shown, and after each replacement."""
 
-    def soon() -> None:  # after the scene of the new document is built and shown
-        QTimer.singleShot(0, lambda: settle(window.document))
+    def soon() -> None:  # after the scene of the new document is built, shown and painted
+        view = getattr(window, "view", None)
+        if view is None:
+            QTimer.singleShot(0, lambda: settle(window.document))
+        else:
+            after_paint(view.viewport(), lambda: settle(window.document))
 
     window.document_replaced.connect(soon)
     soon()

@@ -19,11 +19,13 @@ from blueprint.model import Blueprint
 from blueprint.resources import load_template
 from blueprint.ui import exporting, exporting_formats, exporting_image, exporting_sheets, importing
 from blueprint.ui.actions import Actions, build_menus, build_toolbar
+from blueprint.ui.after_paint import after_paint
 from blueprint.ui.canvas.editing import CanvasEditor
 from blueprint.ui.canvas.scene import BlueprintScene
 from blueprint.ui.canvas.view import BlueprintView
 from blueprint.ui.canvas_clicks import CanvasClicks
 from blueprint.ui.commands import follow_selection
+from blueprint.ui.compare.mode import CompareMode
 from blueprint.ui.dialogs.about import show_about
 from blueprint.ui.dialogs.prompts import Answer, ask_save_changes, show_error
 from blueprint.ui.dialogs.template_chooser import TemplateChooser
@@ -67,6 +69,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self.views = ViewsController(self)
         self.actions = Actions(self)
         build_menus(self, self.actions)
+        self.compare = CompareMode(self)  # File > Compare With...
         self.addToolBar(build_toolbar(self, self.actions))
         self.find_bar = FindBar(self)
         self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_bar)
@@ -177,7 +180,9 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self.view.set_document_scene(self.scene, self.canvas_editor)
         self.show_from_top_left()
         old_scene.deleteLater()
-        self.findings_watch.set_document(document)
+        # the first check waits until the new document is painted (its thread would slow that paint)
+        self.findings_watch.set_document(document, start=False)
+        after_paint(self.view.viewport(), self.findings_watch.start_due)
         self.timing.set_document(document)
         self._replace_panels()
         self._update_title()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel
 from blueprint.edit import Document
 from blueprint.export.time_words import over_by, total
 from blueprint.graph.timing import Timing, customer_time
+from blueprint.ui.after_paint import after_paint
 from blueprint.ui.findings_watch import FindingsWatch
 
 if TYPE_CHECKING:
@@ -56,7 +57,9 @@ class TimingDisplay(QObject):
         self.watch.checking.connect(self._forget)
 
     def set_document(self, document: Document) -> None:
-        self.watch.set_document(document)
+        """Follow another document; its first sums wait until it is painted (as the findings do)."""
+        self.watch.set_document(document, start=False)
+        after_paint(self.window.view.viewport(), self.watch.start_due)
 
     def stop(self) -> None:
         self.watch.stop()

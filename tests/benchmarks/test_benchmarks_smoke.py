@@ -87,3 +87,20 @@ def test_runner_prints_a_table_with_a_ratio_for_one_tiny_stage() -> None:
     rows = {line.split("|")[1].strip(): line for line in done.stdout.splitlines() if line.startswith("| ")}
     assert "load" in rows and "floor: json.loads + model_validate" in rows
     assert "x)" in rows["load"]  # the figure carries its ratio to the floor
+
+
+def test_the_two_designers_benchmark_makes_versions_that_merge_cleanly(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("benchmarks_team_commands", BENCHMARKS / "team_commands.py")
+    assert spec is not None and spec.loader is not None
+    team = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(team)
+    from blueprint.fileformat import save
+    from blueprint.teams import diff_documents, merge_documents
+
+    base = tmp_path / "base.blueprint"
+    save(generate(80), base, backup=False)
+    team.edited(base, tmp_path / "ours.blueprint", 25, 2, 0, 40)
+    team.edited(base, tmp_path / "theirs.blueprint", 25, 3, 40, 80)
+    ours, theirs = load(tmp_path / "ours.blueprint"), load(tmp_path / "theirs.blueprint")
+    assert len(diff_documents(load(base), ours).changes) >= 20
+    assert merge_documents(load(base), ours, theirs).conflicts == []

@@ -80,3 +80,22 @@ def test_the_document_hands_out_one_snapshot_per_edit() -> None:
     second = doc.snapshot()
     assert second is not first and second.cards[1].title == "Takes the order at the till"
     assert first.cards[1].title == "Takes the order" and second.cards[0] is first.cards[0]
+
+
+def test_the_documents_snapshots_copy_only_what_its_edits_named_and_still_equal_it() -> None:
+    from blueprint.edit import AddCard, AddLink, RemoveCards, SetLaneFields, new_card
+    from blueprint.model import Link
+
+    doc = _document()
+    first = doc.snapshot()
+    doc.apply(SetCardFields("c3", {"title": "Cooks the order"}))
+    doc.apply(AddCard(new_card(doc, "support", "step1", "Restocks")))
+    doc.apply(AddLink(Link(id="l9", source="c1", target="c3")))
+    second = doc.snapshot()
+    assert dumps(second) == dumps(doc.blueprint)
+    assert second.cards[1] is first.cards[1] and second.lanes is first.lanes  # untouched: shared
+    doc.apply(RemoveCards(("c2",)))
+    doc.apply(SetLaneFields("support", {"name": "Kitchen support"}))
+    third = doc.snapshot()
+    assert dumps(third) == dumps(doc.blueprint)
+    assert dumps(second) != dumps(third) and all(c.id != "c2" for c in third.cards)

@@ -12,8 +12,10 @@ from builders import blueprint_with, card
 from strategies import blueprints
 
 
-def _edit(doc: Blueprint, data: st.DataObject) -> set[str]:
-    """Apply one random edit to `doc`; return the ids of the cards it touched."""
+def _edit(doc: Blueprint, data: st.DataObject, links: dict[str, Link | None] | None = None) -> set[str]:
+    """Apply one random edit to `doc`; return the ids of the cards it touched. `links`, when given,
+    gets the links it added (by id) and removed (None), as the editor tells `relayout`."""
+    links = {} if links is None else links
     lanes = [lane.id for lane in doc.lanes]
     steps = [step.id for _, step in doc.all_steps()]
     choice = data.draw(st.sampled_from(["move", "retitle", "remove", "add", "link", "reorder"]))
@@ -35,20 +37,21 @@ def _edit(doc: Blueprint, data: st.DataObject) -> set[str]:
         target.description = data.draw(st.sampled_from(["", "words " * 60]))
     elif choice == "remove":
         doc.cards.remove(target)
+        links.update((link.id, None) for link in doc.links if target.id in (link.source, link.target))
         doc.links[:] = [link for link in doc.links if target.id not in (link.source, link.target)]
     elif choice == "reorder":
         doc.cards.remove(target)
         doc.cards.insert(data.draw(st.integers(0, len(doc.cards))), target)
     elif choice == "link" and len(doc.cards) > 1:
         other = data.draw(st.sampled_from([c for c in doc.cards if c.id != target.id]))
-        doc.links.append(
-            Link(
-                id=unique_id("new-link", doc.all_ids()),
-                source=target.id,
-                target=other.id,
-                label="handed over",
-            )
+        link = Link(
+            id=unique_id("new-link", doc.all_ids()),
+            source=target.id,
+            target=other.id,
+            label="handed over",
         )
+        doc.links.insert(data.draw(st.sampled_from([len(doc.links), 0])), link)
+        links[link.id] = link
         return {target.id, other.id}
     return {target.id}
 
@@ -65,6 +68,43 @@ def test_relayout_equals_a_full_layout(doc: Blueprint, data: st.DataObject) -> N
         assert incremental == compute_layout(doc)
         _assert_renewed_names_every_new_shape(previous, incremental)
         previous, changed = incremental, set()
+
+
+class _Index:
+    """What the editor's Document answers (by id, and a cell's cards in order), made from `doc`."""
+
+    def __init__(self, doc: Blueprint) -> None:
+        self.cards = doc.cards_by_id()
+        self.links = doc.links_by_id()
+        self.cells: dict[tuple[str, str], list[str]] = {}
+        for c in doc.cards:
+            self.cells.setdefault((c.lane, c.step), []).append(c.id)
+
+    def card(self, card_id: str) -> Card | None:
+        return self.cards.get(card_id)
+
+    def link(self, link_id: str) -> Link | None:
+        return self.links.get(link_id)
+
+    def cell(self, lane_id: str, step_id: str) -> list[str]:
+        return self.cells.get((lane_id, step_id), [])
+
+
+@given(blueprints(), st.data())
+def test_relayout_told_what_changed_equals_a_full_layout(doc: Blueprint, data: st.DataObject) -> None:
+    """As the editor calls it: every card and link the edit touched named, the frame vouched for."""
+    if not doc.lanes or not doc.stages:
+        return
+    previous = compute_layout(doc)
+    for _ in range(data.draw(st.integers(1, 3))):
+        links: dict[str, Link | None] = {}
+        changed = _edit(doc, data, links) | links.keys()
+        incremental = relayout(doc, previous, changed, index=_Index(doc), same_frame=True)
+        assert incremental == compute_layout(doc)
+        assert list(incremental.routes) == [link.id for link in doc.links]
+        assert sorted(incremental.cards) == sorted(card.id for card in doc.cards)
+        _assert_renewed_names_every_new_shape(previous, incremental)
+        previous = incremental
 
 
 def _assert_renewed_names_every_new_shape(previous: Layout, new: Layout) -> None:

@@ -152,6 +152,36 @@ def test_labels_leave_and_rejoin_the_scene_with_their_links() -> None:
     scene.detach()
 
 
+@pytest.mark.usefixtures("qapp")
+def test_every_kind_of_edit_in_a_row_and_their_undo_draw_what_a_fresh_scene_does() -> None:
+    """The editor tells relayout what each edit touched (no pass over the document): a sequence of
+    every kind of edit, then every undo, leaves the canvas exactly as a scene built afresh."""
+    from blueprint.edit import AddCard, AddLink, SetCardFields, new_card
+    from blueprint.model import Link
+
+    document, selection, stack = shifting_document(), Selection(), QUndoStack()
+    scene = fresh_scene(document, selection)
+    editor = CanvasEditor(document, stack, selection)
+    edits = [
+        MoveCard("c2", "customer", "step0"),  # a lane grows
+        AddCard(new_card(document, "backstage", "step1", "Checks the stock twice over")),
+        SetCardFields("f1", {"title": "Seats the guests at the window table by the door"}),
+        AddLink(Link(id="l9", source="c0", target="s0", label="booking sync")),
+        SetCardFields("b0", {"function": "team-a"}),
+        RemoveCards(("f0",)),  # with its links
+        MoveCard("b1", "support", "step0", 0),
+        MoveCard("c2", "customer", "step2"),  # the lane shrinks back
+    ]
+    for op in edits:
+        assert editor.run(op), op
+        assert_drawn_as_fresh(scene, fresh_scene(document, selection))
+    while stack.canUndo():
+        stack.undo()
+        assert_drawn_as_fresh(scene, fresh_scene(document, selection))
+    assert_hits_where_drawn(scene)
+    scene.detach()
+
+
 def test_fit_to_window_centres_the_blueprint(qtbot) -> None:  # type: ignore[no-untyped-def]
     from ui_gestures import open_window
 

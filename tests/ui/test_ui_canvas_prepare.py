@@ -3,6 +3,8 @@ move after opening a file (or after a lane, stage or step edit) does not build i
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QGraphicsView
+
 from blueprint.edit import Document, MoveCard
 from blueprint.layout import label_memo
 from blueprint.ui.canvas.scene import BlueprintScene
@@ -19,6 +21,10 @@ def test_the_first_move_after_a_full_layout_finds_its_label_memo_ready(qtbot, mo
         link.label = "hands over"
     document = Document(doc)
     scene = BlueprintScene(document, Selection())
+    assert scene.layout.label_memo.memo is None  # type: ignore[union-attr]  # not before a paint
+    view = QGraphicsView(scene)
+    qtbot.addWidget(view)
+    view.show()
     qtbot.waitUntil(lambda: scene.layout.label_memo.memo is not None, timeout=3000)  # type: ignore[union-attr]
     built: list[int] = []
     original = label_memo.Memo.__init__

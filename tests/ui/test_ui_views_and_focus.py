@@ -7,7 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
-from blueprint.edit import SetCardFields
+from blueprint.edit import MoveCard, SetCardFields
+from blueprint.layout import compute_layout
 from blueprint.layout.focus import FADED_OPACITY
 from blueprint.ui.commands import push
 from blueprint.ui.dialogs.views_dialog import ManageViewsDialog
@@ -49,6 +50,8 @@ def test_edits_with_a_lane_hidden_keep_it_hidden_and_select_all_reaches_only_wha
     push(window.undo_stack, window.document, SetCardFields("f0", {"title": "Takes the booking by phone"}))
     assert "support" not in _lanes(window) and "s0" not in window.scene.cards
     assert window.scene.cards["f0"].card_box.title_lines[0].startswith("Takes the")
+    push(window.undo_stack, window.document, MoveCard("f0", "frontstage", "step1", 0))
+    assert window.scene.layout == compute_layout(window.scene.shown_blueprint())  # as if laid out afresh
     window.actions.select_all.trigger()
     assert "s0" not in window.selection.ids and "f0" in window.selection.ids
     window.selection.set(["s0"])  # as a finding of the hidden support card selects it

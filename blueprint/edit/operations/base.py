@@ -33,8 +33,9 @@ class Operation:
         """Kinds and ids this operation touches (known without the blueprint)."""
         raise NotImplementedError
 
-    def describe(self, bp: Blueprint) -> str:
-        """Name for the undo menu, e.g. "Move card 'Orders'" (call before applying)."""
+    def describe(self, bp: Blueprint, index: CardIndex | None = None) -> str:
+        """Name for the undo menu, e.g. "Move card 'Orders'" (call before applying); with the
+        document's `index`, a card's title is found without a pass over every card."""
         return self.text or self.default_text(bp)
 
     def default_text(self, bp: Blueprint) -> str:
@@ -119,8 +120,10 @@ def set_fields(element: BaseModel, values: dict[str, Any]) -> dict[str, Any]:
     return old
 
 
-def check_free_id(bp: Blueprint, element_id: str) -> None:
-    if element_id in bp.all_ids():
+def check_free_id(bp: Blueprint, element_id: str, index: CardIndex | None = None) -> None:
+    """EditError when `element_id` is in use; the document's `index`, when given, answers without
+    building the set of every id."""
+    if index.id_taken(element_id) if index is not None else element_id in bp.all_ids():
         raise EditError("duplicate-id", f"The id '{element_id}' is already used")
 
 

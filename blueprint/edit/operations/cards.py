@@ -31,7 +31,7 @@ class AddCard(Operation):
     reshapes = True
 
     def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
-        check_free_id(bp, self.card.id)
+        check_free_id(bp, self.card.id, index)
         _check_cell(bp, self.card.lane, self.card.step)
         if self.card.function is not None and self.card.function not in bp.functions_by_id():
             raise EditError("unknown-function", f"There is no function '{self.card.function}'", "function")
@@ -63,12 +63,14 @@ class RemoveCards(Operation):
     def affects(self) -> Change:
         return change(["card"], self.ids)
 
+    def describe(self, bp: Blueprint, index: CardIndex | None = None) -> str:
+        if self.text or len(self.ids) != 1:
+            return self.text or f"Remove {len(self.ids)} cards"
+        card = _card(bp, self.ids[0], index)
+        return f"Remove card {quoted(card.title)}" if card is not None else "Remove 1 cards"
+
     def default_text(self, bp: Blueprint) -> str:
-        if len(self.ids) == 1:
-            cards = bp.cards_by_id()
-            if self.ids[0] in cards:
-                return f"Remove card {quoted(cards[self.ids[0]].title)}"
-        return f"Remove {len(self.ids)} cards"
+        return self.describe(bp)
 
 
 @dataclass
@@ -114,10 +116,21 @@ class MoveCard(Operation):
     def affects(self) -> Change:
         return change(["card"], [self.card_id])
 
+    def describe(self, bp: Blueprint, index: CardIndex | None = None) -> str:
+        if self.text:
+            return self.text
+        card = _card(bp, self.card_id, index)
+        return f"Move card {quoted(card.title if card is not None else self.card_id)}"
+
     def default_text(self, bp: Blueprint) -> str:
-        cards = bp.cards_by_id()
-        title = cards[self.card_id].title if self.card_id in cards else self.card_id
-        return f"Move card {quoted(title)}"
+        return self.describe(bp)
+
+
+def _card(bp: Blueprint, card_id: str, index: CardIndex | None) -> Card | None:
+    """The card `card_id` from the document's index when there is one (no pass over every card)."""
+    if index is not None:
+        return index.card(card_id)
+    return next((card for card in bp.cards if card.id == card_id), None)
 
 
 def _after_removal(position: int, removed: int) -> int:

@@ -24,10 +24,10 @@ class AddLink(Operation):
     reshapes = True
 
     def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
-        check_free_id(bp, self.link.id)
-        cards = {card.id for card in bp.cards}
+        check_free_id(bp, self.link.id, index)
+        cards = index if index is not None else CardIndex(bp)
         for end in (self.link.source, self.link.target):
-            if end not in cards:
+            if cards.card(end) is None:
                 raise EditError("unknown-card", f"There is no card '{end}'")
         if self.link.source == self.link.target:
             raise EditError("self-link", "A link cannot join a card to itself")

@@ -6,7 +6,9 @@ holds the removed elements with their array positions, so undo gives byte-identi
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from blueprint.edit.card_index import CardIndex
 from blueprint.edit.change import Change, change
@@ -44,8 +46,8 @@ class Extract(Operation):
 
     def _check(self, bp: Blueprint) -> None:
         present = {
-            "card": {c.id for c in bp.cards} if self.card_ids else set(),
-            "link": {li.id for li in bp.links} if self.link_ids else set(),
+            "card": set(map(_ID, bp.cards)) if self.card_ids else set(),
+            "link": set(map(_ID, bp.links)) if self.link_ids else set(),
             "lane": {la.id for la in bp.lanes},
             "stage": {s.id for s in bp.stages},
             "step": {st.id for s in bp.stages for st in s.steps},
@@ -139,13 +141,19 @@ class Restore(Operation):
         return "Restore"
 
 
+_ID = attrgetter("id")
+
+
 def _take(items: list, ids: set[str]) -> list[tuple[int, object]]:
     """Remove the elements with these ids; their (position, element) in ascending order."""
     if not ids:
         return []
-    taken = [(i, item) for i, item in enumerate(items) if item.id in ids]
-    if taken:
-        items[:] = [item for item in items if item.id not in ids]
+    found = list(map(ids.__contains__, map(_ID, items)))  # in C: a pass over 40,000 cards costs little
+    if True not in found:
+        return []
+    taken = [(i, items[i]) for i in itertools.compress(range(len(items)), found)]
+    for i, _ in reversed(taken):
+        del items[i]
     return taken
 
 

@@ -17,6 +17,11 @@ from blueprint.ui.plain import tooltip
 
 ARROW = 6.0
 _PAD = ARROW + 2
+#: Links are stacked in the document's link order whenever their items were made (a link restored
+#: by undo, or made after the first paint of a big blueprint, is drawn where a fresh scene draws it):
+#: the n-th link's z value is Z + n * ORDER_STEP, below the labels' (link_label.Z) for any count.
+Z = 1.5
+ORDER_STEP = 1e-7
 
 
 class LinkItem(QGraphicsRectItem):
@@ -26,8 +31,9 @@ class LinkItem(QGraphicsRectItem):
     new bounds: the path and the arrow head are made when the link is first painted or hit-tested, so
     the ~1,300 links a taller lane moves cost nothing until they come into sight."""
 
-    def __init__(self, route: Route) -> None:
+    def __init__(self, route: Route, order: int = 0) -> None:
         super().__init__(_bounds(route))
+        self.order = order
         self.setPen(Qt.PenStyle.NoPen)
         self.route = route
         self.selected_look = False
@@ -36,13 +42,23 @@ class LinkItem(QGraphicsRectItem):
         self._tip = ""
         # (path, arrow head, hit area) of `route`, made when first painted or hit-tested
         self._made: tuple[QPainterPath, QPolygonF, QPainterPath | None] | None = None
-        self.setZValue(1.5)  # under the cards (routes run between them): a line never hides a title
+        self.setZValue(
+            Z + order * ORDER_STEP
+        )  # under the cards (routes run between them): a line never hides a title
         self._set_tip()
         self._sync_label()
 
     @property
     def link_id(self) -> str:
         return self.route.link_id
+
+    def set_order(self, order: int) -> None:
+        """This link's place in the document's link order (see `ORDER_STEP`)."""
+        if order != self.order:
+            self.order = order
+            self.setZValue(Z + order * ORDER_STEP)
+            if self.label is not None:
+                self.label.set_order(order)
 
     def set_route(self, route: Route) -> None:
         if route is self.route:
@@ -73,7 +89,7 @@ class LinkItem(QGraphicsRectItem):
         if label is not None:
             label.set_route(drawn)
         else:
-            label = self.label = LinkLabelItem(self, drawn)
+            label = self.label = LinkLabelItem(self, drawn, self.order)
             scene = self.scene()
             if scene is not None:
                 scene.addItem(label)

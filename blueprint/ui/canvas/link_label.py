@@ -16,6 +16,7 @@ from blueprint.ui.canvas import style
 
 #: Above the grid lines (1) and the links (1.5), below the cards (2).
 Z = 1.8
+ORDER_STEP = 1e-7  # as link_item.ORDER_STEP (not imported: link_item imports this module)
 
 
 def plate(route: Route) -> QRectF:
@@ -34,12 +35,12 @@ class LinkLabelItem(QGraphicsRectItem):
     """The label of one link; its `owner` (the LinkItem) adds, moves and removes it. Its (unpainted)
     rect is its bounds, so Qt reads them in C++ (see CardItem)."""
 
-    def __init__(self, owner: QGraphicsItem, route: Route) -> None:
+    def __init__(self, owner: QGraphicsItem, route: Route, order: int = 0) -> None:
         super().__init__()
         self.setPen(Qt.PenStyle.NoPen)
         self.owner = owner
         self.tip = ""  # the tooltip last set (the link's)
-        self.setZValue(Z)
+        self.setZValue(Z + order * ORDER_STEP)  # in link order, as the links (link_item.ORDER_STEP)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks reach the link or cell below
         self.route = route
         self._place(plate(route))
@@ -50,6 +51,9 @@ class LinkLabelItem(QGraphicsRectItem):
     def _set_plate(self, x: float, y: float, w: float, h: float) -> None:
         self._plate = (x, y, w, h)
         self.setRect(QRectF(x - 0.5, y - 0.5, w + 1, h + 1))  # moves it and repaints (all in C++)
+
+    def set_order(self, order: int) -> None:
+        self.setZValue(Z + order * ORDER_STEP)
 
     def set_route(self, route: Route) -> None:
         old, self.route = self.route, route

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsScene
 
 from blueprint.edit import Document
@@ -20,7 +20,7 @@ from blueprint.edit.change import Change
 from blueprint.layout import compute_layout, prepare_for_edits, relayout
 from blueprint.layout.audience import EVERYTHING, Audience, shown_blueprint
 from blueprint.layout.cards import planned_cards
-from blueprint.layout.shapes import Layout
+from blueprint.layout.shapes import CardBox, Layout, Route
 from blueprint.model import Blueprint
 from blueprint.ui.canvas.audience_look import apply_focus
 from blueprint.ui.canvas.card_item import CardItem
@@ -41,6 +41,12 @@ _ROOM = 1.25
 _INDEX_DEPTH = 10
 #: How long after a full layout its label memo is built (after the view has painted it).
 _PREPARE_AFTER_MS = 50
+#: Cards and links from which a blueprint's items are made in two goes: those within `_FIRST_X`
+#: points of its left edge (where a new document opens) before the first paint, the rest after it,
+#: `_CHUNK` per turn of the event loop, so opening a big file shows it at once and stays responsive.
+_AT_ONCE = 2_000
+_FIRST_X = 3_000.0
+_CHUNK = 300
 
 
 class BlueprintScene(QGraphicsScene):
@@ -51,6 +57,8 @@ class BlueprintScene(QGraphicsScene):
     whenever the scene rect changes, which a lane growing by a few points would otherwise do."""
 
     extent_changed = Signal(QRectF)
+    #: Every card and link has its item (at once for a small blueprint; see `_AT_ONCE`).
+    completed = Signal()
 
     def __init__(self, document: Document, selection: Selection, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -73,18 +81,27 @@ class BlueprintScene(QGraphicsScene):
         self.corner: CornerItem | None = None
         self.emotion: EmotionItem | None = None
         self._selected: set[str] = set()
+        #: Each link's place in the link order its items are stacked in (`LinkItem.set_order`).
+        self._link_order: dict[str, int] = {}
         self._findings: dict[str, tuple[str, int, tuple[str, ...]]] = {}
         #: The audience view applied to the canvas (hidden lanes, functions in focus): not an edit.
         self.audience: Audience = EVERYTHING
         self._over: dict[str, str] = {}  # customer cards over their tolerance
         self.layout: Layout = compute_layout(document.blueprint)
-        # After a full layout, what relayout needs to place link labels incrementally is built once the
-        # view has painted, so that the first card move does not pay for it (~60 ms at 5,000 cards).
+        # After a full layout, what relayout needs to place link labels incrementally is built once a
+        # view has painted it, so that neither that paint nor the first card move pays for it (~60 ms
+        # at 5,000 cards): `drawBackground` starts the timer.
         self._prepare = QTimer(self)
         self._prepare.setSingleShot(True)
         self._prepare.setInterval(_PREPARE_AFTER_MS)
         self._prepare.timeout.connect(lambda: prepare_for_edits(self.layout))
-        self._prepare.start()
+        self._prepare_due = True
+        #: Ids of the cards and links whose items are still to be made (see `_AT_ONCE`).
+        self._pending: list[str] = []
+        self._more = QTimer(self)
+        self._more.setSingleShot(True)
+        self._more.setInterval(0)
+        self._more.timeout.connect(self._make_more)
         self._build_all()
         self._unsubscribe: Callable[[], None] | None = document.subscribe(self._on_change)
         selection.changed.connect(self._sync_selection)
@@ -99,18 +116,65 @@ class BlueprintScene(QGraphicsScene):
 
     # --- building ------------------------------------------------------------------------------
 
+    @property
+    def complete(self) -> bool:
+        """Every card and link of the layout has its item."""
+        return not self._pending
+
     def _build_all(self) -> None:
         self._build_grid()
-        for shape in self.layout.cards.values():
-            item = CardItem(shape)
-            self.cards[shape.card_id] = item
-            self.addItem(item)
-        for route in self.layout.routes.values():
-            item = LinkItem(route)
-            self.links[route.link_id] = item
-            item.add_to(self)
+        layout = self.layout
+        self._link_order = {link_id: i for i, link_id in enumerate(layout.routes)}
+        later = len(layout.cards) + len(layout.routes) >= _AT_ONCE
+        pending = self._pending
+        for shape in layout.cards.values():
+            if later and shape.box.x > _FIRST_X:
+                pending.append(shape.card_id)
+            else:
+                self._add_card(shape)
+        for route in layout.routes.values():
+            if later and min(x for x, _ in route.points) > _FIRST_X:
+                pending.append(route.link_id)
+            else:
+                self._add_link(route)
         self._sync_selection()
         self._apply_findings()
+
+    def _add_card(self, shape: CardBox) -> CardItem:
+        item = self.cards[shape.card_id] = CardItem(shape)
+        self.addItem(item)
+        if shape.card_id in self._selected:
+            item.set_look(selected=True)
+        if shape.card_id in self._findings:
+            self._apply_findings_to(shape.card_id)
+        if shape.card_id in self._over:
+            item.set_over_tolerance(self._over[shape.card_id])
+        return item
+
+    def _add_link(self, route: Route) -> LinkItem:
+        item = self.links[route.link_id] = LinkItem(route, self._link_order.get(route.link_id, 0))
+        item.add_to(self)
+        if route.link_id in self._selected:
+            item.set_look(selected=True)
+        return item
+
+    def _make_more(self) -> None:
+        """Make the next `_CHUNK` pending items (from the layout shown now), then let the loop turn."""
+        pending, layout = self._pending, self.layout
+        for element_id in pending[-_CHUNK:]:
+            shape = layout.cards.get(element_id)
+            if shape is not None:
+                if element_id not in self.cards:
+                    self._add_card(shape)
+                continue
+            route = layout.routes.get(element_id)
+            if route is not None and element_id not in self.links:
+                self._add_link(route)
+        del pending[-_CHUNK:]
+        if pending:
+            self._more.start()
+        else:
+            self.completed.emit()
 
     def _build_grid(self) -> None:
         layout = self.layout
@@ -166,6 +230,14 @@ class BlueprintScene(QGraphicsScene):
             self.setSceneRect(QRectF(0, 0, extent.width() * _ROOM, extent.height() * _ROOM))
         self.extent_changed.emit(extent)
 
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawBackground(painter, rect)
+        if self._prepare_due:  # a full layout has been painted: prepare for edits when idle
+            self._prepare_due = False
+            self._prepare.start()
+        if self._pending and not self._more.isActive():
+            self._more.start()  # the rest of the items, now that the first paint is done
+
     # --- following the document ---------------------------------------------------------------
 
     def shown_blueprint(self) -> Blueprint:
@@ -198,20 +270,26 @@ class BlueprintScene(QGraphicsScene):
         grid_changed = change.structural or bool(change.kinds & {"lane", "stage", "step", "document"})
         if grid_changed:
             self.layout = compute_layout(bp)
-            self._prepare.start()
+            self._prepare_due = True
+            self.update(QRectF(0, 0, 1, 1))  # a paint, after which the memo is prepared
         else:
             changed = set(change.ids)
             if "function" in change.kinds:  # a function's name or colour shows on its cards
                 changed.update(card.id for card in bp.cards if card.function in change.ids)
-            self.layout = relayout(bp, old, changed)
+                self.layout = relayout(bp, old, changed)
+            elif self.audience.hidden_lanes:  # the shown blueprint is a filtered copy: no index of it
+                self.layout = relayout(bp, old, changed)
+            else:  # what the edit touched is known: relayout visits only that (see `relayout`)
+                self.layout = relayout(bp, old, changed, index=self.document, same_frame=True)
         if grid_changed or _grid_differs(old, self.layout):
             self._update_grid()
         self._update_cards()
         self._update_links()
-        maybe_gone = [i for i in self._selected if i not in self.cards and i not in self.links]
+        layout = self.layout
+        maybe_gone = [i for i in self._selected if i not in layout.cards and i not in layout.routes]
         if maybe_gone:
-            existing = self.document.blueprint.all_ids()
-            gone = [i for i in maybe_gone if i not in existing]
+            views = {view.id for view in bp.views}
+            gone = [i for i in maybe_gone if self.document.kind_of(i) is None and i not in views]
             if gone:
                 self.selection.discard(gone)
         self._sync_selection()
@@ -230,11 +308,7 @@ class BlueprintScene(QGraphicsScene):
                 if item is not None:
                     self.removeItem(self.cards.pop(card_id))
             elif item is None:
-                item = self.cards[card_id] = CardItem(shape)
-                self.addItem(item)
-                self._apply_findings_to(card_id)
-                if card_id in self._over:
-                    item.set_over_tolerance(self._over[card_id])
+                self._add_card(shape)
             elif item.card_box is not shape:
                 item.set_card_box(shape)
 
@@ -242,16 +316,33 @@ class BlueprintScene(QGraphicsScene):
         routes = self.layout.routes
         renewed = self.layout.renewed_routes  # as for cards
         ids = renewed if renewed is not None else [*routes, *(i for i in self.links if i not in routes)]
+        self._follow_link_order([i for i in ids if i in routes and i not in self._link_order])
         for link_id in ids:
             route, item = routes.get(link_id), self.links.get(link_id)
             if route is None:
                 if item is not None:
                     self.links.pop(link_id).remove()
             elif item is None:
-                item = self.links[link_id] = LinkItem(route)
-                item.add_to(self)
+                self._add_link(route)
             elif item.route is not route:
                 item.set_route(route)
+
+    def _follow_link_order(self, added: list[str]) -> None:
+        """Number the `added` links in the link order: at the end when they were appended (the common
+        case), else every link again (a link restored in the middle by undo)."""
+        if not added:
+            return
+        order, routes = self._link_order, self.layout.routes
+        tail = list(routes)[len(routes) - len(added) :]
+        if set(tail) == set(added) and all(i in order for i in list(routes)[: len(routes) - len(added)]):
+            start = len(order)
+            for k, link_id in enumerate(tail):
+                order[link_id] = start + k
+            return
+        self._link_order = {link_id: i for i, link_id in enumerate(routes)}
+        for link_id, item in self.links.items():
+            if link_id in self._link_order:
+                item.set_order(self._link_order[link_id])
 
     def _sync_selection(self) -> None:
         new = set(self.selection.ids)
@@ -276,8 +367,9 @@ class BlueprintScene(QGraphicsScene):
         """Show a badge on each card with findings (the worst severity, and how many)."""
         rank = {"error": 0, "warning": 1, "info": 2}
         new: dict[str, tuple[str, int, tuple[str, ...]]] = {}
+        cards = self.layout.cards
         for element_id, findings in by_element.items():
-            if element_id in self.cards and findings:
+            if element_id in cards and findings:
                 worst = min(
                     (str(getattr(f, "severity", "info")) for f in findings), key=lambda s: rank.get(s, 3)
                 )

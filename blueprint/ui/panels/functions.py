@@ -36,6 +36,8 @@ from blueprint.ui.plain import plain_label, tooltip
 from blueprint.ui.selection import Selection
 
 KINDS = [("Team", "team"), ("Role", "role"), ("System", "system"), ("Partner", "partner")]
+#: Cards and links from which the hand-offs are always counted on a worker thread ("Counting…").
+COUNT_AWAY = 2_000
 
 
 class FunctionsPanel(QDockWidget):
@@ -121,6 +123,7 @@ class FunctionsPanel(QDockWidget):
         self._relations_timer.setSingleShot(True)
         self._relations_timer.setInterval(300)
         self._relations_timer.timeout.connect(self._recount_in_background)
+        self._counting = -1  # the edit count of the document a worker is counting, if one is
         self.set_document(document)
 
     # --- public -------------------------------------------------------------------------------------
@@ -324,6 +327,7 @@ class FunctionsPanel(QDockWidget):
         if self.current_id() is None or not self.isVisible() or self._report is not None:
             return
         copy = self.document.snapshot()
+        self._counting = self._edits
         threading.Thread(target=self._count, args=(self._edits, copy), daemon=True, name="hand-offs").start()
 
     def _count(self, edits: int, blueprint: Blueprint) -> None:
@@ -331,10 +335,11 @@ class FunctionsPanel(QDockWidget):
             report: HandoffReport | None = handoff_report(blueprint)
         except Exception:  # a bug in the counting must not take the editor down; counted again on show
             report = None
-        with contextlib.suppress(RuntimeError):  # the panel was deleted meanwhile (window closed)
+        with contextlib.suppress(RuntimeError, TypeError):  # the panel was deleted (window closed, exit)
             self._counted.emit(edits, report)
 
     def _on_counted(self, edits: int, report: HandoffReport | None) -> None:
+        self._counting = -1
         if report is None or edits != self._edits:
             if report is not None and self.isVisible():
                 self._relations_timer.start()  # the document moved on while counting: count again
@@ -343,13 +348,22 @@ class FunctionsPanel(QDockWidget):
         self._show_relations()
 
     def _show_relations(self) -> None:
-        """Recount hand-offs if needed (about 70 ms at 5,000 cards, so only while the panel shows)."""
+        """Recount hand-offs if needed (about 70 ms at 5,000 cards, so only while the panel shows; on a
+        worker thread for a big blueprint, so that opening one is not held up by it)."""
         function_id = self.current_id()
         if function_id is None or not self.isVisible():
             return
-        functions = self.document.blueprint.functions
+        bp = self.document.blueprint
+        functions = bp.functions
         if self._report is None or len(self._report.functions) != len(functions):
-            self._report = handoff_report(self.document.blueprint)
+            if len(bp.cards) + len(bp.links) >= COUNT_AWAY:
+                self._report = None
+                for label in (self.upstream, self.downstream, self.counts):
+                    label.setText("Counting…")
+                if self._counting != self._edits:
+                    self._recount_in_background()
+                return
+            self._report = handoff_report(bp)
         names = {f.id: f.name for f in functions}
         upstream, downstream = relations_text(self._report, function_id, names)
         received, passed = handoff_counts(self._report, function_id)

@@ -1,0 +1,24 @@
+"""`validate --baseline OLD`: only the findings a change adds count.
+
+A blueprint that already has known problems can still be checked in CI: a finding of FILE that OLD has
+too (the same code about the same elements) is known, and left out of the report and the exit code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from blueprint.validate import Finding
+
+FindingKey = tuple[str, frozenset[str]]
+
+
+def finding_key(finding: Finding) -> FindingKey:
+    """What makes two findings the same: the code, and the ids of the elements (in any order)."""
+    return finding.code, frozenset(finding.elements)
+
+
+def new_findings(findings: Sequence[Finding], baseline: Iterable[Finding]) -> list[Finding]:
+    """The findings that the baseline does not have, in their order."""
+    known = {finding_key(finding) for finding in baseline}
+    return [finding for finding in findings if finding_key(finding) not in known]
