@@ -9,6 +9,7 @@ import blueprint
 
 PACKAGE = Path(blueprint.__file__).resolve().parent
 QT_FREE = [
+    "safetext",
     "model",
     "fileformat",
     "graph",
@@ -26,6 +27,7 @@ QT_FREE = [
 # command line use it. interchange (spreadsheets, draw.io) reads findings and the layout; the editor
 # and the command line use it.
 ORDER = [
+    "safetext",
     "model",
     "fileformat",
     "graph",

@@ -8,6 +8,7 @@ from blueprint.fileformat import BlueprintFileError, load, loads
 from blueprint.fileformat.jsontext import too_large
 from blueprint.fileformat.limits import MAX_FILE_BYTES
 from blueprint.model import Blueprint
+from blueprint.safetext import for_terminal
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -15,32 +16,41 @@ EXIT_UNREADABLE = 2
 
 STDIN = "-"  # the usual command-line spelling of "read standard input" (a file named - is ./-)
 STDIN_NAME = "<stdin>"  # how errors and reports name standard input
+STDIN_CLOSED = "standard input is closed (give a file, or pipe a blueprint in)"
 
 
 def say_error(file: str | None, message: str) -> None:
-    """Print `blueprint: FILE: message` on standard error."""
+    """Print `blueprint: FILE: message` on standard error (control characters escaped: a file name or
+    a card title quoted in the message never reaches the terminal raw)."""
     prefix = f"blueprint: {file}: " if file else "blueprint: "
-    print(prefix + message, file=sys.stderr)
+    print(for_terminal(prefix + message), file=sys.stderr)
 
 
 def say_file_error(error: BlueprintFileError) -> None:
-    print(f"blueprint: {error.one_line()}", file=sys.stderr)
+    print(for_terminal(f"blueprint: {error.one_line()}"), file=sys.stderr)
 
 
 def shown_name(path: str) -> str:
-    """The name a report gives FILE: `<stdin>` for `-`, else the path as typed."""
-    return STDIN_NAME if path == STDIN else path
+    """The name a report gives FILE: `<stdin>` for `-`, else the path as typed with control characters
+    escaped and bytes that are not UTF-8 shown as `\\xff` (so text and JSON reports stay valid)."""
+    return STDIN_NAME if path == STDIN else for_terminal(path)
 
 
 def read_document(path: str) -> Blueprint:
     """Load FILE, or standard input when it is `-` (same size limit and checks as a file)."""
     if path != STDIN:
         return load(path)
+    if sys.stdin is None or getattr(sys.stdin, "buffer", None) is None:  # started with stdin closed
+        raise BlueprintFileError(
+            "standard input is closed (give a file, or pipe a blueprint in)",
+            file=STDIN_NAME,
+            code="unreadable",
+        )
     try:
         data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
+    except (OSError, ValueError) as error:  # ValueError: read from a closed file
         raise BlueprintFileError(
-            f"cannot read: {error.strerror or error}", file=STDIN_NAME, code="unreadable"
+            f"cannot read: {getattr(error, 'strerror', None) or error}", file=STDIN_NAME, code="unreadable"
         ) from None
     if len(data) > MAX_FILE_BYTES:
         raise too_large("input").with_file(STDIN_NAME)

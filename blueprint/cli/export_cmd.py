@@ -4,7 +4,8 @@ other tools: an Excel workbook (.xlsx), a CSV table of the cards (.csv), a draw.
 Warnings (text too small on one page, characters no font can draw) go to standard error, one line
 each; the file is still written. Every format is drawn in memory and then written atomically, so a
 failed export never leaves half a file under OUT's name. Exit code 0, or 2 when the file cannot be
-read or written (one line naming OUT and the reason).
+read or written, or when OUT is the input itself (through any link) or not a regular file (one
+line naming OUT and the reason).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import argparse
 import io
 from pathlib import Path
 
-from blueprint.cli.common import EXIT_OK, EXIT_UNREADABLE, load_or_none, say_error, shown_name
+from blueprint.cli.common import EXIT_OK, EXIT_UNREADABLE, STDIN, load_or_none, say_error, shown_name
 from blueprint.cli.export_views import HTML_SUFFIXES, add_view_option, chosen_audience, write_html
 from blueprint.fileformat import BlueprintFileError, write_atomically
 from blueprint.interchange.exports import SUFFIXES as OTHER_TOOLS
@@ -85,6 +86,12 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     doc = load_or_none(args.file)
     if doc is None:
+        return EXIT_UNREADABLE
+    from blueprint.export.output import output_problem  # the export package loads reportlab
+
+    problem = output_problem(out, None if args.file == STDIN else args.file)
+    if problem is not None:
+        say_error(args.output, problem)
         return EXIT_UNREADABLE
     chosen = chosen_audience(args, doc)
     if chosen is None:

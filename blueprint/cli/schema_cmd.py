@@ -6,6 +6,7 @@ import argparse
 import json
 
 from blueprint.cli.common import EXIT_OK
+from blueprint.fileformat.schema_limits import with_reader_limits
 from blueprint.model import FORMAT_VERSION, Blueprint
 
 #: The schema's identifier: a name, not an address (nothing is ever fetched). A file may name the
@@ -24,7 +25,7 @@ def schema() -> dict[str, object]:
     result["title"] = f"Service blueprint (.blueprint file), format version {FORMAT_VERSION}"
     # Writers always write them and readers refuse a file without them (the model only defaults them).
     result["required"] = ["format", "version", "title"]
-    return result
+    return with_reader_limits(result)
 
 
 def run(args: argparse.Namespace) -> int:

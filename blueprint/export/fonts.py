@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from blueprint.resources import font_path
@@ -31,6 +31,44 @@ _FONT_DIRS = (
     "C:/Windows/Fonts",
 )
 _MAX_LOOKUPS = 16  # fc-list calls per export: enough for several scripts, bounded for hostile text
+
+
+def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap for one font subset, with each character written in UTF-16 as the
+    PDF reference requires: characters beyond U+FFFF as surrogate pairs (`<D83DDE00>`; reportlab
+    writes `<1F600>`, an odd number of digits, so copying an emoji out of the PDF gave garbage)."""
+    entries = [
+        f"<{code:02X}> <{chr(char).encode('utf-16-be').hex().upper()}>" for code, char in enumerate(subset)
+    ]
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *entries,
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
+
+
+# reportlab < 6 (pinned) builds each subset's CMap with this module-level function when it saves
+REPORTLAB_TO_UNICODE_CMAP = ttfonts.makeToUnicodeCMap
+ttfonts.makeToUnicodeCMap = to_unicode_cmap
 
 
 @cache

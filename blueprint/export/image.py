@@ -11,10 +11,11 @@ from pathlib import Path
 
 from blueprint.export.qtlegend import band_height, legend_placement
 from blueprint.export.qtpaint import TITLE_BAND, QtPainter
+from blueprint.export.svgpaint import SvgPainter
 from blueprint.fileformat import write_atomically
-from blueprint.layout import compute_layout
+from blueprint.layout import Layout, compute_layout
 from blueprint.layout.audience import EVERYTHING, Audience, shown_blueprint
-from blueprint.layout.focus import focus_state
+from blueprint.layout.focus import FocusState, focus_state
 from blueprint.model import Blueprint
 from blueprint.resources import font_path
 
@@ -50,55 +51,64 @@ def export_image(doc: Blueprint, out: str | Path, audience: Audience = EVERYTHIN
 
 def render_image(doc: Blueprint, kind: str, audience: Audience = EVERYTHING) -> tuple[bytes, list[str]]:
     """Draw `doc` (as `audience` sees it) as "svg" or "png" bytes; return them with the warnings."""
-    _app = _application()  # keep a reference while painting
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
-    from PySide6.QtGui import QColor, QImage, QPainter
-    from PySide6.QtSvg import QSvgGenerator
-
+    _app = _application()  # keep a reference while painting (fonts and pens need it, SVG too)
     doc = shown_blueprint(doc, audience.hidden_lanes)
     layout = compute_layout(doc)
     focus = focus_state(layout, audience.focus)
     width = layout.width + RIGHT_MARGIN
     height = layout.height + TITLE_BAND + band_height(legend_placement(layout))
-    warnings: list[str] = []
-    svg = kind == "svg"
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    painter = QPainter()
-    if svg:
+    if kind == "svg":
         scale = min(1.0, MAX_SVG_SIDE / max(width, height))
-        generator = QSvgGenerator()
-        generator.setOutputDevice(buffer)
-        size = QSize(round(width * scale), round(height * scale))
-        generator.setSize(size)
-        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-        generator.setTitle(doc.title)
-        generator.setDescription(doc.description)
-        generator.setResolution(72)  # one layout point is one unit: fonts in points come out right
-        device = generator
-    else:
-        scale = min(PNG_SCALE, MAX_PNG_SIDE / max(width, height))
-        image = QImage(round(width * scale), round(height * scale), QImage.Format.Format_RGB32)
-        if image.isNull():
-            raise OSError(f"not enough memory for a {image.width()} x {image.height()} image")
-        image.fill(QColor("#FFFFFF"))
-        image.setDotsPerMeterX(round(72 / 0.0254))  # fonts in points map to layout points
-        image.setDotsPerMeterY(round(72 / 0.0254))
-        device = image
-    if not painter.begin(device) or not painter.isActive():
+        svg = SvgPainter(round(width * scale), round(height * scale), xml_title(doc), doc.description)
+        svg.scale(scale, scale)
+        QtPainter(svg, layout, doc, focus).paint()
+        return svg.finish(), _scale_warnings(scale)
+    return _png(doc, layout, focus, width, height)
+
+
+def xml_title(doc: Blueprint) -> str:
+    return " ".join(doc.title.split())
+
+
+def _scale_warnings(scale: float) -> list[str]:
+    if scale >= 0.5:
+        return []
+    return [
+        f"the blueprint is very large: the image is drawn at {scale:.0%} of full size; "
+        "use PDF tiles to print it"
+    ]
+
+
+def _png(
+    doc: Blueprint, layout: Layout, focus: FocusState | None, width: float, height: float
+) -> tuple[bytes, list[str]]:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    scale = min(PNG_SCALE, MAX_PNG_SIDE / max(width, height))
+    image = QImage(round(width * scale), round(height * scale), QImage.Format.Format_RGB32)
+    if image.isNull():
+        raise OSError(f"not enough memory for a {image.width()} x {image.height()} image")
+    image.fill(QColor("#FFFFFF"))
+    image.setDotsPerMeterX(round(72 / 0.0254))  # fonts in points map to layout points while drawing
+    image.setDotsPerMeterY(round(72 / 0.0254))
+    painter = QPainter()
+    if not painter.begin(image) or not painter.isActive():
         raise OSError("could not start drawing the image")
-    if scale < 0.5:
-        warnings.append(
-            f"the blueprint is very large: the image is drawn at {scale:.0%} of full size; "
-            "use PDF tiles to print it"
-        )
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.scale(scale, scale)
     QtPainter(painter, layout, doc, focus).paint()
     painter.end()
-    if not svg and not image.save(buffer, "PNG"):
+    # the file declares the resolution it is drawn at (144 dpi, less when scaled down), so it pastes
+    # into documents at the blueprint's real size
+    dots_per_metre = round(72 * scale / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
         raise OSError("could not encode the PNG image")
     buffer.close()
-    return bytes(data.data()), warnings
+    return bytes(data.data()), _scale_warnings(scale)

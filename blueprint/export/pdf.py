@@ -13,20 +13,20 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
-from blueprint import __version__
 from blueprint.export import style as st
 from blueprint.export.appendix import AppendixPage, appendix_refs, build_appendix, shortened_refs
 from blueprint.export.draw import BlueprintPainter
-from blueprint.export.fonts import FontSet
+from blueprint.export.fonts import REGULAR, FontSet
 from blueprint.export.legend import draw_legend, legend_items
 from blueprint.export.pages import MARGIN, OVERLAP, TITLE_BLOCK, PagePlan, Tile, plan_pages
+from blueprint.export.pdfmeta import describe, language
 from blueprint.export.sources import appendix_sources
 from blueprint.export.textdraw import TextPen
 from blueprint.layout import Layout, compute_layout
 from blueprint.layout.audience import EVERYTHING, Audience, shown_blueprint
 from blueprint.layout.focus import focus_state
 from blueprint.layout.gcpause import without_gc
-from blueprint.layout.text import clean, one_line, text_width
+from blueprint.layout.text import one_line, text_width
 from blueprint.model import Blueprint
 
 
@@ -114,27 +114,24 @@ def _focus_sheets(whole: Blueprint, options: ExportOptions) -> list:  # type: ig
     ]
 
 
-def new_canvas(out: str | Path | io.BytesIO, plan: PagePlan, doc: Blueprint) -> tuple[Canvas, FontSet]:
-    """A canvas for `out` with pages of `plan`'s size and `doc`'s metadata, and the fonts to write with."""
+def new_canvas(
+    out: str | Path | io.BytesIO, plan: PagePlan, doc: Blueprint, title: str | None = None
+) -> tuple[Canvas, FontSet]:
+    """A canvas for `out` with pages of `plan`'s size and `doc`'s metadata (`title` instead of the
+    blueprint's when given), and the fonts to write with. Reproducible: the same document gives the
+    same bytes (`pdfmeta`)."""
     target = out if isinstance(out, io.BytesIO) else str(out)
-    canvas = Canvas(target, pagesize=(plan.page_width, plan.page_height), pageCompression=1)
-    _metadata(canvas, doc)
-    return canvas, FontSet()
-
-
-def info_text(text: str) -> str:
-    """Text for the document information fields: as drawn (`clean`: no control characters) and
-    without soft hyphens. reportlab writes these fields in PDFDocEncoding when it can, where C1
-    controls and U+00AD are undefined, and readers then garble the whole field."""
-    return clean(text).replace("\u00ad", "")
-
-
-def _metadata(canvas: Canvas, doc: Blueprint) -> None:
-    canvas.setTitle(info_text(doc.title))
-    canvas.setAuthor(info_text(doc.metadata.author or ""))
-    canvas.setSubject(info_text(doc.description.strip()) or "Service blueprint")
-    canvas.setCreator(f"Service Blueprint Studio {__version__}")
-    canvas.setKeywords(info_text(", ".join(doc.metadata.tags)))
+    fonts = FontSet()  # registers DejaVu Sans: the canvas starts in it, so no unused Helvetica is listed
+    canvas = Canvas(
+        target,
+        pagesize=(plan.page_width, plan.page_height),
+        pageCompression=1,
+        invariant=1,  # no clock, a fixed file id: the same document gives the same bytes
+        initialFontName=REGULAR,
+        lang=language(doc),
+    )
+    describe(canvas, doc, title)
+    return canvas, fonts
 
 
 def _when(value: str | None) -> str:

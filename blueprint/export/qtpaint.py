@@ -13,11 +13,13 @@ from __future__ import annotations
 from blueprint.export import style as st
 from blueprint.export.palette import STRONG_HANDOFF_WIDTH, faded
 from blueprint.export.qtlegend import legend_placement, paint_legend
+from blueprint.export.rtl import reads_right_to_left
 from blueprint.layout import Box, Layout
 from blueprint.layout import metrics as m
+from blueprint.layout.direction import RIGHT_TO_LEFT
 from blueprint.layout.emotion import emotion_label
 from blueprint.layout.focus import FADED_OPACITY, FocusState
-from blueprint.layout.text import one_line, text_width
+from blueprint.layout.text import lacks_glyphs, one_line, text_width
 from blueprint.model import Blueprint
 
 TEXT_SCALE = 8.0
@@ -48,12 +50,40 @@ class QtPainter:
         self.p, self.layout, self.doc, self.QtCore, self.QtGui = painter, layout, doc, QtCore, QtGui
         self.focus = focus  # an audience view's: faded cards and links, strong hand-offs
         self._fonts: dict[tuple[float, bool], object] = {}
+        self._reference = None  # a 72 dpi image to measure text on, made when first needed
 
     def _font(self, size: float, bold: bool = False):  # type: ignore[no-untyped-def]
         key = (size, bold)
         if key not in self._fonts:
             self._fonts[key] = qt_font(size, bold)
         return self._fonts[key]
+
+    def _squeeze(self, text: str, size: float, bold: bool) -> float:
+        """1, or less for text that Qt draws wider than the layout measured it: characters DejaVu Sans
+        lacks are drawn in whatever font has them (or as boxes), and Arabic in its joined forms, whose
+        widths the layout could only estimate. Such text is drawn narrower so that it stays in its box."""
+        drawn, room = self._widths(text, size, bold)
+        return room / drawn if drawn > room * 1.001 else 1.0
+
+    def _advance(self, text: str, size: float, bold: bool = False) -> float:
+        """How wide `text` comes out (squeezed when needed): for aligning it right."""
+        drawn, room = self._widths(text, size, bold)
+        return min(drawn, room)
+
+    def _widths(self, text: str, size: float, bold: bool) -> tuple[float, float]:
+        """(as Qt draws it, as the layout measured it); the same unless the text has characters
+        DejaVu Sans lacks or right-to-left letters."""
+        room = text_width(text, size, bold)
+        if not lacks_glyphs(text) and not RIGHT_TO_LEFT.search(text):
+            return room, room
+        from PySide6.QtGui import QFontMetricsF, QImage
+
+        if self._reference is None:  # a 72 dpi device: one point is one unit, as on the images
+            self._reference = QImage(4, 4, QImage.Format.Format_RGB32)
+            self._reference.setDotsPerMeterX(round(72 / 0.0254))
+            self._reference.setDotsPerMeterY(round(72 / 0.0254))
+        metrics = QFontMetricsF(self._font(size, bold), self._reference)
+        return metrics.horizontalAdvance(text) / TEXT_SCALE, room
 
     def _rect(
         self, box, fill: str | None, stroke: str | None, radius: float = 0.0, width: float = 0.6
@@ -95,10 +125,11 @@ class QtPainter:
     def _text(
         self, x: float, y: float, text: str, size: float, bold: bool = False, colour: str = st.TEXT
     ) -> None:
-        """Draw `text` literally with its top at y (layout convention)."""
+        """Draw `text` literally with its top at y (layout convention), never wider than the layout
+        measured it (`_squeeze`)."""
         self.p.save()
         self.p.translate(x, y + size * 0.95)
-        self.p.scale(1 / TEXT_SCALE, 1 / TEXT_SCALE)
+        self.p.scale(self._squeeze(text, size, bold) / TEXT_SCALE, 1 / TEXT_SCALE)
         self.p.setFont(self._font(size, bold))
         self.p.setPen(self.QtGui.QColor(colour))
         self.p.drawText(self.QtCore.QPointF(0, 0), text)
@@ -221,18 +252,23 @@ class QtPainter:
                 self._rect(Box(b.x, b.y, m.STRIP_WIDTH, b.h), card.function_color or st.NO_COLOR_STRIP, None)
             x = card.box.x + m.STRIP_WIDTH + m.CARD_PAD
             y = card.box.y + m.CARD_PAD + (m.MARKER_HEIGHT / 2 if card.markers else 0)
+            right = card.box.right - m.CARD_PAD  # right-to-left lines align right, as in the PDF
             for line in card.title_lines:
-                self._text(x, y, line, m.TITLE_SIZE, True)
+                left = right - self._advance(line, m.TITLE_SIZE, True) if reads_right_to_left(line) else x
+                self._text(left, y, line, m.TITLE_SIZE, True)
                 y += m.TITLE_LEADING
             if card.description_lines:
                 y += m.BLOCK_GAP
                 for line in card.description_lines:
-                    self._text(x, y, line, m.DESCRIPTION_SIZE, False, st.MUTED)
+                    rtl = reads_right_to_left(line)
+                    left = right - self._advance(line, m.DESCRIPTION_SIZE) if rtl else x
+                    self._text(left, y, line, m.DESCRIPTION_SIZE, False, st.MUTED)
                     y += m.DESCRIPTION_LEADING
             if card.detail_lines:
                 y += m.BLOCK_GAP
-                for line in card.detail_lines:
-                    self._text(x, y, line, m.DETAIL_SIZE, False, st.MUTED)
+                for i, line in enumerate(card.detail_lines):
+                    bold = i == 0 and card.function_name is not None  # as the PDF and the canvas
+                    self._text(x, y, line, m.DETAIL_SIZE, bold, st.MUTED)
                     y += m.DETAIL_LEADING
             for marker in card.markers:
                 fill = {"fail": st.FAIL, "plan": st.PLAN}.get(marker.kind, st.WAIT)

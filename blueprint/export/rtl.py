@@ -1,17 +1,27 @@
-"""Right-to-left text for the PDF: Arabic letters joined into their contextual forms, and RTL runs put
-in visual order (a PDF draws glyphs left to right exactly as given; reportlab does no shaping).
+"""Right-to-left text for the PDF: Arabic letters joined into their contextual forms, and each line
+put in visual order by the Unicode bidi algorithm (a PDF draws glyphs left to right exactly as given;
+reportlab neither shapes nor reorders).
 
-A small, dependency-free subset of the Unicode bidi and Arabic joining rules: enough for titles and
-notes written in Arabic or Hebrew, with Latin words and numbers mixed in. Text extractors (pypdf,
-pdftotext) read the visual order back into logical order, so the text stays searchable.
+The ordering is `python-bidi`'s (UAX #9: numbers such as `4.20 €` and `١٢٣`, Latin words and brackets
+inside Arabic or Hebrew come out as the canvas draws them). Its Python implementation
+(`bidi.algorithm`) is used rather than its default Rust one, which leaves out rule L4 (mirroring):
+with it `(4.20 €)` inside Arabic printed `)4.20 €(`. The Arabic joining is a small subset of the
+Unicode rules, below. A line's direction is its paragraph's: the layout starts a line
+with a direction mark where it would otherwise be read the other way (`layout/direction.py`). Text
+extractors (pypdf, pdftotext) read the visual order back into logical order.
 """
 
 from __future__ import annotations
 
-import re
+from unicodedata import bidirectional
 
-RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-_STRONG_LTR = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
+from bidi import get_display as get_display_newer
+from bidi.algorithm import get_display
+
+from blueprint.layout.direction import RIGHT_TO_LEFT as RTL
+from blueprint.layout.direction import first_strong_is_rtl
+
+_MARKS = str.maketrans("", "", "\u200e\u200f\u061c")  # direction marks: they have done their work
 
 # Arabic letters in code order with their number of presentation forms (isolated, final, initial,
 # medial); forms are consecutive in U+FE80..U+FEF4 in this same order.
@@ -126,64 +136,20 @@ def _marks_after(text: str, i: int) -> list[str]:
 
 
 def reads_right_to_left(text: str) -> bool:
-    """True when the first letter of `text` belongs to a right-to-left script (the line aligns right)."""
-    if not RTL.search(text):
-        return False
-    first = next((ch for ch in text if _is_rtl(ch) or _STRONG_LTR.match(ch)), "")
-    return bool(first) and _is_rtl(first)
-
-
-def _is_rtl(char: str) -> bool:
-    return bool(RTL.match(char))
+    """True when `text` (one line) reads right to left: its first strong letter, or the direction mark
+    the layout put first, is right-to-left. Such a line aligns right."""
+    return bool(RTL.search(text)) and bool(first_strong_is_rtl(text))
 
 
 def visual(text: str) -> str:
-    """`text` as it must be drawn left to right: Arabic shaped, RTL runs reversed (numbers and Latin
-    words inside them keep their own order), and a line that starts right-to-left laid out from the
-    right. Text without RTL characters is returned unchanged."""
+    """`text` (one line, logical order) as it must be drawn left to right: Arabic shaped, then
+    reordered by the bidi algorithm, mirrored brackets included. Text without right-to-left
+    characters is returned unchanged."""
     if not RTL.search(text):
         return text
     shaped = shape_arabic(text)
-    first_strong = next((ch for ch in shaped if _is_rtl(ch) or _STRONG_LTR.match(ch)), "")
-    rtl_line = _is_rtl(first_strong) if first_strong else True
-    # runs of (is_rtl, text); neutrals (spaces, punctuation) join the RTL run they sit inside
-    runs: list[list] = []  # type: ignore[type-arg]
-    for char in shaped:
-        kind = True if _is_rtl(char) else False if (_STRONG_LTR.match(char) or char.isdigit()) else None
-        if kind is None and rtl_line:
-            kind = True  # in a right-to-left line, spaces and punctuation run right to left
-        if runs and (kind is None or runs[-1][0] == kind or runs[-1][0] is None):
-            if runs[-1][0] is None:
-                runs[-1][0] = kind
-            runs[-1][1] += char
-        else:
-            runs.append([kind, char])
-    pieces = []
-    for kind, part in runs:
-        if kind:
-            core = part.rstrip()
-            pieces.append((True, _reverse_keeping_numbers(core)))
-            if len(core) < len(part):
-                pieces.append((False, part[len(core) :]))
-        else:
-            pieces.append((False, part))
-    if rtl_line:
-        pieces.reverse()
-    return "".join(part for _, part in pieces)
-
-
-def _reverse_keeping_numbers(part: str) -> str:
-    chunks = re.findall(r"[0-9][0-9.,:]*[0-9]|[0-9]|.", part, flags=re.S)
-    mirrored = {
-        "(": ")",
-        ")": "(",
-        "[": "]",
-        "]": "[",
-        "{": "}",
-        "}": "{",
-        "<": ">",
-        ">": "<",
-        "«": "»",
-        "»": "«",
-    }
-    return "".join(mirrored.get(chunk, chunk) for chunk in reversed(chunks))
+    if any(not bidirectional(char) for char in shaped):
+        # a code point this Python's Unicode tables do not know (bidi.algorithm stops on it): the Rust
+        # implementation knows newer Unicode, and only mirroring is lost
+        return get_display_newer(shaped).translate(_MARKS)
+    return get_display(shaped).translate(_MARKS)

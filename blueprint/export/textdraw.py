@@ -7,7 +7,6 @@ characters no font has are recorded per owner.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -17,21 +16,13 @@ from blueprint.export import style as st
 from blueprint.export.fonts import BOLD, REGULAR, FontSet
 from blueprint.export.rtl import RTL, visual
 from blueprint.export.textops import TextWriter
+from blueprint.layout.text import outside_search, text_width
 
 
 @lru_cache(maxsize=4)
 def _uncovered_pattern(covered: frozenset[int]):  # type: ignore[no-untyped-def]
     """A fast test (a compiled character class) for "has a character DejaVu Sans lacks"."""
-    ranges: list[tuple[int, int]] = []
-    for code in sorted(covered):
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1] = (ranges[-1][0], code)
-        else:
-            ranges.append((code, code))
-    parts = "".join(
-        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges
-    )
-    return re.compile(f"[^{parts}]").search
+    return outside_search(covered)
 
 
 class TextPen:
@@ -64,22 +55,32 @@ class TextPen:
         (along the baseline, which runs upwards when `vertical`)."""
         if not text:
             return
-        if RTL.search(text):
+        laid_out = text
+        reordered = RTL.search(text) is not None
+        if reordered:
             text = visual(text)
         uncovered = self._uncovered(text) is not None
         if owner is not None and uncovered:
             missing = self.fonts.undrawable(text)
             if missing:
                 self.problems.setdefault(owner, set()).update(missing)
+        runs = self.fonts.runs(text, bold) if uncovered else [(BOLD if bold else REGULAR, text)]
+        squeeze = 1.0
+        if uncovered or reordered:
+            # Fallback fonts, missing glyphs and Arabic presentation forms are not the widths the
+            # layout measured: never draw wider than the room it gave (so no text leaves its box)
+            drawn = sum(stringWidth(part, font, size) for font, part in runs)
+            room = text_width(laid_out, size, bold)
+            if drawn > room * 1.001 and drawn > 0:
+                squeeze = room / drawn
         if align != "left":
-            width = self.width(text, size, bold)
+            width = self.width(text, size, bold) * squeeze
             shift = width if align == "right" else width / 2
             if vertical:
                 y -= shift
             else:
                 x -= shift
-        runs = self.fonts.runs(text, bold) if uncovered else [(BOLD if bold else REGULAR, text)]
-        self._writer.string(x, y, runs, size, color, vertical)
+        self._writer.string(x, y, runs, size, color, vertical, squeeze)
 
     def block(
         self,

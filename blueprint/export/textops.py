@@ -86,9 +86,17 @@ class TextWriter:
         self._leading_now: float | None = None
 
     def string(
-        self, x: float, y: float, runs: list[tuple[str, str]], size: float, colour: str, vertical: bool
+        self,
+        x: float,
+        y: float,
+        runs: list[tuple[str, str]],
+        size: float,
+        colour: str,
+        vertical: bool,
+        squeeze: float = 1.0,
     ) -> None:
-        """One string at baseline (x, y) (upwards when `vertical`), as (font name, text) runs."""
+        """One string at baseline (x, y) (upwards when `vertical`), as (font name, text) runs; with
+        `squeeze` < 1 drawn that much narrower (horizontal scaling, `Tz`)."""
         if colour != self._fill_now:
             self.fill(colour)
             self._fill_now = colour
@@ -96,12 +104,16 @@ class TextWriter:
             self.transform(0, 1, -1, 0, x, y)
         else:
             self.origin(x, y)
+        if squeeze < 1.0:
+            self._ops.append(f"{fp_str(squeeze * 100)} Tz")
         for name, part in runs:
             if self._font_now != (name, size):
                 self.font(name, size)
                 self._font_now = (name, size)
                 self._leading_now = None
             self.out(part)
+        if squeeze < 1.0:
+            self._ops.append("100 Tz")
 
     def block(
         self, x: float, y: float, lines: tuple[str, ...], name: str, size: float, leading: float, colour: str

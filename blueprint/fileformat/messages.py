@@ -36,6 +36,24 @@ def json_path(loc: tuple[int | str, ...]) -> str:
     return out
 
 
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def key_path(path: str, key: str) -> str:
+    """`path` followed by the file's own `key`: `.key` when it reads as a name, else `["a.b"]`."""
+    if _IDENTIFIER.match(key):
+        return f"{path}.{key}" if path else key
+    return f"{path}[{json.dumps(key, ensure_ascii=False)}]"
+
+
+def _location(loc: tuple[int | str, ...], kind: str) -> str:
+    """The JSON path of an error; an unknown field's own name is kept whatever it is (`$foo`, `a.b`),
+    while pydantic's tags are left out of every other path."""
+    if kind == "extra_forbidden" and loc and isinstance(loc[-1], str):
+        return key_path(json_path(loc[:-1]), loc[-1])
+    return json_path(loc)
+
+
 def shown(value: Any) -> str:
     """A value as the file spells it (`true`, `null`, `'text'`), shortened to one readable piece."""
     if isinstance(value, str):
@@ -52,11 +70,11 @@ def _message(error: ErrorDetails) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")
-    field = json_path(error["loc"]).rsplit(".", 1)[-1]
     if kind == "missing":
         return "required field is missing"
     if kind == "extra_forbidden":
-        return f"unknown field '{field}'"
+        name = error["loc"][-1] if error["loc"] else ""
+        return f"unknown field {shown(str(name))}" + (" (a field with an empty name)" if name == "" else "")
     if kind == "literal_error":
         return f"must be one of {ctx.get('expected', '?')}, not {shown(value)}"
     if kind in _TYPE_WORDS:
@@ -91,7 +109,7 @@ def first_problem(error: ValidationError) -> tuple[str, str, str]:
     """
     errors = error.errors(include_url=False)
     chosen = errors[0]
-    path = json_path(chosen["loc"])
+    path = _location(chosen["loc"], chosen["type"])
     extra = (chosen.get("ctx") or {}).get("path")
     if extra:
         extra = str(extra)

@@ -12,6 +12,7 @@ import io
 
 from blueprint.graph.handoffs import HandoffReport
 from blueprint.model import Blueprint
+from blueprint.safetext import for_terminal, spreadsheet_row
 
 _COLUMN_LIMIT = 20
 
@@ -30,8 +31,9 @@ def display_names(report: HandoffReport) -> dict[str, str]:
 
 
 def handoffs_text(doc: Blueprint, report: HandoffReport) -> str:
-    names = display_names(report)
-    stage_names = {stage.id: stage.name for stage in doc.stages}
+    """For a terminal: names from the file have their control characters escaped."""
+    names = {key: for_terminal(name) for key, name in display_names(report).items()}
+    stage_names = {stage.id: for_terminal(stage.name) for stage in doc.stages}
 
     def listed(ids: tuple[str, ...], lookup: dict[str, str]) -> str:
         return ", ".join(lookup[i] for i in ids) or "none"
@@ -41,7 +43,7 @@ def handoffs_text(doc: Blueprint, report: HandoffReport) -> str:
         blocks.append(
             "\n".join(
                 [
-                    f"{names[entry.id]} ({entry.kind})",
+                    f"{names[entry.id]} ({for_terminal(entry.kind)})",
                     f"  upstream:   {listed(entry.upstream, names)}",
                     f"  downstream: {listed(entry.downstream, names)}",
                     f"  hand-offs:  {entry.handoffs_in} in, {entry.handoffs_out} out",
@@ -56,7 +58,7 @@ def handoffs_text(doc: Blueprint, report: HandoffReport) -> str:
 
 def matrix_text(report: HandoffReport) -> str:
     """The hand-off matrix as an aligned table: `.` for none, `-` on the diagonal (never a hand-off)."""
-    names = display_names(report)
+    names = {key: for_terminal(name) for key, name in display_names(report).items()}
     ids = [entry.id for entry in report.functions]
     row_width = max(len("from \\ to"), *(len(_fit(names[i])) for i in ids))
     widths = [max(len(_fit(names[i])), 3) for i in ids]
@@ -73,12 +75,13 @@ def matrix_text(report: HandoffReport) -> str:
 
 
 def handoffs_csv(report: HandoffReport) -> str:
-    """The full matrix as CSV (Unix line ends), zeros included, so a spreadsheet can open it as is."""
+    """The full matrix as CSV (Unix line ends), zeros included, so a spreadsheet can open it as is.
+    Names that would start a formula get a leading `'` (`spreadsheet_row`)."""
     names = display_names(report)
     ids = [entry.id for entry in report.functions]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["from \\ to", *(names[i] for i in ids)])
+    writer.writerow(spreadsheet_row(["from \\ to", *(names[i] for i in ids)]))
     for source in ids:
-        writer.writerow([names[source], *(report.count(source, target) for target in ids)])
+        writer.writerow(spreadsheet_row([names[source], *(report.count(source, target) for target in ids)]))
     return out.getvalue()

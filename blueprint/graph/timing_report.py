@@ -12,13 +12,15 @@ from typing import Any
 
 from blueprint.graph.timing import CardTime, Timing
 from blueprint.model import Blueprint
+from blueprint.safetext import for_terminal, spreadsheet_row
 
 _TITLE_LIMIT = 60
 
 
 def _short(text: str) -> str:
+    """A title or name for the text report: one line, shortened, control characters escaped."""
     text = " ".join(text.split())
-    return text if len(text) <= _TITLE_LIMIT else text[: _TITLE_LIMIT - 1].rstrip() + "…"
+    return for_terminal(text if len(text) <= _TITLE_LIMIT else text[: _TITLE_LIMIT - 1].rstrip() + "…")
 
 
 def minutes_text(value: float) -> str:
@@ -120,12 +122,13 @@ CSV_COLUMNS = (
 
 
 def timing_csv(doc: Blueprint, timing: Timing) -> str:
-    """The `cards` rows of the JSON, one per customer card, the chain joined with spaces."""
+    """The `cards` rows of the JSON, one per customer card, the chain joined with spaces; a title that
+    would start a spreadsheet formula gets a leading `'` (`spreadsheet_row`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for row in timing_json(doc, timing)["cards"]:
-        writer.writerow([_cell(row[name]) for name in CSV_COLUMNS])
+        writer.writerow(spreadsheet_row(_cell(row[name]) for name in CSV_COLUMNS))
     return out.getvalue()
 
 

@@ -2,7 +2,8 @@
 
 The Cards sheet's columns, with names in place of ids for the stage, step, lane, function and fail
 owner; UTF-8 with a byte-order mark (so Excel reads accents), comma-separated, a header row. Not meant
-for re-import (the workbook is); importing it works as a simple process list does.
+for re-import (the workbook is); importing it works as a simple process list does. Text that starts
+like a formula gets a leading apostrophe (`blueprint.safetext`).
 """
 
 from __future__ import annotations
@@ -11,16 +12,8 @@ import csv
 import io
 
 from blueprint.interchange import columns
-from blueprint.interchange.package import FORMULA_STARTS
 from blueprint.model import Blueprint
-
-
-def spreadsheet_cell(value: object) -> object:
-    """A CSV cell that no spreadsheet runs as a formula: text starting with `=`, `+`, `-`, `@`, tab or
-    carriage return gets a leading apostrophe (a CSV cell has no type to say "text")."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+from blueprint.safetext import spreadsheet_row
 
 
 def export_cards_csv(doc: Blueprint) -> bytes:
@@ -53,5 +46,5 @@ def export_cards_csv(doc: Blueprint) -> bytes:
             card.evidence,
             "\n".join(card.tags),
         ]
-        writer.writerow([spreadsheet_cell(value) for value in row])
+        writer.writerow(spreadsheet_row(row))  # a CSV cell has no type that says "text"
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from blueprint.fileformat import BlueprintFileError
 from blueprint.interchange import limits
-from blueprint.interchange.package import FORMULA_STARTS
 from blueprint.interchange.tables import Row, Table, header_key
 from blueprint.interchange.workbook_reading import read_input
+from blueprint.safetext import FORMULA_STARTS
 
 DELIMITERS = (",", ";", "\t")
 

@@ -20,22 +20,17 @@ from __future__ import annotations
 import html
 import itertools
 import math
-import re
 import xml.etree.ElementTree as ET
 
 from blueprint.export import style as st
 from blueprint.layout import Box, CardBox, Layout, Route, compute_layout
 from blueprint.layout import metrics as m
 from blueprint.model import Blueprint
+from blueprint.safetext import xml_text
 
 GRID_LAYER = "1"
 CARDS_LAYER = "bp-layer-cards"
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _clean(text: str) -> str:
-    """Text XML can carry (control characters become U+FFFD)."""
-    return _NOT_XML.sub("\ufffd", text)
+_clean = xml_text  # text XML can carry (the characters it cannot are dropped)
 
 
 def label(text: str) -> str:

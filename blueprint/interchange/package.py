@@ -22,13 +22,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from blueprint.interchange.xmltext import to_cell_text
+from blueprint.safetext import FORMULA_STARTS
 
 Value = str | int | float | None
 
 #: The most characters Excel keeps in one cell.
 MAX_CELL_TEXT = 32_767
-#: How a text starts when a spreadsheet could take it for a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -7,21 +7,14 @@ imported blueprint opens.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from blueprint.model import Blueprint
+from blueprint.safetext import for_terminal
 
-# Control characters, line separators and bidi overrides: text from a table must not break a line of
-# the report, move the terminal's cursor or show itself in another order than it has.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str) -> str:
-    """`text` safe on one line of a terminal: unsafe characters written as `\\x1b`, `\\u202e`."""
-    return _UNSAFE.sub(
-        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", text
-    )
+#: Text from a table must not break a line of the report, move the terminal's cursor or show itself
+#: in another order than it has: control characters and bidi overrides are shown as escapes.
+printable = for_terminal
 
 
 #: What the report counts, in the order it says them (views only when there are any: only our own

@@ -142,8 +142,11 @@ def _content(
             description, m.DESCRIPTION_SIZE, m.TEXT_WIDTH, False, m.DESCRIPTION_MAX_LINES
         )
     details, cut_details = [], False
-    for detail in _details(channel, duration, tolerance, evidence, None if function is None else function[1]):
-        line, cut = one_line(detail, m.DETAIL_SIZE, m.TEXT_WIDTH)
+    for i, detail in enumerate(
+        _details(channel, duration, tolerance, evidence, None if function is None else function[1])
+    ):
+        bold = i == 0 and function is not None  # the function's name is drawn bold: measure it so
+        line, cut = one_line(detail, m.DETAIL_SIZE, m.TEXT_WIDTH, bold)
         details.append(line)
         cut_details |= cut
     height = m.CARD_PAD * 2 + len(title_lines) * m.TITLE_LEADING

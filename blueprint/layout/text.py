@@ -10,8 +10,11 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
+from blueprint.layout.direction import keep_paragraph_direction
+from blueprint.layout.linebreaks import IDEOGRAPHIC, clusters, pieces
 from blueprint.resources import font_path
 
 ELLIPSIS = "…"
@@ -37,9 +40,31 @@ def has_glyph(char: str) -> bool:
     return ord(char) in _REGULAR
 
 
+def outside_search(codes: Iterable[int]):  # type: ignore[no-untyped-def]
+    """A fast test (the `search` of a compiled character class) for "has a character whose code is not
+    among `codes`"."""
+    ranges: list[list[int]] = []
+    for code in sorted(codes):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    spans = "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
+    return re.compile(f"[^{spans}]").search
+
+
+_UNCOVERED = outside_search(_REGULAR)
+
+
+def lacks_glyphs(text: str) -> bool:
+    """True when DejaVu Sans cannot draw some character of `text` (another font, or none, will: its
+    width is then the estimate `_missing_width`, not the font's)."""
+    return _UNCOVERED(text) is not None
+
+
 def _missing_width(char: str, default: float) -> float:
-    if unicodedata.combining(char):
-        return 0.0
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0.0  # marks sit on their letter; format characters (joiners, marks of direction) draw nothing
     if unicodedata.east_asian_width(char) in ("W", "F"):
         return 1000.0
     return default
@@ -73,43 +98,49 @@ def clean(text: str) -> str:
 
 
 def _break_word(word: str, size: float, width: float, bold: bool) -> list[str]:
-    """Split a word wider than `width` into pieces that fit (at least one character each)."""
+    """Split a word wider than `width` into pieces that fit, between characters as a reader sees them
+    (`clusters`: a letter keeps its marks), at least one such character a piece."""
     pieces, current, current_w = [], "", 0.0
-    for char in word:
-        char_w = _units(char, bold) * size / 1000
-        if current and current_w + char_w > width:
+    for cluster in clusters(word):
+        cluster_w = _units(cluster, bold) * size / 1000
+        if current and current_w + cluster_w > width:
             pieces.append(current)
             current, current_w = "", 0.0
-        current += char
-        current_w += char_w
+        current += cluster
+        current_w += cluster_w
     if current:
         pieces.append(current)
     return pieces
 
 
 def _wrap_paragraph(paragraph: str, size: float, width: float, bold: bool, limit: int) -> list[str]:
-    """Greedy wrap; stops once more than `limit` lines are known (0: no limit)."""
+    """Greedy wrap at spaces, and between ideographs where Chinese and Japanese break (`pieces`);
+    stops once more than `limit` lines are known (0: no limit)."""
     lines: list[str] = []
     current, current_w = "", 0.0
     space_w = _units(" ", bold) * size / 1000
+    ideographic = IDEOGRAPHIC.search(paragraph) is not None
     for word in paragraph.split(" "):
         if not word:
             continue
-        word_w = text_width(word, size, bold)
-        if current and current_w + space_w + word_w <= width:
-            current += " " + word
-            current_w += space_w + word_w
-            continue
-        if current:
-            lines.append(current)
-            if limit and len(lines) > limit:
-                return lines
-        if word_w <= width:
-            current, current_w = word, word_w
-        else:
-            *full, current = _break_word(word, size, width, bold)
-            lines.extend(full)
-            current_w = text_width(current, size, bold)
+        joiner, joiner_w = " ", space_w  # a space before a word; nothing between its pieces
+        for piece in pieces(word) if ideographic else (word,):
+            piece_w = text_width(piece, size, bold)
+            if current and current_w + joiner_w + piece_w <= width:
+                current += joiner + piece
+                current_w += joiner_w + piece_w
+            else:
+                if current:
+                    lines.append(current)
+                    if limit and len(lines) > limit:
+                        return lines
+                if piece_w <= width:
+                    current, current_w = piece, piece_w
+                else:
+                    *full, current = _break_word(piece, size, width, bold)
+                    lines.extend(full)
+                    current_w = text_width(current, size, bold)
+            joiner, joiner_w = "", 0.0
     if current:
         lines.append(current)
     return lines
@@ -129,12 +160,15 @@ def wrap(
 ) -> tuple[tuple[str, ...], bool]:
     """Lines of `text` that fit `width` at `size`, and whether it had to be shortened to `max_lines`.
 
-    Words wrap at spaces; a word wider than the box breaks between characters; newlines are kept.
-    With `max_lines` > 0 the last kept line ends with an ellipsis when text was cut.
+    Words wrap at spaces, Chinese and Japanese also between characters (`linebreaks.pieces`); a word
+    wider than the box breaks between characters; newlines are kept. A line of a right-to-left
+    paragraph keeps its paragraph's direction (`direction.keep_paragraph_direction`). With
+    `max_lines` > 0 the last kept line ends with an ellipsis when text was cut.
     """
     lines: list[str] = []
     for paragraph in clean(text).split("\n"):
-        lines.extend(_wrap_paragraph(paragraph, size, width, bold, max_lines) or ([""] if lines else []))
+        wrapped = _wrap_paragraph(paragraph, size, width, bold, max_lines)
+        lines.extend(keep_paragraph_direction(paragraph, wrapped) or ([""] if lines else []))
         if max_lines and len(lines) > max_lines:
             break
     while lines and not lines[-1]:

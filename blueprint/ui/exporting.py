@@ -46,7 +46,15 @@ def export_with_dialog(window: MainWindow, suggested: Path | None = None) -> boo
 
 
 def export_to(window: MainWindow, options: ExportOptions) -> bool:
-    """Write the PDF (or the HTML page); a progress dialog appears when it takes more than half a second."""
+    """Write the PDF (or the HTML page); a progress dialog appears when it takes more than half a
+    second. The document's own file, and anything that is not a regular file, is refused before
+    drawing."""
+    from blueprint.export.output import output_problem
+
+    problem = output_problem(options.path, window.document.path)
+    if problem is not None:
+        show_error(window, "Cannot export", f"{options.path}: {problem}")
+        return False
     copy = window.document.blueprint.model_copy(deep=True)
     outcome: dict[str, Any] = {"warnings": []}
 

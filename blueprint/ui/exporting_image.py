@@ -45,7 +45,12 @@ def image_path(chosen: str, picked_filter: str = "") -> Path:
 def export_image_to(window: MainWindow, path: Path) -> bool:
     """Draw and write the image; a failure names the file in a message box."""
     from blueprint.export.image import export_image
+    from blueprint.export.output import output_problem
 
+    problem = output_problem(path, window.document.path)
+    if problem is not None:
+        show_error(window, "Cannot export the image", f"{path}: {problem}")
+        return False
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         warnings = export_image(window.document.blueprint.model_copy(deep=True), path)

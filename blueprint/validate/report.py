@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from blueprint.safetext import for_terminal
 from blueprint.validate.finding import Finding
 from blueprint.validate.registry import RULES
 
@@ -41,8 +42,13 @@ def finding_line(finding: Finding) -> str:
 
 
 def file_text(path: str, findings: Sequence[Finding]) -> str:
-    """One file's block: the path, one indented line per finding, the summary line."""
-    lines = [path, *(f"  {finding_line(finding)}" for finding in findings), f"  {summary_line(findings)}"]
+    """One file's block: the path, one indented line per finding, the summary line. Titles quoted in
+    the findings come from the file: their control characters are shown escaped (`for_terminal`)."""
+    lines = [
+        for_terminal(path),
+        *(f"  {for_terminal(finding_line(finding))}" for finding in findings),
+        f"  {summary_line(findings)}",
+    ]
     return "\n".join(lines)
 
 

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from blueprint.export import ExportOptions, export_pdf
 from blueprint.export.pages import MAX_PAGE_SIDE, PAGE_SIZES, plan_pages
-from blueprint.export.pdf import info_text
+from blueprint.export.pdfmeta import info_text
 from blueprint.fileformat import load
 from blueprint.layout import compute_layout
 from blueprint.layout import metrics as m

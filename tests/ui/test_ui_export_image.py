@@ -76,3 +76,22 @@ def test_a_failed_export_names_the_file(qtbot, window, tmp_path, monkeypatch):  
     assert len(shown) == 1 and str(out) in shown[0][1]
     assert "Traceback" not in shown[0][1]
     assert not out.exists()
+
+
+def test_the_open_blueprint_is_never_replaced_by_its_export(qtbot, window, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    import blueprint.ui.exporting as exporting
+    from blueprint.ui.dialogs.export_dialog import ExportOptions
+
+    own = tmp_path / "trip.png"  # a blueprint whose name ends like an image
+    assert window.save_to(own)
+    before = own.read_bytes()
+    choose(monkeypatch, own)
+    shown = []
+    monkeypatch.setattr(exporting_image, "show_error", lambda w, title, text: shown.append(text))
+    monkeypatch.setattr(exporting, "show_error", lambda w, title, text: shown.append(text))
+    window.actions.export_image.trigger()
+    link = tmp_path / "trip.pdf"
+    link.symlink_to(own)
+    assert not exporting.export_to(window, ExportOptions(link))
+    assert len(shown) == 2 and all("is the blueprint being exported" in text for text in shown)
+    assert own.read_bytes() == before and link.is_symlink()

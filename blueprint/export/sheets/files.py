@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from blueprint.export.pdf import glyph_warnings, info_text, new_canvas
+from blueprint.export.pdf import glyph_warnings, new_canvas
 from blueprint.export.sheets.facts import SheetContext
 from blueprint.export.sheets.pages import SheetPages
 from blueprint.export.textdraw import TextPen
@@ -43,8 +43,7 @@ def render_sheet(
     """One function's sheet as PDF bytes, with the warnings (characters no font can draw)."""
     sheet = SheetPages(context, function_id, page_size, orientation)
     buffer = io.BytesIO()
-    canvas, fonts = new_canvas(buffer, sheet.plan, context.doc)
-    canvas.setTitle(info_text(sheet.facts.heading))
+    canvas, fonts = new_canvas(buffer, sheet.plan, context.doc, sheet.facts.heading)
     pen = TextPen(canvas, fonts)
     sheet.draw(canvas, pen, 1, sheet.page_count)
     canvas.save()
