@@ -271,9 +271,14 @@ def _cards(diagram: _Diagram, doc: Blueprint, layout: Layout) -> None:
         for marker in box.markers:
             if marker.kind == "fail":
                 look = _style("ellipse", fillColor=st.FAIL, fontColor="#FFFFFF", fontSize=7.5)
-            else:
+            else:  # the wait and improvement-plan pills, in the PDF's colours
+                plan = marker.kind == "plan"
                 look = _style(
-                    rounded=1, arcSize=50, fillColor=st.WAIT, fontColor=st.TEXT, fontSize=m.DETAIL_SIZE
+                    rounded=1,
+                    arcSize=50,
+                    fillColor=st.PLAN if plan else st.WAIT,
+                    fontColor="#FFFFFF" if plan else st.TEXT,
+                    fontSize=m.DETAIL_SIZE,
                 )
             look += _style(strokeColor="#FFFFFF", fontStyle=1, html=1) + fixed
             diagram.vertex(

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from blueprint.export import style as st
 from blueprint.export.palette import CARD_COLORS
 from blueprint.fileformat import load
 from blueprint.interchange.drawio import export_drawio
@@ -15,6 +16,8 @@ from blueprint.layout import compute_layout
 from blueprint.model import Blueprint
 
 from builders import blueprint_with, card
+
+BADGE_FILLS = {"fail": st.FAIL, "wait": st.WAIT, "plan": st.PLAN}
 
 
 def parsed(doc: Blueprint) -> tuple[ET.Element, dict[str, tuple[ET.Element, ET.Element | None]]]:
@@ -94,6 +97,7 @@ def test_every_card_at_its_position_in_its_colours(hotel: Blueprint) -> None:
         for marker in box.markers:
             badge, _ = cells[f"bpx-{card_id}-{marker.kind}"]
             assert badge.get("parent") == f"bp-{card_id}" and badge.get("value") == marker.text
+            assert style(badge)["fillColor"] == BADGE_FILLS[marker.kind], "the PDF's badge colours"
 
 
 def test_every_link_joins_its_cards_through_the_routes_bends(hotel: Blueprint) -> None:
