@@ -2,9 +2,10 @@
 same layout as the PDF.
 
 Two layers: "Blueprint grid" (locked, so a click picks a card rather than the lane under it) holds the
-lane bands with their names, the stage and step headers, the emotion row and the three lines; "Cards
-and links" holds every card as a rounded rectangle at its layout position, in its lane kind's fill with
-its function's strip and its fail and wait badges (children of the card, so they move with it), and
+title and persona above the grid (as the PDF's title block), the lane bands with their names, the
+stage and step headers, the emotion row and the three lines; "Cards and links" holds every card as a
+rounded rectangle at its layout position, in its lane kind's fill with its function's strip and its
+fail, wait and plan badges (children of the card, so they move with it), and
 every link as an edge from its source card to its target card, leaving and entering where the PDF
 draws it, with the route's bends as waypoints and its label where the PDF puts it. Moving a card in
 draw.io keeps its links attached.
@@ -202,6 +203,27 @@ def _grid(diagram: _Diagram, layout: Layout) -> None:
         diagram.vertex(f"bpx-line-{line.kind}-{_n(line.y)}-label", caption, text_style, label(line.label))
 
 
+#: The persona line is one line, as the PDF's title block has it; longer text is cut here.
+PERSONA_CHARACTERS = 240
+
+
+def _title(diagram: _Diagram, doc: Blueprint, layout: Layout) -> None:
+    """The title and the persona above the grid, as the PDF's title block shows them (in the locked
+    layer: they are the page's heading, not something to move)."""
+    text = _style("text", html=1, align="left", verticalAlign="bottom", whiteSpace="nowrap")
+    heading = Box(0, -50, max(layout.width, 200), 26)
+    diagram.vertex(
+        "bpx-title", heading, text + _style(fontSize=16, fontStyle=1, fontColor=st.TEXT), label(doc.title)
+    )
+    if doc.persona is not None:
+        persona = doc.persona.name + (f": {doc.persona.description}" if doc.persona.description else "")
+        if len(persona) > PERSONA_CHARACTERS:
+            persona = persona[: PERSONA_CHARACTERS - 1].rstrip() + "…"
+        line = Box(0, -22, heading.w, 14)
+        look = text + _style(fontSize=8.5, fontColor=st.MUTED)
+        diagram.vertex("bpx-persona", line, look, label(" ".join(f"Persona: {persona}".split())))
+
+
 def _emotion(diagram: _Diagram, layout: Layout) -> None:
     curve = layout.emotion
     if curve is None:
@@ -382,6 +404,7 @@ def export_drawio(doc: Blueprint, layout: Layout | None = None) -> bytes:
     """The .drawio file's bytes (UTF-8 XML, uncompressed)."""
     layout = layout or compute_layout(doc)
     diagram = _Diagram()
+    _title(diagram, doc, layout)
     _grid(diagram, layout)
     _cards(diagram, doc, layout)
     _links(diagram, doc, layout)

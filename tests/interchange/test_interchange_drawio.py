@@ -128,3 +128,11 @@ def test_text_is_escaped_and_characters_xml_cannot_carry_are_dropped() -> None:
     assert cells["bp-c1"][1].get("label") == '&lt;img src=x onerror="alert(1)"&gt; &amp; bell'  # type: ignore[union-attr]
     assert cells["bp-l0"][1].get("label") == "&lt;b&gt;bold&lt;/b&gt;"  # type: ignore[union-attr]
     assert "html" in style(cells["bp-c1"][0])
+
+
+def test_the_title_and_persona_stand_above_the_grid(hotel: Blueprint) -> None:
+    _, cells = parsed(hotel)
+    title, persona = cells["bpx-title"][0], cells["bpx-persona"][0]
+    assert title.get("value") == "Business stay at Hôtel des Arts, Lyon" and title.get("parent") == "1"
+    assert persona.get("value", "").startswith("Persona: Priya: Management consultant")
+    assert geometry(title)[1] + geometry(title)[3] <= geometry(persona)[1] <= 0 - geometry(persona)[3]
