@@ -1,21 +1,21 @@
 """File > Export As...: one file dialog listing every format the editor writes (PDF, PNG, SVG, HTML,
 and for other tools XLSX, CSV, draw.io). The format is the file name's suffix, else the filter picked;
 PDF and HTML then ask for their options (the Export PDF dialog, which takes both), the others are
-written at once."""
+written at once (on a worker thread, the window painted)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 
 from blueprint.fileformat import BlueprintFileError
 from blueprint.interchange.exports import FORMATS as OTHER_TOOLS
 from blueprint.ui import exporting, exporting_image
 from blueprint.ui.dialogs.export_dialog import HTML_SUFFIXES
 from blueprint.ui.dialogs.prompts import ask_overwrite, show_error
+from blueprint.ui.worker import run_with_progress
 
 if TYPE_CHECKING:
     from blueprint.ui.main_window import MainWindow
@@ -42,7 +42,9 @@ def chosen_path(chosen: str, picked_filter: str) -> Path:
 
 def export_as_with_dialog(window: MainWindow) -> bool:
     path = window.document.path
-    suggested = path.with_suffix(".xlsx") if path else Path.home() / "blueprint.xlsx"
+    # No suffix in the suggested name: the format picked in the list then decides (a name left as
+    # "trip.xlsx" while draw.io was picked would write a workbook); a suffix typed in the name wins.
+    suggested = path.with_suffix("") if path else Path.home() / "blueprint"
     filters = ";;".join(f for f, _ in FORMATS)
     workbook = next(f for f, suffix in FORMATS if suffix == ".xlsx")
     chosen, picked = QFileDialog.getSaveFileName(window, "Export", str(suggested), filters, workbook)
@@ -55,24 +57,28 @@ def export_as_with_dialog(window: MainWindow) -> bool:
 
 
 def export_to(window: MainWindow, target: Path) -> bool:
+    """Write `target` in the format its suffix names (PDF and HTML ask for their options first). The
+    open blueprint's own file, and anything that is not a regular file, is refused before writing."""
     suffix = target.suffix.lower()
     if suffix in _WITH_OPTIONS:
         return exporting.export_with_dialog(window, target)
     if suffix in (".png", ".svg"):
         return exporting_image.export_image_to(window, target)
+    from blueprint.export.output import output_problem
     from blueprint.interchange.exports import export_file
 
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    problem = output_problem(target, window.document.path)
+    if problem is not None:
+        show_error(window, "Cannot export", f"{target}: {problem}")
+        return False
+    copy = window.document.blueprint.model_copy(deep=True)
     try:
-        export_file(window.document.blueprint.model_copy(deep=True), target)
+        run_with_progress(window, "Export", f"Writing {target.name}…", lambda: export_file(copy, target))
     except BlueprintFileError as error:
-        QApplication.restoreOverrideCursor()
         show_error(window, "Cannot export", error.one_line())
         return False
     except Exception as error:  # the editor never crashes on an export
-        QApplication.restoreOverrideCursor()
         show_error(window, "Cannot export", f"{target}: could not write it ({type(error).__name__}: {error})")
         return False
-    QApplication.restoreOverrideCursor()
     window.show_message(f"Exported {target}")
     return True

@@ -7,13 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from blueprint.edit import Document
 from blueprint.fileformat import BlueprintFileError
 from blueprint.ui.dialogs.import_report import ImportReportDialog
 from blueprint.ui.dialogs.prompts import show_error
+from blueprint.ui.worker import run_with_progress
 
 if TYPE_CHECKING:
     from blueprint.ui.main_window import MainWindow
@@ -35,18 +35,14 @@ def import_path(window: MainWindow, path: Path) -> bool:
     """Import `path`, show the report, and open the result when the designer says so."""
     from blueprint.interchange.importer import import_file
 
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        imported = import_file(path)
+        imported = run_with_progress(window, "Import", f"Reading {path.name}…", lambda: import_file(path))
     except BlueprintFileError as error:
-        QApplication.restoreOverrideCursor()
         show_error(window, "Cannot import the file", error.one_line())
         return False
     except Exception as error:  # the editor never crashes on a bad file
-        QApplication.restoreOverrideCursor()
         show_error(window, "Cannot import the file", f"{path}: could not read it ({type(error).__name__})")
         return False
-    QApplication.restoreOverrideCursor()
     if ImportReportDialog(window, imported.report).exec() != QDialog.DialogCode.Accepted:
         return False
     if not window.maybe_save():

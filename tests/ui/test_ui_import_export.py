@@ -8,6 +8,7 @@ import io
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 
 import blueprint.ui.exporting_formats as exporting_formats
 import blueprint.ui.importing as importing
@@ -39,6 +40,8 @@ def answer_report(qtbot, window, button: str, seen: dict) -> None:  # type: igno
             return
         seen["summary"] = dialog.summary.text()
         seen["notes"] = "\n".join(dialog.note_lines())
+        qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+        seen["copied"] = QGuiApplication.clipboard().text()
         if button == "open":
             qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
         else:
@@ -64,6 +67,8 @@ def test_import_shows_the_report_then_opens_an_unsaved_blueprint(qtbot, window, 
     doc = window.document.blueprint
     assert doc.title == "Dental check-up" and len(doc.cards) == 12 and len(doc.improvements) == 3
     assert window.document.path is None and window.isWindowModified()
+    assert seen["copied"] == import_file(path).report.text()
+    assert "Improvement plans, row 5, column Failure point reference" in seen["copied"]
     assert dumps(doc) == dumps(import_file(path).document)
 
 
@@ -94,6 +99,7 @@ def test_export_as_lists_every_format_and_writes_the_one_picked(qtbot, window, t
 
     def fake(*args, **kwargs):  # type: ignore[no-untyped-def]
         asked.append(args[3])
+        assert args[2].endswith("blueprint"), "no suffix suggested: the format picked decides"
         return next(picks)
 
     monkeypatch.setattr(exporting_formats.QFileDialog, "getSaveFileName", fake)
@@ -124,3 +130,14 @@ def test_export_as_pdf_or_html_asks_for_their_options(qtbot, window, tmp_path, m
     window.actions.export_as.trigger()
     window.actions.export_as.trigger()
     assert asked == [tmp_path / "trip.pdf", tmp_path / "trip.html"]
+
+
+def test_export_as_refuses_a_folder_in_one_line(qtbot, window, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    folder = tmp_path / "trip.xlsx"
+    folder.mkdir()
+    monkeypatch.setattr(exporting_formats.QFileDialog, "getSaveFileName", lambda *a, **k: (str(folder), ""))
+    shown: list = []  # type: ignore[type-arg]
+    monkeypatch.setattr(exporting_formats, "show_error", lambda w, title, text: shown.append((title, text)))
+    window.actions.export_as.trigger()
+    assert shown == [("Cannot export", f"{folder}: is a folder; give a file name")]
+    assert list(folder.iterdir()) == []

@@ -1,8 +1,10 @@
 """The import report, shown before an imported blueprint opens: what was created, and every line of
-what could not be imported as it was. Open shows the blueprint as a new, unsaved document."""
+what could not be imported as it was. Open shows the blueprint as a new, unsaved document; Copy
+Report puts the whole report on the clipboard (the same lines `blueprint import` prints)."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -50,6 +52,10 @@ class ImportReportDialog(QDialog):
         self.open_button = buttons.button(QDialogButtonBox.StandardButton.Open)
         self.open_button.setText("Open as New Blueprint")
         self.open_button.setToolTip("Show the imported blueprint in this window, not saved yet")
+        self.copy_button = buttons.addButton("Copy Report", QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.setToolTip("Copy every line of this report, to fix the file or to send it on")
+        self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(self._text))
+        self._text = report.text()
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
