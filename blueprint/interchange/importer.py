@@ -64,6 +64,8 @@ def _from_workbook(book: Workbook, name: str, sheet: str | None) -> Imported:
         found = find_sheet(book.sheet_names, sheet)
         if found is None:
             listed = ", ".join(f"'{n[:30]}'" for n in book.sheet_names[:10])
+            if len(book.sheet_names) > 10:
+                listed += f" and {len(book.sheet_names) - 10:,} more"
             raise BlueprintFileError(
                 f"no sheet '{sheet[:60]}' (the workbook has {listed})", file=name, code="no-sheet"
             )

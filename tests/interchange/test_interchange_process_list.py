@@ -139,6 +139,9 @@ def test_sheet_chooses_the_sheet(tmp_path: Path) -> None:
     assert import_file(path, sheet=" two ").document.cards[0].title == "From the second sheet"
     with pytest.raises(BlueprintFileError, match="no sheet 'Three' \\(the workbook has 'One', 'Two'\\)"):
         import_file(path, sheet="Three")
+    many = workbook(tmp_path / "many.xlsx", {f"S{i}": first for i in range(12)})
+    with pytest.raises(BlueprintFileError, match=r"'S8', 'S9' and 2 more\)$"):
+        import_file(many, sheet="Three")
 
 
 def test_a_file_in_no_layout_is_refused_naming_the_headers_expected(tmp_path: Path) -> None:
