@@ -141,3 +141,13 @@ def test_export_as_refuses_a_folder_in_one_line(qtbot, window, tmp_path, monkeyp
     window.actions.export_as.trigger()
     assert shown == [("Cannot export", f"{folder}: is a folder; give a file name")]
     assert list(folder.iterdir()) == []
+
+
+def test_the_options_dialog_is_titled_by_the_format(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
+    from blueprint.ui.dialogs.export_dialog import ExportDialog
+
+    dialog = ExportDialog(window, tmp_path / "trip.html")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Export HTML Page" and not dialog.page_size.isEnabled()
+    dialog.path.setText(str(tmp_path / "trip.pdf"))
+    assert dialog.windowTitle() == "Export PDF" and dialog.page_size.isEnabled()
