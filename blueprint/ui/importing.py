@@ -1,6 +1,7 @@
 """File > Import...: a blueprint from a workbook or CSV file. The import report shows first (what was
 created, every line of what was not imported as it was); then the blueprint opens as a new document
-that is not saved yet (closing the window asks to save it)."""
+that is not saved yet (closing the window asks to save it). Dropping a spreadsheet or CSV file on the
+window does the same."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from blueprint.edit import Document
 from blueprint.fileformat import BlueprintFileError
+from blueprint.interchange.importer import SUFFIXES as IMPORT_SUFFIXES  # also what a drop imports
 from blueprint.ui.dialogs.import_report import ImportReportDialog
 from blueprint.ui.dialogs.prompts import show_error
 from blueprint.ui.worker import run_with_progress
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
     from blueprint.ui.main_window import MainWindow
 
 IMPORT_FILTERS = (
-    "Spreadsheets and CSV files (*.xlsx *.xlsm *.csv *.tsv *.txt)",
+    f"Spreadsheets and CSV files ({' '.join('*' + suffix for suffix in IMPORT_SUFFIXES)})",
     "Excel workbooks (*.xlsx *.xlsm)",
     "CSV files (*.csv *.tsv *.txt)",
 )

@@ -411,7 +411,10 @@ class MainWindow(StatusBarMixin, QMainWindow):
             event.ignore()
             return
         event.acceptProposedAction()
-        QTimer.singleShot(0, lambda: self.open_recent(path))
+        if path.suffix.lower() in importing.IMPORT_SUFFIXES:  # a spreadsheet: imported, report first
+            QTimer.singleShot(0, lambda: importing.import_path(self, path))
+        else:
+            QTimer.singleShot(0, lambda: self.open_recent(path))
 
 
 def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
@@ -420,6 +423,9 @@ def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
         return None
     for url in data.urls():
         if url.isLocalFile() and url.toLocalFile().endswith(".blueprint"):
+            return Path(url.toLocalFile())
+    for url in data.urls():
+        if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in importing.IMPORT_SUFFIXES:
             return Path(url.toLocalFile())
     return None
 

@@ -151,3 +151,25 @@ def test_the_options_dialog_is_titled_by_the_format(qtbot, window, tmp_path):  #
     assert dialog.windowTitle() == "Export HTML Page" and not dialog.page_size.isEnabled()
     dialog.path.setText(str(tmp_path / "trip.pdf"))
     assert dialog.windowTitle() == "Export PDF" and dialog.page_size.isEnabled()
+
+
+def test_dropping_a_workbook_on_the_window_imports_it(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    path = signal_workbook(tmp_path / "Dental check-up.xlsx")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    seen: dict = {}  # type: ignore[type-arg]
+    QTimer.singleShot(0, lambda: answer_report(qtbot, window, "open", seen))
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.document.blueprint.title == "Dental check-up", timeout=5000)
+    assert seen["summary"].startswith("Read Dental check-up.xlsx as a Blueprint Signal project workbook.")
+    assert window.document.path is None and len(window.document.blueprint.cards) == 12
