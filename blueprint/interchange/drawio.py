@@ -11,7 +11,9 @@ draws it, with the route's bends as waypoints and its label where the PDF puts i
 draw.io keeps its links attached.
 
 Every cell drawn for a blueprint element is an `<object id="bp-ID">` carrying `blueprint_id` and
-`blueprint_type` (and a card's other fields as data), so a later import could map it back. Labels are
+`blueprint_type` (and a card's other fields as data), so a later import could map it back. The other
+cells (headers, strips, badges, the layer) are `bpx/...`, with a slash no blueprint id may hold, so no
+element's id can take a cell id already used (a duplicate id loses a cell in draw.io). Labels are
 HTML in draw.io (for wrapping), so every text from the document is escaped, and characters XML cannot
 carry are replaced.
 """
@@ -26,11 +28,12 @@ import xml.etree.ElementTree as ET
 from blueprint.export import style as st
 from blueprint.layout import Box, CardBox, Layout, Route, compute_layout
 from blueprint.layout import metrics as m
+from blueprint.layout.emotion import emotion_label
 from blueprint.model import Blueprint
 from blueprint.safetext import xml_text
 
 GRID_LAYER = "1"
-CARDS_LAYER = "bp-layer-cards"
+CARDS_LAYER = "bpx/layer/cards"
 _clean = xml_text  # text XML can carry (the characters it cannot are dropped)
 
 
@@ -149,10 +152,12 @@ def _grid(diagram: _Diagram, layout: Layout) -> None:
         diagram.vertex(
             f"bp-{lane.lane_id}", lane.band, _style(rounded=0, fillColor=fill, strokeColor=st.GRID), data=data
         )
-        diagram.vertex(f"bpx-{lane.lane_id}-header", lane.header, _ROW_HEADER, label(lane.name))
+        diagram.vertex(f"bpx/lane/{lane.lane_id}/header", lane.header, _ROW_HEADER, label(lane.name))
         stripe = Box(lane.header.x, lane.header.y, 4, lane.header.h)
         colour = st.CARD_COLORS.get(lane.kind, st.CARD_COLORS["customer"])[1]
-        diagram.vertex(f"bpx-{lane.lane_id}-stripe", stripe, _style(fillColor=colour, strokeColor="none"))
+        diagram.vertex(
+            f"bpx/lane/{lane.lane_id}/stripe", stripe, _style(fillColor=colour, strokeColor="none")
+        )
     for stage in layout.stages:
         phase = ""
         if stage.phase:
@@ -194,13 +199,13 @@ def _grid(diagram: _Diagram, layout: Layout) -> None:
         colour, width, dash = st.LINE_STYLES[line.kind]
         dashes = _style(dashed=1, dashPattern=" ".join(_n(d) for d in dash)) if dash else ""
         line_style = _style(endArrow="none", html=1, strokeColor=colour, strokeWidth=width) + dashes
-        diagram.edge(f"bpx-line-{line.kind}-{_n(line.y)}", line_style, [(line.x0, line.y), (line.x1, line.y)])
+        diagram.edge(f"bpx/line/{line.kind}/{_n(line.y)}", line_style, [(line.x0, line.y), (line.x1, line.y)])
         top = line.y + 1 if line.label_below else line.y - m.LINE_LABEL_SIZE - 5
         caption = Box(layout.lane_header_width + 6, top, 200, m.LINE_LABEL_SIZE + 4)
         text_style = _style(
             "text", html=1, align="left", verticalAlign="middle", fontSize=m.LINE_LABEL_SIZE, fontColor=colour
         )
-        diagram.vertex(f"bpx-line-{line.kind}-{_n(line.y)}-label", caption, text_style, label(line.label))
+        diagram.vertex(f"bpx/line/{line.kind}/{_n(line.y)}/label", caption, text_style, label(line.label))
 
 
 #: The persona line is one line, as the PDF's title block has it; longer text is cut here.
@@ -213,7 +218,7 @@ def _title(diagram: _Diagram, doc: Blueprint, layout: Layout) -> None:
     text = _style("text", html=1, align="left", verticalAlign="bottom", whiteSpace="nowrap")
     heading = Box(0, -50, max(layout.width, 200), 26)
     diagram.vertex(
-        "bpx-title", heading, text + _style(fontSize=16, fontStyle=1, fontColor=st.TEXT), label(doc.title)
+        "bpx/title", heading, text + _style(fontSize=16, fontStyle=1, fontColor=st.TEXT), label(doc.title)
     )
     if doc.persona is not None:
         persona = doc.persona.name + (f": {doc.persona.description}" if doc.persona.description else "")
@@ -221,7 +226,7 @@ def _title(diagram: _Diagram, doc: Blueprint, layout: Layout) -> None:
             persona = persona[: PERSONA_CHARACTERS - 1].rstrip() + "…"
         line = Box(0, -22, heading.w, 14)
         look = text + _style(fontSize=8.5, fontColor=st.MUTED)
-        diagram.vertex("bpx-persona", line, look, label(" ".join(f"Persona: {persona}".split())))
+        diagram.vertex("bpx/persona", line, look, label(" ".join(f"Persona: {persona}".split())))
 
 
 def _emotion(diagram: _Diagram, layout: Layout) -> None:
@@ -229,19 +234,29 @@ def _emotion(diagram: _Diagram, layout: Layout) -> None:
     if curve is None:
         return
     row = Box(0, curve.box.y, curve.box.right, curve.box.h)
-    diagram.vertex("bpx-emotion", row, _style(rounded=0, fillColor="#FFFFFF", strokeColor=st.GRID))
+    diagram.vertex("bpx/emotion", row, _style(rounded=0, fillColor="#FFFFFF", strokeColor=st.GRID))
     if curve.header is not None:
-        diagram.vertex("bpx-emotion-header", curve.header, _ROW_HEADER, label(curve.label))
+        scale = f'<br><font style="font-size: 6.5px" color="{st.MUTED}">−2 … +2 per step</font>'
+        diagram.vertex("bpx/emotion/header", curve.header, _ROW_HEADER, label(curve.label) + scale)
     base = _style(endArrow="none", html=1, strokeColor="#B0BEC5", dashed=1, dashPattern="2 2")
     diagram.edge(
-        "bpx-emotion-baseline", base, [(curve.box.x, curve.baseline_y), (curve.box.right, curve.baseline_y)]
+        "bpx/emotion/baseline", base, [(curve.box.x, curve.baseline_y), (curve.box.right, curve.baseline_y)]
     )
     if len(curve.points) > 1:
         diagram.edge(
-            "bpx-emotion-curve",
-            _style(endArrow="none", html=1, strokeColor=st.MUTED, strokeWidth=1.4),
+            "bpx/emotion/curve",
+            _style(
+                endArrow="none", html=1, rounded=0, edgeStyle="none", strokeColor=st.MUTED, strokeWidth=1.4
+            ),
             list(curve.points),
         )
+    # Each step's feeling: a dot in its tone and the value beside it, as the PDF draws them.
+    for (x, y), (step_id, value) in zip(curve.points, curve.values, strict=True):
+        tone = st.EMOTION_UP if value > 0.25 else st.EMOTION_DOWN if value < -0.25 else st.EMOTION_FLAT
+        dot = _style("ellipse", fillColor=tone, strokeColor="#FFFFFF", strokeWidth=0.8)
+        diagram.vertex(f"bpx/feeling/{step_id}/dot", Box(x - 3.2, y - 3.2, 6.4, 6.4), dot)
+        text = _style("text", html=1, align="left", verticalAlign="bottom", fontSize=6.5, fontColor=tone)
+        diagram.vertex(f"bpx/feeling/{step_id}/value", Box(x + 5, y - 12, 30, 10), text, emotion_label(value))
 
 
 def _card_style(card: CardBox) -> str:
@@ -289,7 +304,7 @@ def _cards(diagram: _Diagram, doc: Blueprint, layout: Layout) -> None:
             strip = Box(box.box.x, box.box.y, m.STRIP_WIDTH, box.box.h)
             colour = box.function_color or st.NO_COLOR_STRIP
             look = _style(fillColor=colour, strokeColor="none") + fixed
-            diagram.vertex(f"bpx-{card_id}-strip", strip, look, "", cell_id, origin=corner)
+            diagram.vertex(f"bpx/card/{card_id}/strip", strip, look, "", cell_id, origin=corner)
         for marker in box.markers:
             if marker.kind == "fail":
                 look = _style("ellipse", fillColor=st.FAIL, fontColor="#FFFFFF", fontSize=7.5)
@@ -304,7 +319,12 @@ def _cards(diagram: _Diagram, doc: Blueprint, layout: Layout) -> None:
                 )
             look += _style(strokeColor="#FFFFFF", fontStyle=1, html=1) + fixed
             diagram.vertex(
-                f"bpx-{card_id}-{marker.kind}", marker.box, look, label(marker.text), cell_id, origin=corner
+                f"bpx/card/{card_id}/{marker.kind}",
+                marker.box,
+                look,
+                label(marker.text),
+                cell_id,
+                origin=corner,
             )
 
 

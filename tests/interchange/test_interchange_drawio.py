@@ -13,6 +13,7 @@ from blueprint.export.palette import CARD_COLORS
 from blueprint.fileformat import load
 from blueprint.interchange.drawio import export_drawio
 from blueprint.layout import compute_layout
+from blueprint.layout.emotion import emotion_label
 from blueprint.model import Blueprint
 
 from builders import blueprint_with, card
@@ -58,7 +59,7 @@ def test_cells_0_and_1_come_first_and_the_grid_layer_is_locked(hotel: Blueprint)
     root, cells = parsed(hotel)
     assert [root[0].get("id"), root[1].get("id")] == ["0", "1"]
     assert root[1].get("parent") == "0" and "locked=1" in (root[1].get("style") or "")
-    assert cells["bp-layer-cards"][0].get("parent") == "0"
+    assert cells["bpx/layer/cards"][0].get("parent") == "0"
 
 
 def test_lanes_stages_steps_and_lines_are_drawn_from_the_layout(hotel: Blueprint) -> None:
@@ -68,7 +69,7 @@ def test_lanes_stages_steps_and_lines_are_drawn_from_the_layout(hotel: Blueprint
         band, holder = cells[f"bp-{lane.lane_id}"]
         assert holder is not None and holder.get("blueprint_type") == "lane"
         assert geometry(band) == pytest.approx((lane.band.x, lane.band.y, lane.band.w, lane.band.h), abs=0.01)
-        assert cells[f"bpx-{lane.lane_id}-header"][0].get("value") == lane.name
+        assert cells[f"bpx/lane/{lane.lane_id}/header"][0].get("value") == lane.name
     for stage in layout.stages:
         holder = cells[f"bp-{stage.stage_id}"][1]
         assert holder is not None and holder.get("label", "").startswith(stage.name)
@@ -86,16 +87,16 @@ def test_every_card_at_its_position_in_its_colours(hotel: Blueprint) -> None:
         cell, holder = cells[f"bp-{card_id}"]
         assert holder is not None and holder.get("blueprint_id") == card_id
         assert holder.get("label") == hotel.cards_by_id()[card_id].title.replace("&", "&amp;")
-        assert cell.get("parent") == "bp-layer-cards" and cell.get("vertex") == "1"
+        assert cell.get("parent") == "bpx/layer/cards" and cell.get("vertex") == "1"
         assert geometry(cell) == pytest.approx((box.box.x, box.box.y, box.box.w, box.box.h), abs=0.01)
         assert style(cell)["fillColor"] == CARD_COLORS[box.lane_kind][0]
         if box.function_id is not None:
-            strip, _ = cells[f"bpx-{card_id}-strip"]
+            strip, _ = cells[f"bpx/card/{card_id}/strip"]
             assert strip.get("parent") == f"bp-{card_id}", "the strip moves with its card"
             assert style(strip)["fillColor"] == (box.function_color or "#9E9E9E")
             assert geometry(strip)[:2] == (0.0, 0.0)
         for marker in box.markers:
-            badge, _ = cells[f"bpx-{card_id}-{marker.kind}"]
+            badge, _ = cells[f"bpx/card/{card_id}/{marker.kind}"]
             assert badge.get("parent") == f"bp-{card_id}" and badge.get("value") == marker.text
             assert style(badge)["fillColor"] == BADGE_FILLS[marker.kind], "the PDF's badge colours"
 
@@ -132,7 +133,33 @@ def test_text_is_escaped_and_characters_xml_cannot_carry_are_dropped() -> None:
 
 def test_the_title_and_persona_stand_above_the_grid(hotel: Blueprint) -> None:
     _, cells = parsed(hotel)
-    title, persona = cells["bpx-title"][0], cells["bpx-persona"][0]
+    title, persona = cells["bpx/title"][0], cells["bpx/persona"][0]
     assert title.get("value") == "Business stay at Hôtel des Arts, Lyon" and title.get("parent") == "1"
     assert persona.get("value", "").startswith("Persona: Priya: Management consultant")
     assert geometry(title)[1] + geometry(title)[3] <= geometry(persona)[1] <= 0 - geometry(persona)[3]
+
+
+def test_the_emotion_row_has_a_dot_and_a_value_per_step(hotel: Blueprint) -> None:
+    curve = compute_layout(hotel).emotion
+    assert curve is not None and curve.values
+    _, cells = parsed(hotel)
+    for (x, y), (step_id, value) in zip(curve.points, curve.values, strict=True):
+        dot, _ = cells[f"bpx/feeling/{step_id}/dot"]
+        left, top, w, h = geometry(dot)
+        assert (left + w / 2, top + h / 2) == pytest.approx((x, y), abs=0.01)
+        tone = st.EMOTION_UP if value > 0.25 else st.EMOTION_DOWN if value < -0.25 else st.EMOTION_FLAT
+        assert style(dot)["fillColor"] == tone
+        assert cells[f"bpx/feeling/{step_id}/value"][0].get("value") == emotion_label(value)
+
+
+def test_element_ids_cannot_take_the_ids_of_drawn_parts() -> None:
+    """Ids like the helper cells' old names (a lane "emotion", a card "layer-cards") stay distinct."""
+    doc = blueprint_with(
+        cards=[
+            card("layer-cards", "customer", 0, "a"),
+            card("emotion", "frontstage", 1, "b", function="team-a"),
+        ],
+        links=[("layer-cards", "emotion")],
+    )
+    _, cells = parsed(doc)  # asserts that every cell id is used once
+    assert cells["bp-layer-cards"][1] is not None and cells["bpx/layer/cards"][0].get("parent") == "0"
