@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QListWidget,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -38,12 +37,13 @@ class ImportReportDialog(QDialog):
             else "Everything was imported."
         )
         layout.addWidget(QLabel(heading))
-        self.notes = QListWidget()
+        # Plain text, not a list of items: it lays out only what is in view, so a report of 50,000
+        # lines opens at once (a list widget took 10 s), and any part of it can be selected and copied.
+        self.notes = QPlainTextEdit()
         self.notes.setObjectName("importNotes")
-        self.notes.setWordWrap(True)
-        self.notes.setAlternatingRowColors(True)
-        self.notes.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.notes.addItems([note.line() for note in report.notes])
+        self.notes.setReadOnly(True)
+        self.notes.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.notes.setPlainText("\n".join(note.line() for note in report.notes))
         self.notes.setVisible(bool(count))
         layout.addWidget(self.notes, 1)
         buttons = QDialogButtonBox(
@@ -62,4 +62,5 @@ class ImportReportDialog(QDialog):
         self.resize(760, 440 if count else 0)
 
     def note_lines(self) -> list[str]:
-        return [self.notes.item(i).text() for i in range(self.notes.count())]
+        text = self.notes.toPlainText()
+        return text.split("\n") if text else []
