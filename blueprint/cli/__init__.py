@@ -18,6 +18,7 @@ from blueprint.cli import (
     gui_cmd,
     handoffs_cmd,
     import_cmd,
+    install_desktop_cmd,
     merge_cmd,
     new_cmd,
     schema_cmd,
@@ -42,6 +43,7 @@ SUBCOMMANDS = {
     "merge": merge_cmd,
     "git-setup": gitsetup_cmd,
     "textconv": textconv_cmd,
+    "install-desktop": install_desktop_cmd,
 }
 
 
