@@ -17,6 +17,7 @@ from blueprint.cli import (
     gitsetup_cmd,
     gui_cmd,
     handoffs_cmd,
+    import_cmd,
     install_desktop_cmd,
     merge_cmd,
     new_cmd,
@@ -33,6 +34,7 @@ SUBCOMMANDS = {
     "handoffs": handoffs_cmd,
     "timing": timing_cmd,
     "export": export_cmd,
+    "import": import_cmd,
     "sheets": sheets_cmd,
     "new": new_cmd,
     "templates": new_cmd,
@@ -54,6 +56,7 @@ TAKES = {
     "textconv": "one FILE",
     "timing": "one FILE",
     "sheets": "one FILE",
+    "import": "one IN",
 }
 
 

@@ -26,7 +26,7 @@ from blueprint.fileformat import BlueprintFileError, load_file
 from blueprint.fileformat.stamps import stamped
 from blueprint.model import Blueprint
 from blueprint.resources import load_template
-from blueprint.ui import exporting, exporting_image, exporting_sheets, printing
+from blueprint.ui import exporting, exporting_formats, exporting_image, exporting_sheets, importing, printing
 from blueprint.ui.actions import Actions, build_menus, build_toolbar
 from blueprint.ui.activation import take_keyboard_back
 from blueprint.ui.after_paint import after_paint
@@ -382,6 +382,12 @@ class MainWindow(StatusBarMixin, QMainWindow):
     def export_sheet(self, function_id: str) -> bool:
         return exporting_sheets.export_sheet_with_dialog(self, function_id)
 
+    def export_as(self) -> bool:
+        return exporting_formats.export_as_with_dialog(self)
+
+    def import_file(self) -> bool:
+        return importing.import_with_dialog(self)
+
     def about(self) -> None:
         show_about(self)
 
@@ -490,7 +496,10 @@ class MainWindow(StatusBarMixin, QMainWindow):
             event.ignore()
             return
         event.acceptProposedAction()
-        QTimer.singleShot(0, lambda: self.open_recent(path))
+        if path.suffix.lower() in importing.IMPORT_SUFFIXES:  # a spreadsheet: imported, report first
+            QTimer.singleShot(0, lambda: importing.import_path(self, path))
+        else:
+            QTimer.singleShot(0, lambda: self.open_recent(path))
 
 
 def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
@@ -499,6 +508,9 @@ def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
         return None
     for url in data.urls():
         if url.isLocalFile() and url.toLocalFile().endswith(".blueprint"):
+            return Path(url.toLocalFile())
+    for url in data.urls():
+        if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in importing.IMPORT_SUFFIXES:
             return Path(url.toLocalFile())
     return None
 
