@@ -103,6 +103,17 @@ COMMANDS = [
         target="<= 1.5x floor",
         limit=1.5,
     ),
+    # the workbook the export writes is the one the import reads (commands run in this order)
+    Command(
+        "xlsx-export-cli",
+        "blueprint export -o OUT.xlsx (whole process)",
+        ("export", "{file}", "-o", "{out}.xlsx"),
+    ),
+    Command(
+        "xlsx-import-cli",
+        "blueprint import OUT.xlsx (whole process)",
+        ("import", "{out}.xlsx", "-o", "{out}-back.blueprint"),
+    ),
 ]
 
 
@@ -155,7 +166,7 @@ STAGES = [
             floor=c.floor,
             target=c.target,
             limit=c.limit,
-            by_ratio=True,
+            by_ratio=bool(c.floor),  # a command without a floor is judged on its own time
         )
         for c in COMMANDS
     ),

@@ -21,9 +21,11 @@ QT_FREE = [
     "export/pdf",
     "export/sheets",
     "export/html",
+    "interchange",
 ]
 # teams (diff, merge, compare measures) builds on the model, files and checks; the editor and the
-# command line use it
+# command line use it. interchange (spreadsheets, draw.io) reads findings and the layout; the editor
+# and the command line use it.
 ORDER = [
     "safetext",
     "model",
@@ -33,6 +35,7 @@ ORDER = [
     "teams",
     "layout",
     "export",
+    "interchange",
     "edit",
     "recovery",
     "ui",

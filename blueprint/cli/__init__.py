@@ -22,6 +22,7 @@ SUBCOMMANDS = {
     "handoffs": "handoffs_cmd",
     "timing": "timing_cmd",
     "export": "export_cmd",
+    "import": "import_cmd",
     "sheets": "sheets_cmd",
     "new": "new_cmd",
     "templates": "new_cmd",
@@ -43,6 +44,7 @@ TAKES = {
     "textconv": "one FILE",
     "timing": "one FILE",
     "sheets": "one FILE",
+    "import": "one IN",
 }
 
 

@@ -1,4 +1,5 @@
-"""`blueprint export FILE -o OUT`: a PDF blueprint (or SVG/PNG by the suffix of OUT).
+"""`blueprint export FILE -o OUT`: a PDF blueprint (or SVG/PNG by the suffix of OUT), or a file for
+other tools: an Excel workbook (.xlsx), a CSV table of the cards (.csv), a draw.io diagram (.drawio).
 
 Warnings (text too small on one page, characters no font can draw) go to standard error, one line
 each; the file is still written. Every format is drawn in memory and then written atomically, so a
@@ -15,7 +16,9 @@ from pathlib import Path
 
 from blueprint.cli.common import EXIT_OK, EXIT_UNREADABLE, STDIN, load_or_none, say_error, shown_name
 from blueprint.cli.export_views import HTML_SUFFIXES, add_view_option, chosen_audience, write_html
-from blueprint.fileformat import write_atomically
+from blueprint.fileformat import BlueprintFileError, write_atomically
+from blueprint.interchange.exports import SUFFIXES as OTHER_TOOLS
+from blueprint.interchange.exports import export_file
 
 PAGE_SIZES = ["A4", "A3", "A2", "A1", "A0", "letter", "legal", "tabloid"]
 
@@ -30,14 +33,19 @@ def _page_size(text: str) -> str:
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "export",
-        help="write a PDF blueprint (or SVG/PNG/HTML by the suffix of OUT)",
+        help="write a PDF blueprint (or SVG, PNG, HTML, XLSX, CSV, draw.io by the suffix of OUT)",
         description="Export a blueprint for people who do not use the editor. The suffix of OUT picks "
         "the format: .pdf (vector, with appendix), .svg, .png or .html (one page that opens offline "
-        "in any browser).",
+        "in any browser); for other tools .xlsx (the whole blueprint, re-imports exactly), .csv (the "
+        "cards) or .drawio.",
     )
     parser.add_argument("file", metavar="FILE", help="a .blueprint file, or - for standard input")
     parser.add_argument(
-        "-o", "--output", required=True, metavar="OUT", help="the file to write (.pdf, .svg, .png, .html)"
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="the file to write (.pdf, .svg, .png, .html, .xlsx, .csv, .drawio)",
     )
     parser.add_argument(
         "--page-size",
@@ -73,8 +81,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     suffix = out.suffix.lower()
-    if suffix not in (".pdf", ".svg", ".png", *HTML_SUFFIXES):
-        say_error(args.output, "the output must end in .pdf, .svg, .png or .html")
+    if suffix not in (".pdf", ".svg", ".png", *HTML_SUFFIXES, *OTHER_TOOLS):
+        say_error(args.output, "the output must end in .pdf, .svg, .png, .html, .xlsx, .csv or .drawio")
         return EXIT_UNREADABLE
     doc = load_or_none(args.file)
     if doc is None:
@@ -112,12 +120,23 @@ def run(args: argparse.Namespace) -> int:
             write_atomically(out, pdf.getvalue())
         elif suffix in HTML_SUFFIXES:
             warnings = write_html(doc, out, audience, view_name)
+        elif suffix in OTHER_TOOLS:
+            if view_name is not None:
+                say_error(
+                    args.output,
+                    "note: --view applies to PDF, SVG, PNG and HTML; this file holds the whole blueprint",
+                )
+            export_file(doc, out)
+            warnings = []
         else:
             from blueprint.export.image import export_image
 
             warnings = export_image(doc, out, audience)
     except OSError as error:
         say_error(args.output, f"cannot write: {error.strerror or error}")
+        return EXIT_UNREADABLE
+    except BlueprintFileError as error:
+        say_error(args.output, error.message)
         return EXIT_UNREADABLE
     for warning in warnings:
         say_error(shown_name(args.file), f"warning: {warning}")

@@ -21,7 +21,7 @@ from blueprint.cli.common import (
     shown_name,
 )
 from blueprint.fileformat import BlueprintFileError
-from blueprint.teams.baseline import new_findings
+from blueprint.teams.baseline import baseline_summary_line, new_findings
 from blueprint.validate import Finding, validate
 from blueprint.validate.report import file_json, file_text, unreadable_json
 
@@ -79,11 +79,16 @@ def run(args: argparse.Namespace) -> int:
             files.append(unreadable_json(path, _error_text(error)))
             continue
         findings = validate(doc)
+        summary: str | None = None
+        report: dict[str, Any] = {}
         if known is not None:
+            every = len(findings)
             findings = new_findings(findings, known)
+            summary = baseline_summary_line(findings, every - len(findings))
+            report["known"] = every - len(findings)
         failing = failing or _fails(findings, args.strict)
-        files.append(file_json(path, findings))
-        blocks.append(file_text(path, findings))
+        files.append({**file_json(path, findings), **report})
+        blocks.append(file_text(path, findings, summary))
     if args.format == "json":
         print(json.dumps({"files": files}, indent=2, ensure_ascii=False))
     elif blocks:

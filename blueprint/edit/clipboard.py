@@ -9,12 +9,12 @@ from blueprint.edit.document import Document
 from blueprint.edit.operations.base import Batch, Operation
 from blueprint.edit.operations.cards import AddCard
 from blueprint.edit.operations.links import AddLink
-from blueprint.model import Card, Link, unique_id
+from blueprint.model import Card, Link, fresh_id
 
 
 def new_card(doc: Document, lane_id: str, step_id: str, title: str = "New card") -> Card:
     """A card with a fresh id in the cell (lane, step); push `AddCard(card)` to add it."""
-    return Card(id=unique_id("card", doc.blueprint.all_ids()), lane=lane_id, step=step_id, title=title)
+    return Card(id=fresh_id("card", doc.blueprint.all_ids()), lane=lane_id, step=step_id, title=title)
 
 
 def copy_cards(doc: Document, card_ids: Iterable[str]) -> dict[str, Any]:
@@ -91,7 +91,7 @@ def paste_cards(
     ops: list[Operation] = []
     spread = _spread(doc, payload, lane_id, step_id) if keep_offsets and lane_id and step_id else {}
     for raw in payload.get("cards", []):
-        new_id = unique_id("card", taken)
+        new_id = fresh_id("card", taken)
         taken.add(new_id)
         fresh[raw["id"]] = new_id
         lane = lane_id or (raw["lane"] if raw["lane"] in lanes else (bp.lanes[0].id if bp.lanes else ""))
@@ -102,7 +102,7 @@ def paste_cards(
         ops.append(AddCard(card))
     for raw in payload.get("links", []):
         if raw["source"] in fresh and raw["target"] in fresh:
-            new_id = unique_id("link", taken)
+            new_id = fresh_id("link", taken)
             taken.add(new_id)
             link = {**raw, "id": new_id, "source": fresh[raw["source"]], "target": fresh[raw["target"]]}
             ops.append(AddLink(Link.model_validate(link)))

@@ -47,12 +47,14 @@ class Flow:
         self.column = 0
         self.left = 0.0
         self.top = 0.0  # where columns start on this page (below any full-width block)
+        self.below_block = False  # just under a full-width block: a section there needs its gap
         self.full_width = width
         self.y = height  # forces a first page
 
     def _page(self) -> None:
         self.pages.append(AppendixPage())
         self.column, self.left, self.y, self.top = 0, 0.0, 0.0, 0.0
+        self.below_block = False
 
     def new_page(self) -> None:
         """Go on at the top of a new page (a table row that does not fit, a section of its own)."""
@@ -65,16 +67,32 @@ class Flow:
             self.column += 1
             self.left = self.column * (self.width + COLUMN_GAP)
             self.y = self.top
+            self.below_block = False
         else:
             self._page()
+
+    def text_height(self, text: str, size: float = BODY, bold: bool = False, indent: float = 0.0) -> float:
+        """The height `text` takes when written with these settings (to keep a block together)."""
+        lines, _ = wrap(text, size, self.width - indent, bold)
+        return max(len(lines), 1) * size * LEADING
+
+    def keep_together(self, height: float) -> None:
+        """Start a block of `height` in the next column or page unless it fits whole where the text
+        is now; a block taller than a column starts at once (it would not fit anywhere)."""
+        if self.y + height > self.height and height <= self.height - self.top:
+            self.need(height)
+
+    def heading_height(self, title: str) -> float:
+        """The height a section's heading takes (without the gap above it)."""
+        return 4 + self.text_height(title, HEADING, bold=True) + 6
 
     def section(self, key: str, title: str) -> None:
         """Start a section where the previous one ended (a new page only when the heading and a few
         lines would not fit); its outline entry points at its heading."""
         if not self.pages:
             self._page()
-        elif self.y > self.top:
-            self.y += SECTION_GAP
+        elif self.y > self.top or self.below_block:
+            self.y += SECTION_GAP  # not at the top of a page or column (a table ends at `top`)
         self.need(4 + HEADING * LEADING + 6 + BODY * LEADING * 3)
         self.pages[-1].bookmarks.append((key, title, self.y))
         self.y += 4
@@ -89,6 +107,7 @@ class Flow:
 
     def end_full_width_block(self) -> None:
         self.top = self.y
+        self.below_block = True
 
     def text(
         self,

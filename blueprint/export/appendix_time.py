@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from blueprint.export.appendix_flow import BODY, SMALL, SUBHEADING, Flow
-from blueprint.export.time_words import card_part, over_by, time_here, total
+from blueprint.export.appendix_flow import BODY, SECTION_GAP, SMALL, SUBHEADING, Flow
+from blueprint.export.time_words import against_tolerance, card_part, total
 from blueprint.model import Blueprint
 
 MUTED = "#546E7A"
@@ -31,41 +31,70 @@ def customer_time_section(flow: Flow, doc: Blueprint, timing: Any) -> None:
     """The section, from a graph.timing.Timing of `doc`."""
     if timing is None or not has_minutes(doc):
         return
-    flow.section("appendix-time", "The customer's time")
-    flow.text(
+    title = "The customer's time"
+    intro = (
         "The time at a customer card is the longest chain of work that leads to it from the customer's "
         "previous moment: each card's duration plus its wait. A stage adds up its customer cards, the "
         "journey its stages. Incomplete: a card of a chain has no duration, or a wait no minutes "
-        "(counted as 0).",
-        color=MUTED,
-        gap_after=6,
+        "(counted as 0)."
     )
-    flow.text(f"Journey: {total(timing.minutes, timing.incomplete)}", SUBHEADING, bold=True, gap_after=4)
+    journey = f"Journey: {total(timing.minutes, timing.incomplete)}"
     names = {stage.id: stage.name for stage in doc.stages}
-    flow.text("Stages", SUBHEADING, bold=True, keep=BODY * 2, gap_after=1)
-    for stage in timing.stages:
-        flow.text(
-            f"{names.get(stage.stage_id, stage.stage_id)}: {total(stage.minutes, stage.incomplete)}",
-            BODY,
-            indent=6,
-            owner=f"stage '{names.get(stage.stage_id, stage.stage_id)}'",
+    stages = [
+        (
+            names.get(t.stage_id, t.stage_id),
+            f"{names.get(t.stage_id, t.stage_id)}: {total(t.minutes, t.incomplete)}",
         )
+        for t in timing.stages
+    ]
+    # the heading, the journey and the stage totals in one piece: the last stage alone at the top of
+    # the next page read as a stray line, the heading alone at the foot of a page as a section cut off
+    flow.keep_together(
+        SECTION_GAP
+        + flow.heading_height(title)
+        + flow.text_height(intro)
+        + 6
+        + flow.text_height(journey, SUBHEADING, bold=True)
+        + 4
+        + flow.text_height("Stages", SUBHEADING, bold=True)
+        + 1
+        + sum(flow.text_height(line, BODY, indent=6) for _, line in stages)
+    )
+    flow.section("appendix-time", title)
+    flow.text(intro, color=MUTED, gap_after=6)
+    flow.text(journey, SUBHEADING, bold=True, gap_after=4)
+    flow.text("Stages", SUBHEADING, bold=True, keep=BODY * 2, gap_after=1)
+    for name, line in stages:
+        flow.text(line, BODY, indent=6, owner=f"stage '{name}'")
     flow.gap(6)
     over = [card_time for card_time in timing.cards if card_time.over]
-    flow.text("Slower than the customer accepts", SUBHEADING, bold=True, keep=BODY * 3, gap_after=1)
     if not over:
+        flow.text("Slower than the customer accepts", SUBHEADING, bold=True, keep=BODY * 3, gap_after=1)
         flow.text("No customer card is over its tolerance.", BODY, indent=6, color=MUTED)
         return
     cards = doc.cards_by_id()
     kinds = {lane.id: lane.kind for lane in doc.lanes}
     places = {step.id: f"{stage.name} › {step.name}" for stage, step in doc.all_steps()}
+    blocks = []
     for card_time in over:
         card = cards[card_time.card_id]
-        owner = f"card '{card.id}'"
-        flow.text(
-            f"{card.title} ({places[card.step]})", BODY, bold=True, indent=6, owner=owner, keep=BODY * 2
-        )
-        flow.text(f"{time_here(card_time)}: {over_by(card_time)}", BODY, indent=18, color=OVER)
         chain = [cards[i] for i in card_time.chain if i in cards]
         steps = " → ".join(f"{part.title} ({card_part(part, kinds[part.lane])})" for part in chain)
-        flow.text(f"Chain: {steps}", SMALL, indent=18, owner=owner, gap_after=4)
+        lines = (f"{card.title} ({places[card.step]})", against_tolerance(card_time), f"Chain: {steps}")
+        height = (
+            flow.text_height(lines[0], BODY, bold=True, indent=6)
+            + flow.text_height(lines[1], BODY, indent=18)
+            + flow.text_height(lines[2], SMALL, indent=18)
+        )
+        blocks.append((card, lines, height))
+    # the heading stays with the first card, and each card's block (name, time, chain) in one piece:
+    # a chain split over two pages read as a stray line at the top of the next one
+    heading = "Slower than the customer accepts"
+    flow.keep_together(flow.text_height(heading, SUBHEADING, bold=True) + 1 + blocks[0][2])
+    flow.text(heading, SUBHEADING, bold=True, gap_after=1)
+    for card, (name, minutes, chain_text), height in blocks:
+        owner = f"card '{card.id}'"
+        flow.keep_together(height)
+        flow.text(name, BODY, bold=True, indent=6, owner=owner)
+        flow.text(minutes, BODY, indent=18, color=OVER)
+        flow.text(chain_text, SMALL, indent=18, owner=owner, gap_after=4)

@@ -1,6 +1,7 @@
 """The customer's time in words, the same in the Inspector, the card tooltips, the status bar and the
-PDF appendix: "8.5 min (tolerance 5 min)", a chain card's part "4 min + 2 min wait", "? min" where the
-duration is not known. Minutes read as the cards show them (`minutes_text`: 90 min, 2.5 h, 1.5 d).
+PDF appendix: "8.5 min (tolerance 5 min)", "8.5 min against a tolerance of 5 min: 3.5 min over" (the
+appendix), a chain card's part "4 min + 2 min wait", "? min" where the duration is not known. Minutes
+read as the cards show them (`minutes_text`: 90 min, 2.5 h, 1.5 d).
 """
 
 from __future__ import annotations
@@ -43,6 +44,20 @@ def over_by(card_time: Any) -> str:
         return ""
     over = card_time.minutes - card_time.tolerance_minutes
     return f"{minutes_text(round(over, 6))} over the tolerance of {minutes_text(card_time.tolerance_minutes)}"
+
+
+def against_tolerance(card_time: Any) -> str:
+    """ "12 min against a tolerance of 10 min: 2 min over" (the tolerance said once), with "at least"
+    when some minutes are not known; just the minutes without a tolerance."""
+    text = minutes_text(card_time.minutes)
+    if card_time.incomplete:
+        text = f"at least {text}"
+    if card_time.tolerance_minutes is None:
+        return text
+    text += f" against a tolerance of {minutes_text(card_time.tolerance_minutes)}"
+    if card_time.over:
+        text += f": {minutes_text(round(card_time.minutes - card_time.tolerance_minutes, 6))} over"
+    return text
 
 
 def total(minutes: float, incomplete: bool) -> str:

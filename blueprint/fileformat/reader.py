@@ -68,12 +68,16 @@ def _check_counts(raw: dict[str, Any], limits: SizeLimits) -> None:
 
 def from_raw(raw: Any, limits: SizeLimits | None = None) -> Blueprint:
     """A validated `Blueprint` from parsed JSON (migrating older versions first)."""
-    limits = limits or file_limits()
+    return _from_raw(raw, limits or file_limits())[0]
+
+
+def _from_raw(raw: Any, limits: SizeLimits) -> tuple[Blueprint, int]:
+    """The validated `Blueprint` and the format version the JSON was written in (before migrating)."""
     version = _check_header(raw)
     _check_counts(raw, limits)
-    raw = migrate(raw, version)
+    migrated = migrate(raw, version)
     try:
-        return Blueprint.model_validate(raw)
+        return Blueprint.model_validate(migrated), version
     except ValidationError as error:
         path, code, message = first_problem(error)
         raise BlueprintFileError(message, path=path, code=code) from None
@@ -84,12 +88,15 @@ def loads(text: str | bytes, *, file: str | None = None, limits: SizeLimits | No
 
     `limits` are those of a file unless told otherwise (a recovery copy may hold more).
     """
-    limits = limits or file_limits()
+    return _loads(text, file, limits or file_limits())[0]
+
+
+def _loads(text: str | bytes, file: str | None, limits: SizeLimits) -> tuple[Blueprint, int]:
     try:
         text = decode(text, limits) if isinstance(text, bytes) else text
         if not text.strip(" \t\r\n\ufeff"):
             raise BlueprintFileError("the file is empty", code="empty")
-        return from_raw(parse_json(text, limits), limits)
+        return _from_raw(parse_json(text, limits), limits)
     except BlueprintFileError as error:
         raise error.with_file(file) if file else error from None
 
@@ -101,17 +108,27 @@ def read_bytes(path: str | Path) -> bytes:
 
 @dataclass(frozen=True)
 class Loaded:
-    """A file read from disk: the document, the bytes it was read from, and the file's state then."""
+    """A file read from disk: the document, the bytes it was read from, and the file's state then.
+
+    `version` is the format version the file was written in: older than `FORMAT_VERSION` when the
+    document was migrated on reading, so saving it will write a version older programs cannot open.
+    """
 
     blueprint: Blueprint
     data: bytes
     state: DiskState
+    version: int = FORMAT_VERSION
+
+    @property
+    def migrated(self) -> bool:
+        return self.version < FORMAT_VERSION
 
 
 def load_file(path: str | Path) -> Loaded:
     """Read and validate a `.blueprint` file, keeping what Save and crash recovery need to know."""
     data, state = read_file(path)
-    return Loaded(loads(data, file=str(path)), data, state)
+    blueprint, version = _loads(data, str(path), file_limits())
+    return Loaded(blueprint, data, state, version)
 
 
 def load(path: str | Path) -> Blueprint:

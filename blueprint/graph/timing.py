@@ -16,7 +16,7 @@ predecessors); plain dicts rather than networkx, which cost five times as much h
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import networkx as nx
@@ -85,6 +85,21 @@ class Timing:
     def over(self) -> tuple[CardTime, ...]:
         """The customer cards slower than the customer accepts, in journey order."""
         return tuple(time for time in self.cards if time.over)
+
+
+def longest_part(cards: Iterable[Card]) -> Card | None:
+    """The card of a chain that adds the most minutes (its duration plus its wait's minutes, unknown
+    counted as 0), the first on a tie: where BP112 says the time goes, and whose function a plan for
+    it is offered to first."""
+    best: Card | None = None
+    best_minutes = -1.0
+    for card in cards:
+        minutes = (card.duration_minutes or 0) + (
+            (card.wait_point.minutes or 0) if card.wait_point is not None else 0
+        )
+        if minutes > best_minutes:
+            best, best_minutes = card, minutes
+    return best
 
 
 @dataclass

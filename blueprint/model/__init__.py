@@ -16,7 +16,7 @@ from blueprint.model.elements import (
     View,
     WaitPoint,
 )
-from blueprint.model.ids import ID_PATTERN, is_valid_id, unique_id
+from blueprint.model.ids import ID_PATTERN, fresh_id, is_valid_id, unique_id
 from blueprint.model.integrity import Problem, integrity_problems
 from blueprint.model.kinds import (
     COMPANY_LANES,
@@ -54,6 +54,7 @@ __all__ = [
     "View",
     "WaitPoint",
     "Zone",
+    "fresh_id",
     "integrity_problems",
     "is_valid_id",
     "unique_id",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from blueprint.validate import Finding
+from blueprint.validate.report import summary
 
 FindingKey = tuple[str, frozenset[str]]
 
@@ -22,3 +23,15 @@ def new_findings(findings: Sequence[Finding], baseline: Iterable[Finding]) -> li
     """The findings that the baseline does not have, in their order."""
     known = {finding_key(finding) for finding in baseline}
     return [finding for finding in findings if finding_key(finding) not in known]
+
+
+def baseline_summary_line(new: Sequence[Finding], known: int) -> str:
+    """`1 new error, 0 new warnings, 0 new info; 3 known from the baseline, not counted`: with a
+    baseline the summary says that it counts new findings only, and how many it left out."""
+    counts = summary(new)
+    errors, warnings = counts["errors"], counts["warnings"]
+    left_out = f"{known} known from the baseline, not counted" if known else "none known from the baseline"
+    return (
+        f"{errors} new error{'' if errors == 1 else 's'}, "
+        f"{warnings} new warning{'' if warnings == 1 else 's'}, {counts['info']} new info; {left_out}"
+    )

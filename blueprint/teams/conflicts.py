@@ -13,7 +13,9 @@ from typing import Any, Literal
 
 from blueprint.teams.words import Names, label, one_line, quoted
 
-Reason = Literal["both changed", "removed and changed", "broken reference", "same id", "does not fit"]
+Reason = Literal[
+    "both changed", "both added", "removed and changed", "broken reference", "same id", "does not fit"
+]
 #: What a side "has" when it removed the element (or never had it).
 REMOVED = object()
 
@@ -50,13 +52,16 @@ class Conflict:
         }
 
 
-def conflict_line(conflict: Conflict, names: Names) -> str:
-    """`CONFLICT (reason) kind id "title", field: ours VALUE, theirs VALUE; kept WHAT`."""
+def conflict_line(conflict: Conflict, names: Names, file: str | None = None) -> str:
+    """`CONFLICT (reason) kind id "title", field: ours VALUE, theirs VALUE; kept WHAT`; with the
+    file's name (git's merge of several files): `CONFLICT (reason) in hotel.blueprint: kind ...`."""
     kind = conflict.element
-    head = f"CONFLICT ({conflict.reason}) {kind}"
+    head = f"CONFLICT ({conflict.reason}) {f'in {file}: ' if file else ''}{kind}"
     if conflict.id is not None:
         head += f" {conflict.id}"
-    if conflict.title:
+    if kind == "link" and conflict.id is not None and names.data("link", conflict.id) is not None:
+        head += f" {names.name('link', conflict.id)}"  # its label (if any) and its two ends
+    elif conflict.title:
         head += f" {quoted(conflict.title)}"
     if conflict.reason == "broken reference":
         where = conflict.note
@@ -64,11 +69,12 @@ def conflict_line(conflict: Conflict, names: Names) -> str:
         where = label(conflict.field, kind) if conflict.field else f"the {kind}"
     ours = _side(conflict, conflict.ours, names)
     theirs = _side(conflict, conflict.theirs, names)
-    why = (
-        f" (together they break a rule: {one_line(conflict.note)})"
-        if conflict.reason == "does not fit"
-        else ""
-    )
+    if conflict.reason == "does not fit":
+        why = f" (together they break a rule: {one_line(conflict.note)})"
+    elif conflict.reason == "removed and changed" and conflict.note:
+        why = f" ({conflict.note})"
+    else:
+        why = ""
     return f"{head}, {where}: ours {ours}, theirs {theirs}; kept {conflict.kept}{why}"
 
 
@@ -80,6 +86,6 @@ def _side(conflict: Conflict, value: Any, names: Names) -> str:
     if conflict.reason == "same id" and isinstance(value, tuple):
         kind, data = value
         return names.element(kind, conflict.id, data)
-    if not conflict.field:
-        return "changed it"
+    if not conflict.field:  # the element as a whole: what that side did with it ("kept it")
+        return value if isinstance(value, str) else "changed it"
     return names.value(conflict.element, conflict.field, value)

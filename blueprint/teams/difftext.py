@@ -13,11 +13,19 @@ from blueprint.teams.words import Names, quoted
 
 
 def diff_lines(diff: Diff) -> list[str]:
+    """One line per change; the places moved elements are now in are found in one pass over NEW."""
     names = Names(diff.new, diff.old)
-    return [change_line(change, diff, names) for change in diff.changes]
+    before = _previous_ids(diff.new) if any(change.change == "moved" for change in diff.changes) else {}
+    return [change_line(change, diff, names, before) for change in diff.changes]
 
 
-def change_line(change: Change, diff: Diff, names: Names | None = None) -> str:
+def change_line(
+    change: Change,
+    diff: Diff,
+    names: Names | None = None,
+    before: dict[tuple[str, str], str | None] | None = None,
+) -> str:
+    """The line of one change; `before` (from `_previous_ids`) saves a pass over NEW per moved element."""
     names = names or Names(diff.new, diff.old)
     kind = change.element
     tables = diff.old if change.change == "removed" else diff.new
@@ -27,23 +35,33 @@ def change_line(change: Change, diff: Diff, names: Names | None = None) -> str:
         parts = [names.change(kind, path, old, new) for path, (old, new) in (change.fields or {}).items()]
         return f"{head}: {'; '.join(parts)}"
     if change.change == "moved":
-        return f"{head}: moved, {_now_after(kind, change.id or '', diff.new, names)}"
+        before = before if before is not None else _previous_ids(diff.new)
+        previous = before.get((kind, change.id or ""))
+        where = (
+            _FIRST.get(kind, "now first")
+            if previous is None
+            else f"now after {quoted(names.name(kind, previous))}"
+        )
+        return f"{head}: moved, {where}"
     return f"{head}: {change.change}"
 
 
-def _now_after(kind: str, element_id: str, new: Tables, names: Names) -> str:
-    """`now after "Frontstage"` (the element before it in its cell, stage or list), or `now first`."""
-    table = new.elements[kind]
-    data = table[element_id]
-    previous: str | None = None
-    for other_id, other in table.items():
-        if other_id == element_id:
-            break
-        if kind == "card" and (other["lane"], other["step"]) != (data["lane"], data["step"]):
-            continue
-        if kind == "step" and other["stage"] != data["stage"]:
-            continue
-        previous = other_id
-    if previous is None:
-        return "now first"
-    return f"now after {quoted(names.name(kind, previous))}"
+#: Where an element moved to the front of its own group now is, in words.
+_FIRST = {"card": "now first in its cell", "step": "now first in its stage"}
+
+
+def _previous_ids(new: Tables) -> dict[tuple[str, str], str | None]:
+    """For every element of NEW, the element just before it among its own (a card in its cell, a
+    step in its stage, others in their list), or None when it comes first: one pass, linear."""
+    out: dict[tuple[str, str], str | None] = {}
+    for kind, table in new.elements.items():
+        last: dict[object, str] = {}
+        for element_id, data in table.items():
+            group: object = None
+            if kind == "card":
+                group = (data["lane"], data["step"])
+            elif kind == "step":
+                group = data["stage"]
+            out[kind, element_id] = last.get(group)
+            last[group] = element_id
+    return out

@@ -62,7 +62,7 @@ class Tables:
 
     def steps_of(self, stage_id: str) -> list[str]:
         """Step ids of one stage, in order."""
-        return [step_id for step_id, data in self.elements["step"].items() if data["stage"] == stage_id]
+        return [step_id for step_id, data in self.elements["step"].items() if data.get("stage") == stage_id]
 
 
 def tables_of(doc: Blueprint) -> Tables:

@@ -3,8 +3,10 @@
 A field changed on one side takes that side's value; changed on both sides to the same value takes it;
 changed on both sides to different values is a conflict that keeps OURS's value. Objects (a fail
 point, the metadata) are merged field by field; lists of ids (a plan's targets, a view's lanes) id by
-id, each side's additions and removals kept. Saving sets `metadata.modified`, so two saves never
-conflict there: the later time is kept.
+id, each side's additions and removals kept. A card's cell (lane and step) and a link's ends (source
+and target) are one value each: Ana moving a card down a lane and Ben moving it along the journey must
+not put it in a cell neither chose, nor may a link take its start from one side and its end from the
+other. Saving sets `metadata.modified`, so two saves never conflict there: the later time is kept.
 """
 
 from __future__ import annotations
@@ -17,12 +19,25 @@ from blueprint.teams.elements import ID_LISTS, Fields
 from blueprint.teams.listorder import merge_order
 
 _MISSING = object()
+#: Fields merged as one value, by kind: (the name a conflict gives them, the fields).
+TOGETHER: dict[str, tuple[str, tuple[str, ...]]] = {
+    "card": ("cell", ("lane", "step")),
+    "link": ("ends", ("source", "target")),
+}
 #: Called with (dotted field path, ours's value, theirs's value) for each field changed both ways.
 OnConflict = Callable[[str, Any, Any], None]
 
 
 def merge_fields(kind: str, base: Fields, ours: Fields, theirs: Fields, on_conflict: OnConflict) -> Fields:
     """The merged fields of one element present on all three sides."""
+    together = TOGETHER.get(kind)
+    if together is None:
+        return _merge_object(kind, "", base, ours, theirs, on_conflict)
+    name, fields = together
+    b, o, t = ([side.get(field) for field in fields] for side in (base, ours, theirs))
+    chosen = _merge_value(kind, name, b, o, t, on_conflict)  # one value: whole from one side
+    settled = dict(zip(fields, chosen, strict=True))
+    base, ours, theirs = ({**side, **settled} for side in (base, ours, theirs))
     return _merge_object(kind, "", base, ours, theirs, on_conflict)
 
 

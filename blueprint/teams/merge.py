@@ -7,6 +7,9 @@
   a result that breaks the document's rules) keep OURS's value or keep the element, so the result is
   always a valid document; `MergeResult.conflicts` lists them. Two new elements with one id are both
   kept, THEIRS's under a fresh id (`newids`).
+- With no BASE (git's empty %O when both branches added the file), the base is what both sides have in
+  common: an id on both sides is one element (both copied it from one file), fields that agree are
+  kept, fields that differ are `both added` conflicts that keep OURS's value.
 """
 
 from __future__ import annotations
@@ -41,10 +44,12 @@ class MergeResult:
         return not self.conflicts
 
 
-def merge_documents(base: Blueprint, ours: Blueprint, theirs: Blueprint) -> MergeResult:
-    b, o, t = tables_of(base), tables_of(ours), tables_of(theirs)
+def merge_documents(base: Blueprint | None, ours: Blueprint, theirs: Blueprint) -> MergeResult:
+    """Merge OURS and THEIRS, both made from BASE (None: both added the file, no common version)."""
+    o, t = tables_of(ours), tables_of(theirs)
+    b = tables_of(base) if base is not None else common_part(o, t)
     t, renamed = separate_new_ids(b, o, t)
-    merger = _Merger(b, o, t)
+    merger = _Merger(b, o, t, both_added=base is None)
     for clash in renamed:
         mine, other = o.elements[clash.ours_kind][clash.old_id], t.elements[clash.kind][clash.new_id]
         merger.conflicts.append(
@@ -56,7 +61,7 @@ def merge_documents(base: Blueprint, ours: Blueprint, theirs: Blueprint) -> Merg
                 "",
                 (clash.ours_kind, mine),
                 (clash.kind, other),
-                f"both: theirs's {clash.kind} is now {clash.new_id}",
+                f"both; theirs is now {clash.kind} {clash.new_id}",
             )
         )
     merged = merger.run()
@@ -71,9 +76,10 @@ def merge_documents(base: Blueprint, ours: Blueprint, theirs: Blueprint) -> Merg
 
 
 class _Merger:
-    def __init__(self, base: Tables, ours: Tables, theirs: Tables) -> None:
+    def __init__(self, base: Tables, ours: Tables, theirs: Tables, both_added: bool = False) -> None:
         self.base, self.ours, self.theirs = base, ours, theirs
-        self.conflicts: list[Conflict] = []
+        self.both_added = both_added  # no common version: a value both sides set differently is
+        self.conflicts: list[Conflict] = []  # "both added", not "both changed"
 
     def run(self) -> Tables:
         document = self._merge_element(
@@ -179,6 +185,8 @@ class _Merger:
         note: str = "",
     ) -> None:
         title = title_of(kind, data)
+        if reason == "both changed" and self.both_added:
+            reason = "both added"
         self.conflicts.append(Conflict(reason, kind, element_id, title, path, ours, theirs, kept, note))
 
     # --- in which order -----------------------------------------------------------------------------
@@ -210,10 +218,37 @@ class _Merger:
 
 
 def _steps_by_stage(tables: Tables) -> dict[str, list[str]]:
-    """Step ids of each stage, in order."""
+    """Step ids of each stage, in order (a common part's step whose stage differs is in none)."""
     out: dict[str, list[str]] = {}
     for step_id, data in tables.table("step").items():
-        out.setdefault(data["stage"], []).append(step_id)
+        if "stage" in data:
+            out.setdefault(data["stage"], []).append(step_id)
+    return out
+
+
+def common_part(ours: Tables, theirs: Tables) -> Tables:
+    """A stand-in BASE for two versions with no common one: every element both have under one id (of
+    one kind), with the fields on which they agree (objects field by field), in OURS's order."""
+    elements: dict[str, dict[str, Fields]] = {}
+    for kind in KINDS:
+        other = theirs.table(kind)
+        elements[kind] = {
+            element_id: _agreeing(data, other[element_id])
+            for element_id, data in ours.table(kind).items()
+            if element_id in other
+        }
+    return Tables(_agreeing(ours.document, theirs.document), elements)
+
+
+def _agreeing(ours: Fields, theirs: Fields) -> Fields:
+    out: Fields = {}
+    for name, value in ours.items():
+        if name not in theirs:
+            continue
+        if value == theirs[name]:
+            out[name] = value
+        elif isinstance(value, dict) and isinstance(theirs[name], dict):
+            out[name] = _agreeing(value, theirs[name])
     return out
 
 

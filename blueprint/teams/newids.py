@@ -1,5 +1,6 @@
-"""Two designers who each add an element often get the same new id: the editor numbers new elements
-from the first free number (`card-1`), and both started from the same file.
+"""Two designers who each add an element may give it the same new id: the editor's ids are random
+(`card-7f3a9c`), but ids typed by hand, made by other tools or by older versions of the editor
+(which counted: `card-1`) can clash.
 
 Before merging, each id that both sides added for different elements is given, on THEIRS's side, a
 fresh id, and every reference to it in THEIRS's document is changed with it (in THEIRS's document

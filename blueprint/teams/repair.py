@@ -4,7 +4,8 @@ Each side's document is valid, so an element a merged field names exists on the 
 when the other side removed it, the merge keeps it (a conflict, `broken reference`) rather than lose
 the work that uses it. A stage whose steps all went (one side moved them away, the other removed the
 rest) keeps one of its steps. A link joining a card to itself, or a plan left without targets, keeps
-OURS's value.
+OURS's value. A card one side removed but the merge keeps comes back with the links the editor
+removed with it on that side, where the other side still has them and both their cards are kept.
 """
 
 from __future__ import annotations
@@ -17,6 +18,17 @@ from blueprint.teams.words import Names, quoted
 
 #: How a reference reads in "still used by link ... as its start".
 _ROLE = {"from": "start", "to": "end"}
+#: What the editor removes with an element, and comes back with it when the merge keeps the element:
+#: (kind of the dependent, the fields naming the element, how the dependent relates to it in words).
+#: Only a card's links: a lane or step kept because the other side still uses it does not bring back
+#: the cards the remover deleted with it (nobody changed those; their removal stands).
+_DEPENDENTS: dict[str, tuple[tuple[str, tuple[str, ...], str], ...]] = {
+    "card": (("link", ("source", "target"), "joins"),),
+}
+#: The references a dependent cannot do without (it is restored only when these are in the result).
+_NEEDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "link": (("source", "card"), ("target", "card")),
+}
 #: A round can restore elements that name others; no document needs more rounds than this many.
 _MAX_ROUNDS = 50
 
@@ -44,7 +56,78 @@ class _Fixer:
                 user = self.names.element(kind, element_id, data)
                 self._restore(target_kind, target, f"still used by {user} as its {_ROLE.get(path, path)}")
                 mended = True
+        mended |= self._dependents_of_kept()
         mended |= self._self_links() | self._plans_with_targets() | self._stages_with_steps()
+        return mended
+
+    def _dependents_of_kept(self) -> bool:
+        """Bring back, with a card one side removed and the merge kept, the links that side removed with
+        it (Ana deletes a card and so its links, Ben retitles the card: the card stays, with its links)
+        where the other side still has them and both their ends are in the result; and put it back
+        among the targets of the plans it was taken out of."""
+        mended = False
+        result = self.result.elements
+        for kind, dependents in _DEPENDENTS.items():
+            for element_id, element in list(result[kind].items()):
+                if element_id not in self.base.elements[kind]:
+                    continue
+                for remover, keeper in ((self.ours, self.theirs), (self.theirs, self.ours)):
+                    if element_id in remover.elements[kind] or element_id not in keeper.elements[kind]:
+                        continue
+                    mended |= self._targets_of_kept(element_id, remover, keeper)
+                    for dependent_kind, fields, relation in dependents:
+                        for dependent_id, data in keeper.elements[dependent_kind].items():
+                            if (
+                                dependent_id in result[dependent_kind]
+                                or dependent_id in remover.elements[dependent_kind]
+                                or dependent_id not in self.base.elements[dependent_kind]
+                                or not any(data[name] == element_id for name in fields)
+                                or not all(
+                                    data[name] in result[named] for name, named in _NEEDS[dependent_kind]
+                                )
+                            ):
+                                continue
+                            result[dependent_kind][dependent_id] = dict(data)
+                            owner = f"{kind} {quoted(title_of(kind, element))}"
+                            self.conflicts.append(
+                                Conflict(
+                                    "removed and changed",
+                                    dependent_kind,
+                                    dependent_id,
+                                    title_of(dependent_kind, data),
+                                    "",
+                                    REMOVED if remover is self.ours else "kept it",
+                                    REMOVED if remover is self.theirs else "kept it",
+                                    f"the {dependent_kind}",
+                                    f"it {relation} {owner}, which is kept",
+                                )
+                            )
+                            mended = True
+        return mended
+
+    def _targets_of_kept(self, card_id: str, remover: Tables, keeper: Tables) -> bool:
+        """A kept card goes back into the plans whose targets the remover's editor took it out of (the
+        keeper's plan still targets it, and so did the common version's), at the keeper's place."""
+        mended = False
+        for plan_id, plan in self.result.elements["improvement"].items():
+            kept_plan = keeper.elements["improvement"].get(plan_id)
+            base_plan = self.base.elements["improvement"].get(plan_id)
+            removed_plan = remover.elements["improvement"].get(plan_id)
+            if (
+                kept_plan is None
+                or base_plan is None
+                or card_id in plan["targets"]
+                or card_id not in kept_plan["targets"]
+                or card_id not in base_plan.get("targets", ())
+                or (removed_plan is not None and card_id in removed_plan["targets"])
+            ):
+                continue
+            wanted = {*plan["targets"], card_id}
+            plan["targets"] = [
+                *(target for target in kept_plan["targets"] if target in wanted),
+                *(target for target in plan["targets"] if target not in kept_plan["targets"]),
+            ]
+            mended = True
         return mended
 
     def _references(self) -> Iterator[tuple[str, str, Fields, str, str, str]]:

@@ -142,6 +142,10 @@ class Names:
     def value(self, kind: str, path: str, value: Any) -> str:
         """A field's value in words: names for ids, minutes with their unit, texts quoted."""
         refers = REFERENCES.get(kind, {}).get(path)
+        if kind == "card" and path == "cell" and isinstance(value, list | tuple) and len(value) == 2:
+            return f"{self.name('step', value[1])}, {self.name('lane', value[0])}"
+        if kind == "link" and path == "ends" and isinstance(value, list | tuple) and len(value) == 2:
+            return f"{self.quoted_name('card', value[0])} → {self.quoted_name('card', value[1])}"
         if value is None or value == [] or value == "":
             return "(none)"
         if refers is not None:

@@ -73,6 +73,18 @@ class Actions:
             None,
             "Export one PDF per function: its part of the blueprint, what it receives and hands on",
         )
+        self.import_file = self._make(
+            "&Import…",
+            w.import_file,
+            "Ctrl+I",
+            "Make a blueprint from a spreadsheet (.xlsx) or CSV file, after showing what it could not import",
+        )
+        self.export_as = self._make(
+            "Export &As…",
+            w.export_as,
+            "Ctrl+Alt+E",
+            "Export the blueprint as PDF, PNG, SVG, or for other tools as XLSX, CSV or draw.io",
+        )
         self.close = self._make("&Close Window", w.close, Key.Close, "Close this window")
         self.quit = self._make("&Quit", w.quit_all, Key.Quit, "Quit Service Blueprint Studio")
         if not self.quit.shortcuts():  # some platforms (and Qt's offscreen one) bind no key to Quit
@@ -328,11 +340,12 @@ def build_menus(window: MainWindow, a: Actions) -> None:
     file = menus["file"] = bar.addMenu("&File")
     file.addActions([a.new, a.open])
     file.addMenu(a.recent_menu)
+    file.addAction(a.import_file)
     file.addSeparator()
     file.addActions([a.save, a.save_as])
     file.addAction(backup_action(window))
     file.addSeparator()
-    file.addActions([a.export_pdf, a.export_image, a.export_sheets])
+    file.addActions([a.export_pdf, a.export_image, a.export_sheets, a.export_as])
     file.addAction(a.print)
     file.addSeparator()
     file.addActions([a.close, a.quit])

@@ -32,12 +32,14 @@ def exporter() -> Any | None:
     return export_pdf
 
 
-def export_with_dialog(window: MainWindow) -> bool:
+def export_with_dialog(window: MainWindow, suggested: Path | None = None) -> bool:
+    """Ask for the PDF's (or HTML page's) options, `suggested` (else the document's name) as the file."""
     if exporter() is None:
         show_error(window, "Export PDF", "PDF export is not available in this version.")
         return False
     path = window.document.path
-    suggested = path.with_suffix(".pdf") if path else Path.home() / "blueprint.pdf"
+    if suggested is None:
+        suggested = path.with_suffix(".pdf") if path else Path.home() / "blueprint.pdf"
     views = [(view.id, view.name) for view in window.document.blueprint.views]
     with modal(ExportDialog(window, suggested, views, window.views.current_view_id())) as dialog:
         if dialog.exec() != QDialog.DialogCode.Accepted:

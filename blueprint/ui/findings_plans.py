@@ -2,8 +2,9 @@
 BP106 mean?", copy the message) and "Plan an improvement…" for what a finding is about.
 
 A finding names cards, links, lanes or steps; the plan targets its cards and links (a finding about a
-lane or a step alone has nothing a plan can target, and the entry says so). The rule's name starts
-the plan's title and the finding's message becomes its description, so the plan says why it exists.
+lane or a step alone has nothing a plan can target, and the entry says so). The rule's name and the
+card the finding is about make the plan's title, the finding's message its description (so the plan
+says why it exists), and that card suggests its owner.
 Kept beside the panel (the window installs it) so the panel stays about showing findings.
 """
 
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import QMenu, QTreeWidgetItem
 
 from blueprint.ui.activation import exec_menu
 from blueprint.ui.improvements import MENU_TEXT, plan_improvement, plannable
-from blueprint.validate import RULES
 
 if TYPE_CHECKING:
     from blueprint.ui.main_window import MainWindow
@@ -51,13 +51,10 @@ def finding_menu(panel: FindingsPanel, window: MainWindow, item: QTreeWidgetItem
     findings = [finding] if finding is not None else _children(item)
     all_elements = list(dict.fromkeys(e for f in findings for e in f.elements))
     targets = plannable(window.document, all_elements)
-    code = findings[0].code if findings else ""
-    reason = RULES[code].title if code in RULES else code
-    description = "\n".join(f"{f.code}: {f.message}" for f in findings)
     plan = QAction(MENU_TEXT, menu)
     plan.triggered.connect(
         lambda: plan_improvement(
-            panel, window.document, window.undo_stack, window.selection, targets, reason, description
+            panel, window.document, window.undo_stack, window.selection, targets, findings
         )
     )
     menu.insertAction(menu.actions()[1], plan)  # after "Select on the blueprint"

@@ -26,7 +26,7 @@ from blueprint.fileformat import BlueprintFileError, load_file
 from blueprint.fileformat.stamps import stamped
 from blueprint.model import Blueprint
 from blueprint.resources import load_template
-from blueprint.ui import exporting, exporting_image, exporting_sheets, printing
+from blueprint.ui import exporting, exporting_formats, exporting_image, exporting_sheets, importing, printing
 from blueprint.ui.actions import Actions, build_menus, build_toolbar
 from blueprint.ui.activation import take_keyboard_back
 from blueprint.ui.after_paint import after_paint
@@ -46,8 +46,10 @@ from blueprint.ui.find_bar import FindBar
 from blueprint.ui.findings_plans import install_findings_menu
 from blueprint.ui.findings_watch import FindingsWatch
 from blueprint.ui.panel_focus import PanelFocus
+from blueprint.ui.plain import menu_text
 from blueprint.ui.recent_files import RecentFiles
 from blueprint.ui.safety import checked_save, is_repairable, refuse_or_repair
+from blueprint.ui.safety.saving import upgrade_note
 from blueprint.ui.selection import Selection
 from blueprint.ui.timing_watch import TimingDisplay
 from blueprint.ui.views_menu import ViewsController
@@ -269,7 +271,10 @@ class MainWindow(StatusBarMixin, QMainWindow):
             return False
         self.set_document(Document(loaded.blueprint, path, disk=loaded.state, source=loaded.data))
         self.recent.add(path)
-        self.statusBar().showMessage(f"Opened {path}", 4000)
+        if loaded.migrated:  # said once, as the file opens: held like a refused edit's message
+            self.show_message(upgrade_note(path, loaded.version), 20_000)
+        else:
+            self.statusBar().showMessage(f"Opened {path}", 4000)
         return True
 
     def save_to(self, path: Path | str) -> bool:
@@ -337,7 +342,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
         menu.clear()
         paths = self.recent.paths()
         for path in paths:
-            action = menu.addAction(path.name, lambda p=path: self.open_recent(p))
+            action = menu.addAction(menu_text(path.name), lambda p=path: self.open_recent(p))
             action.setToolTip(str(path))
         if not paths:
             menu.addAction("(no recent files)").setEnabled(False)
@@ -376,6 +381,12 @@ class MainWindow(StatusBarMixin, QMainWindow):
 
     def export_sheet(self, function_id: str) -> bool:
         return exporting_sheets.export_sheet_with_dialog(self, function_id)
+
+    def export_as(self) -> bool:
+        return exporting_formats.export_as_with_dialog(self)
+
+    def import_file(self) -> bool:
+        return importing.import_with_dialog(self)
 
     def about(self) -> None:
         show_about(self)
@@ -485,7 +496,10 @@ class MainWindow(StatusBarMixin, QMainWindow):
             event.ignore()
             return
         event.acceptProposedAction()
-        QTimer.singleShot(0, lambda: self.open_recent(path))
+        if path.suffix.lower() in importing.IMPORT_SUFFIXES:  # a spreadsheet: imported, report first
+            QTimer.singleShot(0, lambda: importing.import_path(self, path))
+        else:
+            QTimer.singleShot(0, lambda: self.open_recent(path))
 
 
 def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
@@ -494,6 +508,9 @@ def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
         return None
     for url in data.urls():
         if url.isLocalFile() and url.toLocalFile().endswith(".blueprint"):
+            return Path(url.toLocalFile())
+    for url in data.urls():
+        if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in importing.IMPORT_SUFFIXES:
             return Path(url.toLocalFile())
     return None
 

@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 
 from blueprint.edit import AddView, Change, EditError
 from blueprint.layout.audience import EVERYTHING, Audience
-from blueprint.model import View, unique_id
+from blueprint.model import View, fresh_id
 from blueprint.ui.commands import push
 from blueprint.ui.dialogs.lifetime import run_modal
 from blueprint.ui.dialogs.prompts import show_error
+from blueprint.ui.plain import menu_text
 
 if TYPE_CHECKING:
     from blueprint.ui.main_window import MainWindow
@@ -97,7 +98,7 @@ class ViewsController(QObject):
                 return None
         bp = self.window.document.blueprint
         view = View(
-            id=unique_id("view", bp.all_ids()),
+            id=fresh_id("view", bp.all_ids()),
             name=name.strip() or "View",
             hidden_lanes=[lane.id for lane in bp.lanes if lane.id in self.audience.hidden_lanes],
             focus=list(self.audience.focus),
@@ -129,7 +130,7 @@ class ViewsController(QObject):
         everything.setToolTip("Show every lane, with no function in focus")
         group.addAction(everything)
         for view in bp.views:
-            action = menu.addAction(view.name, lambda v=view.id: self.apply_view(v))
+            action = menu.addAction(menu_text(view.name), lambda v=view.id: self.apply_view(v))
             action.setCheckable(True)
             action.setChecked(view.id == current)
             action.setObjectName(f"view:{view.id}")
@@ -137,7 +138,7 @@ class ViewsController(QObject):
         menu.addSeparator()
         lanes = menu.addMenu("Show &Lanes")
         for lane in bp.lanes:
-            shown = lanes.addAction(lane.name)
+            shown = lanes.addAction(menu_text(lane.name))
             shown.setCheckable(True)
             shown.setChecked(lane.id not in self.audience.hidden_lanes)
             shown.toggled.connect(lambda on, lane_id=lane.id: self.set_lane_hidden(lane_id, not on))

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import TypeVar
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+T = TypeVar("T")
 
 
 def run_beside(work: Callable[[], None], name: str, tick: Callable[[], None] | None = None) -> None:
@@ -30,3 +34,31 @@ def run_beside(work: Callable[[], None], name: str, tick: Callable[[], None] | N
         loop.exec()
     timer.stop()
     thread.join()
+
+
+def run_with_progress(parent: QWidget, title: str, text: str, work: Callable[[], T]) -> T:
+    """`work()` on a worker thread while a progress dialog without Cancel (shown only when the work
+    takes more than half a second) keeps the window painted; returns its result or raises its error
+    here, on the caller's thread."""
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["result"] = work()
+        except BaseException as error:  # raised again on the caller's thread
+            outcome["error"] = error
+
+    progress = QProgressDialog(text, "", 0, 0, parent)
+    progress.setWindowTitle(title)
+    progress.setCancelButton(None)
+    progress.setMinimumDuration(500)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setObjectName("busyProgress")
+    try:
+        run_beside(run, title.lower().replace(" ", "-"))
+    finally:
+        progress.close()
+        progress.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["result"]  # type: ignore[return-value]

@@ -41,13 +41,14 @@ def finding_line(finding: Finding) -> str:
     return f"{finding.severity} {finding.code} {title}: {finding.message}"
 
 
-def file_text(path: str, findings: Sequence[Finding]) -> str:
-    """One file's block: the path, one indented line per finding, the summary line. Titles quoted in
-    the findings come from the file: their control characters are shown escaped (`for_terminal`)."""
+def file_text(path: str, findings: Sequence[Finding], summary: str | None = None) -> str:
+    """One file's block: the path, one indented line per finding, the summary line (`summary` in place
+    of the counts, e.g. for a run with a baseline). Titles quoted in the findings come from the file:
+    their control characters are shown escaped (`for_terminal`)."""
     lines = [
         for_terminal(path),
         *(f"  {for_terminal(finding_line(finding))}" for finding in findings),
-        f"  {summary_line(findings)}",
+        f"  {summary if summary is not None else summary_line(findings)}",
     ]
     return "\n".join(lines)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from blueprint.graph.timing import CardTime
+from blueprint.graph.timing import CardTime, longest_part
 from blueprint.graph.timing_report import minutes_text
 from blueprint.validate.context import Context
 from blueprint.validate.registry import Hit, rule
@@ -13,19 +13,11 @@ from blueprint.validate.registry import Hit, rule
 def _longest_part(ctx: Context, time: CardTime) -> str:
     """The card of the chain that takes longest, with its minutes: `"Makes the drink" (4 min + 2 min
     wait)` (the first in chain order on a tie)."""
-    best, best_minutes = time.card_id, -1.0
-    for card_id in time.chain:
-        card = ctx.cards[card_id]
-        minutes = (card.duration_minutes or 0) + (
-            (card.wait_point.minutes or 0) if card.wait_point is not None else 0
-        )
-        if minutes > best_minutes:
-            best, best_minutes = card_id, minutes
-    card = ctx.cards[best]
+    card = longest_part(ctx.cards[card_id] for card_id in time.chain) or ctx.cards[time.card_id]
     work = card.duration_minutes or 0
     wait = (card.wait_point.minutes or 0) if card.wait_point is not None else 0
     amount = minutes_text(work) + (f" + {minutes_text(wait)} wait" if wait else "")
-    return f"{ctx.title(best)} ({amount})"
+    return f"{ctx.title(card.id)} ({amount})"
 
 
 @rule("BP112", "Slower than the customer accepts", "warning")

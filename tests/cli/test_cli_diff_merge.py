@@ -114,14 +114,90 @@ def test_validate_with_a_baseline_counts_only_new_findings(
 ) -> None:
     known = tmp_path / "known.blueprint"
     save(backward_flow_blueprint(), known, backup=False)
-    assert command(capsys, "validate", str(known), "--baseline", str(known)) == (
-        0,
-        f"{known}\n  0 errors, 0 warnings, 0 info\n",
-        "",
+    code, out, err = command(capsys, "validate", str(known), "--baseline", str(known))  # its one error
+    assert (code, err) == (0, "")
+    assert (
+        out
+        == f"{known}\n  0 new errors, 0 new warnings, 0 new info; 1 known from the baseline, not counted\n"
     )
     clean = write(tmp_path, "clean.blueprint", cafe())
     code, out, _ = command(capsys, "validate", "--format", "json", str(known), "--baseline", clean)
     assert code == 1
-    assert [f["code"] for f in json.loads(out)["files"][0]["findings"]] == ["BP106"]
+    report = json.loads(out)["files"][0]
+    assert [f["code"] for f in report["findings"]] == ["BP106"]
+    assert report["summary"]["errors"] == 1 and report["known"] == 0
+    code, out, _ = command(capsys, "validate", str(known), "--baseline", clean)
+    assert out.splitlines()[-1] == "  1 new error, 0 new warnings, 0 new info; none known from the baseline"
     code, _, err = command(capsys, "validate", str(known), "--baseline", str(tmp_path / "gone.blueprint"))
     assert code == 2 and "gone.blueprint" in err
+
+
+def test_both_branches_added_the_file_git_gives_an_empty_base(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """git's %O is an empty file when both branches added the file: both copied one blueprint, so an
+    id on both sides is one element; what differs is a `both added` conflict keeping OURS's value,
+    named by the path git gives as %P (not git's temporary file)."""
+    empty = tmp_path / ".merge_file_O"
+    empty.write_bytes(b"")
+    ours = write(tmp_path, ".merge_file_A", changed(lambda raw: raw["cards"][1].update(title="Greets")))
+    theirs = write(
+        tmp_path,
+        ".merge_file_B",
+        changed(
+            lambda raw: (
+                raw["cards"][1].update(title="Waves"),
+                raw["cards"].append({"id": "c9", "lane": "back", "step": "pays", "title": "Grinds beans"}),
+            )
+        ),
+    )
+    code, out, err = command(
+        capsys, "merge", str(empty), ours, theirs, "-o", ours, "--name", "menu/café.blueprint"
+    )
+    assert (code, err) == (1, "")
+    assert out == (
+        'CONFLICT (both added) in menu/café.blueprint: card c4 "Greets", title: '
+        'ours "Greets", theirs "Waves"; kept ours\n'
+    )
+    merged = load(ours)
+    assert [c.id for c in merged.cards] == ["c1", "c4", "c5", "c9"]  # one c4, not two
+    assert merged.cards[1].title == "Greets"
+    # the same files with nothing differing: a clean merge
+    write(tmp_path, ".merge_file_A", cafe())
+    assert command(capsys, "merge", str(empty), ours, write(tmp_path, "b2.blueprint", cafe()))[0] == 0
+
+
+def test_errors_name_the_repository_path_and_which_version(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = write(tmp_path, ".merge_file_O", cafe())
+    broken = tmp_path / ".merge_file_B"
+    broken.write_text("<<<<<<< ours\n", encoding="utf-8")
+    code, out, err = command(capsys, "merge", base, base, str(broken), "--name", "hotel.blueprint")
+    assert (code, out) == (2, "")
+    (line,) = err.splitlines()
+    assert line.startswith("blueprint: hotel.blueprint (theirs): ") and ".merge_file" not in line
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes here")
+def test_pipes_and_folders_are_refused_in_one_line_without_waiting(tmp_path: Path) -> None:
+    """A named pipe given as a blueprint would block a plain read for ever; as OUT it would be
+    replaced by a regular file. Each exits 2 at once with one line naming it."""
+    import os
+
+    good = write(tmp_path, "good.blueprint", cafe())
+    pipe = tmp_path / "pipe.blueprint"
+    os.mkfifo(pipe)
+    for words in (
+        ("diff", str(pipe), good),
+        ("merge", good, good, str(pipe), "-o", str(tmp_path / "out.blueprint")),
+        ("merge", good, good, good, "-o", str(pipe)),
+        ("merge", good, good, good, "-o", str(tmp_path)),
+        ("textconv", str(pipe)),
+        ("validate", good, "--baseline", str(pipe)),
+    ):
+        done = run_blueprint(*words, timeout=60)
+        assert done.returncode == 2, (words, done.stdout, done.stderr)
+        (line,) = done.stderr.splitlines()
+        assert line.startswith("blueprint: ") and ("pipe.blueprint" in line or str(tmp_path) in line), line
+    assert pipe.is_fifo() and not (tmp_path / "out.blueprint").exists()

@@ -63,7 +63,7 @@ def test_errors_are_one_line_with_exit_code_2(tmp_path: Path) -> None:
     assert missing.returncode == 2 and len(missing.stderr.strip().splitlines()) == 1
     assert "Traceback" not in missing.stderr
     suffix = run_blueprint("export", str(SAMPLE), "-o", str(tmp_path / "x.docx"))
-    assert suffix.returncode == 2 and ".pdf, .svg, .png or .html" in suffix.stderr
+    assert suffix.returncode == 2 and ".pdf, .svg, .png, .html, .xlsx, .csv or .drawio" in suffix.stderr
     size = run_blueprint("export", str(SAMPLE), "-o", str(tmp_path / "x.pdf"), "--page-size", "B5")
     assert size.returncode == 2 and "unknown page size" in size.stderr
     unwritable = run_blueprint("export", str(SAMPLE), "-o", str(tmp_path / "no" / "dir" / "x.pdf"))

@@ -85,8 +85,9 @@ def test_setup_once_then_two_designers_merge_and_git_diff_speaks_words(
     assert first.returncode == 0, first.stderr
     assert f"added '{LINE}'" in first.stdout
     assert (repo / ".gitattributes").read_text(encoding="utf-8") == LINE + "\n"
+    assert (repo / ".gitignore").read_text(encoding="utf-8") == "*~.blueprint\n"  # the editor's backups
     driver = git(env, repo, "config", "--local", "merge.blueprint.driver").strip()
-    assert driver.endswith(" merge %O %A %B -o %A")
+    assert driver.endswith(" merge %O %A %B -o %A --name %P")
     assert Path(driver.split(" merge ")[0].strip("'")).resolve() == Path(blueprint_script()).resolve()
     assert git(env, repo, "config", "--local", "diff.blueprint.textconv").strip().endswith(" textconv")
     config = (repo / ".git" / "config").read_text(encoding="utf-8")
@@ -96,7 +97,9 @@ def test_setup_once_then_two_designers_merge_and_git_diff_speaks_words(
     assert (repo / ".gitattributes").read_text(encoding="utf-8") == LINE + "\n"
     assert (repo / ".git" / "config").read_text(encoding="utf-8") == config
     assert not Path(env["GIT_CONFIG_GLOBAL"]).exists()  # the user's config untouched
-    git(env, repo, "add", ".gitattributes")
+    (repo / "hotel~.blueprint").write_text("{}", encoding="utf-8")  # a backup the editor left
+    git(env, repo, "add", ".")
+    assert "hotel~.blueprint" not in git(env, repo, "status", "--porcelain")
     git(env, repo, "commit", "-q", "-m", "blueprint diff and merge")
 
     git(env, repo, "checkout", "-q", "-b", "ana")
@@ -124,7 +127,10 @@ def test_setup_once_then_two_designers_merge_and_git_diff_speaks_words(
     conflict = run(env, repo, "git", "merge", "--no-edit", "ana")
     assert conflict.returncode != 0
     output = conflict.stdout + conflict.stderr
-    assert 'CONFLICT (both changed) card cu.compares "Cleo\'s title", title: ours "Cleo\'s title"' in output
+    assert (
+        'CONFLICT (both changed) in hotel.blueprint: card cu.compares "Cleo\'s title", '
+        'title: ours "Cleo\'s title"' in output
+    )
     assert load(repo / "hotel.blueprint").cards_by_id()["cu.compares"].title == "Cleo's title"
     assert "hotel.blueprint" in git(env, repo, "diff", "--name-only", "--diff-filter=U")
 
@@ -134,6 +140,61 @@ def test_global_setup_writes_the_users_config(tmp_path: Path, env: dict[str, str
     assert done.returncode == 0, done.stderr
     attributes = Path(env["XDG_CONFIG_HOME"]) / "git" / "attributes"
     assert attributes.read_text(encoding="utf-8") == LINE + "\n"
-    assert "merge %O %A %B -o %A" in Path(env["GIT_CONFIG_GLOBAL"]).read_text(encoding="utf-8")
+    assert (Path(env["XDG_CONFIG_HOME"]) / "git" / "ignore").read_text(encoding="utf-8") == "*~.blueprint\n"
+    assert "merge %O %A %B -o %A --name %P" in Path(env["GIT_CONFIG_GLOBAL"]).read_text(encoding="utf-8")
     outside = run(env, tmp_path, blueprint_script(), "git-setup")
     assert outside.returncode == 2 and "not inside a git repository" in outside.stderr
+
+
+def test_the_drivers_name_the_program_by_its_absolute_path_even_when_it_is_on_path(
+    tmp_path: Path, repo: Path, env: dict[str, str]
+) -> None:
+    """An activated virtual environment puts `blueprint` on PATH; git run from another shell would not
+    find it, so the config always holds the absolute path, and a run from elsewhere updates it."""
+    script = Path(blueprint_script())
+    on_path = {**env, "PATH": f"{script.parent}{os.pathsep}{env.get('PATH', '')}"}
+    first = run(on_path, repo, "blueprint", "git-setup")
+    assert first.returncode == 0, first.stderr
+    driver = git(env, repo, "config", "--local", "merge.blueprint.driver").strip()
+    textconv = git(env, repo, "config", "--local", "diff.blueprint.textconv").strip()
+    assert driver.startswith(f"{script} merge ") and textconv == f"{script} textconv"
+
+    elsewhere = tmp_path / "other tools" / "blueprint"  # a space: quoted for the shell git uses
+    elsewhere.parent.mkdir()
+    shutil.copy(script, elsewhere)
+    again = run(env, repo, str(elsewhere), "git-setup")
+    assert again.returncode == 0, again.stderr
+    driver = git(env, repo, "config", "--local", "merge.blueprint.driver").strip()
+    assert driver.startswith(f"'{elsewhere}' merge ")
+    assert f"updated merge.blueprint.driver = '{elsewhere}' merge " in again.stdout
+    assert f"(was {script} merge %O %A %B -o %A --name %P)" in again.stdout
+    (repo / ".gitattributes").write_text(LINE + "\n", encoding="utf-8")
+    retitle(repo / "hotel.blueprint", "cu.compares", "Compares quiet hotels")
+    diff = git(env, repo, "diff", "--", "hotel.blueprint")  # git runs the quoted path
+    assert '+card "Compares quiet hotels" (Plan › Searches, Customer actions)' in diff
+
+    # both branches add the same new file: git's %O is empty, the driver still merges it by id
+    git(env, repo, "add", ".")
+    git(env, repo, "commit", "-q", "-m", "setup")
+    for branch, title in (("ana", "Ana's search"), ("ben", "Ben's search")):
+        git(env, repo, "checkout", "-q", "-b", branch, "main")
+        shutil.copy(repo / "hotel.blueprint", repo / "trip.blueprint")
+        retitle(repo / "trip.blueprint", "cu.compares", title)
+        git(env, repo, "add", "trip.blueprint")
+        git(env, repo, "commit", "-q", "-m", branch)
+    both = run(env, repo, "git", "merge", "--no-edit", "ana")
+    assert both.returncode != 0  # a conflict: both added the card with different titles
+    assert 'CONFLICT (both added) in trip.blueprint: card cu.compares "Ben\'s search"' in both.stdout
+    merged = load(repo / "trip.blueprint")
+    assert merged.cards_by_id()["cu.compares"].title == "Ben's search"
+    assert len(merged.cards) == len(load(repo / "hotel.blueprint").cards)  # no card twice
+
+
+def test_an_attributes_file_that_is_a_pipe_is_refused_without_waiting(
+    repo: Path, env: dict[str, str]
+) -> None:
+    os.mkfifo(repo / ".gitattributes")
+    done = run(env, repo, blueprint_script(), "git-setup")
+    assert done.returncode == 2
+    (line,) = done.stderr.splitlines()
+    assert ".gitattributes: is not a regular file" in line

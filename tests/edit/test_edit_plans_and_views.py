@@ -124,3 +124,11 @@ def test_views_are_saved_renamed_and_deleted(doc: Document) -> None:
 def test_the_deletion_and_its_cleanup_are_one_undo_step(doc: Document) -> None:
     inverse = doc.apply(RemoveFunction("barista"))
     assert inverse.describe(doc.blueprint) == "Remove function 'Barista'"
+
+
+def test_edit_undo_names_the_plans_field(doc: Document) -> None:
+    """Edit > Undo said "Edit improvement" for every field; it names the field as a card's edit does."""
+    bp = doc.blueprint
+    assert SetImprovementFields("plan1", {"due": "2027-01-15"}).describe(bp) == "Edit improvement due date"
+    assert SetImprovementFields("plan1", {"title": "Call back"}).describe(bp) == "Edit improvement title"
+    assert SetImprovementFields("plan1", {"status": "done"}).describe(bp) == "Change improvement status"

@@ -109,3 +109,19 @@ def test_no_plans_no_table() -> None:
     doc = planned_doc()
     doc.improvements.clear()
     assert "Improvement plan" not in "\n".join(pages(doc))
+
+
+def test_the_section_after_the_table_keeps_its_gap() -> None:
+    """The heading under the plan table ("Hand-off matrix") sat on its last row: a section at the top
+    of the columns under a full-width block was taken for one at the top of a page."""
+    from blueprint.export.appendix import appendix_refs, build_appendix
+    from blueprint.export.appendix_flow import SECTION_GAP
+    from blueprint.export.sources import appendix_sources
+
+    doc = planned_doc()
+    layout = compute_layout(doc)
+    appendix = build_appendix(doc, layout, appendix_refs(doc, layout), appendix_sources(doc), 1100, 700)
+    page = next(p for p in appendix if any(op.owner == "improvement 'p1'" for op in p.ops))
+    last_row = max(op.y for op in page.ops if (op.owner or "").startswith("improvement"))
+    heading = next(y for key, _, y in page.bookmarks if key == "appendix-matrix")
+    assert heading - last_row >= SECTION_GAP

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from blueprint.fileformat import BlueprintFileError, dumps, load, loads
+from blueprint.fileformat import BlueprintFileError, dumps, load, load_file, loads
 from blueprint.fileformat.migrations import MIGRATIONS
 from blueprint.fileformat.repair import UNTITLED, plan_repair
 from blueprint.model import FORMAT_VERSION
@@ -46,6 +46,17 @@ def test_a_version_1_file_loads_and_saves_as_version_2() -> None:
     assert text.rstrip().endswith('"improvements": [],\n  "views": []\n}')
     assert '"language": null' in text
     assert loads(text) == doc
+
+
+@pytest.mark.parametrize(
+    ("name", "version"),
+    [("ok-version-0.blueprint", 0), ("ok-minimal.blueprint", 1), ("ok-version-2.blueprint", 2)],
+)
+def test_the_loader_says_which_version_a_file_was_written_in(name: str, version: int) -> None:
+    loaded = load_file(FILES / name)
+    assert loaded.version == version
+    assert loaded.migrated is (version < FORMAT_VERSION)
+    assert loaded.blueprint == load(FILES / name)  # the document itself is always the current version
 
 
 def test_a_full_version_2_file_round_trips_with_its_schema_key_second() -> None:

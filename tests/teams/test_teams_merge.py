@@ -91,9 +91,13 @@ def test_removed_on_one_side_and_changed_on_the_other_keeps_the_element() -> Non
     result, lines = merge(remove_c5, lambda raw: raw["cards"][2].update(title="Pulls the espresso"))
     assert lines == [
         'CONFLICT (removed and changed) card c5 "Pulls the espresso", title: '
-        'ours removed the card, theirs "Pulls the espresso"; kept the card'
+        'ours removed the card, theirs "Pulls the espresso"; kept the card',
+        'CONFLICT (removed and changed) link l2 "Takes the order" → "Pulls the espresso", the link: '
+        "ours removed the link, theirs kept it; kept the link "
+        '(it joins card "Pulls the espresso", which is kept)',
     ]
     assert card(result.document, "c5").title == "Pulls the espresso"
+    assert "l2" in result.document.links_by_id()  # the card comes back joined as it was
 
 
 def test_removed_on_one_side_and_unchanged_on_the_other_is_removed() -> None:
@@ -120,7 +124,10 @@ def test_a_link_to_a_card_the_other_side_removed_keeps_the_card() -> None:
     assert lines == [
         'CONFLICT (broken reference) card c1 "Orders a flat white", still used by link "asks for oat milk" '
         '("Orders a flat white" → "Makes the coffee") as its start: '
-        "ours kept it, theirs removed the card; kept the card"
+        "ours kept it, theirs removed the card; kept the card",
+        'CONFLICT (removed and changed) link l1 "Orders a flat white" → "Takes the order", the link: '
+        "ours kept it, theirs removed the link; kept the link "
+        '(it joins card "Orders a flat white", which is kept)',
     ]
 
 
@@ -136,6 +143,7 @@ def test_a_card_in_a_lane_the_other_side_removed_keeps_the_lane() -> None:
     result, lines = merge(remove_back, add_to_back)
     assert "back" in result.document.lanes_by_id()
     assert card(result.document, "c8") is not None and card(result.document, "c5") is None
+    assert set(result.document.links_by_id()) == {"l1"}  # a kept lane does not bring back its cards
     assert len(lines) == 1 and lines[0].startswith('CONFLICT (broken reference) lane back "Backstage"')
     assert "ours removed the lane, theirs kept it; kept the lane" in lines[0]
 
@@ -151,7 +159,8 @@ def test_a_plan_targeting_a_card_the_other_side_removed_keeps_the_card() -> None
     result, lines = merge(remove_c5, plan)
     assert card(result.document, "c5") is not None
     assert result.document.improvements[0].targets == ["c5"]
-    assert len(lines) == 1 and "(broken reference) card c5" in lines[0]
+    assert len(lines) == 2 and "(broken reference) card c5" in lines[0]
+    assert lines[1].startswith("CONFLICT (removed and changed) link l2 ")  # back with its card
 
 
 def test_two_new_elements_with_one_id_are_both_kept_and_reported() -> None:
@@ -172,7 +181,7 @@ def test_two_new_elements_with_one_id_are_both_kept_and_reported() -> None:
     assert lines == [
         'CONFLICT (same id) card new "Calls the name", the card: ours card "Calls the name" '
         '(Order › Waits, Frontstage), theirs link "Makes the coffee" → "Orders a flat white"; '
-        "kept both: theirs's link is now new-1"
+        "kept both; theirs is now link new-1"
     ]
 
 
@@ -184,7 +193,7 @@ def test_two_designers_each_adding_a_card_get_both_cards() -> None:
     )
     titles = {c.id: c.title for c in result.document.cards}
     assert (titles["card-1"], titles["card-1-1"]) == ("Ana's", "Ben's")
-    assert len(lines) == 1 and "kept both: theirs's card is now card-1-1" in lines[0]
+    assert len(lines) == 1 and "kept both; theirs is now card card-1-1" in lines[0]
 
 
 def test_two_sides_adding_the_same_element_is_no_conflict() -> None:
@@ -263,3 +272,130 @@ def test_merging_a_document_with_itself_changes_nothing() -> None:
     bp = doc(cafe())
     result = merge_documents(bp, bp, bp)
     assert result.clean and dumps(result.document) == dumps(bp)
+
+
+def test_cards_the_editor_adds_on_both_sides_never_mix() -> None:
+    """Ana changes c4; Ben deletes c4 and adds a card with the editor; both add a card. With counted
+    ids Ben's new card took the freed id and the merge mixed the two; now each stays itself."""
+    from blueprint.edit import Document
+    from blueprint.edit.clipboard import new_card
+
+    base = doc(cafe())
+
+    def added(bp: Blueprint, title: str, gone: tuple[str, ...] = ()) -> Blueprint:
+        raw = bp.model_dump(mode="json", by_alias=True)
+        raw["cards"] = [c for c in raw["cards"] if c["id"] not in gone]
+        raw["links"] = [li for li in raw["links"] if li["source"] not in gone and li["target"] not in gone]
+        document = Document(doc(raw))
+        raw["cards"].append(new_card(document, "front", "pays", title).model_dump(mode="json"))
+        return doc(raw)
+
+    ours_raw = base.model_dump(mode="json", by_alias=True)
+    ours_raw["cards"][1]["title"] = "Takes the order with a smile"
+    ours = added(doc(ours_raw), "Ana's card")
+    theirs = added(base, "Ben's card", gone=("c4",))
+    result = merge_documents(base, ours, theirs)
+    titles = sorted(c.title for c in result.document.cards if c.id not in base.cards_by_id())
+    assert titles == ["Ana's card", "Ben's card"]
+    # c4 itself and its two links (back with it), nothing mixed
+    assert [(c.reason, c.element) for c in result.conflicts] == [
+        ("removed and changed", "card"),
+        ("removed and changed", "link"),
+        ("removed and changed", "link"),
+    ]
+    assert card(result.document, "c4").title == "Takes the order with a smile"
+
+
+def test_a_card_removed_on_one_side_and_changed_on_the_other_comes_back_with_its_links() -> None:
+    """Ana deletes "Takes the order" (the editor deletes its links with it), Ben retitles it: the card
+    is kept, and so are the links that joined it, not a card cut off from the journey."""
+
+    def remove_c4(raw: dict[str, Any]) -> None:
+        raw["cards"] = [c for c in raw["cards"] if c["id"] != "c4"]
+        raw["links"] = [li for li in raw["links"] if "c4" not in (li["source"], li["target"])]
+
+    def retitle_c4(raw: dict[str, Any]) -> None:
+        raw["cards"][1]["title"] = "Takes the order by name"
+        raw["links"][1]["label"] = "the order"  # l2 changed too: kept as removed-and-changed already
+
+    result, lines = merge(remove_c4, retitle_c4)
+    assert card(result.document, "c4").title == "Takes the order by name"
+    links = result.document.links_by_id()
+    assert set(links) == {"l1", "l2"} and links["l2"].label == "the order"
+    assert (
+        'CONFLICT (removed and changed) link l1 "Orders a flat white" → "Takes the order by name", '
+        "the link: ours removed the link, theirs kept it; kept the link (it joins card "
+        '"Takes the order by name", which is kept)'
+    ) in lines
+
+    # the other way round: THEIRS removed it, OURS moved it to the other step
+    result, lines = merge(lambda raw: raw["cards"][1].update(step="waits"), remove_c4)
+    assert card(result.document, "c4").step == "waits"
+    assert set(result.document.links_by_id()) == {"l1", "l2"}
+    assert sum("ours kept it, theirs removed the link" in line for line in lines) == 2
+
+
+def test_a_link_removed_by_its_own_side_stays_removed_when_its_card_is_kept() -> None:
+    def remove_c4_and_unlink(raw: dict[str, Any]) -> None:
+        raw["cards"] = [c for c in raw["cards"] if c["id"] != "c4"]
+        raw["links"] = []
+
+    def retitle_and_unlink(raw: dict[str, Any]) -> None:
+        raw["cards"][1]["title"] = "Takes the order by name"
+        raw["links"] = raw["links"][:1]  # THEIRS removed l2 itself
+
+    result, _lines = merge(remove_c4_and_unlink, retitle_and_unlink)
+    assert set(result.document.links_by_id()) == {"l1"}
+
+
+def test_a_card_moved_on_both_sides_goes_to_one_sides_cell_not_half_of_each() -> None:
+    """Ana moves "Makes the coffee" down to Frontstage, Ben moves it back to Pays: a card at
+    (Frontstage, Pays) would be a place neither chose. The cell is one value: OURS's, a conflict."""
+    result, lines = merge(
+        lambda raw: raw["cards"][2].update(lane="front"),
+        lambda raw: raw["cards"][2].update(step="pays"),
+    )
+    moved = card(result.document, "c5")
+    assert (moved.lane, moved.step) == ("front", "waits")
+    assert lines == [
+        'CONFLICT (both changed) card c5 "Makes the coffee", cell: ours Order › Waits, Frontstage, '
+        "theirs Order › Pays, Backstage; kept ours"
+    ]
+    # one side moving the card and the other changing its title is no conflict
+    result, lines = merge(
+        lambda raw: raw["cards"][2].update(lane="front", step="pays"),
+        lambda raw: raw["cards"][2].update(title="Pulls the espresso"),
+    )
+    assert lines == [] and (card(result.document, "c5").lane, card(result.document, "c5").step) == (
+        "front",
+        "pays",
+    )
+
+
+def test_a_link_rewired_on_both_sides_keeps_one_sides_ends() -> None:
+    result, lines = merge(
+        lambda raw: raw["links"][1].update(source="c1"),  # c1 → c5
+        lambda raw: raw["links"][1].update(target="c1"),  # c4 → c1
+    )
+    link = result.document.links_by_id()["l2"]
+    assert (link.source, link.target) == ("c1", "c5")
+    assert lines == [
+        'CONFLICT (both changed) link l2 "Orders a flat white" → "Makes the coffee", ends: '
+        'ours "Orders a flat white" → "Makes the coffee", theirs "Takes the order" → "Orders a flat white"; '
+        "kept ours"
+    ]
+
+
+def test_a_kept_card_goes_back_into_the_plans_it_was_taken_out_of() -> None:
+    plans = [{"id": "p1", "title": "Faster coffee", "targets": ["c4", "c5"]}]
+
+    def remove_c5(raw: dict[str, Any]) -> None:  # as the editor does: links and plan targets too
+        raw["cards"] = raw["cards"][:2]
+        raw["links"] = raw["links"][:1]
+        raw["improvements"][0]["targets"] = ["c4"]
+
+    result, _lines = merge(
+        remove_c5, lambda raw: raw["cards"][2].update(title="Pulls the espresso"), cafe(improvements=plans)
+    )
+    assert card(result.document, "c5").title == "Pulls the espresso"
+    assert result.document.improvements[0].targets == ["c4", "c5"]

@@ -235,8 +235,15 @@ def _plan_move(plan_id: str) -> Callable[[Document, str | None], Operation]:
 
 def _anchor(doc: Document, edit: Edit) -> str | None:
     """The element just after the placed one, in its list (lanes, plans), stage (steps) or cell."""
+    ids, element = _group(doc, edit.op)
+    at = ids.index(element)
+    return ids[at + 1] if at + 1 < len(ids) else None
+
+
+def _group(doc: Document, op: Operation) -> tuple[list[str], str]:
+    """The ids of the list (lanes, plans), stage (steps) or cell (cards) a move places its element
+    in, and that element's id."""
     bp = doc.blueprint
-    op = edit.op
     if isinstance(op, MoveLane):
         ids = [lane.id for lane in bp.lanes]
         element = op.lane_id
@@ -248,8 +255,7 @@ def _anchor(doc: Document, edit: Edit) -> str | None:
     else:
         assert isinstance(op, MoveCard)
         ids, element = [c.id for c in bp.cards_in_cell(op.lane_id, op.step_id)], op.card_id
-    at = ids.index(element)
-    return ids[at + 1] if at + 1 < len(ids) else None
+    return ids, element
 
 
 def random_edit(draw: st.DrawFn, doc: Document, name: str) -> Edit:
@@ -369,13 +375,18 @@ def make_edits(
     for n in range(draw(st.integers(1, 6))):
         edit = random_edit(draw, doc, f"{side}{n}")
         before, before_text = tables_of(doc.blueprint), dumps(doc.blueprint)
+        group_before = _group(doc, edit.op)[0] if edit.place is not None else []
         try:
             inverse = doc.apply(copy.deepcopy(edit.op))  # edit.op stays as it was, for the replay
         except EditError:
             continue
         after = tables_of(doc.blueprint)
         change = touched(before, after)
-        if dumps(doc.blueprint) == before_text or (avoid is not None and change.overlaps(avoid)):
+        if (
+            dumps(doc.blueprint) == before_text
+            or (avoid is not None and change.overlaps(avoid))
+            or (edit.place is not None and _another_seems_moved(group_before, *_group(doc, edit.op)))
+        ):
             doc.apply(inverse)
             continue
         if edit.place is not None:
@@ -383,6 +394,15 @@ def make_edits(
         edits.append(edit)
         total.update(change)
     return edits, total
+
+
+def _another_seems_moved(before: list[str], after: list[str], element: str) -> bool:
+    """A move within one list that reads as other elements moving (moving the first of two down is
+    moving the second up): the merge keeps the fewest moves, so the replay, which moves the element
+    the edit named, would place things differently. Such an edit is ambiguous, not a merge error."""
+    if element not in before:  # moved in from another cell or stage: a field change, not a reorder
+        return False
+    return moved(before, after) not in (set(), {element})
 
 
 # --- the properties ---------------------------------------------------------------------------------

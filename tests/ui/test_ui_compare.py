@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 import blueprint.ui.compare.mode as mode_module
@@ -54,6 +54,7 @@ def comparing(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     window = open_window(qtbot, newer_version(), tmp_path / "hotel.blueprint")
     monkeypatch.setattr(mode_module.QFileDialog, "getOpenFileName", lambda *a, **k: (str(older), ""))
     window.compare.compare_action.trigger()  # File > Compare With...
+    qtbot.wait(20)
     assert window.compare.active
     return window
 
@@ -157,3 +158,43 @@ def test_a_file_that_cannot_be_read_says_why_and_changes_nothing(qtbot: QtBot, t
     assert not window.compare.compare_with(broken)
     assert str(broken) in seen["text"]
     assert not window.compare.active and window.centralWidget().isAncestorOf(window.view)
+
+
+def test_close_after_swap_brings_every_action_and_panel_back(qtbot: QtBot, comparing: MainWindow) -> None:
+    """Swap deletes the first comparison's dock later; Close must not touch its (deleted) actions."""
+    window = comparing
+    qtbot.mouseClick(window.compare.session.page.findChild(QPushButton, "compareSwap"), LEFT)
+    qtbot.wait(20)  # let deferred deletes happen, as they do for a person between two clicks
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.mouseClick(window.compare.session.page.findChild(QPushButton, "compareClose"), LEFT)
+    qtbot.wait(20)
+    assert not window.compare.active
+    assert window.actions.delete.isEnabled() and window.actions.open.isEnabled()
+    assert window.panels and all(panel.widget().isEnabled() for panel in window.panels)
+    assert all(panel.toggleViewAction().isEnabled() for panel in window.panels)
+
+
+def test_comparing_never_widens_the_window(qtbot: QtBot, tmp_path: Path) -> None:
+    """A long file name and the measures wrap or shorten in the banner, the docks keep their widths,
+    and Close (after a Swap too) gives the window, the canvas and the docks their sizes back."""
+    older = tmp_path / ("hotel-stay-before-the-workshop-with-the-front-desk-team-in-march" + ".blueprint")
+    save(load(SAMPLE), older, backup=False)
+    window = open_window(qtbot, newer_version(), tmp_path / "hotel.blueprint")
+    window.resize(1000, 700)
+    qtbot.wait(20)
+    size, screen = window.size(), window.screen().availableGeometry().width()
+    canvas, findings = window.view.width(), next(p for p in window.panels if p.objectName() == "findings")
+    findings_height = findings.height()
+    assert window.compare.compare_with(older)
+    qtbot.wait(20)
+    look(window, "compare-narrow")
+    assert window.size() == size and window.minimumSizeHint().width() <= screen
+    assert window.centralWidget().width() == canvas  # the docks did not take the canvas's room
+    heading = window.compare.session.page.findChild(QLabel, "compareHeading")
+    assert older.name in heading.toolTip()  # the whole name is a hover away
+    qtbot.mouseClick(window.compare.session.page.findChild(QPushButton, "compareSwap"), LEFT)
+    qtbot.wait(20)
+    qtbot.mouseClick(window.compare.session.page.findChild(QPushButton, "compareClose"), LEFT)
+    qtbot.wait(20)
+    assert window.size() == size and window.view.width() == canvas
+    assert findings.height() == findings_height and not findings.visibleRegion().isEmpty()

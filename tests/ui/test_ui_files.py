@@ -57,6 +57,21 @@ def test_save_and_reopen_gives_the_same_document(qtbot, window, tmp_path):  # ty
     assert other.document.path == target
 
 
+def test_opening_a_version_1_file_says_once_that_saving_writes_version_2(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "old.blueprint"
+    path.write_bytes((REPO / "tests" / "files" / "ok-minimal.blueprint").read_bytes())
+    assert window.open_path(path)
+    said = window.statusBar().currentMessage()
+    assert said == (
+        "old.blueprint is a format version 1 file: saving writes version 2, which older versions of "
+        "the program cannot open (the first save keeps the old file as old~.blueprint)"
+    )
+    assert window.save_to(path)
+    assert '"version": 1' in (tmp_path / "old~.blueprint").read_text(encoding="utf-8")
+    assert window.open_path(path)  # now a version 2 file: nothing more to say
+    assert window.statusBar().currentMessage() == f"Opened {path}"
+
+
 def test_ctrl_s_saves_to_the_known_path(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
     target = tmp_path / "known.blueprint"
     window.save_to(target)

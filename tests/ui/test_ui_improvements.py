@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QMenu
 
 from blueprint.model import FailPoint
+from blueprint.ui.canvas.plan_menus import add_plan_entries
 
 from builders import blueprint_with, card
 from menu_gestures import right_click_pick, right_click_widget_pick
@@ -58,6 +59,25 @@ def plans(window) -> dict:  # type: ignore[no-untyped-def,type-arg]
     return {plan.id: plan for plan in window.document.blueprint.improvements}
 
 
+def read_prompt(accept: bool) -> dict:  # type: ignore[type-arg]
+    """Note what the next "Plan an improvement" dialog says and suggests, then accept or cancel it."""
+    seen: dict = {}  # type: ignore[type-arg]
+
+    def answer(dialog):  # type: ignore[no-untyped-def]
+        seen["label"], seen["suggested"] = dialog.labelText(), dialog.textValue()
+        dialog.accept() if accept else dialog.reject()
+
+    when_dialog_opens(answer)
+    return seen
+
+
+def link_middle(window, link_id: str):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPointF
+
+    (x0, y0), (x1, y1) = window.scene.layout.routes[link_id].points[:2]
+    return QPointF((x0 + x1) / 2, (y0 + y1) / 2)
+
+
 def test_a_card_menu_plans_an_improvement_for_the_card_in_one_step(qtbot, window):  # type: ignore[no-untyped-def]
     answer_title("Order screen for the barista")
     offered = right_click_pick(window, card_centre(window, "c2"), PLAN)
@@ -86,13 +106,7 @@ def test_a_card_menu_plans_an_improvement_for_the_card_in_one_step(qtbot, window
 
 
 def test_the_suggested_title_comes_from_the_fail_point(qtbot, window):  # type: ignore[no-untyped-def]
-    seen: dict = {}  # type: ignore[type-arg]
-
-    def cancel(dialog):  # type: ignore[no-untyped-def]
-        seen["suggested"] = dialog.textValue()
-        dialog.reject()
-
-    when_dialog_opens(cancel)
+    seen = read_prompt(accept=False)
     right_click_pick(window, card_centre(window, "c2"), PLAN)
     assert seen["suggested"] == "Fix: Orders get lost at rush hour"
     assert list(plans(window)) == ["p1"]  # cancelled: nothing planned
@@ -108,13 +122,28 @@ def test_a_selection_plans_for_all_its_cards_and_links(qtbot, window):  # type: 
     assert plan.targets == ["c2", "c3"]
 
 
-def test_a_link_menu_plans_for_the_link(qtbot, window):  # type: ignore[no-untyped-def]
-    route = window.scene.layout.routes["l1"]
-    (x0, y0), (x1, y1) = route.points[0], route.points[1]
-    from PySide6.QtCore import QPointF
+def test_a_selection_plan_starts_from_the_card_right_clicked(qtbot, window):  # type: ignore[no-untyped-def]
+    """The prompt and the suggested title came from the first card in grid order, whichever card of
+    the selection was right-clicked."""
+    click(qtbot, window, card_centre(window, "c2"))
+    click(qtbot, window, card_centre(window, "c4"), CTRL)
+    seen = read_prompt(accept=True)
+    right_click_pick(window, card_centre(window, "c4"), PLAN)
+    assert seen["label"].splitlines()[0] == 'For "Picks up the drink", "Barista takes the order".'
+    assert seen["suggested"] == "Fix: Cannot find it"  # its fail point, not the first card's
+    [plan] = [p for p in window.document.blueprint.improvements if p.id != "p1"]
+    assert plan.targets == ["c2", "c4"]  # the targets keep their order
+    click(qtbot, window, card_centre(window, "c2"))  # the new plan was selected: c2 and c3 now
+    click(qtbot, window, card_centre(window, "c3"), CTRL)
+    seen = read_prompt(accept=False)
+    right_click_pick(window, card_centre(window, "c3"), PLAN)
+    assert seen["label"].startswith('For "Makes the drink", "Barista takes the order".')
+    assert seen["suggested"] == "Fix: Orders get lost at rush hour"  # a fail point of the selection
 
+
+def test_a_link_menu_plans_for_the_link(qtbot, window):  # type: ignore[no-untyped-def]
     answer_title("Ticket printer in the kitchen")
-    offered = right_click_pick(window, QPointF((x0 + x1) / 2, (y0 + y1) / 2), PLAN)
+    offered = right_click_pick(window, link_middle(window, "l1"), PLAN)
     assert "Reverse direction" in offered
     [plan] = [p for p in window.document.blueprint.improvements if p.id != "p1"]
     assert plan.targets == ["l1"]
@@ -122,11 +151,27 @@ def test_a_link_menu_plans_for_the_link(qtbot, window):  # type: ignore[no-untyp
     assert row.text(4) == "Barista takes the order → Makes the drink"
 
 
+def test_the_prompt_for_a_link_names_both_ends(qtbot, window):  # type: ignore[no-untyped-def]
+    long_source = "Barista takes the order at the counter and reads it back"
+    window.document.blueprint.cards[1].title = long_source
+    seen = read_prompt(accept=False)
+    right_click_pick(window, link_middle(window, "l1"), PLAN)
+    first_line = seen["label"].splitlines()[0]
+    assert first_line == 'For "Barista takes the order at the counter… → Makes the drink".'
+
+
 def test_add_to_improvement_puts_the_card_into_a_plan(qtbot, window):  # type: ignore[no-untyped-def]
     right_click_pick(window, card_centre(window, "c1"), "Add to improvement", "Pickup shelf by the door")
     assert plans(window)["p1"].targets == ["c4", "c1"]
     assert window.undo_stack.undoText() == "Add to improvement"
     assert [m.kind for m in window.scene.layout.cards["c1"].markers] == ["plan"]
+    menu = QMenu()
+    add_plan_entries(menu, window.view, "c1")
+    into = next(a.menu() for a in menu.actions() if a.text() == "Add to improvement")
+    [entry] = into.actions()  # greyed, and its tooltip (why) shows
+    assert (
+        not entry.isEnabled() and into.toolTipsVisible() and entry.toolTip() == "It is in this plan already"
+    )
 
 
 def test_a_finding_menu_plans_for_its_cards_with_the_finding_as_description(qtbot, window):  # type: ignore[no-untyped-def]
@@ -143,6 +188,52 @@ def test_a_finding_menu_plans_for_its_cards_with_the_finding_as_description(qtbo
     [plan] = [p for p in window.document.blueprint.improvements if p.id != "p1"]
     assert plan.targets == ["c4"]
     assert plan.description == f"BP109: {finding.message}"
+
+
+def slow_ticket_queue():  # type: ignore[no-untyped-def]
+    """A drink over its 5 min tolerance: the payment (a fail point, Team A) is first in its chain, the
+    ticket queue (Team B) takes longest."""
+    return blueprint_with(
+        cards=[
+            card("c1", "customer", 0, "Orders in the app", duration_minutes=1),
+            card(
+                "c2",
+                "support",
+                0,
+                "Payment provider charges the card",
+                function="team-a",
+                duration_minutes=1,
+                fail_point={"note": "Declined"},
+            ),
+            card("c3", "backstage", 1, "Ticket waits in the queue", function="team-b", duration_minutes=8),
+            card("c4", "customer", 2, "Picks up the drink", duration_minutes=0.5, tolerance_minutes=5),
+        ],
+        links=[("c1", "c2"), ("c2", "c3"), ("c3", "c4")],
+    )
+
+
+def test_a_plan_for_a_slow_card_is_about_that_card(qtbot):  # type: ignore[no-untyped-def]
+    from blueprint.ui.improvements import suggested_owner
+
+    window = open_window(qtbot, slow_ticket_queue())
+    window.findings_watch.run_now()
+    panel = window.panel("FindingsPanel")
+    row = next(r for r in panel.rows() if r.data(0, Qt.ItemDataRole.UserRole).code == "BP112")
+    finding = row.data(0, Qt.ItemDataRole.UserRole)
+    seen = read_prompt(accept=True)
+    tree = panel.tree
+    tree.scrollToItem(row)
+    right_click_widget_pick(tree.viewport(), tree.visualItemRect(row).center(), PLAN)
+    assert seen["suggested"] == "Slower than the customer accepts: Picks up the drink"
+    [plan] = window.document.blueprint.improvements
+    assert plan.targets == ["c4", "c2", "c3"]  # the finding's elements: the card, then its chain
+    assert plan.owner == "team-b"  # the longest part, not the first card with a fail point
+    # the card's own fail point owner, or its function, comes first
+    bp = window.document.blueprint
+    bp.cards[3].fail_point = FailPoint(owner="team-c")
+    assert suggested_owner(window.document, plan.targets, finding.elements) == "team-c"
+    bp.cards[3].fail_point, bp.cards[3].function = None, "team-a"
+    assert suggested_owner(window.document, plan.targets, finding.elements) == "team-a"
 
 
 def test_the_dock_lists_plans_and_a_click_opens_one_in_the_inspector(qtbot, window):  # type: ignore[no-untyped-def]
@@ -164,6 +255,65 @@ def test_the_dock_lists_plans_and_a_click_opens_one_in_the_inspector(qtbot, wind
     assert inspector.plan_form.title.text() == "Pickup shelf by the door"
     qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(row).center())
     assert window.selection.ids == ("c4",)  # a double-click shows its targets on the blueprint
+
+
+def three_plans(qtbot):  # type: ignore[no-untyped-def]
+    """A window with plans p1, p2, p3 (all on one card), its Improvements dock in front, the dock's list."""
+    doc = blueprint_with(
+        cards=[card("c1", "customer", 0, "Orders")],
+        improvements=[{"id": p, "title": f"Plan {p}", "targets": ["c1"]} for p in ("p1", "p2", "p3")],
+    )
+    window = open_window(qtbot, doc)
+    dock = window.panel("ImprovementsPanel")
+    dock.raise_()
+    return window, dock, dock.tree
+
+
+def test_the_dock_moves_a_plan_up_and_down_one_step_each(qtbot):  # type: ignore[no-untyped-def]
+    window, dock, tree = three_plans(qtbot)
+
+    def order() -> list[str]:
+        return [plan.id for plan in window.document.blueprint.improvements]
+
+    def pick(plan_id: str, entry: str) -> list[str]:
+        row = tree.visualItemRect(dock.row_of(plan_id)).center()
+        return right_click_widget_pick(tree.viewport(), row, entry)
+
+    def enabled(plan_id: str) -> tuple[bool, bool]:
+        entries = {action.text(): action for action in dock.menu_for(dock.row_of(plan_id)).actions()}
+        assert "Move Up" in entries and "Move Down" in entries
+        return entries["Move Up"].isEnabled(), entries["Move Down"].isEnabled()
+
+    assert enabled("p1") == (False, True) and enabled("p3") == (True, False)  # not past either end
+    pick("p3", "Move Up")
+    assert order() == ["p1", "p3", "p2"]
+    assert [tree.topLevelItem(i).text(0) for i in range(3)] == ["Plan p1", "Plan p3", "Plan p2"]
+    assert window.selection.ids == ("p3",) and tree.currentItem() is dock.row_of("p3")
+    pick("p1", "Move Down")
+    assert order() == ["p3", "p1", "p2"]
+    assert window.undo_stack.count() == 2
+    window.undo_stack.undo()
+    assert order() == ["p1", "p3", "p2"]
+    window.undo_stack.undo()
+    assert order() == ["p1", "p2", "p3"]
+
+
+def test_the_arrow_keys_in_the_dock_select_the_plan_they_highlight(qtbot):  # type: ignore[no-untyped-def]
+    """Down moved the highlight while the Inspector kept the plan clicked before, and Delete then
+    deleted that one, not the highlighted plan."""
+    window, dock, tree = three_plans(qtbot)
+    qtbot.mouseClick(
+        tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(dock.row_of("p1")).center()
+    )
+    key(qtbot, tree, Qt.Key.Key_Down)
+    assert window.selection.ids == ("p2",)
+    assert window.panel("InspectorPanel").plan_form.title.text() == "Plan p2"
+    key(qtbot, tree, Qt.Key.Key_Delete)
+    assert [plan.id for plan in window.document.blueprint.improvements] == ["p1", "p3"]
+    window.undo_stack.undo()  # the plan comes back selected, and highlighted
+    assert window.selection.ids == ("p2",) and tree.currentItem() is dock.row_of("p2")
+    click(qtbot, window, card_centre(window, "c1"))
+    assert window.selection.ids == ("c1",) and tree.currentItem() is None
 
 
 def test_every_field_is_edited_in_the_inspector_one_step_each(qtbot, window):  # type: ignore[no-untyped-def]
@@ -230,6 +380,54 @@ def test_the_due_date_is_picked_in_a_calendar_and_can_be_cleared(qtbot, window):
     assert plans(window)["p1"].due == "2027-03-31"
 
 
+def test_a_due_date_is_typed_into_the_field_that_shows_no_date(qtbot, window):  # type: ignore[no-untyped-def]
+    window.selection.set(["p1"])
+    due = window.panel("InspectorPanel").plan_form.due
+    field = due.date
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton, pos=QPoint(12, field.height() // 2))
+    assert field.text() == "No date" and not field.calendarWidget().isVisible()  # a click in the text
+    qtbot.keyClicks(field, "20270501")
+    assert field.text() == "2027-05-01"
+    key(qtbot, field, Qt.Key.Key_Return)
+    assert plans(window)["p1"].due == "2027-05-01"
+    assert window.undo_stack.count() == 1  # the whole date in one step, not each part on the way
+    assert due.clear_button.isEnabled()
+    qtbot.mouseClick(due.clear_button, Qt.MouseButton.LeftButton)
+    assert plans(window)["p1"].due is None and field.text() == "No date"
+    qtbot.keyClicks(field, "2028-1")  # separators typed too; the day left as it was
+    key(qtbot, field, Qt.Key.Key_Return)
+    assert plans(window)["p1"].due == "2028-01-01"
+    qtbot.mouseClick(due.clear_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(field, "2")  # not a date: nothing saved, "No date" again
+    key(qtbot, field, Qt.Key.Key_Return)
+    assert plans(window)["p1"].due is None and field.text() == "No date"
+    assert window.undo_stack.count() == 4
+
+
+def test_an_overdue_date_reads_red_in_the_inspector(qtbot, window):  # type: ignore[no-untyped-def]
+    """A date passed on an open plan was red only in the dock (and white once its row was selected):
+    the Inspector showed it as any other date."""
+    from PySide6.QtGui import QPalette
+    from test_ui_inspector_many_cards import pick
+
+    from blueprint.ui.improvements import OVERDUE_COLOUR
+
+    def colour() -> str:
+        return field.lineEdit().palette().color(QPalette.ColorRole.Text).name().upper()
+
+    window.selection.set(["p1"])
+    form = window.panel("InspectorPanel").plan_form
+    field = form.due.date
+    normal = colour()
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton, pos=QPoint(12, field.height() // 2))
+    qtbot.keyClicks(field, "20200501")
+    key(qtbot, field, Qt.Key.Key_Return)
+    assert plans(window)["p1"].due == "2020-05-01"
+    assert colour() == OVERDUE_COLOUR and "Overdue" in field.toolTip()
+    pick(qtbot, form.status, "Done")  # a closed plan is never overdue
+    assert colour() == normal and "Overdue" not in field.toolTip()
+
+
 def test_a_target_is_taken_out_but_not_the_last_one(qtbot, window):  # type: ignore[no-untyped-def]
     right_click_pick(window, card_centre(window, "c1"), "Add to improvement", "Pickup shelf by the door")
     window.selection.set(["p1"])
@@ -243,6 +441,37 @@ def test_a_target_is_taken_out_but_not_the_last_one(qtbot, window):  # type: ign
     assert "delete the plan instead" in form.error_text("targets")
     qtbot.mouseClick(form.targets.buttons["c4"], Qt.MouseButton.LeftButton)
     assert window.selection.ids == ("c4",)  # a target's title selects it
+
+
+def test_a_new_plan_never_shows_the_last_plans_errors(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
+    from blueprint.fileformat import save
+
+    form = window.panel("InspectorPanel").plan_form
+    answer_title("Order screen")
+    right_click_pick(window, card_centre(window, "c2"), PLAN)
+    assert window.selection.ids == ("plan-1",)
+    qtbot.mouseClick(form.targets.remove_buttons["c2"], Qt.MouseButton.LeftButton)
+    assert "delete the plan instead" in form.error_text("targets")
+    form.title.setFocus()
+    form.title.selectAll()
+    key(qtbot, form.title, Qt.Key.Key_Delete)  # a blank title is refused
+    assert form.error_text("title") and form.title.text() == ""
+    # another file; its first plan is "plan-1" again
+    path = tmp_path / "other.blueprint"
+    save(window.document.blueprint.model_copy(update={"improvements": []}, deep=True), path)
+    assert window.open_path(path)
+    answer_title("Ticket printer")
+    right_click_pick(window, link_middle(window, "l1"), PLAN)
+    assert window.selection.ids == ("plan-1",)
+    assert form.error_text("targets") == "" and form.error_text("title") == ""
+    assert form.title.text() == "Ticket printer"
+    # in the same file: a plan deleted, and a new one with its id
+    qtbot.mouseClick(form.targets.remove_buttons["l1"], Qt.MouseButton.LeftButton)
+    assert form.error_text("targets")
+    qtbot.mouseClick(form.delete_button, Qt.MouseButton.LeftButton)
+    answer_title("Pickup shelf")
+    right_click_pick(window, card_centre(window, "c4"), PLAN)
+    assert window.selection.ids == ("plan-1",) and form.error_text("targets") == ""
 
 
 def test_a_closed_plan_loses_its_marker_and_delete_removes_it(qtbot, window):  # type: ignore[no-untyped-def]

@@ -132,7 +132,9 @@ class SetImprovementFields(Operation):
     def default_text(self, bp: Blueprint) -> str:
         if set(self.changes) == {"status"}:
             return "Change improvement status"
-        return "Edit improvement"
+        # named like a card's edit ("Edit card title"): Edit > Undo says which field goes back
+        names = {"due": "due date"}
+        return "Edit improvement " + ", ".join(names.get(name, name) for name in self.changes)
 
 
 @dataclass

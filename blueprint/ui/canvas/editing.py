@@ -48,7 +48,7 @@ from blueprint.edit import (
     pasted_card_ids,
 )
 from blueprint.export.palette import next_function_color
-from blueprint.model import Function, Lane, Link, Stage, Step, unique_id
+from blueprint.model import Function, Lane, Link, Stage, Step, fresh_id
 from blueprint.ui.canvas import removal_prompt
 from blueprint.ui.commands import push
 from blueprint.ui.selection import Selection
@@ -122,7 +122,7 @@ class CanvasEditor:
             ]
             return same[0].id if self.run(Batch(assign, text=f"Set function '{_short(name)}'")) else None
         colour = next_function_color([f.color for f in bp.functions])
-        function = Function(id=unique_id(_slug(name), bp.all_ids()), name=name[:100], kind=kind, color=colour)
+        function = Function(id=fresh_id(_slug(name), bp.all_ids()), name=name[:100], kind=kind, color=colour)
         ops: list[Operation] = [AddFunction(function)]
         ops += [SetCardFields(card_id, {"function": function.id}) for card_id in card_ids]
         return function.id if self.run(Batch(ops, text=f"New function '{_short(name)}'")) else None
@@ -158,7 +158,7 @@ class CanvasEditor:
         if any(link.target == target for link in self.document.links_of(source) if link.source == source):
             self.problem("These cards are already linked")
             return None
-        link = Link(id=unique_id("link", self.document.blueprint.all_ids()), source=source, target=target)
+        link = Link(id=fresh_id("link", self.document.blueprint.all_ids()), source=source, target=target)
         if self.run(AddLink(link)):
             self.selection.set([link.id])
             return link.id
@@ -295,7 +295,7 @@ class CanvasEditor:
         for stage in bp.stages:
             for i, step in enumerate(stage.steps):
                 if step.id == step_id:
-                    new = Step(id=unique_id("step", bp.all_ids()), name="New step")
+                    new = Step(id=fresh_id("step", bp.all_ids()), name="New step")
                     return new.id if self.run(AddStep(stage.id, new, i + int(after))) else None
         return None
 
@@ -303,15 +303,15 @@ class CanvasEditor:
         bp = self.document.blueprint
         index = next(i for i, s in enumerate(bp.stages) if s.id == stage_id) + int(after)
         taken = bp.all_ids()
-        stage_key = unique_id("stage", taken)
-        step = Step(id=unique_id("step", taken | {stage_key}), name="New step")
+        stage_key = fresh_id("stage", taken)
+        step = Step(id=fresh_id("step", taken | {stage_key}), name="New step")
         stage = Stage(id=stage_key, name="New stage", steps=[step])
         return stage.id if self.run(AddStage(stage, index)) else None
 
     def insert_lane(self, lane_id: str, kind: str, after: bool) -> str | None:
         bp = self.document.blueprint
         index = next(i for i, lane in enumerate(bp.lanes) if lane.id == lane_id) + int(after)
-        lane = Lane(id=unique_id(kind, bp.all_ids()), name=LANE_NAMES.get(kind, kind.title()), kind=kind)
+        lane = Lane(id=fresh_id(kind, bp.all_ids()), name=LANE_NAMES.get(kind, kind.title()), kind=kind)
         return lane.id if self.run(AddLane(lane, index)) else None
 
     def move_lane(self, lane_id: str, delta: int) -> bool:

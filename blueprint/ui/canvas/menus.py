@@ -16,6 +16,7 @@ from blueprint.ui.canvas.grid_cursor import header_ids
 from blueprint.ui.canvas.plan_menus import add_fail_owner_menu, add_plan_entries
 from blueprint.ui.dialogs.lifetime import modal
 from blueprint.ui.dialogs.new_function import NewFunctionDialog
+from blueprint.ui.plain import menu_text
 from blueprint.ui.vocabulary import EMOTIONS, LANE_KINDS
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def card_menu(view: BlueprintView, card_id: str) -> QMenu:
         (None, "(none)"),
         *[(f.id, f.name) for f in editor.document.blueprint.functions],
     ]:
-        action = QAction(name, functions, checkable=True)
+        action = QAction(menu_text(name), functions, checkable=True)
         action.setChecked(card.function == function_id)
         action.triggered.connect(lambda _=False, f=function_id: set_all({"function": f}, "Set function"))
         group.addAction(action)

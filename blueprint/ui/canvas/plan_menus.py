@@ -1,7 +1,8 @@
 """The improvement entries of the canvas's card and link menus, and the fail point's owner.
 
 "Plan an improvement…" targets what was right-clicked (with the rest of the selection when it is part
-of it); "Add to improvement" puts it into an existing plan; "Fail point owner" names the function that
+of it; the prompt names the right-clicked element first, and the suggested title and owner start from
+it); "Add to improvement" puts it into an existing plan; "Fail point owner" names the function that
 owns recovery when the card fails (a customer card's fail point is owned this way). Each is one undo
 step.
 """
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QMenu
 from blueprint.edit import Batch, Operation, SetCardFields, SetImprovementFields
 from blueprint.model import Card
 from blueprint.ui.improvements import MENU_TEXT, plan_improvement
+from blueprint.ui.plain import menu_text
 
 if TYPE_CHECKING:
     from blueprint.ui.canvas.view import BlueprintView
@@ -37,14 +39,19 @@ def add_plan_entries(menu: QMenu, view: BlueprintView, element_id: str) -> None:
     targets = menu_targets(view, element_id)
     menu.addAction(
         MENU_TEXT,
-        lambda: plan_improvement(view, editor.document, editor.stack, editor.selection, targets),
+        lambda: plan_improvement(
+            view, editor.document, editor.stack, editor.selection, targets, clicked=element_id
+        ),
     ).setStatusTip("Plan a change for this (and the rest of the selection): title, owner, due date")
     plans = editor.document.blueprint.improvements
     into = menu.addMenu("Add to improvement")
     into.setEnabled(bool(plans))
+    into.setToolTipsVisible(True)  # a greyed plan says why: it holds them already
     for plan in plans:
         missing = [i for i in targets if i not in plan.targets]
-        action = into.addAction(_short(plan.title), lambda p=plan.id, m=missing: _add_targets(view, p, m))
+        action = into.addAction(
+            menu_text(_short(plan.title)), lambda p=plan.id, m=missing: _add_targets(view, p, m)
+        )
         action.setEnabled(bool(missing))
         if not missing:
             action.setToolTip("It is in this plan already")
@@ -72,7 +79,7 @@ def add_fail_owner_menu(menu: QMenu, view: BlueprintView, card: Card, card_ids: 
     choices = [(None, f"The card's function ({own})" if own else "The card's function (none)")]
     choices += list(function_names.items())
     for function_id, name in choices:
-        action = QAction(name, sub, checkable=True)
+        action = QAction(menu_text(name), sub, checkable=True)
         action.setChecked(card.fail_point.owner == function_id)
         action.triggered.connect(lambda _=False, f=function_id: set_fail_owner(view, card_ids, f))
         group.addAction(action)

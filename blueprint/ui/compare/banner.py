@@ -17,7 +17,11 @@ Button = tuple[str, str, Callable[[], object], str]
 
 
 def compare_page(
-    comparison: Comparison, older: str, newer: str, canvas: QWidget, buttons: list[Button]
+    comparison: Comparison,
+    older: str,
+    newer: str,
+    canvas: QWidget,
+    buttons: list[Button],
 ) -> QWidget:
     """The banner over `canvas`, as one widget (the window's central widget while comparing)."""
     page = QWidget()
@@ -33,16 +37,20 @@ def compare_page(
     row.setContentsMargins(10, 6, 10, 6)
     texts = QVBoxLayout()
     heading = QLabel(
-        f"<b>Comparing</b> {_escaped(older)} (older) with {_escaped(newer)} (newer) · read-only until "
-        f"you close the comparison · <span style='color:{COLOURS['added']}'>■ added</span> "
-        f"<span style='color:{COLOURS['changed']}'>■ changed</span> "
-        f"<span style='color:{COLOURS['removed']}'>▭ removed</span>"
+        f"<b>Comparing</b> {_escaped(_short(older))} (older) with {_escaped(_short(newer))} (newer) · "
+        "read-only until "
+        f"you close the comparison · <span style='color:{COLOURS['added']}'>■&nbsp;added</span> "
+        f"<span style='color:{COLOURS['changed']}'>■&nbsp;changed</span> "
+        f"<span style='color:{COLOURS['removed']}'>▭&nbsp;removed</span>"
     )
     heading.setObjectName("compareHeading")
     heading.setTextFormat(Qt.TextFormat.RichText)
+    heading.setWordWrap(True)  # the banner wraps (names shortened) and never widens the window
+    heading.setToolTip(tooltip(f"Older: {older}\nNewer: {newer}"))
     measures = QLabel(" · ".join(measure.text() for measure in comparison.measures))
     measures.setObjectName("compareMeasures")
     measures.setTextFormat(Qt.TextFormat.PlainText)
+    measures.setWordWrap(True)
     measures.setToolTip(
         tooltip(
             "Older → newer. Open findings: errors and warnings. Journey: the customer's time. "
@@ -65,3 +73,15 @@ def compare_page(
 
 def _escaped(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+#: File names longer than this are shortened in the middle (the whole name is in the tooltip).
+_NAME_CHARS = 32
+
+
+def _short(name: str) -> str:
+    """`name`, or its start and end around an ellipsis: one long word cannot wrap."""
+    if len(name) <= _NAME_CHARS:
+        return name
+    half = (_NAME_CHARS - 1) // 2
+    return name[:half] + "…" + name[-half:]

@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+import shiboken6
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QWidget
 
@@ -28,6 +29,7 @@ from blueprint.ui.canvas.editing import CanvasEditor
 from blueprint.ui.canvas.scene import BlueprintScene
 from blueprint.ui.compare.banner import compare_page
 from blueprint.ui.compare.changes_dock import ChangesDock
+from blueprint.ui.compare.docks import FrontDocks, bring_forward, front_docks
 from blueprint.ui.compare.overlay import CompareMarks
 from blueprint.ui.compare.view import CompareView
 from blueprint.ui.dialogs.prompts import show_error
@@ -54,6 +56,8 @@ class _Session:
     disabled: list[QAction] = field(default_factory=list)
     disabled_widgets: list[QWidget] = field(default_factory=list)
     accepted_drops: bool = True
+    window_size: QSize | None = None
+    front_docks: FrontDocks = field(default_factory=list)
 
 
 class CompareMode(QObject):
@@ -105,10 +109,14 @@ class CompareMode(QObject):
                 self.window, "Cannot compare", f"{path}: could not read it ({type(error).__name__}: {error})"
             )
             return False
+        previous = self.session
         self.close()
         current: Blueprint = self.window.document.snapshot()  # type: ignore[attr-defined]
         old, new = (other, current) if other_is_old else (current, other)
         self._open(compare(old, new), path, other_is_old)
+        if previous is not None and self.session is not None:  # Swap: the window as before the first
+            self.session.window_size = previous.window_size
+            self.session.front_docks = previous.front_docks
         return True
 
     def swap(self) -> None:
@@ -129,12 +137,11 @@ class CompareMode(QObject):
         session.scene.detach()
         session.page.deleteLater()
         session.scene.deleteLater()
-        for action in session.disabled:
-            action.setEnabled(True)
-        for widget in session.disabled_widgets:
-            widget.setEnabled(True)
+        _enable_again([*session.disabled, *session.disabled_widgets])
         window.setAcceptDrops(session.accepted_drops)
         self.close_action.setEnabled(False)
+        _give_size_back(window, session.window_size)
+        bring_forward(window, session.front_docks)
         editor_view = window.view  # type: ignore[attr-defined]
         show_zoom = getattr(window, "_show_zoom", None)
         if show_zoom is not None:
@@ -164,14 +171,18 @@ class CompareMode(QObject):
             ],
         )
         dock = ChangesDock(comparison, selection, window)
+        window_size, docks = window.size(), front_docks(window)  # before the canvas goes
         editor_view = window.takeCentralWidget()  # kept (not deleted) to be put back by close()
         session = _Session(
             comparison, other, other_is_old, selection, scene, view, marks, dock, page, editor_view
         )
+        session.window_size, session.front_docks = window_size, docks
         self._put_aside(session)
         editor_view.hide()
         window.setCentralWidget(page)
+        page.show()  # now, not when the event loop gets to it: a hidden page would give docks its room
         self._dock(dock)
+        bring_forward(window, session.front_docks, sides_only=True)
         show_zoom = getattr(window, "_show_zoom", None)
         if show_zoom is not None:
             view.zoom_changed.connect(show_zoom)
@@ -194,7 +205,7 @@ class CompareMode(QObject):
         for panel in getattr(window, "panels", []):
             keep.add(panel.toggleViewAction())
         recent = getattr(actions, "recent_menu", None)
-        for action in window.findChildren(QAction):
+        for action in _own_actions(window):
             whole_menu = action.menu() is not None and not (
                 recent is not None and action is recent.menuAction()
             )
@@ -223,6 +234,38 @@ class CompareMode(QObject):
         dock.raise_()
         rows = dock.fontMetrics().height() + 4
         window.resizeDocks([dock], [rows * (_CHANGES_ROWS + 3)], Qt.Orientation.Vertical)
+
+
+def _own_actions(window: QMainWindow) -> list[QAction]:
+    """The window's actions, without those of a comparison's own widgets (a Changes dock's toggle,
+    say): a comparison replaced by Swap deletes those later, and they must not be restored then."""
+    own: list[QAction] = []
+    for action in window.findChildren(QAction):
+        owner = action.parent()
+        while owner is not None and owner is not window and not isinstance(owner, ChangesDock):
+            owner = owner.parent()
+        if not isinstance(owner, ChangesDock):
+            own.append(action)
+    return own
+
+
+def _give_size_back(window: QMainWindow, size: QSize | None) -> None:
+    """The window's size before comparing (a wide banner or dock may have widened it), unless the
+    window is maximised or full screen, where the screen decides."""
+    if size is None or window.isMaximized() or window.isFullScreen():
+        return
+    window.resize(size)
+
+
+def _enable_again(things: list[QAction | QWidget]) -> None:
+    """Enable each one that still exists; one that Qt deleted meanwhile does not stop the others."""
+    for thing in things:
+        if not shiboken6.isValid(thing):
+            continue
+        try:
+            thing.setEnabled(True)
+        except RuntimeError:  # deleted between the check and the call: nothing to enable
+            continue
 
 
 def _add_to_file_menu(window: QMainWindow, actions: list[QAction]) -> None:

@@ -119,6 +119,7 @@ class ExportDialog(QDialog):
         pdf = not self.path.text().strip().lower().endswith(HTML_SUFFIXES)
         for widget in (self.page_size, self.orientation, self.fit, self.appendix):
             widget.setEnabled(pdf)
+        self.setWindowTitle("Export PDF" if pdf else "Export HTML Page")  # File > Export As... opens both
 
     def _browse(self) -> None:
         chosen, picked = QFileDialog.getSaveFileName(

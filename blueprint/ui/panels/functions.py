@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from blueprint.edit import AddFunction, Change, Document, EditError, RemoveFunction, SetFunctionFields
 from blueprint.export.palette import next_function_color
 from blueprint.graph import HandoffReport, handoff_report
-from blueprint.model import Blueprint, Function, unique_id
+from blueprint.model import Blueprint, Function, fresh_id
 from blueprint.ui.commands import push
 from blueprint.ui.panels.form import ChoiceBox, line_edit, set_line
 from blueprint.ui.panels.functions_relations import handoff_counts, relations_text
@@ -205,7 +205,7 @@ class FunctionsPanel(QDockWidget):
     def add_function(self) -> None:
         bp = self.document.blueprint
         colour = next_function_color([f.color for f in bp.functions])
-        function = Function(id=unique_id("function", bp.all_ids()), name="New function", color=colour)
+        function = Function(id=fresh_id("function", bp.all_ids()), name="New function", color=colour)
         self._push(AddFunction(function))
         self.select_function(function.id)
         self.name.setFocus()

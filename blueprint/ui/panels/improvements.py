@@ -1,7 +1,8 @@
 """The Improvements dock: the blueprint's improvement plans (title, status, owner, due date, targets) in
-their order. A click selects a plan (the Inspector edits it); a double-click, or "Show on the
-blueprint", selects and centres the cards and links it targets; New plans for the selected cards and
-links; Delete removes the selected plan. Each change is one undo step; the list follows the document.
+their order. A click, or the arrow keys, selects a plan (the Inspector edits it); a double-click, or
+"Show on the blueprint", selects and centres the cards and links it targets; New plans for the
+selected cards and links; Delete removes the selected plan; Move Up and Move Down (the row's menu)
+change the order. Each change is one undo step; the list follows the document.
 """
 
 from __future__ import annotations
@@ -22,10 +23,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from blueprint.edit import Change, Document, EditError, Operation, RemoveImprovements, SetImprovementFields
+from blueprint.edit import (
+    Change,
+    Document,
+    EditError,
+    MoveImprovement,
+    Operation,
+    RemoveImprovements,
+    SetImprovementFields,
+)
 from blueprint.model import Improvement
 from blueprint.ui.commands import push
 from blueprint.ui.improvements import (
+    OVERDUE_COLOUR,
+    OVERDUE_TIP,
     STATUS_COLOURS,
     STATUS_NAMES,
     STATUSES,
@@ -41,7 +52,6 @@ from blueprint.ui.selection import Selection
 PLAN_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ["Improvement", "Status", "Owner", "Due", "Targets"]
 EMPTY = "No improvement plans yet: right-click a card, a link or a finding and choose Plan an improvement…"
-OVERDUE = "#B3261E"
 CLOSED = "#78828C"  # done and dropped plans read grey
 MOST_TARGETS = 20  # a row names this many targets, then counts the rest
 
@@ -63,6 +73,8 @@ class ImprovementsPanel(QDockWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setToolTip("Plans to improve the service; click one to edit it in the Inspector")
         self.tree.itemClicked.connect(self._clicked)
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self._following = False  # the list is following the selection: its changes are not a pick
         self.tree.itemActivated.connect(self._activated)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._menu_at)
@@ -140,7 +152,9 @@ class ImprovementsPanel(QDockWidget):
 
     def _rebuild(self, rows: list[tuple[Any, ...]]) -> None:
         self.tree.setUpdatesEnabled(False)
+        self._following = True
         self.tree.clear()
+        self._following = False
         for row in rows:
             item = QTreeWidgetItem()
             _fill(item, row)
@@ -175,6 +189,7 @@ class ImprovementsPanel(QDockWidget):
         """The plan the selection holds is the highlighted row; anything else highlights none."""
         plan_id = self.selected_plan()
         row = self.row_of(plan_id) if plan_id is not None else None
+        self._following = True
         if row is not None:
             if self.tree.currentItem() is not row:
                 self.tree.setCurrentItem(row)
@@ -182,6 +197,7 @@ class ImprovementsPanel(QDockWidget):
         elif self.tree.selectedItems():
             self.tree.clearSelection()
             self.tree.setCurrentItem(None)  # type: ignore[arg-type]
+        self._following = False
         self.delete_button.setEnabled(plan_id is not None)
         self.new_button.setEnabled(bool(plannable(self.document, self.selection.ids)))
 
@@ -190,6 +206,15 @@ class ImprovementsPanel(QDockWidget):
     def _clicked(self, item: QTreeWidgetItem, column: int = 0) -> None:
         plan_id = item.data(0, PLAN_ROLE)
         if plan_id is not None:
+            self.selection.set([plan_id])
+
+    def _current_changed(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        """The arrow keys moved the highlight: select that plan, so the Inspector and Delete act on
+        the plan the list highlights (they stayed on the plan clicked before)."""
+        if self._following or item is None:
+            return
+        plan_id = item.data(0, PLAN_ROLE)
+        if plan_id is not None and self.selection.ids != (plan_id,):
             self.selection.set([plan_id])
 
     def _activated(self, item: QTreeWidgetItem, column: int = 0) -> None:
@@ -222,6 +247,15 @@ class ImprovementsPanel(QDockWidget):
     def set_status(self, plan_id: str, status: str) -> bool:
         return self._run(SetImprovementFields(plan_id, {"status": status}))
 
+    def move(self, plan_id: str, step: int) -> bool:
+        """Move a plan one place up (-1) or down (+1) in the list (the document's order)."""
+        ids = [plan.id for plan in self.document.blueprint.improvements]
+        index = ids.index(plan_id) + step if plan_id in ids else -1
+        if not 0 <= index < len(ids):
+            return False
+        text = "Move improvement up" if step < 0 else "Move improvement down"
+        return self._run(MoveImprovement(plan_id, index, text=text))
+
     def _run(self, op: Operation) -> bool:
         try:
             push(self.undo_stack, self.document, op)
@@ -235,7 +269,7 @@ class ImprovementsPanel(QDockWidget):
             menu.exec(self.tree.viewport().mapToGlobal(pos))
 
     def menu_for(self, item: QTreeWidgetItem | None) -> QMenu | None:
-        """The right-click menu of a row: show its targets, set its status, delete it."""
+        """The right-click menu of a row: show its targets, set its status, move it, delete it."""
         plan_id = item.data(0, PLAN_ROLE) if item is not None else None
         plan = self.document.improvement(plan_id) if plan_id is not None else None
         menu = QMenu(self)
@@ -250,6 +284,14 @@ class ImprovementsPanel(QDockWidget):
             action = statuses.addAction(text, lambda v=value: self.set_status(plan.id, v))
             action.setCheckable(True)
             action.setChecked(plan.status == value)
+        menu.addSeparator()
+        plans = self.document.blueprint.improvements
+        up = menu.addAction("Move Up", lambda: self.move(plan.id, -1))
+        up.setEnabled(plans[0] is not plan)
+        up.setToolTip("Move this plan one place up the list")
+        down = menu.addAction("Move Down", lambda: self.move(plan.id, 1))
+        down.setEnabled(plans[-1] is not plan)
+        down.setToolTip("Move this plan one place down the list")
         menu.addSeparator()
         delete = menu.addAction("Delete improvement", self.delete_selected)
         delete.setShortcut(QKeySequence(Qt.Key.Key_Delete))
@@ -272,10 +314,10 @@ def _fill(item: QTreeWidgetItem, row: tuple[Any, ...]) -> None:
     item.setIcon(1, dot_icon(STATUS_COLOURS[status], 10, outline=STATUS_COLOURS[status]))
     item.setToolTip(0, tooltip(title))
     item.setToolTip(4, tooltip(targets.replace("; ", "\n")))
-    item.setToolTip(3, "Overdue: the due date has passed and the plan is still open" if overdue else "")
+    item.setToolTip(3, OVERDUE_TIP if overdue else "")
     closed = status in ("done", "dropped")
     for column in range(len(COLUMNS)):
-        colour = OVERDUE if column == 3 and overdue else CLOSED if closed and column != 1 else None
+        colour = OVERDUE_COLOUR if column == 3 and overdue else CLOSED if closed and column != 1 else None
         item.setData(column, Qt.ItemDataRole.ForegroundRole, QBrush(QColor(colour)) if colour else None)
 
 

@@ -2,7 +2,8 @@
 
 Targets are listed as titles (a click selects the card or link on the canvas, "×" takes one out);
 cards join a plan from their right-click menu ("Add to improvement"). The due date has a calendar and a
-Clear button (a plan need not have a date).
+Clear button (a plan need not have a date), and can be typed ("20270501" or "2027-05-01") into the
+field even while it shows "No date".
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPalette
+from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from blueprint.edit import Document, Operation, SetImprovementFields
 from blueprint.model import Improvement
-from blueprint.ui.improvements import STATUSES, is_overdue, target_name
+from blueprint.ui.improvements import OVERDUE_COLOUR, OVERDUE_TIP, STATUSES, is_overdue, target_name
 from blueprint.ui.panels.form import ChoiceBox, Form, line_edit, plain_edit, set_line, set_plain
 from blueprint.ui.panels.title_buttons import TitleButtons
 from blueprint.ui.plain import plain_label
@@ -25,22 +26,42 @@ Submit = Callable[[str, Operation], None]
 
 #: The date edit shows "No date" at this date, which stands for "not set" (QDateEdit cannot be empty).
 NO_DATE = QDate(2000, 1, 1)
+NO_DATE_TEXT = "No date"
+DATE_TIP = "When the change should be done: pick a day in the calendar (the arrow) or type it"
 HINT = "Add a card or link: right-click it on the canvas › Add to improvement"
 
 
 class _DateEdit(QDateEdit):
-    """A date edit whose calendar opens on today when no date is set (not on the "No date" stand-in)."""
+    """A date edit whose calendar opens on today when no date is set (not on the "No date" stand-in),
+    and that takes a typed date while it shows "No date".
+
+    Qt cannot type into the special text "No date" (typing "20270501" gave "No date20270501"): the
+    first digit typed there shows the stand-in as a date, "2000-01-01", with its year selected, so the
+    digits fill year, month and day in turn. Typing ends with Enter or leaving the field (keyboard
+    tracking is off, so the plan gets the whole date in one edit, not each part on the way); a date
+    left at the stand-in (nothing or nothing valid typed) shows "No date" again.
+    """
 
     def __init__(self, due: DueDate) -> None:
         super().__init__()
         self._due = due
+        self.setKeyboardTracking(False)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if self._due.value() is None:
+        empty = self._due.value() is None
+        if empty:
             self.blockSignals(True)  # showing today is not an edit until a day is picked
             self.setDate(QDate.currentDate())
             self.blockSignals(False)
         super().mousePressEvent(event)
+        if empty and not self.calendarWidget().isVisible():  # a click in the text, not on the arrow
+            self._due.set_value(None)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.date() == NO_DATE and self.specialValueText() and event.text().isdigit():
+            self.setSpecialValueText("")  # type over the stand-in date, year first
+            self.setSelectedSection(QDateTimeEdit.Section.YearSection)
+        super().keyPressEvent(event)
 
 
 class DueDate(QWidget):
@@ -58,12 +79,11 @@ class DueDate(QWidget):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.setMinimumDate(NO_DATE)
-        self.date.setSpecialValueText("No date")
+        self.date.setSpecialValueText(NO_DATE_TEXT)
         self.date.setAccessibleName("Due date")
-        self.date.setToolTip(
-            "When the change should be done: pick a day in the calendar (the arrow) or type it"
-        )
+        self.date.setToolTip(DATE_TIP)
         self.date.dateChanged.connect(self._changed)
+        self.date.editingFinished.connect(self._finished)
         calendar = self.date.calendarWidget()
         calendar.clicked.connect(self._picked)  # today picked on a calendar opened on today: no
         calendar.activated.connect(self._picked)  # dateChanged, so the pick itself reports it
@@ -87,9 +107,19 @@ class DueDate(QWidget):
         """Show `value` (loading never reports an edit)."""
         self._shown = value
         self.date.blockSignals(True)
+        self.date.setSpecialValueText(NO_DATE_TEXT)
         self.date.setDate(NO_DATE if value is None else QDate.fromString(value, "yyyy-MM-dd"))
         self.date.blockSignals(False)
         self.clear_button.setEnabled(value is not None)
+
+    def set_overdue(self, overdue: bool) -> None:
+        """Show the date in red, with a tooltip that says why, while it is past on an open plan."""
+        edit = self.date.lineEdit()
+        palette = edit.palette()
+        colour = QColor(OVERDUE_COLOUR) if overdue else self.palette().color(QPalette.ColorRole.Text)
+        palette.setColor(QPalette.ColorRole.Text, colour)
+        edit.setPalette(palette)
+        self.date.setToolTip(OVERDUE_TIP if overdue else DATE_TIP)
 
     def clear(self) -> None:
         if self._shown is not None or self.value() is not None:
@@ -102,7 +132,13 @@ class DueDate(QWidget):
         self.edited.emit(value)
 
     def _changed(self, _date: QDate) -> None:
-        self._report(self.value())
+        if self.value() != self._shown:  # Enter repeats the date shown: that is no edit
+            self._report(self.value())
+
+    def _finished(self) -> None:
+        """Typing ended (Enter, or focus left the field): a date left at the stand-in is "No date"."""
+        if not self.date.specialValueText() and not self.date.calendarWidget().isVisible():
+            self.date.setSpecialValueText(NO_DATE_TEXT)
 
     def _picked(self, date: QDate) -> None:
         if date.toString("yyyy-MM-dd") != self._shown:
@@ -127,6 +163,7 @@ class PlanForm(Form):
         super().__init__("Improvement")
         self._submit = submit
         self._doc: Document | None = None
+        self._plan_loaded: Improvement | None = None
         self.plan_id = ""
         s = self._set
         self.title = self.add(
@@ -179,9 +216,11 @@ class PlanForm(Form):
         self._layout.addRow("", self.delete_button)
 
     def load(self, doc: Document, plan: Improvement) -> None:
-        if plan.id != self.plan_id:
+        # an edit changes the plan in place: another object is another plan, even with the same id
+        # (another file's, or one planned after a deletion), and must not inherit refused edits
+        if doc is not self._doc or plan is not self._plan_loaded:
             self.clear_errors()
-        self._doc, self.plan_id = doc, plan.id
+        self._doc, self._plan_loaded, self.plan_id = doc, plan, plan.id
         bp = doc.blueprint
         self.heading.set_heading("Improvement", plan.title)
         if not self.error_text("title"):
@@ -194,8 +233,7 @@ class PlanForm(Form):
         set_line(self.target, plan.target)
         if self.due.value() != plan.due or self.due._shown != plan.due:
             self.due.set_value(plan.due)
-        overdue = "Overdue: the date has passed and the plan is still open" if is_overdue(plan) else ""
-        self.due.setToolTip(overdue)
+        self.due.set_overdue(is_overdue(plan))
         self.status.set_value(plan.status)
 
     def _plan(self) -> Improvement | None:

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-from blueprint.ui.plain import plain_label, tooltip
+from blueprint.ui.plain import menu_text, plain_label, tooltip
 
 LINK_STYLE = "QPushButton { color: #1A73E8; text-align: left; border: none; padding: 1px 2px; }"
 LINK_STYLE += "QPushButton:hover { text-decoration: underline; }"
@@ -91,7 +91,7 @@ class _ElidedButton(QPushButton):
     `full_text()` is the whole text (also in the accessible name)."""
 
     def __init__(self, text: str) -> None:
-        super().__init__(text)
+        super().__init__(menu_text(text))  # a title's "&" is shown, not taken for a shortcut key
         self._full = text
 
     def full_text(self) -> str:
@@ -101,8 +101,8 @@ class _ElidedButton(QPushButton):
         super().resizeEvent(event)
         room = self.contentsRect().width() - 8
         shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(room, 0))
-        if shown != self.text():
-            self.setText(shown)
+        if menu_text(shown) != self.text():
+            self.setText(menu_text(shown))
 
 
 def _short(text: str) -> str:

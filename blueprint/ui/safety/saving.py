@@ -1,6 +1,7 @@
 """Save as a designer expects: ask before replacing a file marked read-only, or one another program
 changed since it was opened (checked again just before the file is replaced), and say so when the
-document was saved but its backup could not be written.
+document was saved but its backup could not be written; and, when a file of an older format version
+is opened, say once that saving will write the current version (`upgrade_note`).
 
 `checked_save` raises `BlueprintFileError` for the main window to show (a full disk, a folder that
 cannot be written); it returns None when the designer chose not to replace the file.
@@ -16,12 +17,26 @@ from PySide6.QtWidgets import QMainWindow
 from blueprint.edit import Document
 from blueprint.fileformat import FileChangedError, Saved, save
 from blueprint.fileformat.ondisk import read_only_target
-from blueprint.model import Blueprint
+from blueprint.fileformat.writer import backup_path
+from blueprint.model import FORMAT_VERSION, Blueprint
 from blueprint.ui.safety import prompts
+from blueprint.ui.safety.preferences import keep_backup
 from blueprint.ui.safety.recovery_dialog import shown_path
 
 #: Backup problems already shown in a box this session (after that, the status bar says it).
 _TOLD: set[tuple[str, str]] = set()
+
+
+def upgrade_note(path: Path, version: int) -> str:
+    """What the status bar says when a file of format `version` (older than this program's) was opened:
+    its colleagues' older programs will not open it once it is saved, and where the old file stays."""
+    note = (
+        f"{path.name} is a format version {version} file: saving writes version {FORMAT_VERSION}, "
+        "which older versions of the program cannot open"
+    )
+    if keep_backup():
+        return f"{note} (the first save keeps the old file as {backup_path(path).name})"
+    return f"{note} (to keep the old file, save under another name: File › Save As…)"
 
 
 def _same_file(document: Document, path: Path) -> bool:

@@ -1,0 +1,158 @@
+"""Hostile and broken files are refused by `blueprint import` in one line naming the file, before they
+cost time or memory: the limits are lowered here so that each hostile file stays tiny to build."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from blueprint.fileformat import BlueprintFileError
+from blueprint.fileformat import limits as file_limits
+from blueprint.fileformat.limits import SizeLimits
+from blueprint.interchange import limits
+from blueprint.interchange.importer import import_file
+
+from workbooks import inline_row, raw_workbook
+
+HEADER = inline_row(1, "Stage", "Service layer", "What happens")
+
+
+def refused(path: Path) -> str:
+    with pytest.raises(BlueprintFileError) as caught:
+        import_file(path)
+    line = caught.value.one_line()
+    assert "\n" not in line and line.startswith(str(path))
+    return line
+
+
+def test_a_text_file_renamed_xlsx(tmp_path: Path) -> None:
+    path = tmp_path / "notes.xlsx"
+    path.write_text("Stage,Service layer,What happens\n")
+    assert "not a zip archive" in refused(path)
+
+
+def test_an_old_xls_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "old.xlsx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500))
+    assert "save it as .xlsx" in refused(path)
+
+
+def test_a_damaged_zip(tmp_path: Path) -> None:
+    path = tmp_path / "cut.xlsx"
+    whole = raw_workbook(tmp_path / "whole.xlsx", HEADER).read_bytes()
+    path.write_bytes(whole[: len(whole) // 2])
+    assert "not a readable Excel workbook" in refused(path)
+
+
+def test_a_zip_that_is_no_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "photos.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("photo.jpg", b"\xff\xd8\xff")
+    assert "not a readable Excel workbook" in refused(path)
+
+
+def test_a_zip_bomb_is_refused_from_its_listed_sizes(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.xlsx"
+    raw_workbook(path, HEADER, {"xl/media/zeros.bin": bytes(3 * 1024 * 1024)})  # packs 1000-fold
+    assert "zip bomb" in refused(path)
+
+
+def test_a_workbook_that_unpacks_beyond_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_UNPACKED_BYTES", 50_000)
+    path = raw_workbook(tmp_path / "big.xlsx", HEADER, {"xl/media/noise.bin": bytes(range(256)) * 300})
+    assert "unpacks to" in refused(path)
+
+
+def test_too_many_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_ROWS", 51)
+    rows = "".join(inline_row(n, "Visit", "customer", f"Step {n}") for n in range(2, 120))
+    assert "more than 50 rows" in refused(raw_workbook(tmp_path / "rows.xlsx", HEADER + rows))
+
+
+def test_a_million_rows_stop_at_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sheet claiming a million rows (its last row numbered 1,000,000) is read only up to the limit."""
+    monkeypatch.setattr(limits, "MAX_ROWS", 3)
+    rows = inline_row(2, "Visit", "customer", "Arrives") + '<row r="999999"/>' * 2 + '<row r="1000000"/>'
+    assert "more than 2 rows" in refused(raw_workbook(tmp_path / "million.xlsx", HEADER + rows))
+
+
+def test_a_huge_cell(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_CELL_CHARS", 1000)
+    row = inline_row(2, "Visit", "customer", "x" * 1001)
+    line = refused(raw_workbook(tmp_path / "huge.xlsx", HEADER + row))
+    assert "a cell of 1,001 characters" in line and "Process!C2" in line
+
+
+def test_a_formula_without_a_saved_result(tmp_path: Path) -> None:
+    row = '<row r="2"><c r="A2"><f>1+1</f></c></row>'
+    line = refused(raw_workbook(tmp_path / "formula.xlsx", HEADER + row))
+    assert "formula without a saved result (=1+1)" in line and "Process!A2" in line
+
+
+def test_a_formula_with_its_saved_result_is_read_as_that_result(tmp_path: Path) -> None:
+    row = (
+        inline_row(2, "Visit", "customer")[:-6]
+        + '<c r="C2" t="str"><f>"Arr"&amp;"ives"</f><v>Arrives</v></c></row>'
+    )
+    imported = import_file(raw_workbook(tmp_path / "cached.xlsx", HEADER + row))
+    assert [card.title for card in imported.document.cards] == ["Arrives"]
+
+
+def test_entity_expansion_is_refused(tmp_path: Path) -> None:
+    entities = '<!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">'
+    for level in "bcdefgh":
+        previous = chr(ord(level) - 1)
+        entities += f'<!ENTITY {level} "{f"&{previous};" * 10}">'
+    path = raw_workbook(tmp_path / "laughs.xlsx", HEADER + inline_row(2, "Visit", "customer", "&h;"))
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    parts["xl/worksheets/sheet1.xml"] = f"<!DOCTYPE worksheet [{entities}]>{sheet}".encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    assert "not a readable Excel workbook" in refused(path)
+
+
+def test_a_csv_file_with_binary_data(tmp_path: Path) -> None:
+    path = tmp_path / "image.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    assert "binary data" in refused(path)
+
+
+def test_a_csv_file_over_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    small = SizeLimits(100, file_limits.FILE_LIMITS.json_values, file_limits.FILE_LIMITS.counts)
+    monkeypatch.setattr(file_limits, "FILE_LIMITS", small)
+    path = tmp_path / "long.csv"
+    path.write_text("Stage,Lane,Title\n" + "Visit,customer,Arrives\n" * 20)
+    assert "larger than" in refused(path)
+
+
+def test_a_csv_file_with_too_many_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_ROWS", 10)
+    path = tmp_path / "rows.csv"
+    path.write_text("Stage,Lane,Title\n" + "Visit,customer,Arrives\n" * 20)
+    assert "more than 9 rows" in refused(path)
+
+
+def test_a_folder_named_like_a_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "folder.xlsx"
+    path.mkdir()
+    assert "is a folder" in refused(path)
+
+
+def test_a_file_of_another_kind(tmp_path: Path) -> None:
+    path = tmp_path / "blueprint.ods"
+    path.write_bytes(b"PK")
+    assert "import reads .xlsx workbooks and .csv files" in refused(path)
+
+
+def test_more_cards_than_a_blueprint_may_hold(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    counts = {**file_limits.FILE_LIMITS.counts, "cards": 5}
+    small = SizeLimits(file_limits.FILE_LIMITS.file_bytes, file_limits.FILE_LIMITS.json_values, counts)
+    monkeypatch.setattr(file_limits, "FILE_LIMITS", small)
+    path = tmp_path / "many.csv"
+    path.write_text("Stage,Lane,Title\n" + "".join(f"Visit,customer,Step {n}\n" for n in range(6)))
+    assert "it would make 6 cards (this program opens at most 5)" in refused(path)
