@@ -12,6 +12,7 @@ import pytest
 
 from blueprint.export.html import export_html
 from blueprint.fileformat import load
+from blueprint.layout.audience import Audience
 
 from browser import console_errors, open_page, start_chromium
 from builders import blueprint_with, card, sharing_blueprint
@@ -45,6 +46,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as patch:  # the level of detail of 1,000 cards and more
         patch.setattr("blueprint.export.html.svg.DETAIL_CARDS", 3)
         export_html(sharing_blueprint(), folder / "detail.html")
+    export_html(sharing_blueprint(), folder / "no-backstage.html", Audience(frozenset({"backstage"})))
     export_html(_tall_blueprint(), folder / "tall.html")
     export_html(
         blueprint_with(steps=60, cards=[card(f"c{i}", "customer", i) for i in range(60)]),
@@ -87,6 +89,14 @@ def test_a_click_on_a_card_shows_its_details_and_nothing_goes_wrong(driver: Any,
     assert "Keys checked before hand-over (planned, due 2027-03-31" in text  # the plan that targets it
     assert "Customer's time here" in text and "Hands over the key" in text  # its chain
     assert "selected" in _card(driver, "c1").get_attribute("class")
+    assert console_errors(driver) == []
+    open_page(driver, pages / "no-backstage.html")  # the chain of a view: hidden cards counted, not named
+    _card(driver, "c1").click()
+    assert "and 1 card in lanes this view hides" in _details(driver)
+    assert driver.execute_script("return document.querySelector('[data-goto=\"b0\"]')") is None
+    assert (
+        driver.execute_script("return document.querySelectorAll('#details [data-goto]').length") == 3
+    )  # f0, f1; from f1
     assert console_errors(driver) == []
 
 

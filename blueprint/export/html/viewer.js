@@ -252,6 +252,7 @@
         time.appendChild(make("div", "Through:", "muted"));
         time.appendChild(listOf(t.chain, function (li, cid) { li.appendChild(goto(cid)); }));
       }
+      if (t.hidden) { time.appendChild(make("div", "and " + t.hidden + (t.hidden === 1 ? " card" : " cards") + " in lanes this view hides", "muted")); }
       row(dl, "Customer's time here", time);
     } else {
       row(dl, "Customer's time here", c.kind === "customer" ? "not known" : "— (not a customer moment)");
