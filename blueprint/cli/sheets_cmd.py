@@ -52,6 +52,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.output.strip():  # '' would be the current folder, named by no one
+        say_error(None, "-o needs the folder to write the sheets in (it was empty)")
+        return EXIT_UNREADABLE
     doc = load_or_none(args.file)
     if doc is None:
         return EXIT_UNREADABLE

@@ -76,3 +76,13 @@ def test_a_sheet_never_replaces_the_blueprint_being_read(tmp_path: Path) -> None
     assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
     assert named_like_a_sheet.read_bytes() == SAMPLE.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["frontdesk.pdf"]
+
+
+def test_an_empty_output_folder_is_one_line_and_writes_nothing(tmp_path: Path) -> None:
+    for empty in ("", "  "):
+        result = run_blueprint("sheets", str(SAMPLE), "-o", empty, cwd=tmp_path)
+        assert result.returncode == 2 and result.stdout == ""
+        assert result.stderr.splitlines() == [
+            "blueprint: -o needs the folder to write the sheets in (it was empty)"
+        ]
+    assert list(tmp_path.iterdir()) == []  # not into the current folder
