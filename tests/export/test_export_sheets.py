@@ -126,3 +126,36 @@ def test_a_sheet_shows_only_the_columns_where_its_function_works_tiled_when_too_
             t.x0 <= box.x and box.right <= t.x1 and t.y0 <= box.y and box.bottom <= t.y1
             for t in sheet.plan.tiles
         )
+
+
+def test_tiles_without_the_functions_cards_are_dropped_row_by_row_too() -> None:
+    from blueprint.export.sheets import SheetPages
+    from blueprint.model import Blueprint
+
+    from builders import blueprint_with
+
+    # 24 lanes over 30 steps: tiled in rows and columns; team A works only in the top lane
+    raw = blueprint_with(steps=30).model_dump(by_alias=True)
+    raw["lanes"] = [{"id": f"lane{i}", "name": f"Lane {i}", "kind": "backstage"} for i in range(24)]
+    raw["cards"] = [
+        {
+            "id": f"c{i}-{s}",
+            "lane": f"lane{i}",
+            "step": f"step{s}",
+            "title": f"Work {i}.{s}",
+            "function": "team-b",
+        }
+        for i in range(24)
+        for s in range(30)
+    ]
+    raw["cards"] += [{"id": "a0", "lane": "lane0", "step": "step1", "title": "Team A", "function": "team-a"}]
+    context = SheetContext(Blueprint.model_validate(raw))
+    sheet = SheetPages(context, "team-a", "A4", "landscape")
+    whole = SheetPages(context, "team-b", "A4", "landscape")
+    assert whole.plan.rows > 1 and len({t.row for t in whole.plan.tiles}) == whole.plan.rows
+    box = context.layout.cards["a0"].box
+    assert len(sheet.plan.tiles) >= 1
+    assert {t.row for t in sheet.plan.tiles} == {0}  # no row below its lane
+    assert all(
+        t.y0 < box.bottom and box.y < t.y1 and t.x0 < box.right and box.x < t.x1 for t in sheet.plan.tiles
+    )
