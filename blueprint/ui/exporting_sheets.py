@@ -52,18 +52,38 @@ def export_sheet_with_dialog(window: MainWindow, function_id: str) -> bool:
 
 
 def export_sheet_to(window: MainWindow, function_id: str, path: Path) -> bool:
-    """Write one function's sheet to `path` (atomically); a failure names the file."""
+    """Write one function's sheet to `path` (atomically) on a worker thread, the window answering
+    meanwhile (a big blueprint's sheet takes a while); a failure names the file."""
     from blueprint.export.sheets import SheetContext, render_sheet
     from blueprint.fileformat import write_atomically
 
     copy = window.document.blueprint.model_copy(deep=True)
-    try:
-        data, _ = render_sheet(SheetContext(copy), function_id, "A3", "landscape")
-        write_atomically(path, data)
-    except OSError as error:
+    name = copy.functions_by_id()[function_id].name if function_id in copy.functions_by_id() else function_id
+    state: dict[str, Any] = {"error": None}
+
+    def work() -> None:
+        try:
+            data, _ = render_sheet(SheetContext(copy), function_id, "A3", "landscape")
+            write_atomically(path, data)
+        except Exception as error:  # reported on the UI thread
+            state["error"] = error
+
+    dialog = QProgressDialog(f"Writing the hand-off sheet of {name}…", None, 0, 0, window)
+    dialog.setWindowTitle("Export Hand-off Sheet")
+    dialog.setObjectName("sheetProgress")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)  # no second export while this one runs
+    dialog.setMinimumDuration(300)
+    run_beside(work, "hand-off-sheet")
+    dialog.close()
+    dialog.deleteLater()
+    error = state["error"]
+    if isinstance(error, OSError):
         show_error(
             window, "Cannot export the hand-off sheet", f"{path}: cannot write: {error.strerror or error}"
         )
+        return False
+    if error is not None:
+        show_error(window, "Cannot export the hand-off sheet", f"{path}: {type(error).__name__}: {error}")
         return False
     window.show_message(f"Exported {path}")
     return True

@@ -70,3 +70,31 @@ def test_the_export_dialog_writes_a_views_html_page(qtbot, tmp_path: Path) -> No
     assert export_to(window, ExportOptions(tmp_path / "front.pdf", page_size="A4", view_id="front"))
     last = PdfReader(tmp_path / "front.pdf").pages[-1].extract_text()
     assert "Hand-off sheet: Team A (team)" in last
+
+
+def test_one_functions_sheet_is_drawn_on_a_worker_while_the_window_answers(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    import blueprint.export.sheets as sheets
+
+    window = open_window(qtbot, sharing_blueprint())
+    drawn = sheets.render_sheet
+    answered = threading.Event()
+    seen: dict[str, object] = {}
+
+    def render_while_the_window_answers(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen["thread"] = threading.current_thread().name
+        seen["answered"] = answered.wait(10)  # set by a timer of the window's event loop
+        return drawn(*args, **kwargs)
+
+    monkeypatch.setattr(sheets, "render_sheet", render_while_the_window_answers)
+    QTimer.singleShot(0, answered.set)
+    assert exporting_sheets.export_sheet_to(window, "team-b", tmp_path / "b.pdf")
+    assert seen == {"thread": "hand-off-sheet", "answered": True}
+    assert "Hand-off sheet: Team B (team)" in PdfReader(tmp_path / "b.pdf").pages[0].extract_text()
+    assert (
+        window.findChild(QProgressDialog, "sheetProgress") is None
+        or not window.findChild(QProgressDialog, "sheetProgress").isVisible()
+    )
