@@ -7,6 +7,7 @@ with a title block, a legend, an outline and appendix pages.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -279,11 +280,16 @@ def _stage_bookmarks(canvas: Canvas, plan: PagePlan, layout: Layout, tile: Tile,
 
 
 def glyph_warnings(pen: TextPen, fonts: FontSet, doc: Blueprint) -> list[str]:
-    if not pen.problems:
+    return problem_warnings(pen.problems, doc)
+
+
+def problem_warnings(problems: Mapping[str, Iterable[str]], doc: Blueprint) -> list[str]:
+    """One warning line per owner (a card, the title, ...) of characters no font could draw."""
+    if not problems:
         return []
     titles = {f"card '{c.id}'": c.title for c in doc.cards}
     out = []
-    for owner, chars in sorted(pen.problems.items()):
+    for owner, chars in sorted(problems.items()):
         shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in sorted(chars)[:5])
         name = f'{owner} ("{titles[owner][:60]}")' if owner in titles else owner
         name = " ".join(name.split())  # names may hold newlines; a warning is one line

@@ -59,11 +59,11 @@ def export_sheet_to(window: MainWindow, function_id: str, path: Path) -> bool:
 
     copy = window.document.blueprint.model_copy(deep=True)
     name = copy.functions_by_id()[function_id].name if function_id in copy.functions_by_id() else function_id
-    state: dict[str, Any] = {"error": None}
+    state: dict[str, Any] = {"error": None, "warnings": []}
 
     def work() -> None:
         try:
-            data, _ = render_sheet(SheetContext(copy), function_id, "A3", "landscape")
+            data, state["warnings"] = render_sheet(SheetContext(copy), function_id, "A3", "landscape")
             write_atomically(path, data)
         except Exception as error:  # reported on the UI thread
             state["error"] = error
@@ -85,8 +85,15 @@ def export_sheet_to(window: MainWindow, function_id: str, path: Path) -> bool:
     if error is not None:
         show_error(window, "Cannot export the hand-off sheet", f"{path}: {type(error).__name__}: {error}")
         return False
-    window.show_message(f"Exported {path}")
+    window.show_message(f"Exported {path}{_first(state['warnings'])}", 10000)
     return True
+
+
+def _first(warnings: list[str]) -> str:
+    """The first warning for the status bar, with how many more (the run's, each said once)."""
+    if not warnings:
+        return ""
+    return f": {warnings[0]}" + (f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else "")
 
 
 def export_sheets_to(window: MainWindow, folder: Path, function_ids: list[str] | None = None) -> bool:
@@ -147,6 +154,9 @@ def export_sheets_to(window: MainWindow, folder: Path, function_ids: list[str] |
     if error is not None:
         show_error(window, "Cannot export the hand-off sheets", f"{folder}: {type(error).__name__}: {error}")
         return False
-    written = len(state["result"].paths)
-    window.show_message(f"Exported {written} hand-off sheet{'' if written == 1 else 's'} to {folder}", 8000)
+    written, warnings = len(state["result"].paths), state["result"].warnings
+    window.show_message(
+        f"Exported {written} hand-off sheet{'' if written == 1 else 's'} to {folder}{_first(warnings)}",
+        10000,
+    )
     return True

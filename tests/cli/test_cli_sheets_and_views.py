@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from blueprint.fileformat import save
+from blueprint.model import Blueprint
 
 from builders import blueprint_with, sharing_blueprint
 from clirun import run_blueprint
@@ -86,3 +87,20 @@ def test_an_empty_output_folder_is_one_line_and_writes_nothing(tmp_path: Path) -
             "blueprint: -o needs the folder to write the sheets in (it was empty)"
         ]
     assert list(tmp_path.iterdir()) == []  # not into the current folder
+
+
+def test_characters_no_font_draws_are_warned_once_per_run_not_once_per_sheet(tmp_path: Path) -> None:
+    raw = sharing_blueprint().model_dump(by_alias=True)
+    names = {"team-a": "Team \U0010fffd A", "team-b": "Team \U0010fffc B"}
+    for function in raw["functions"]:
+        function["name"] = names.get(function["id"], function["name"])
+    path = tmp_path / "boxes.blueprint"
+    save(Blueprint.model_validate(raw), path)
+    result = run_blueprint("sheets", str(path), "-o", str(tmp_path / "sheets"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines and all(line.startswith(f"blueprint: {path}: warning: ") for line in lines)
+    owners = [line.split(": warning: ")[1].split(": no installed font")[0] for line in lines]
+    assert len(owners) == len(set(owners))  # each card and the heading once, whichever sheets drew them
+    heading = next(line for line in lines if ": warning: the heading:" in line)
+    assert "U+10FFFC" in heading and "U+10FFFD" in heading

@@ -95,3 +95,17 @@ def test_one_functions_sheet_is_drawn_on_a_worker_while_the_window_answers(
     assert seen == {"thread": "hand-off-sheet", "answered": True}
     assert "Hand-off sheet: Team B (team)" in PdfReader(tmp_path / "b.pdf").pages[0].extract_text()
     assert not any(d.isVisible() for d in window.findChildren(QProgressDialog))  # the note is gone
+
+
+def test_the_sheets_warnings_reach_the_status_bar_once(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from blueprint.model import Blueprint
+
+    raw = sharing_blueprint().model_dump(by_alias=True)
+    raw["title"] = "Hotel \U0010fffd"  # no font draws it: on every sheet, one warning
+    window = open_window(qtbot, Blueprint.model_validate(raw))
+    assert exporting_sheets.export_sheets_to(window, tmp_path / "sheets")
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"Exported 4 hand-off sheets to {tmp_path / 'sheets'}: the title: ")
+    assert "U+10FFFD" in message and "more)" not in message
+    assert exporting_sheets.export_sheet_to(window, "team-a", tmp_path / "a.pdf")
+    assert "U+10FFFD" in window.statusBar().currentMessage()
