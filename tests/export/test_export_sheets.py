@@ -159,3 +159,25 @@ def test_tiles_without_the_functions_cards_are_dropped_row_by_row_too() -> None:
     assert all(
         t.y0 < box.bottom and box.y < t.y1 and t.x0 < box.right and box.x < t.x1 for t in sheet.plan.tiles
     )
+
+
+def test_each_fail_point_says_who_recovers_it_and_the_card_owner_sees_anothers() -> None:
+    from blueprint.model import Blueprint
+
+    raw = sharing_blueprint().model_dump(by_alias=True)
+    for card in raw["cards"]:
+        if card["id"] == "f1":  # team A's card, recovered by team C
+            card["fail_point"] = {"note": "Wrong key", "severity": "low", "owner": "team-c"}
+    context = SheetContext(Blueprint.model_validate(raw))
+    rows = {f.card_id: (f.owner, f.owned, f.why) for f in context.facts("team-a").fail_points}
+    assert rows == {"f0": ("Team A", True, "your card"), "f1": ("Team C", False, "")}
+    assert [(f.card_id, f.owner, f.why) for f in context.facts("team-b").fail_points] == [
+        ("c1", "Team B", "named as its owner")
+    ]
+    assert [(f.card_id, f.owned) for f in context.facts("team-c").fail_points] == [("f1", True)]
+    text = _text(render_sheet(context, "team-a", "A4", "landscape")[0])
+    assert "Recovery: you (your card)" in text
+    assert "Recovery: Team C (named as its owner), on your card" in text
+    assert "Recovery: you (named as its owner)" in _text(
+        render_sheet(context, "team-b", "A4", "landscape")[0]
+    )
