@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
-from blueprint.ui.dialogs.prompts import show_error
+from blueprint.ui.dialogs.prompts import ask_replace_files, show_error
 from blueprint.ui.worker import run_beside
 
 if TYPE_CHECKING:
@@ -22,8 +22,32 @@ if TYPE_CHECKING:
 
 
 def _start_folder(window: MainWindow) -> Path:
+    """Where the folder chooser opens: the folder the sheets of this blueprint last went to (this
+    session), else its "<name> sheets" folder when there is one, else the blueprint's own folder."""
     path = window.document.path
-    return path.parent / f"{path.stem} sheets" if path else Path.home() / "hand-off sheets"
+    last = window.sheets_folder
+    if last is not None and last[0] == path and last[1].is_dir():
+        return last[1]
+    if path is None:
+        return Path.home()
+    beside = path.parent / f"{path.stem} sheets"
+    return beside if beside.is_dir() else path.parent
+
+
+def choose_sheets_folder(window: MainWindow) -> Path | None:
+    """Ask for the folder of every function's sheet (one PDF each, named by the function's id); the
+    chooser can make a new folder. Sheets already there are replaced only when the person says so."""
+    chosen = QFileDialog.getExistingDirectory(
+        window, "Choose or create the folder for the hand-off sheets", str(_start_folder(window))
+    )
+    if not chosen:
+        return None
+    folder = Path(chosen)
+    there = [f"{f.id}.pdf" for f in window.document.blueprint.functions if (folder / f"{f.id}.pdf").exists()]
+    if there and not ask_replace_files(window, folder, there):
+        return None
+    window.sheets_folder = (window.document.path, folder)
+    return folder
 
 
 def export_sheets_with_dialog(window: MainWindow) -> bool:
@@ -35,10 +59,8 @@ def export_sheets_with_dialog(window: MainWindow) -> bool:
             "The blueprint has no functions yet: add one in the Functions panel.",
         )
         return False
-    chosen = QFileDialog.getExistingDirectory(
-        window, "Export hand-off sheets into", str(_start_folder(window).parent)
-    )
-    return bool(chosen) and export_sheets_to(window, Path(chosen))
+    folder = choose_sheets_folder(window)
+    return folder is not None and export_sheets_to(window, folder)
 
 
 def export_sheet_with_dialog(window: MainWindow, function_id: str) -> bool:

@@ -66,6 +66,8 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self.view.setObjectName("canvas")
         self.setCentralWidget(self.view)
         self.panels_menu: QMenu | None = None
+        #: (blueprint path, folder) the hand-off sheets last went to: where the chooser opens next
+        self.sheets_folder: tuple[Path | None, Path] | None = None
         self.views = ViewsController(self)
         self.actions = Actions(self)
         build_menus(self, self.actions)

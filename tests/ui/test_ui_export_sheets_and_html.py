@@ -109,3 +109,37 @@ def test_the_sheets_warnings_reach_the_status_bar_once(qtbot, tmp_path: Path) ->
     assert "U+10FFFD" in message and "more)" not in message
     assert exporting_sheets.export_sheet_to(window, "team-a", tmp_path / "a.pdf")
     assert "U+10FFFD" in window.statusBar().currentMessage()
+
+
+def test_the_folder_chooser_opens_where_the_sheets_go_and_asks_before_replacing(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "hotel.blueprint"
+    window = open_window(qtbot, sharing_blueprint(), path)
+    opened: list[str] = []
+    answers: list[bool] = []
+    asked: list[list[str]] = []
+
+    def choose(parent, caption, start):  # type: ignore[no-untyped-def]
+        opened.append(start)
+        return str(tmp_path / "out")
+
+    def replace(parent, folder, names):  # type: ignore[no-untyped-def]
+        asked.append(names)
+        return answers.pop(0)
+
+    monkeypatch.setattr(exporting_sheets.QFileDialog, "getExistingDirectory", choose)
+    monkeypatch.setattr(exporting_sheets, "ask_replace_files", replace)
+    (tmp_path / "hotel sheets").mkdir()
+    (tmp_path / "out").mkdir()
+    assert exporting_sheets.export_sheets_with_dialog(window)
+    assert opened == [str(tmp_path / "hotel sheets")]  # the blueprint's own sheets folder
+    assert asked == []  # nothing to replace in an empty folder
+    answers.append(False)
+    before = (tmp_path / "out" / "team-a.pdf").stat().st_mtime_ns
+    assert not exporting_sheets.export_sheets_with_dialog(window)  # "No": nothing is written over
+    assert opened[-1] == str(tmp_path / "out")  # where they went last time
+    assert asked == [["team-a.pdf", "team-b.pdf", "team-c.pdf", "team-d.pdf"]]
+    assert (tmp_path / "out" / "team-a.pdf").stat().st_mtime_ns == before
+    answers.append(True)
+    assert exporting_sheets.export_sheets_with_dialog(window)

@@ -56,3 +56,17 @@ def ask_overwrite(parent: QWidget, path: Path) -> bool:
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_replace_files(parent: QWidget, folder: Path, names: list[str]) -> bool:
+    """Replace files an export would write over in `folder`? (No is the default.)"""
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    count = "a file" if len(names) == 1 else f"{len(names)} files"
+    answer = QMessageBox.question(
+        parent,
+        "Replace the files?",
+        f"“{folder.name or folder}” already holds {count} of this export ({shown}). Replace them?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
