@@ -169,8 +169,9 @@ def export_sheets_to(window: MainWindow, folder: Path, function_ids: list[str] |
         window.show_message(f"Stopped: {len(error.written)} of {total} sheets written to {folder}", 10000)
         return False
     if isinstance(error, OSError):
+        where = error.filename or folder  # the sheet that failed, when one did
         show_error(
-            window, "Cannot export the hand-off sheets", f"{folder}: cannot write: {error.strerror or error}"
+            window, "Cannot export the hand-off sheets", f"{where}: cannot write: {error.strerror or error}"
         )
         return False
     if error is not None:

@@ -104,3 +104,16 @@ def test_characters_no_font_draws_are_warned_once_per_run_not_once_per_sheet(tmp
     assert len(owners) == len(set(owners))  # each card and the heading once, whichever sheets drew them
     heading = next(line for line in lines if ": warning: the heading:" in line)
     assert "U+10FFFC" in heading and "U+10FFFD" in heading
+
+
+def test_a_sheet_that_cannot_be_written_is_named_in_one_line(tmp_path: Path) -> None:
+    out = tmp_path / "sheets"
+    (out / "frontdesk.pdf").mkdir(parents=True)  # a folder where the front desk's sheet goes
+    result = run_blueprint("sheets", str(SAMPLE), "-o", str(out))
+    assert result.returncode == 2
+    sheet = out / "frontdesk.pdf"
+    assert result.stderr.splitlines() == [
+        f"blueprint: {sheet}: cannot write this sheet: Is a directory (3 written before it stay)"
+    ]
+    assert [Path(line).name for line in result.stdout.splitlines()] == ["web.pdf", "pms.pdf", "revenue.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == ["frontdesk.pdf", "pms.pdf", "revenue.pdf", "web.pdf"]

@@ -143,3 +143,12 @@ def test_the_folder_chooser_opens_where_the_sheets_go_and_asks_before_replacing(
     assert (tmp_path / "out" / "team-a.pdf").stat().st_mtime_ns == before
     answers.append(True)
     assert exporting_sheets.export_sheets_with_dialog(window)
+
+
+def test_a_sheet_that_cannot_be_written_is_named(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    shown: list[str] = []
+    monkeypatch.setattr(exporting_sheets, "show_error", lambda parent, title, line: shown.append(line))
+    window = open_window(qtbot, sharing_blueprint())
+    (tmp_path / "sheets" / "team-b.pdf").mkdir(parents=True)
+    assert not exporting_sheets.export_sheets_to(window, tmp_path / "sheets")
+    assert shown == [f"{tmp_path / 'sheets' / 'team-b.pdf'}: cannot write: Is a directory"]

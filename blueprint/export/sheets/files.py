@@ -31,6 +31,15 @@ class SheetsCancelled(Exception):
         self.written = written
 
 
+class SheetWriteError(OSError):
+    """A sheet that could not be written: `filename` is the sheet's path; the sheets written before
+    it (`written`) are whole and stay."""
+
+    def __init__(self, errno: int | None, strerror: str, filename: str, written: list[Path]) -> None:
+        super().__init__(errno, strerror, filename)
+        self.written = list(written)
+
+
 @dataclass(frozen=True)
 class SheetsResult:
     paths: list[Path]
@@ -81,7 +90,8 @@ def write_sheets(
     """Write the sheets of `function_ids` (all functions by default, in display order) into `folder`.
 
     `progress(done, total, function name)` is called before each sheet; when it returns False the
-    export stops (SheetsCancelled, with the paths already written). OSError when writing fails."""
+    export stops (SheetsCancelled, with the paths already written). OSError when the folder cannot be
+    made or written; SheetWriteError (an OSError naming the sheet) when one sheet cannot be."""
     ids = [f.id for f in doc.functions] if function_ids is None else list(dict.fromkeys(function_ids))
     prepare_folder(folder)
     context = SheetContext(doc)
@@ -93,7 +103,10 @@ def write_sheets(
                 raise SheetsCancelled(paths)
             data, _ = render_sheet(context, function_id, page_size, orientation, problems)
             path = folder / f"{function_id}.pdf"
-            write_atomically(path, data)
+            try:
+                write_atomically(path, data)
+            except OSError as error:  # named by the sheet's file, not a temporary one or the folder
+                raise SheetWriteError(error.errno, error.strerror or str(error), str(path), paths) from None
             paths.append(path)
     if progress is not None:
         progress(len(ids), len(ids), "")
