@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Keep the tests' QSettings and recovery copies out of the user's own folders.
-_USER_DIRS = tempfile.mkdtemp(prefix="blueprint-tests-")
-os.environ["XDG_CONFIG_HOME"] = os.path.join(_USER_DIRS, "config")
-os.environ["XDG_DATA_HOME"] = os.path.join(_USER_DIRS, "data")
 
-import pytest  # noqa: E402
-from hypothesis import HealthCheck, settings  # noqa: E402
+import pytest
+from hypothesis import HealthCheck, settings
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((REPO / "samples").glob("*.blueprint"))
@@ -34,6 +29,16 @@ def repo() -> Path:
 @pytest.fixture(params=SAMPLES, ids=[p.stem for p in SAMPLES])
 def sample_path(request: pytest.FixtureRequest) -> Path:
     return request.param
+
+
+@pytest.fixture(autouse=True)
+def _own_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Recovery copies and configuration (the program's and the commands' it runs) stay in the test's folder.
+
+    Set per test, not once per session, so nothing is written outside tmp_path and nothing is left behind.
+    """
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "user-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "user-data"))
 
 
 @pytest.fixture(autouse=True)
