@@ -77,3 +77,41 @@ def _pick_when_open(path: tuple[str, ...]) -> list[str]:
 
     QTimer.singleShot(0, pick)
     return offered
+
+
+def keyboard_pick(*path: str) -> list[str]:
+    """Once a context menu is open (opened with the keyboard), walk `path` with the arrow keys and
+    Return, as a person without a mouse does: Down to the entry, Right into a submenu, Return to pick.
+
+    Returns the texts of the first menu's entries."""
+    offered: list[str] = []
+
+    def step(depth: int, menu: QMenu | None = None) -> None:
+        popup = QApplication.activePopupWidget()
+        if not isinstance(popup, QMenu) or popup is menu:
+            QTimer.singleShot(20, lambda: step(depth, menu))
+            return
+        entries = [a for a in popup.actions() if not a.isSeparator() and a.isEnabled()]
+        if depth == 0:
+            offered.extend(a.text() for a in popup.actions())
+        texts = [a.text() for a in entries]
+        if path[depth] not in texts:  # close the menu (no hang) and say what was offered instead
+            while QApplication.activePopupWidget() is not None:
+                QApplication.activePopupWidget().close()
+            raise AssertionError(f"{path[depth]!r} is not in the menu: {texts}")
+        target = texts.index(path[depth])
+        if popup.activeAction() in entries:  # a submenu opened by the keyboard starts on its first entry
+            presses = target - entries.index(popup.activeAction())
+        else:
+            presses = target + 1
+        for _ in range(presses):
+            QTest.keyClick(popup, Qt.Key.Key_Down)
+        assert popup.activeAction() is entries[target], (path[depth], popup.activeAction().text())
+        if depth + 1 < len(path):
+            QTest.keyClick(popup, Qt.Key.Key_Right)
+            QTimer.singleShot(20, lambda: step(depth + 1, popup))
+        else:
+            QTest.keyClick(popup, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, lambda: step(0))
+    return offered

@@ -39,6 +39,7 @@ def open_window(qtbot: QtBot, blueprint: Blueprint, path: Path | None = None) ->
     window.resize(1400, 900)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)  # keys reach it
     window.view.zoom_actual()
     window.view.horizontalScrollBar().setValue(0)
     window.view.verticalScrollBar().setValue(0)

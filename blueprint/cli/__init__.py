@@ -17,6 +17,7 @@ from blueprint.cli import (
     gitsetup_cmd,
     gui_cmd,
     handoffs_cmd,
+    install_desktop_cmd,
     merge_cmd,
     new_cmd,
     schema_cmd,
@@ -40,6 +41,7 @@ SUBCOMMANDS = {
     "merge": merge_cmd,
     "git-setup": gitsetup_cmd,
     "textconv": textconv_cmd,
+    "install-desktop": install_desktop_cmd,
 }
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
 from pathlib import Path
 
 from blueprint.cli.common import EXIT_OK, EXIT_UNREADABLE, say_error, say_file_error
 from blueprint.fileformat import BlueprintFileError, save
+from blueprint.fileformat.stamps import stamped
 from blueprint.model import Blueprint
 from blueprint.resources import load_template, template_names
 
@@ -24,11 +24,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 def from_template(name: str) -> Blueprint:
     """A new document from template `name`, stamped with the current time."""
-    doc = load_template(name)
-    now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    doc.metadata.created = now
-    doc.metadata.modified = now
-    return doc
+    return stamped(load_template(name))
 
 
 def run_new(args: argparse.Namespace) -> int:

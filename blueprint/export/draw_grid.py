@@ -9,7 +9,7 @@ from blueprint.export import style as st
 from blueprint.export.captions import caption_xs, label_plates_near
 from blueprint.export.painter_state import PainterState
 from blueprint.layout import metrics as m
-from blueprint.layout.emotion import emotion_label
+from blueprint.layout.emotion import emotion_label, label_baseline
 
 
 class GridPainter(PainterState):
@@ -129,7 +129,7 @@ class GridPainter(PainterState):
             tone = st.EMOTION_UP if value > 0.25 else st.EMOTION_DOWN if value < -0.25 else st.EMOTION_FLAT
             self.fill(tone)
             c.circle(x, self.y(y), 3.2, stroke=1, fill=1)
-            self.pen.queue(x + 5, self.y(y) + 3, emotion_label(value), 6.5, color=tone)
+            self.pen.queue(x + 5, self.y(y) - label_baseline(value), emotion_label(value), 6.5, color=tone)
 
     def _lines(self) -> None:
         c = self.c

@@ -92,6 +92,20 @@ def plan_pages(
     them (a hand-off sheet shows where its function works)."""
     width, height = page_size(size, orientation)
     assert width <= MAX_PAGE_SIDE and height <= MAX_PAGE_SIDE  # every supported size is far smaller
+    return plan_sheets(layout, width, height, fit, size, span)
+
+
+def plan_sheets(
+    layout: Layout,
+    width: float,
+    height: float,
+    fit: str = "page",
+    name: str = "",
+    span: tuple[float, float] | None = None,
+) -> PagePlan:
+    """The plan for sheets of `width` x `height` points (a printer's paper: any size); `name` names
+    the paper in the warning about small text; `span` as for `plan_pages`."""
+    size = name or f"{width:.0f} x {height:.0f} pt"
     plan = PagePlan(width, height, 1.0, (), 1, 1)
     _, _, frame_w, frame_h = plan.frame
     if span is not None:

@@ -17,7 +17,7 @@ from blueprint.export.rtl import reads_right_to_left
 from blueprint.layout import Box, Layout
 from blueprint.layout import metrics as m
 from blueprint.layout.direction import RIGHT_TO_LEFT
-from blueprint.layout.emotion import emotion_label
+from blueprint.layout.emotion import emotion_label, label_baseline
 from blueprint.layout.focus import FADED_OPACITY, FocusState
 from blueprint.layout.text import lacks_glyphs, one_line, text_width
 from blueprint.model import Blueprint
@@ -56,6 +56,9 @@ class QtPainter:
         self.focus = focus  # an audience view's: faded cards and links, strong hand-offs
         self.view = view  # "view: Front of house" for an image drawn for a saved view
         self._fonts: dict[tuple[float, bool], object] = {}
+        #: Only cards and links reaching into this layout region are painted (a printed sheet's part);
+        #: None: all of them.
+        self.region: Box | None = None
         self._reference = None  # a 72 dpi image to measure text on, made when first needed
 
     def _font(self, size: float, bold: bool = False):  # type: ignore[no-untyped-def]
@@ -167,6 +170,10 @@ class QtPainter:
             self.QtCore.QPointF(12, TITLE_BAND - 4), self.QtCore.QPointF(width - 12, TITLE_BAND - 4)
         )
 
+    def _in_region(self, x0: float, y0: float, x1: float, y1: float) -> bool:
+        r = self.region
+        return r is None or (x1 >= r.x and x0 <= r.right and y1 >= r.y and y0 <= r.bottom)
+
     def _emotion_points(self) -> None:
         """The points and values of the emotion curve, as on the PDF."""
         QtGui, QtCore = self.QtGui, self.QtCore
@@ -178,7 +185,7 @@ class QtPainter:
             self.p.setBrush(QtGui.QColor(tone))
             self.p.setPen(QtGui.QPen(QtGui.QColor("#FFFFFF"), 0.8))
             self.p.drawEllipse(QtCore.QPointF(x, y), 3.2, 3.2)
-            self._text(x + 5, y - 3 - 6.5 * 0.95, emotion_label(value), 6.5, False, tone)
+            self._text(x + 5, y + label_baseline(value) - 6.5 * 0.95, emotion_label(value), 6.5, False, tone)
 
     def paint(self) -> None:
         """Paint the title band (when there is a document), the layout below it and the legend below
@@ -252,6 +259,8 @@ class QtPainter:
             top = line.y + 1 + size * 0.05 if line.label_below else line.y - size - 3
             self._text(6, top, line.label, size, False, colour)
         for card in lay.cards.values():
+            if not self._in_region(card.box.x, card.box.y, card.box.right, card.box.bottom):
+                continue
             self._card_box(card.box, card.lane_kind)
             if card.function_id is not None:
                 b = card.box
@@ -290,6 +299,9 @@ class QtPainter:
             if self.focus is not None and self.focus.card_faded(card.card_id):
                 self._veil(card)
         for route in lay.routes.values():
+            xs, ys = [x for x, _ in route.points], [y for _, y in route.points]
+            if not self._in_region(min(xs) - 60, min(ys) - 60, max(xs) + 60, max(ys) + 60):  # with its label
+                continue
             colour = st.LOOP if route.kind == "loop" else st.HANDOFF if route.is_handoff else st.LINK
             width = 1.3 if route.is_handoff else 0.8
             if self.focus is not None and self.focus.route_strong(route.link_id):

@@ -36,6 +36,13 @@ def emotion_curve(
     )
 
 
+def label_baseline(value: float) -> float:
+    """Where a feeling's value is printed, as the baseline's offset from its point (y downwards): just
+    above the point, except near the top of the row (above +1.5), where it goes below the point, clear
+    of the step headers over the row. The PDF, the images and the canvas all place it so."""
+    return 8.5 if value > 1.5 else -3.0
+
+
 def emotion_label(value: float) -> str:
     """How a feeling prints beside its point: emotions are whole numbers -2..2, so "+1", "0", "−2"
     (a real minus sign, U+2212); a mean of several cards keeps one decimal only when it is not whole."""

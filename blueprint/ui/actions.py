@@ -1,12 +1,20 @@
-"""The window's actions, with standard shortcuts and tooltips, and the menus and toolbar built from them."""
+"""The window's actions, with standard shortcuts and tooltips, and the menus and toolbar built from them.
+
+Every key the editor answers to is an action here (the canvas's own keys too: arrows, Return, Escape,
+the Menu key), so Help > Keyboard Shortcuts, generated from the actions, lists them all. Menus are kept
+by name in `window.menus` ("file", "edit", "view", "help"; "export" and "panels" inside them) so that a
+new feature adds its actions to the right menu in one line, e.g.
+`window.menus["view"].addAction(action)`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QMenu, QStyle, QToolBar
+from PySide6.QtWidgets import QApplication, QMenu, QStyle, QToolBar
 
 from blueprint.ui import icons
 from blueprint.ui.safety import backup_action
@@ -15,6 +23,9 @@ if TYPE_CHECKING:
     from blueprint.ui.main_window import MainWindow
 
 Key = QKeySequence.StandardKey
+#: Canvas keys work while the canvas (or something in it) has the keyboard focus, not in text fields.
+ON_CANVAS = Qt.ShortcutContext.WidgetWithChildrenShortcut
+LEFT, RIGHT, UP, DOWN = (-1, 0), (1, 0), (0, -1), (0, 1)
 
 
 class Actions:
@@ -50,6 +61,12 @@ class Actions:
             "Ctrl+Shift+E",
             "Export the blueprint as a PNG or SVG image (by the file name)",
         )
+        self.print = self._make(
+            "&Print…",
+            w.print_blueprint,
+            Key.Print,
+            "Print the blueprint on one page or tiled across sheets, as the PDF is laid out",
+        )
         self.export_sheets = self._make(
             "Export Hand-off &Sheets…",
             w.export_sheets,
@@ -58,6 +75,8 @@ class Actions:
         )
         self.close = self._make("&Close Window", w.close, Key.Close, "Close this window")
         self.quit = self._make("&Quit", w.quit_all, Key.Quit, "Quit Service Blueprint Studio")
+        if not self.quit.shortcuts():  # some platforms (and Qt's offscreen one) bind no key to Quit
+            self.quit.setShortcut(QKeySequence("Ctrl+Q"))
 
         self.undo = w.undo_stack.createUndoAction(w, "&Undo")
         self.undo.setShortcuts(QKeySequence.keyBindings(Key.Undo))
@@ -121,7 +140,73 @@ class Actions:
         self.fit = self._make(
             "&Fit to Window", lambda: w.view.fit(), "Ctrl+0", "Zoom to show the whole blueprint", icons.fit()
         )
-        self.about = self._make("&About Service Blueprint Studio", w.about, None, "Version and credits")
+        self.new_card = self._make(
+            "&New Card",
+            lambda: w.view.new_card_here(),
+            "Ctrl+Return",
+            "Type a new card in the chosen cell: the selected card's, else the one clicked or reached "
+            "with Ctrl+arrows",
+        )
+        self.new_card.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.link_selected = self._make(
+            "&Link Selected Cards",
+            lambda: w.canvas_editor.link_selected(),
+            "Ctrl+L",
+            "Link the card selected first to the card selected second",
+        )
+        self.move_left = self._canvas(
+            "Move &Left",
+            lambda: w.view.move_selection(LEFT),
+            ["Alt+Left"],
+            "Move the selected cards to the step before, or the selected step or stage left",
+        )
+        self.move_right = self._canvas(
+            "Move &Right",
+            lambda: w.view.move_selection(RIGHT),
+            ["Alt+Right"],
+            "Move the selected cards to the next step, or the selected step or stage right",
+        )
+        self.move_up = self._canvas(
+            "Move &Up",
+            lambda: w.view.move_selection(UP),
+            ["Alt+Up"],
+            "Move the selected cards to the lane above, or the selected lane up",
+        )
+        self.move_down = self._canvas(
+            "Move &Down",
+            lambda: w.view.move_selection(DOWN),
+            ["Alt+Down"],
+            "Move the selected cards to the lane below, or the selected lane down",
+        )
+        self.canvas_keys = self._canvas_keys()
+        self.next_panel = self._make(
+            "Ne&xt Panel",
+            lambda: w.panel_focus.next_area(),
+            "F6",
+            "Give the keyboard to the next panel: canvas, Inspector, Functions, Findings, Improvements",
+        )
+        self.previous_panel = self._make(
+            "Previou&s Panel",
+            lambda: w.panel_focus.previous_area(),
+            "Shift+F6",
+            "Give the keyboard to the panel before (back to the canvas from the Inspector)",
+        )
+
+        self.shortcuts = self._make(
+            "&Keyboard Shortcuts", w.show_shortcuts, None, "Every key the editor answers to"
+        )
+        self.rules = self._make(
+            "&Hand-off Rules",
+            w.show_rules,
+            Key.HelpContents,
+            "What each finding (BP code) means and how to fix it",
+        )
+        self.about = self._make(
+            "&About Service Blueprint Studio", w.about, None, "Version, licence and credits"
+        )
+        self.about_qt = self._make(
+            "About &Qt", QApplication.aboutQt, None, "The Qt version this program uses"
+        )
         self.recent_menu = QMenu("Open &Recent", w)
         self.recent_menu.setToolTip("Files you opened recently")
         self.recent_menu.aboutToShow.connect(w.fill_recent_menu)
@@ -148,8 +233,85 @@ class Actions:
         self.window.addAction(action)
         return action
 
+    def _canvas(self, text: str, slot: Callable[[], object], keys: list[str], tip: str) -> QAction:
+        """An action whose keys work while the canvas has the focus (it may be in a menu too)."""
+        view = self.window.view
+        action = QAction(text, view)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(ON_CANVAS)
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip} ({shortcut})")
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        view.addAction(action)
+        return action
+
+    def _canvas_keys(self) -> list[QAction]:
+        """The canvas's own keys (in no menu): picking cards and cells, editing, the context menu."""
+        view = lambda: self.window.view  # noqa: E731  # the window's view, whichever document is open
+        keys: list[QAction] = []
+        for name, direction, arrow in (
+            ("left", LEFT, "Left"),
+            ("right", RIGHT, "Right"),
+            ("above", UP, "Up"),
+            ("below", DOWN, "Down"),
+        ):
+            keys.append(
+                self._canvas(
+                    f"Select the card {name}",
+                    lambda d=direction: view().select_towards(d),
+                    [arrow],
+                    f"Select the nearest card {name}",
+                )
+            )
+            keys.append(
+                self._canvas(
+                    f"Add the card {name} to the selection",
+                    lambda d=direction: view().select_towards(d, extend=True),
+                    [f"Shift+{arrow}"],
+                    f"Add the nearest card {name} to the selection (Link Selected Cards links them in order)",
+                )
+            )
+            keys.append(
+                self._canvas(
+                    f"Go to the cell or header {name}",
+                    lambda d=direction: view().go_towards(d),
+                    [f"Ctrl+{arrow}"],
+                    f"Choose the cell {name} (past the edge: the lane name, step or stage header)",
+                )
+            )
+        keys.append(
+            self._canvas(
+                "Edit the selection, or a new card in the chosen cell",
+                lambda: view().edit_or_add(),
+                ["Return", "Enter"],
+                "Type the selected card's title or header's name in place; with nothing selected, a new "
+                "card in the chosen cell",
+            )
+        )
+        keys.append(
+            self._canvas(
+                "Cancel, or clear the selection",
+                lambda: view().escape(),
+                ["Escape"],
+                "Stop the drag in progress, else select nothing",
+            )
+        )
+        # the Menu key is not a shortcut: the platform turns it into a context menu event (before the
+        # key press), which the view answers with the same menu
+        keys.append(
+            self._canvas(
+                "Context menu of the selection (also the Menu key)",
+                lambda: view().show_context_menu(),
+                ["Shift+F10"],
+                "Open the menu of the selected card, link, lane, stage or step (else of the chosen cell)",
+            )
+        )
+        return keys
+
     def all(self) -> list[QAction]:
-        return [v for v in vars(self).values() if isinstance(v, QAction)]
+        found = [v for v in vars(self).values() if isinstance(v, QAction)]
+        return found + [a for a in self.canvas_keys if a not in found]
 
 
 def without(bindings: list[QKeySequence], taken: list[QKeySequence]) -> list[QKeySequence]:
@@ -160,8 +322,10 @@ def without(bindings: list[QKeySequence], taken: list[QKeySequence]) -> list[QKe
 
 
 def build_menus(window: MainWindow, a: Actions) -> None:
+    """The menu bar; each menu is kept in `window.menus` by name for features that add to it."""
     bar = window.menuBar()
-    file = bar.addMenu("&File")
+    menus = window.menus
+    file = menus["file"] = bar.addMenu("&File")
     file.addActions([a.new, a.open])
     file.addMenu(a.recent_menu)
     file.addSeparator()
@@ -169,23 +333,30 @@ def build_menus(window: MainWindow, a: Actions) -> None:
     file.addAction(backup_action(window))
     file.addSeparator()
     file.addActions([a.export_pdf, a.export_image, a.export_sheets])
+    file.addAction(a.print)
     file.addSeparator()
     file.addActions([a.close, a.quit])
-    edit = bar.addMenu("&Edit")
+    edit = menus["edit"] = bar.addMenu("&Edit")
     edit.addActions([a.undo, a.redo])
     edit.addSeparator()
     edit.addActions([a.cut, a.copy, a.paste, a.duplicate, a.delete])
     edit.addSeparator()
     edit.addActions([a.select_all, a.rename, a.edit_description])
     edit.addSeparator()
+    edit.addActions([a.new_card, a.link_selected])
+    edit.addActions([a.move_left, a.move_right, a.move_up, a.move_down])
+    edit.addSeparator()
     edit.addAction(a.find)
-    view = bar.addMenu("&View")
+    view = menus["view"] = bar.addMenu("&View")
     view.addActions([a.zoom_in, a.zoom_out, a.zoom_actual, a.fit])
     view.addSeparator()
     view.addMenu(window.views.menu)
-    window.panels_menu = view.addMenu("&Panels")
-    help_menu = bar.addMenu("&Help")
-    help_menu.addAction(a.about)
+    window.panels_menu = menus["panels"] = view.addMenu("&Panels")
+    view.addActions([a.next_panel, a.previous_panel])
+    help_menu = menus["help"] = bar.addMenu("&Help")
+    help_menu.addActions([a.rules, a.shortcuts])
+    help_menu.addSeparator()
+    help_menu.addActions([a.about, a.about_qt])
 
 
 def build_toolbar(window: MainWindow, a: Actions) -> QToolBar:

@@ -1,16 +1,20 @@
-"""Start the editor: one QApplication with the shipped fonts, a main window, the event loop."""
+"""Start the editor: one QApplication with the shipped fonts, the application's icon and desktop entry
+name, Qt's own translations for the user's language, a main window, the event loop."""
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from blueprint import __version__
-from blueprint.resources import resources_dir
+from blueprint.desktop import DESKTOP_ID
+from blueprint.resources import icon_path, resources_dir
 
 if TYPE_CHECKING:
     from blueprint.ui.main_window import MainWindow
@@ -37,6 +41,19 @@ def load_fonts() -> list[str]:
     return families
 
 
+def load_qt_translations(app: QApplication, locale: QLocale | None = None) -> QTranslator | None:
+    """Install Qt's own translations (standard buttons, file and print dialogs) for `locale` (else the
+    user's), as shipped with PySide6; None when there are none for that language (English needs none).
+    The editor's own words are English."""
+    locale = locale or QLocale.system()
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(locale, "qtbase", "_", folder) and QApplication.installTranslator(translator):
+        return translator
+    translator.deleteLater()
+    return None
+
+
 def ensure_app() -> QApplication:
     """The running QApplication, created (with names for QSettings and the fonts) if needed."""
     app = QApplication.instance()
@@ -48,6 +65,10 @@ def ensure_app() -> QApplication:
         app.setApplicationName(APPLICATION)
         app.setApplicationDisplayName(APPLICATION)
         app.setApplicationVersion(__version__)
+        QGuiApplication.setDesktopFileName(DESKTOP_ID)  # the desktop entry `install-desktop` installs
+        with contextlib.suppress(FileNotFoundError):
+            app.setWindowIcon(QIcon(str(icon_path())))
+        load_qt_translations(app)
         load_fonts()
         # The findings and hand-off counts run on worker threads in Python: every call from Qt back
         # into Python (a paint, an event) waits for the interpreter until the worker's slice ends.

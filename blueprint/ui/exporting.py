@@ -7,13 +7,15 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QProgressDialog
 
 from blueprint.fileformat import BlueprintFileError, write_atomically
 from blueprint.layout.audience import EVERYTHING, Audience
 from blueprint.model import Blueprint
 from blueprint.ui.dialogs.export_dialog import ExportDialog, ExportOptions
+from blueprint.ui.dialogs.lifetime import modal
 from blueprint.ui.dialogs.prompts import show_error
 from blueprint.ui.worker import run_beside
 
@@ -37,10 +39,11 @@ def export_with_dialog(window: MainWindow) -> bool:
     path = window.document.path
     suggested = path.with_suffix(".pdf") if path else Path.home() / "blueprint.pdf"
     views = [(view.id, view.name) for view in window.document.blueprint.views]
-    dialog = ExportDialog(window, suggested, views, window.views.current_view_id())
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
-    return export_to(window, dialog.options())
+    with modal(ExportDialog(window, suggested, views, window.views.current_view_id())) as dialog:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        options = dialog.options()
+    return export_to(window, options)
 
 
 def export_to(window: MainWindow, options: ExportOptions) -> bool:
@@ -84,7 +87,14 @@ def export_to(window: MainWindow, options: ExportOptions) -> bool:
         window.statusBar().showMessage(f"Exported {options.path}: {warnings[0]}{more}", 10000)
     else:
         window.statusBar().showMessage(f"Exported {options.path}", 6000)
+    if options.open_when_done and not open_file(options.path):
+        window.show_message(f"Exported {options.path}, but no program opened it")
     return True
+
+
+def open_file(path: Path) -> bool:
+    """Open a written file in the program the desktop chooses for it; False when none would."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def write_pdf(blueprint: Blueprint, options: ExportOptions) -> list[str]:

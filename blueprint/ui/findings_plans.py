@@ -1,4 +1,5 @@
-"""The Findings panel's right-click menu: "Plan an improvement…" for what a finding is about.
+"""The Findings panel's right-click menu (the Menu key too): the panel's own entries (select, "What does
+BP106 mean?", copy the message) and "Plan an improvement…" for what a finding is about.
 
 A finding names cards, links, lanes or steps; the plan targets its cards and links (a finding about a
 lane or a step alone has nothing a plan can target, and the entry says so). The rule's name starts
@@ -11,8 +12,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QTreeWidgetItem
 
+from blueprint.ui.activation import exec_menu
 from blueprint.ui.improvements import MENU_TEXT, plan_improvement, plannable
 from blueprint.validate import RULES
 
@@ -29,20 +32,21 @@ def install_findings_menu(panel: FindingsPanel, window: MainWindow) -> None:
     tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
     def show(pos: QPoint) -> None:
-        menu = finding_menu(panel, window, tree.itemAt(pos))
+        menu = finding_menu(panel, window, tree.itemAt(pos) or tree.currentItem())
         if menu is not None:
-            menu.exec(tree.viewport().mapToGlobal(pos))
+            exec_menu(menu, tree.viewport().mapToGlobal(pos), panel)
 
     tree.customContextMenuRequested.connect(show)
 
 
 def finding_menu(panel: FindingsPanel, window: MainWindow, item: QTreeWidgetItem | None) -> QMenu | None:
-    """Select the finding's elements; plan an improvement for its cards and links."""
-    if item is None:
+    """Select the finding's elements, explain its rule; plan an improvement for its cards and links."""
+    menu = panel.menu_for(item)
+    if item is None or menu is None:
         return None
     elements = panel.elements_of(item)
     if not elements:
-        return None
+        return menu
     finding = item.data(0, FINDING_ROLE)
     findings = [finding] if finding is not None else _children(item)
     all_elements = list(dict.fromkeys(e for f in findings for e in f.elements))
@@ -50,14 +54,13 @@ def finding_menu(panel: FindingsPanel, window: MainWindow, item: QTreeWidgetItem
     code = findings[0].code if findings else ""
     reason = RULES[code].title if code in RULES else code
     description = "\n".join(f"{f.code}: {f.message}" for f in findings)
-    menu = QMenu(panel)
-    menu.addAction("Select on the blueprint", lambda: window.selection.set(elements, centre=True))
-    plan = menu.addAction(
-        MENU_TEXT,
+    plan = QAction(MENU_TEXT, menu)
+    plan.triggered.connect(
         lambda: plan_improvement(
             panel, window.document, window.undo_stack, window.selection, targets, reason, description
-        ),
+        )
     )
+    menu.insertAction(menu.actions()[1], plan)  # after "Select on the blueprint"
     plan.setEnabled(bool(targets))
     if not targets:
         plan.setToolTip("This finding is about a lane or a step: a plan targets cards or links")

@@ -9,16 +9,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
-from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMainWindow, QMenu
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
 
 from blueprint.edit import Document
 from blueprint.fileformat import BlueprintFileError, load_file
+from blueprint.fileformat.stamps import stamped
 from blueprint.model import Blueprint
 from blueprint.resources import load_template
-from blueprint.ui import exporting, exporting_image, exporting_sheets
+from blueprint.ui import exporting, exporting_image, exporting_sheets, printing
 from blueprint.ui.actions import Actions, build_menus, build_toolbar
+from blueprint.ui.activation import take_keyboard_back
 from blueprint.ui.after_paint import after_paint
 from blueprint.ui.canvas.editing import CanvasEditor
 from blueprint.ui.canvas.scene import BlueprintScene
@@ -27,11 +37,15 @@ from blueprint.ui.canvas_clicks import CanvasClicks
 from blueprint.ui.commands import follow_selection
 from blueprint.ui.compare.mode import CompareMode
 from blueprint.ui.dialogs.about import show_about
+from blueprint.ui.dialogs.lifetime import modal
 from blueprint.ui.dialogs.prompts import Answer, ask_save_changes, show_error
+from blueprint.ui.dialogs.rules_help import show_rules
+from blueprint.ui.dialogs.shortcuts import show_shortcuts
 from blueprint.ui.dialogs.template_chooser import TemplateChooser
 from blueprint.ui.find_bar import FindBar
 from blueprint.ui.findings_plans import install_findings_menu
 from blueprint.ui.findings_watch import FindingsWatch
+from blueprint.ui.panel_focus import PanelFocus
 from blueprint.ui.recent_files import RecentFiles
 from blueprint.ui.safety import checked_save, is_repairable, refuse_or_repair
 from blueprint.ui.selection import Selection
@@ -42,6 +56,7 @@ from blueprint.ui.window_status import StatusBarMixin
 FILE_FILTER = "Service blueprints (*.blueprint)"
 START_TEMPLATE = "classic"
 FINDINGS_ROWS = 6  # the Findings dock's default height, in rows: the canvas is what matters
+FINDING_DETAIL_LINES = 3  # under the rows: the current finding's whole message (2 to 4 lines)
 #: Docked under the canvas (as tabs: Findings in front); the others go to the right.
 BOTTOM_PANELS = ("FindingsPanel", "ImprovementsPanel")
 
@@ -64,8 +79,9 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self.scene = BlueprintScene(self.document, self.selection, self)
         self.view = BlueprintView(self.scene, self.canvas_editor, self)
         self.view.setObjectName("canvas")
-        self.setCentralWidget(self.view)
         self.panels_menu: QMenu | None = None
+        #: The menus by name ("file", "edit", "view", "panels", "help"): features add their actions here.
+        self.menus: dict[str, QMenu] = {}
         #: (blueprint path, folder) the hand-off sheets last went to: where the chooser opens next
         self.sheets_folder: tuple[Path | None, Path] | None = None
         self.views = ViewsController(self)
@@ -74,15 +90,17 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self.compare = CompareMode(self)  # File > Compare With...
         self.addToolBar(build_toolbar(self, self.actions))
         self.find_bar = FindBar(self)
-        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_bar)
+        self.setCentralWidget(self._canvas_area())
         self.panels: list[QDockWidget] = []
         self._dock_panels()
+        self.panel_focus = PanelFocus(self)  # F6 and Shift+F6
         self._build_status_bar()
         self.timing = TimingDisplay(self)
         self.canvas_clicks = CanvasClicks(self)
         self.setAcceptDrops(True)
         self.undo_stack.cleanChanged.connect(self._update_title)
         self.undo_stack.indexChanged.connect(self._update_counts)
+        self.undo_stack.indexChanged.connect(self._follow_edit)
         self.findings_watch.updated.connect(self._on_findings)
         self.findings_watch.checking.connect(self._on_checking)
         self.findings_watch.stale.connect(self._on_stale)
@@ -98,6 +116,17 @@ class MainWindow(StatusBarMixin, QMainWindow):
         QTimer.singleShot(0, self.view.refreeze)
 
     # --- building -------------------------------------------------------------------------------
+
+    def _canvas_area(self) -> QWidget:
+        """The canvas with the find bar right under it (not below the docks, where it was far away)."""
+        area = QWidget(self)
+        area.setObjectName("canvasArea")
+        column = QVBoxLayout(area)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.view, 1)
+        column.addWidget(self.find_bar)
+        return area
 
     def _dock_panels(self) -> None:
         """Dock the Inspector, Functions and Findings panels (from the panels package, when present)."""
@@ -140,15 +169,21 @@ class MainWindow(StatusBarMixin, QMainWindow):
             # small by default (a few rows; empty most of the time): the canvas is what matters
             self.resizeDocks([made["FindingsPanel"]], [self._findings_height()], Qt.Orientation.Vertical)
         for panel in self.panels:
+            explain = getattr(panel, "explain_requested", None)
+            if explain is not None:  # the Findings panel: "What does BP106 mean?"
+                explain.connect(self.show_rules)
+            opened = getattr(panel, "opened", None)
+            if opened is not None:  # Return on a finding: the keyboard goes to what it selected
+                opened.connect(self._go_to_selection)
             if not panel.objectName():
                 panel.setObjectName(type(panel).__name__)
             if self.panels_menu is not None:
                 self.panels_menu.addAction(panel.toggleViewAction())
 
     def _findings_height(self) -> int:
-        """Room for the title, the column header and FINDINGS_ROWS rows in the current font."""
+        """Room for the title, the column header, FINDINGS_ROWS rows and the detail line under them."""
         row = self.fontMetrics().height() + 2
-        return round(row * (FINDINGS_ROWS + 2.6))
+        return round(row * (FINDINGS_ROWS + 2.6 + FINDING_DETAIL_LINES))
 
     def _raise_inspector(self) -> None:
         inspector = self.panel("InspectorPanel")
@@ -185,11 +220,18 @@ class MainWindow(StatusBarMixin, QMainWindow):
         # the first check waits until the new document is painted (its thread would slow that paint)
         self.findings_watch.set_document(document, start=False)
         after_paint(self.view.viewport(), self.findings_watch.start_due)
+        self.find_bar.highlight()
         self.timing.set_document(document)
         self._replace_panels()
         self._update_title()
         self._update_counts()
         self.document_replaced.emit()
+
+    def _follow_edit(self, *_: object) -> None:
+        """After every edit, undo and redo: the chosen cell and Find's highlights follow the layout."""
+        self.view.update_cell_cursor()
+        if self.find_bar.isVisible():
+            self.find_bar.highlight()
 
     def show_from_top_left(self) -> None:
         """A new document opens at 100%, scrolled to its top-left corner (not where the last one was)."""
@@ -235,8 +277,10 @@ class MainWindow(StatusBarMixin, QMainWindow):
     def save_to(self, path: Path | str) -> bool:
         """Write the document to `path`; on failure say why, and keep the document open and unsaved."""
         path = Path(path)
+        bp = self.document.blueprint
+        with_times = stamped(bp)  # metadata.created on the first save, modified on every save
         try:  # asks first about a read-only file, or one another program changed since it was read
-            saved = checked_save(self, self.document, path)
+            saved = checked_save(self, self.document, path, with_times)
         except BlueprintFileError as error:
             show_error(self, "Cannot save the file", error.one_line())
             return False
@@ -248,6 +292,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
         if saved is None:  # the designer chose not to replace the file
             return False
         self.document.path, self.document.disk, self.document.source = path, saved.state, saved.data
+        bp.metadata = with_times.metadata  # the times belong to the file, not to an edit: no undo step
         self.undo_stack.setClean()
         self.recent.add(path)
         self._update_title()
@@ -267,10 +312,11 @@ class MainWindow(StatusBarMixin, QMainWindow):
     # --- File actions ---------------------------------------------------------------------------
 
     def new_from_template(self) -> bool:
-        chooser = TemplateChooser(self)
-        if chooser.exec() != TemplateChooser.DialogCode.Accepted or chooser.chosen() is None:
-            return False
-        return self.new_document(load_template(chooser.chosen()))  # type: ignore[arg-type]
+        with modal(TemplateChooser(self)) as chooser:
+            if chooser.exec() != TemplateChooser.DialogCode.Accepted or chooser.chosen() is None:
+                return False
+            name = chooser.chosen()
+        return self.new_document(load_template(name))  # type: ignore[arg-type]
 
     def new_document(self, blueprint: Blueprint) -> bool:
         if not self.maybe_save():
@@ -324,6 +370,9 @@ class MainWindow(StatusBarMixin, QMainWindow):
     def export_image(self) -> bool:
         return exporting_image.export_image_with_dialog(self)
 
+    def print_blueprint(self) -> bool:
+        return printing.print_with_dialog(self)
+
     def export_sheets(self) -> bool:
         return exporting_sheets.export_sheets_with_dialog(self)
 
@@ -333,6 +382,12 @@ class MainWindow(StatusBarMixin, QMainWindow):
     def about(self) -> None:
         show_about(self)
 
+    def show_shortcuts(self) -> None:
+        show_shortcuts(self)
+
+    def show_rules(self, code: str | None = None) -> None:
+        show_rules(self, code)
+
     def quit_all(self) -> None:
         QApplication.closeAllWindows()
 
@@ -341,7 +396,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
     def paste(self) -> None:
         """Into the selected card's cell, else the cell last clicked, else the copies' own cells."""
         cards = self.canvas_editor.selected_cards()
-        cell = self.canvas_clicks.last_cell
+        cell = self.view.cell or self.canvas_clicks.last_cell
         if cards:
             card = self.document.card(cards[-1])
             cell = (card.lane, card.step) if card is not None else None
@@ -349,6 +404,11 @@ class MainWindow(StatusBarMixin, QMainWindow):
         if cell is not None and (cell[0] not in bp.lanes_by_id() or cell[1] not in bp.stage_of_step()):
             cell = None  # the lane or step went away since the click
         self.canvas_editor.paste(cell)
+
+    def _go_to_selection(self) -> None:
+        """A finding opened with Enter: the Inspector shows what it selected, the canvas takes the keys."""
+        self.show_inspector()
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_inspector(self) -> None:
         """Bring the Inspector to the front of its tab group (unless the user closed it)."""
@@ -375,6 +435,26 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self.view.edit_selection()
 
     # --- window events --------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.activate)
+
+    def event(self, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.WindowBlocked, QEvent.Type.WindowUnblocked):
+            # while a modal dialog is open the canvas's keys (arrows, Return, Escape) are the dialog's
+            for action in self.view.actions():
+                action.setEnabled(kind == QEvent.Type.WindowUnblocked)
+        if kind == QEvent.Type.WindowUnblocked:  # a modal dialog closed
+            QTimer.singleShot(0, self.activate)
+        return super().event(event)
+
+    def activate(self) -> None:
+        """Make this the active window when nothing else is: without a window manager (a kiosk, VNC,
+        Xvfb) no window becomes active by itself after start or when a dialog closes, and until one
+        is, no shortcut works (Ctrl+Q did nothing until a click)."""
+        take_keyboard_back(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():

@@ -17,6 +17,7 @@ from blueprint.edit import AddView, Change, EditError, view_name_problem
 from blueprint.layout.audience import EVERYTHING, Audience
 from blueprint.model import View, unique_id
 from blueprint.ui.commands import push
+from blueprint.ui.dialogs.lifetime import run_modal
 from blueprint.ui.dialogs.prompts import show_error
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ class ViewsController(QObject):
     def manage(self) -> None:
         from blueprint.ui.dialogs.views_dialog import ManageViewsDialog
 
-        ManageViewsDialog(self.window).exec()
+        run_modal(ManageViewsDialog(self.window))
 
     # --- the menu -------------------------------------------------------------------------------
 

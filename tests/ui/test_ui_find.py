@@ -57,5 +57,5 @@ def test_no_match_says_so_in_the_status_bar(qtbot, window):  # type: ignore[no-u
     type_text(window.find_bar.edit, "zebra")
     window.selection.set(["other"])
     key(qtbot, window.find_bar.edit, Qt.Key.Key_Return)
-    assert window.statusBar().currentMessage() == "No card contains “zebra”"
+    assert window.statusBar().currentMessage() == "Nothing on the blueprint contains “zebra”"
     assert window.selection.ids == ("other",)

@@ -139,7 +139,7 @@ def test_a_finding_menu_plans_for_its_cards_with_the_finding_as_description(qtbo
     tree.scrollToItem(row)
     answer_title("Owner for the pickup")
     offered = right_click_widget_pick(tree.viewport(), tree.visualItemRect(row).center(), PLAN)
-    assert offered == ["Select on the blueprint", PLAN]
+    assert offered == ["Select on the blueprint", PLAN, "What does BP109 mean?", "Copy the message"]
     [plan] = [p for p in window.document.blueprint.improvements if p.id != "p1"]
     assert plan.targets == ["c4"]
     assert plan.description == f"BP109: {finding.message}"

@@ -95,7 +95,7 @@ def test_decimal_minutes_and_a_wait_point(qtbot, inspector: InspectorPanel, docu
     assert document.card("c1").wait_point.model_dump() == {"note": "Queue at the till", "minutes": 15}
     form.emotion.setFocus()
     qtbot.keyClick(form.emotion, Qt.Key.Key_Down)
-    assert document.card("c1").emotion == -2
+    assert document.card("c1").emotion == 2  # happiest first, after "Not set" (as in the card menu)
 
 
 def test_empty_title_and_letters_in_minutes_are_refused(

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
 from blueprint import __version__
 from blueprint.ui.canvas.menus import card_menu, header_menu, lane_menu
+from blueprint.ui.dialogs.about import AboutDialog
 
 from builders import blueprint_with, card
 from ui_gestures import card_centre, click, key, open_window, when_dialog_opens
@@ -131,9 +132,9 @@ def test_every_tool_has_a_tooltip(window):  # type: ignore[no-untyped-def]
 
 
 def test_about_box_shows_the_version(qtbot, window):  # type: ignore[no-untyped-def]
-    seen = when_dialog_opens(lambda dialog: dialog.done(0))
+    seen = when_dialog_opens(lambda dialog: seen.update(text=dialog.about.text()) or dialog.done(0))
     window.about()
-    assert isinstance(seen["dialog"], QMessageBox)
+    assert isinstance(seen["dialog"], AboutDialog)
     assert __version__ in seen["text"]
 
 
@@ -144,7 +145,7 @@ def test_card_context_menu_sets_function_fail_point_and_emotion(qtbot, window): 
     assert window.document.card("c1").fail_point is not None
     trigger(card_menu(window.view, "c1"), "Add wait point")
     assert window.document.card("c1").wait_point is not None
-    trigger(card_menu(window.view, "c1"), "Set emotion", "−1  Annoyed")
+    trigger(card_menu(window.view, "c1"), "Set emotion", "−1 Annoyed")
     assert window.document.card("c1").emotion == -1
     assert [m.kind for m in window.scene.layout.cards["c1"].markers] == ["fail", "wait"]
     assert window.undo_stack.count() == 4

@@ -7,10 +7,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication
 
 from blueprint.fileformat import dumps
 from blueprint.resources import load_template
+from blueprint.ui.dialogs.new_function import NewFunctionDialog
 
 from ui_gestures import (
     at,
@@ -66,8 +67,8 @@ def right_click_menu(qtbot, window, pos, *path: str) -> None:  # type: ignore[no
 
 def new_function(qtbot, window, card_id: str, name: str) -> None:  # type: ignore[no-untyped-def]
     def answer(dialog):  # type: ignore[no-untyped-def]
-        assert isinstance(dialog, QInputDialog)
-        dialog.setTextValue(name)
+        assert isinstance(dialog, NewFunctionDialog)
+        dialog.name_edit.setText(name)
         dialog.accept()
 
     when_dialog_opens(answer)

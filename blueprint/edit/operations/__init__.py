@@ -19,6 +19,7 @@ from blueprint.edit.operations.removal import Extract, Restore
 from blueprint.edit.operations.stages import (
     AddStage,
     AddStep,
+    MoveStage,
     MoveStep,
     RemoveStage,
     RemoveStep,
@@ -40,6 +41,7 @@ __all__ = [
     "MoveCard",
     "MoveImprovement",
     "MoveLane",
+    "MoveStage",
     "MoveStep",
     "Operation",
     "RemoveCards",

@@ -80,6 +80,28 @@ class RemoveStage(Operation):
 
 
 @dataclass
+class MoveStage(Operation):
+    """Move a stage (with its steps, and so their cards) so that it ends up at `index` in the stage
+    order."""
+
+    stage_id: str
+    index: int
+
+    def apply(self, bp: Blueprint, index: CardIndex | None = None) -> Operation:
+        old, stage = find(bp.stages, self.stage_id, "stage")
+        bp.stages.pop(old)
+        bp.stages.insert(max(0, min(self.index, len(bp.stages))), stage)
+        return MoveStage(self.stage_id, old, text=self.text)
+
+    def affects(self) -> Change:
+        return change(["stage", "step"], [self.stage_id], structural=True)
+
+    def default_text(self, bp: Blueprint) -> str:
+        names = {s.id: s.name for s in bp.stages}
+        return f"Move stage {quoted(names[self.stage_id])}" if self.stage_id in names else "Move stage"
+
+
+@dataclass
 class SetStageFields(Operation):
     """Change a stage's name, phase or job (its steps change through step operations)."""
 

@@ -27,6 +27,8 @@ from blueprint.edit import (
     EditError,
     MoveCard,
     MoveLane,
+    MoveStage,
+    MoveStep,
     Operation,
     RemoveCards,
     RemoveImprovements,
@@ -45,33 +47,14 @@ from blueprint.edit import (
     paste_cards,
     pasted_card_ids,
 )
+from blueprint.export.palette import next_function_color
 from blueprint.model import Function, Lane, Link, Stage, Step, unique_id
 from blueprint.ui.canvas import removal_prompt
 from blueprint.ui.commands import push
 from blueprint.ui.selection import Selection
+from blueprint.ui.vocabulary import LANE_NAMES
 
 CLIPBOARD_MIME = "application/x-service-blueprint-cards"
-#: Colours for functions created from the canvas (distinct, readable as a strip beside dark text).
-FUNCTION_PALETTE = [
-    "#1E88E5",
-    "#43A047",
-    "#F4511E",
-    "#8E24AA",
-    "#00897B",
-    "#FDD835",
-    "#6D4C41",
-    "#D81B60",
-    "#3949AB",
-    "#7CB342",
-]
-LANE_NAMES = {
-    "evidence": "Physical evidence",
-    "customer": "Customer actions",
-    "frontstage": "Frontstage",
-    "backstage": "Backstage",
-    "support": "Support processes",
-    "notes": "Notes",
-}
 
 
 class CanvasEditor:
@@ -125,8 +108,9 @@ class CanvasEditor:
         ops: list[Operation] = [SetCardFields(card_id, copy.deepcopy(changes)) for card_id in card_ids]
         return self.run(Batch(ops, text=f"{text or 'Edit'} ({len(card_ids)} cards)"))
 
-    def new_function_for(self, card_ids: list[str], name: str) -> str | None:
-        """Create a function named `name` (with the next palette colour) and give it the cards."""
+    def new_function_for(self, card_ids: list[str], name: str, kind: str = "team") -> str | None:
+        """Create a function named `name` of `kind` (with the first free palette colour) and give it the
+        cards."""
         name = name.strip()
         if not name or not card_ids:
             return None
@@ -137,8 +121,8 @@ class CanvasEditor:
                 SetCardFields(card_id, {"function": same[0].id}) for card_id in card_ids
             ]
             return same[0].id if self.run(Batch(assign, text=f"Set function '{_short(name)}'")) else None
-        colour = FUNCTION_PALETTE[len(bp.functions) % len(FUNCTION_PALETTE)]
-        function = Function(id=unique_id(_slug(name), bp.all_ids()), name=name[:100], color=colour)
+        colour = next_function_color([f.color for f in bp.functions])
+        function = Function(id=unique_id(_slug(name), bp.all_ids()), name=name[:100], kind=kind, color=colour)
         ops: list[Operation] = [AddFunction(function)]
         ops += [SetCardFields(card_id, {"function": function.id}) for card_id in card_ids]
         return function.id if self.run(Batch(ops, text=f"New function '{_short(name)}'")) else None
@@ -179,6 +163,37 @@ class CanvasEditor:
             self.selection.set([link.id])
             return link.id
         return None
+
+    def link_selected(self) -> str | None:
+        """Link Selected Cards: from the card selected first to the one selected second."""
+        cards = self.selected_cards()
+        if len(cards) != 2:
+            self.problem("Select two cards to link: the first, then the second (Ctrl+click or Shift+arrow)")
+            return None
+        return self.add_link(cards[0], cards[1])
+
+    def move_cards_by(self, card_ids: list[str], lanes: int, steps: int) -> bool:
+        """Move cards to the next or previous lane or step (each keeps its own cell's neighbour), as
+        one undo step; at the edge of the grid nothing moves and the reason is given."""
+        bp = self.document.blueprint
+        lane_ids = [lane.id for lane in bp.lanes]
+        step_ids = [step.id for _, step in bp.all_steps()]
+        ops: list[Operation] = []
+        for card_id in card_ids:
+            card = self.document.card(card_id)
+            if card is None:
+                continue
+            lane = lane_ids.index(card.lane) + lanes
+            step = step_ids.index(card.step) + steps
+            if not (0 <= lane < len(lane_ids) and 0 <= step < len(step_ids)):
+                edge = "first" if lanes < 0 or steps < 0 else "last"
+                what = "lane" if lanes else "step"
+                self.problem(f"'{_short(card.title)}' is already in the {edge} {what}")
+                return False
+            ops.append(MoveCard(card_id, lane_ids[lane], step_ids[step], 10**9))
+        if not ops:
+            return False
+        return self.run(ops[0] if len(ops) == 1 else Batch(ops, text=f"Move {len(ops)} cards"))
 
     def set_link_label(self, link_id: str, label: str) -> bool:
         return self.run(SetLinkFields(link_id, {"label": label}, text="Label link"))
@@ -305,6 +320,50 @@ class CanvasEditor:
         if not 0 <= index < len(lanes):
             return False
         return self.run(MoveLane(lane_id, index))
+
+    def move_lane_to(self, lane_id: str, index: int) -> bool:
+        """Move a lane to `index` (a drag of its name); False when it is there already."""
+        lanes = [lane.id for lane in self.document.blueprint.lanes]
+        return lane_id in lanes and lanes.index(lane_id) != index and self.run(MoveLane(lane_id, index))
+
+    def move_stage(self, stage_id: str, delta: int) -> bool:
+        """Move a stage (its steps and their cards with it) one place left or right."""
+        stages = [stage.id for stage in self.document.blueprint.stages]
+        index = stages.index(stage_id) + delta
+        if not 0 <= index < len(stages):
+            self.problem(f"This is already the {'first' if delta < 0 else 'last'} stage")
+            return False
+        return self.run(MoveStage(stage_id, index))
+
+    def move_stage_to(self, stage_id: str, index: int) -> bool:
+        """Move a stage to `index` (a drag of its header); False when it is there already."""
+        stages = [stage.id for stage in self.document.blueprint.stages]
+        return stage_id in stages and stages.index(stage_id) != index and self.run(MoveStage(stage_id, index))
+
+    def move_step(self, step_id: str, delta: int) -> bool:
+        """Move a step one place left or right. Past the edge of its stage it joins the neighbouring
+        stage (as its last or first step); a stage keeps at least one step, so its only step stays."""
+        stages = self.document.blueprint.stages
+        for s, stage in enumerate(stages):
+            for i, step in enumerate(stage.steps):
+                if step.id != step_id:
+                    continue
+                if 0 <= i + delta < len(stage.steps):
+                    return self.run(MoveStep(step_id, stage.id, i + delta))
+                if not 0 <= s + delta < len(stages):
+                    self.problem(f"This is already the {'first' if delta < 0 else 'last'} step")
+                    return False
+                other = stages[s + delta]
+                return self.run(MoveStep(step_id, other.id, len(other.steps) if delta < 0 else 0))
+        return False
+
+    def move_step_to(self, step_id: str, stage_id: str, index: int) -> bool:
+        """Move a step to `index` among the steps of `stage_id` (a drag of its header)."""
+        for stage in self.document.blueprint.stages:
+            ids = [step.id for step in stage.steps]
+            if step_id in ids and stage.id == stage_id and ids.index(step_id) == index:
+                return False
+        return self.run(MoveStep(step_id, stage_id, index))
 
     def remove(self, kind: str, element_id: str) -> bool:
         """Remove a lane, stage or step; one that holds cards asks first, naming what goes with it."""

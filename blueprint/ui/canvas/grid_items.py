@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from blueprint.layout import metrics as m
-from blueprint.layout.emotion import emotion_label
+from blueprint.layout.emotion import emotion_label, label_baseline
 from blueprint.layout.shapes import Box, Layout, Line, StageHeader, StepHeader
 from blueprint.ui.canvas import style
 
@@ -169,7 +169,9 @@ class EmotionItem(QGraphicsItem):
             painter.setBrush(QBrush(colour))
             painter.drawEllipse(QPointF(x, y), 3.2, 3.2)
             painter.setPen(colour)
-            style.draw_text(painter, x + 5, y - 3, emotion_label(value), style.EMOTION_VALUE_SIZE)
+            style.draw_text(
+                painter, x + 5, y + label_baseline(value), emotion_label(value), style.EMOTION_VALUE_SIZE
+            )
 
 
 class _FrozenHeader(QGraphicsItem):

@@ -2,6 +2,8 @@
 
 Enter (or clicking elsewhere) commits once, as one undo step; Escape cancels and changes nothing.
 A description is typed in a several-line box: Shift+Enter starts a new line, and it may be emptied.
+Where the caller says what comes next (names of lanes, stages and steps), Tab commits and goes on to the
+next one, Shift+Tab to the one before, as in a spreadsheet.
 """
 
 from __future__ import annotations
@@ -32,8 +34,10 @@ class InPlaceEditor(QObject):
         on_end: Callable[[], None],
         placeholder: str = "",
         multi_line: bool = False,
+        on_tab: Callable[[bool], None] | None = None,
     ) -> None:
         super().__init__(view)
+        self.on_tab = on_tab
         self.view = view
         self.on_commit = on_commit
         self.on_end = on_end
@@ -102,6 +106,13 @@ class InPlaceEditor(QObject):
             if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
                 if event.key() == Qt.Key.Key_Escape:
                     self.cancel()
+                    return True
+                if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self.on_tab is not None:
+                    backwards = event.key() == Qt.Key.Key_Backtab or bool(
+                        event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                    )
+                    self.commit()
+                    self.on_tab(not backwards)
                     return True
                 shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
                 if self.multi_line and shift and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -4,11 +4,13 @@ names of lanes, stages and steps. A mixin of the canvas view (it needs the view'
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF
 
 from blueprint.layout import metrics as m
+from blueprint.ui.canvas.grid_cursor import header_ids
 from blueprint.ui.canvas.inplace import InPlaceEditor
 
 if TYPE_CHECKING:
@@ -29,6 +31,7 @@ class InPlaceEditing:
         commit: Callable[[str], object],
         placeholder: str = "",
         multi_line: bool = False,
+        on_tab: Callable[[bool], None] | None = None,
     ) -> None:
         self.cancel_gesture()
         self.ensureVisible(rect, 20, 20)
@@ -36,7 +39,7 @@ class InPlaceEditing:
         def ended() -> None:
             self.inplace = None
 
-        self.inplace = InPlaceEditor(self, rect, text, commit, ended, placeholder, multi_line)
+        self.inplace = InPlaceEditor(self, rect, text, commit, ended, placeholder, multi_line, on_tab)
 
     def edit_title(self, card_id: str) -> None:
         """Type a card's title in place (F2, or a double-click on the card)."""
@@ -109,14 +112,21 @@ class InPlaceEditing:
         )
 
     def edit_selection(self) -> None:
-        """F2: type the selected card's title, or the selected lane's, stage's or step's name, in place."""
+        """F2: type the selected card's title, the selected link's label, or the selected lane's,
+        stage's or step's name, in place."""
         cards = self.editor.selected_cards()
         if cards:
             self.edit_title(cards[-1])
         elif self.editor.selection.ids:
-            kind = self.editor.document.kind_of(self.editor.selection.ids[-1])
+            element_id = self.editor.selection.ids[-1]
+            kind = self.editor.document.kind_of(element_id)
             if kind in ("lane", "stage", "step"):
-                self.edit_name(kind, self.editor.selection.ids[-1])
+                self.edit_name(kind, element_id)
+            elif kind == "link":
+                route = self.scene().layout.routes.get(element_id)
+                if route is not None:
+                    x, y = route.label_pos or _middle(route.points)
+                    self.edit_label(element_id, QPointF(x, y))
 
     def edit_name(self, kind: str, element_id: str) -> None:
         """Rename a lane, stage or step in place."""
@@ -139,8 +149,37 @@ class InPlaceEditing:
                     rect = scene.top_header.mapRectToScene(_qrect(stage.box))  # type: ignore[union-attr]
                     name = stage.name
         if rect is not None:
-            self._open_editor(rect, name, lambda text: self.editor.rename(kind, element_id, text))
+            self._open_editor(
+                rect,
+                name,
+                lambda text: self.editor.rename(kind, element_id, text),
+                on_tab=lambda forward: self.edit_next_name(kind, element_id, forward),
+            )
+
+    def edit_next_name(self, kind: str, element_id: str, forward: bool = True) -> None:
+        """Tab in a name: the next lane's, stage's or step's name (Shift+Tab: the one before), selected
+        and open for typing; past the last one the editor just closes."""
+        ids = header_ids(self.editor.document.blueprint, kind)
+        if element_id not in ids:
+            return
+        index = ids.index(element_id) + (1 if forward else -1)
+        if 0 <= index < len(ids):
+            self.editor.select([ids[index]])
+            self.edit_name(kind, ids[index])
 
 
 def _qrect(box) -> QRectF:  # type: ignore[no-untyped-def]
     return QRectF(box.x, box.y, box.w, box.h)
+
+
+def _middle(points: tuple[tuple[float, float], ...]) -> tuple[float, float]:
+    """The point halfway along a polyline."""
+    segments = list(pairwise(points))
+    lengths = [abs(bx - ax) + abs(by - ay) for (ax, ay), (bx, by) in segments]
+    half = sum(lengths) / 2
+    for ((ax, ay), (bx, by)), length in zip(segments, lengths, strict=True):
+        if half <= length and length:
+            t = half / length
+            return ax + (bx - ax) * t, ay + (by - ay) * t
+        half -= length
+    return points[-1]

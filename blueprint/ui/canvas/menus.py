@@ -1,4 +1,6 @@
-"""Context menus of the canvas: on cards, on links, on stage and step headers, and on lane names."""
+"""Context menus of the canvas: on cards, on links, on stage and step headers, on lane names and on
+empty cells. `context_menu` picks one by what is under the mouse; `menu_for` by the selection (the
+Menu key and Shift+F10), so the keyboard reaches every entry the mouse does."""
 
 from __future__ import annotations
 
@@ -6,30 +8,21 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMenu
+from PySide6.QtWidgets import QDialog, QMenu
 
 from blueprint.edit import SetLinkFields
 from blueprint.model import FailPoint, WaitPoint
+from blueprint.ui.canvas.grid_cursor import header_ids
 from blueprint.ui.canvas.plan_menus import add_fail_owner_menu, add_plan_entries
+from blueprint.ui.dialogs.lifetime import modal
+from blueprint.ui.dialogs.new_function import NewFunctionDialog
+from blueprint.ui.vocabulary import EMOTIONS, LANE_KINDS
 
 if TYPE_CHECKING:
     from blueprint.ui.canvas.view import BlueprintView
 
-LANE_KINDS = [
-    ("evidence", "Physical evidence"),
-    ("customer", "Customer actions"),
-    ("frontstage", "Frontstage"),
-    ("backstage", "Backstage"),
-    ("support", "Support processes"),
-    ("notes", "Notes"),
-]
-EMOTIONS = [
-    (2, "+2  Delighted"),
-    (1, "+1  Pleased"),
-    (0, "0  Neutral"),
-    (-1, "−1  Annoyed"),
-    (-2, "−2  Upset"),
-]
+#: Shown beside the entries that the window's Move actions also do.
+MOVE_KEYS = {"left": "Alt+Left", "right": "Alt+Right", "up": "Alt+Up", "down": "Alt+Down"}
 
 
 def context_menu(view: BlueprintView, pos: QPointF) -> QMenu | None:
@@ -50,12 +43,33 @@ def context_menu(view: BlueprintView, pos: QPointF) -> QMenu | None:
         return link_menu(view, link.link_id)
     cell = scene.cell_at(pos)
     if cell is not None:
-        menu = QMenu(view)
-        menu.addAction("New card here", lambda: view.new_card_in(*cell))
-        paste = menu.addAction("Paste here", lambda: view.editor.paste(cell))
-        paste.setEnabled(view.editor.can_paste())
-        return menu
+        return cell_menu(view, cell)
     return None
+
+
+def menu_for(view: BlueprintView, target: tuple[str, str | tuple[str, str]]) -> QMenu | None:
+    """The menu of a ("card" | "link" | "lane" | "stage" | "step", id) or ("cell", (lane, step))."""
+    kind, value = target
+    if kind == "cell":
+        return cell_menu(view, value)  # type: ignore[arg-type]
+    assert isinstance(value, str)
+    if kind == "card":
+        return card_menu(view, value)
+    if kind == "link":
+        return link_menu(view, value)
+    if kind == "lane":
+        return lane_menu(view, value)
+    if kind in ("stage", "step"):
+        return header_menu(view, kind, value)
+    return None
+
+
+def cell_menu(view: BlueprintView, cell: tuple[str, str]) -> QMenu:
+    menu = QMenu(view)
+    menu.addAction("New card here", lambda: view.new_card_in(*cell)).setShortcut(QKeySequence("Ctrl+Return"))
+    paste = menu.addAction("Paste here", lambda: view.editor.paste(cell))
+    paste.setEnabled(view.editor.can_paste())
+    return menu
 
 
 def card_menu(view: BlueprintView, card_id: str) -> QMenu:
@@ -106,9 +120,20 @@ def card_menu(view: BlueprintView, card_id: str) -> QMenu:
             "Remove wait point",
             lambda: set_all({"wait_point": None}, "Remove wait point"),
         )
+    links = editor.document.links_of(card_id)
+    if links:  # the keyboard's way to a link (arrow keys go from card to card)
+        chosen = menu.addMenu("Select a link")
+        for link in links:
+            out = link.source == card_id
+            other = editor.document.card(link.target if out else link.source)
+            name = other.title if other is not None else "?"
+            label = f"→ {_short(name)}" if out else f"← {_short(name)}"
+            if link.label:
+                label += f" ({_short(link.label)})"
+            chosen.addAction(label, lambda i=link.id: editor.select([i], centre=True))
     add_fail_owner_menu(menu, view, card, targets)
     emotions = menu.addMenu("Set emotion")
-    for value, label in [*EMOTIONS, (None, "(none)")]:
+    for value, label in EMOTIONS:
         action = QAction(label, emotions, checkable=True)
         action.setChecked(card.emotion == value)
         action.triggered.connect(lambda _=False, v=value: set_all({"emotion": v}, "Set emotion"))
@@ -127,12 +152,13 @@ def card_menu(view: BlueprintView, card_id: str) -> QMenu:
 
 
 def ask_new_function(view: BlueprintView, card_id: str) -> str | None:
-    """Ask for a function's name, create it and give it the selected cards (one undo step)."""
-    name, ok = QInputDialog.getText(view, "New function", "Name of the team, role, system or partner:")
-    if not ok:
-        return None
+    """Ask for a function's name and kind, create it and give it the selected cards (one undo step)."""
+    with modal(NewFunctionDialog(view)) as dialog:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        name, kind = dialog.name(), dialog.kind()
     cards = view.editor.selected_cards()
-    return view.editor.new_function_for(cards if card_id in cards else [card_id], name)
+    return view.editor.new_function_for(cards if card_id in cards else [card_id], name, kind)
 
 
 def link_menu(view: BlueprintView, link_id: str) -> QMenu:
@@ -155,22 +181,41 @@ def link_menu(view: BlueprintView, link_id: str) -> QMenu:
 
 
 def header_menu(view: BlueprintView, kind: str, element_id: str) -> QMenu:
-    """Stage or step header: insert before or after, rename, delete."""
+    """Stage or step header: insert before or after, rename, move left or right, delete."""
     editor = view.editor
     menu = QMenu(view)
     noun = "step" if kind == "step" else "stage"
     insert = editor.insert_step if kind == "step" else editor.insert_stage
+    move = editor.move_step if kind == "step" else editor.move_stage
 
-    def inserted(new_id: str | None) -> None:
-        if new_id is not None:
-            view.edit_name(kind, new_id)
-
-    menu.addAction(f"Insert {noun} before", lambda: inserted(insert(element_id, False)))
-    menu.addAction(f"Insert {noun} after", lambda: inserted(insert(element_id, True)))
+    menu.addAction(f"Insert {noun} before", lambda: _inserted(view, kind, insert(element_id, False)))
+    menu.addAction(f"Insert {noun} after", lambda: _inserted(view, kind, insert(element_id, True)))
     menu.addSeparator()
-    menu.addAction(f"Rename {noun}", lambda: view.edit_name(kind, element_id))
+    menu.addAction(f"Rename {noun}", lambda: view.edit_name(kind, element_id)).setShortcut("F2")
+    first, last = _at_ends(editor.document.blueprint, kind, element_id)
+    left = menu.addAction(f"Move {noun} left", lambda: move(element_id, -1))
+    left.setShortcut(MOVE_KEYS["left"])
+    left.setEnabled(not first)
+    right = menu.addAction(f"Move {noun} right", lambda: move(element_id, 1))
+    right.setShortcut(MOVE_KEYS["right"])
+    right.setEnabled(not last)
+    menu.addSeparator()
     menu.addAction(f"Delete {noun}", lambda: editor.remove(kind, element_id))
     return menu
+
+
+def _inserted(view: BlueprintView, kind: str, new_id: str | None) -> None:
+    """A new lane, stage or step is selected and its name opens for typing."""
+    if new_id is not None:
+        view.editor.select([new_id])
+        view.edit_name(kind, new_id)
+
+
+def _at_ends(bp, kind: str, element_id: str) -> tuple[bool, bool]:  # type: ignore[no-untyped-def]
+    """Whether a lane, stage or step is the first and whether it is the last of its kind (a step
+    moves across stage boundaries, so it is first only in the first stage)."""
+    ids = header_ids(bp, kind)
+    return ids[0] == element_id, ids[-1] == element_id
 
 
 def lane_menu(view: BlueprintView, lane_id: str) -> QMenu:
@@ -178,21 +223,25 @@ def lane_menu(view: BlueprintView, lane_id: str) -> QMenu:
     editor = view.editor
     menu = QMenu(view)
 
-    def inserted(new_id: str | None) -> None:
-        if new_id is not None:
-            view.edit_name("lane", new_id)
-
     for after, title in ((False, "Insert lane above"), (True, "Insert lane below")):
         sub = menu.addMenu(title)
         for kind, name in LANE_KINDS:
-            sub.addAction(name, lambda k=kind, a=after: inserted(editor.insert_lane(lane_id, k, a)))
+            sub.addAction(
+                name, lambda k=kind, a=after: _inserted(view, "lane", editor.insert_lane(lane_id, k, a))
+            )
     menu.addSeparator()
-    menu.addAction("Rename lane", lambda: view.edit_name("lane", lane_id))
-    lanes = [lane.id for lane in editor.document.blueprint.lanes]
+    menu.addAction("Rename lane", lambda: view.edit_name("lane", lane_id)).setShortcut("F2")
+    first, last = _at_ends(editor.document.blueprint, "lane", lane_id)
     up = menu.addAction("Move lane up", lambda: editor.move_lane(lane_id, -1))
-    up.setEnabled(lanes.index(lane_id) > 0)
+    up.setShortcut(MOVE_KEYS["up"])
+    up.setEnabled(not first)
     down = menu.addAction("Move lane down", lambda: editor.move_lane(lane_id, 1))
-    down.setEnabled(lanes.index(lane_id) < len(lanes) - 1)
+    down.setShortcut(MOVE_KEYS["down"])
+    down.setEnabled(not last)
     menu.addSeparator()
     menu.addAction("Delete lane", lambda: editor.remove("lane", lane_id))
     return menu
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from blueprint.edit import Document
+from blueprint.ui.dialogs.lifetime import modal
 
 
 def may_remove(doc: Document, kind: str, element_id: str) -> bool:
@@ -56,5 +57,6 @@ def confirm_removal(question: str, detail: str) -> bool:
     delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(delete)
-    box.exec()
-    return box.clickedButton() is delete
+    with modal(box):
+        box.exec()
+        return box.clickedButton() is delete

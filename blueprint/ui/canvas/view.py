@@ -1,17 +1,31 @@
 """The canvas view: zoom, pan, frozen headers, and the mouse and keyboard gestures of the canvas.
 
-Mouse presses start one interaction (pan, move, connect, rubber band); double-clicks and F2 open an
-in-place editor; the context menu depends on what is under the mouse (card, link, header, lane name).
+Mouse presses start one interaction (pan, move, connect, rubber band, drag a header to reorder);
+double-clicks and F2 open an in-place editor; the context menu depends on what is under the mouse (card,
+link, header, lane name), or on the selection for the Menu key. The keys are the window's actions
+(`blueprint/ui/actions.py`); what they do on the canvas is `keyboard_work.py`.
+
+Edits never move what the designer sees: when the blueprint grows or shrinks, the point at the top-left
+of the view stays there (the scroll area takes in what was in sight); zooming and fitting start afresh.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QTransform, QWheelEvent
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QTransform,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
-from blueprint.ui.canvas import navigation
+from blueprint.ui.canvas.cell_cursor import CellCursor
 from blueprint.ui.canvas.editing import CanvasEditor
+from blueprint.ui.canvas.header_drag import HeaderDragInteraction
 from blueprint.ui.canvas.inplace import InPlaceEditor
 from blueprint.ui.canvas.inplace_edits import InPlaceEditing
 from blueprint.ui.canvas.interactions import (
@@ -21,16 +35,18 @@ from blueprint.ui.canvas.interactions import (
     PanInteraction,
     RubberBandInteraction,
 )
+from blueprint.ui.canvas.keyboard_work import KeyboardWork
 from blueprint.ui.canvas.menus import context_menu
 from blueprint.ui.canvas.scene import BlueprintScene
 
 MIN_ZOOM, MAX_ZOOM = 0.01, 4.0
+TOP_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 ZOOM_STEP = 1.25
 EDGE = 24  # view pixels from an edge where a drag starts scrolling
 SCROLL_STEP = 18
 
 
-class BlueprintView(InPlaceEditing, QGraphicsView):
+class BlueprintView(KeyboardWork, InPlaceEditing, QGraphicsView):
     """Shows a BlueprintScene; owns the gesture in progress and the in-place editor."""
 
     zoom_changed = Signal(float)
@@ -43,14 +59,17 @@ class BlueprintView(InPlaceEditing, QGraphicsView):
         self.interaction: Interaction | None = None
         self.inplace: InPlaceEditor | None = None
         self.space_held = False
+        self.cell: tuple[str, str] | None = None  # the chosen cell (keyboard_work.py)
+        self.cell_cursor = CellCursor()
         self._drag_point = QPoint()
         self._edge_timer = QTimer(self)
         self._edge_timer.setInterval(30)
         self._edge_timer.timeout.connect(self._edge_tick)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
-        # a blueprint smaller than the window (after Fit to Window, or zoomed out) sits in its middle
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # a blueprint smaller than the window sits at its top-left corner (where it grows from, so an
+        # edit never moves it); after Fit to Window, in its middle (see `fit` and `zoom_actual`)
+        self.setAlignment(TOP_LEFT)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -61,7 +80,9 @@ class BlueprintView(InPlaceEditing, QGraphicsView):
         self.horizontalScrollBar().valueChanged.connect(self.refreeze)
         self.verticalScrollBar().valueChanged.connect(self.refreeze)
         editor.selection.centre_requested.connect(self.centre_on_ids)
+        editor.selection.changed.connect(self.update_cell_cursor)
         self._connect(scene, editor)
+        self.update_cell_cursor()
 
     def scene(self) -> BlueprintScene:  # type: ignore[override]
         return super().scene()  # type: ignore[return-value]
@@ -72,6 +93,8 @@ class BlueprintView(InPlaceEditing, QGraphicsView):
         self.setScene(scene)
         self._connect(scene, editor)
         self.editor = editor
+        self.cell = None
+        self.update_cell_cursor()
         self.refreeze()
 
     def _connect(self, scene: BlueprintScene, editor: CanvasEditor) -> None:
@@ -80,11 +103,34 @@ class BlueprintView(InPlaceEditing, QGraphicsView):
         self._follow_extent(scene.extent)
 
     def _follow_extent(self, extent: QRectF) -> None:
-        """Scroll over the blueprint itself (the scene's own rect is roomier, see BlueprintScene)."""
+        """Scroll over the blueprint itself (the scene's own rect is roomier, see BlueprintScene). After
+        an edit (the scene says its extent changed) the top-left of what is in sight stays put."""
         if self.sender() not in (None, self.scene()):
             return  # a scene shown before this one
-        self.setSceneRect(extent)
+        if self.sender() is None or not self.isVisible():
+            self.setSceneRect(extent)
+            self.refreeze()
+            return
+        top_left = self.mapToScene(0, 0)
+        seen = QRectF(top_left, self.visible_scene_rect().size())
+        self.setSceneRect(extent.united(seen))
+        self.scroll_to_top_left(top_left)
         self.refreeze()
+
+    def scroll_to_top_left(self, point: QPointF) -> None:
+        """Scroll so that scene `point` is at the viewport's top-left corner (as near as the scroll
+        bars allow)."""
+        h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+        for _ in range(2):  # the second round takes in scroll bars that came or went
+            now = self.mapToScene(0, 0)
+            h.setValue(h.value() + round((point.x() - now.x()) * self.zoom))
+            v.setValue(v.value() + round((point.y() - now.y()) * self.zoom))
+
+    def fit_extent(self) -> None:
+        """Scroll over the blueprint alone again (after zooming: what was kept in sight is let go)."""
+        extent = self.scene().extent
+        if self.sceneRect() != extent:
+            self.setSceneRect(extent)
 
     # --- zoom, pan, frozen headers --------------------------------------------------------------
 
@@ -97,6 +143,7 @@ class BlueprintView(InPlaceEditing, QGraphicsView):
         factor = max(min(MIN_ZOOM, self.fit_factor() or MIN_ZOOM), min(MAX_ZOOM, factor))
         if abs(factor - self.zoom) < 1e-9:
             return
+        self.fit_extent()
         self.setTransform(QTransform.fromScale(factor, factor))
         self.refreeze()
         self.zoom_changed.emit(factor)
@@ -117,6 +164,8 @@ class BlueprintView(InPlaceEditing, QGraphicsView):
             if item is not None:
                 rect = rect.united(item.rect())
         centre = rect.center() if not rect.isNull() else self.visible_scene_rect().center()
+        self.fit_extent()
+        self.setAlignment(TOP_LEFT)
         self.set_zoom(1.0)
         self.centerOn(centre)
         self.refreeze()
@@ -139,9 +188,11 @@ class BlueprintView(InPlaceEditing, QGraphicsView):
 
     def fit(self) -> None:
         """Zoom so the whole blueprint fits the window, in its middle, with no scroll bar."""
+        self.fit_extent()
         factor = self.fit_factor()
         if factor is None:
             return
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.set_zoom(factor)
         self.centerOn(self.sceneRect().center())
         self.refreeze()
@@ -206,7 +257,7 @@ class BlueprintView(InPlaceEditing, QGraphicsView):
         header = scene.header_at(pos)
         if header is not None:
             selection.set([header[1]])
-            return None
+            return None if toggle else HeaderDragInteraction(self, header[0], header[1], pos)
         if scene.in_header(pos):
             return None
         handle = scene.handle_at(pos)
@@ -235,6 +286,7 @@ class BlueprintView(InPlaceEditing, QGraphicsView):
             return None
         if not toggle:
             selection.clear()
+            self.set_cell(scene.cell_at(pos))
         return RubberBandInteraction(self, pos, add=toggle)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -262,6 +314,11 @@ class BlueprintView(InPlaceEditing, QGraphicsView):
         top = layout.top_header_height * zoom + EDGE
         dx = -SCROLL_STEP if point.x() < left else SCROLL_STEP if point.x() > rect.right() - EDGE else 0
         dy = -SCROLL_STEP if point.y() < top else SCROLL_STEP if point.y() > rect.bottom() - EDGE else 0
+        if isinstance(self.interaction, HeaderDragInteraction):  # a header moves along one axis only
+            if self.interaction.kind == "lane":
+                dx = 0
+            else:
+                dy = 0
         h, v = self.horizontalScrollBar(), self.verticalScrollBar()
         moved = False
         if dx and h.minimum() <= h.value() + dx <= h.maximum():
@@ -327,28 +384,23 @@ class BlueprintView(InPlaceEditing, QGraphicsView):
     # --- keyboard and menus ---------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Space held pans; every other key is one of the window's actions (their shortcuts normally
+        fire before this; a key that still arrives here, e.g. sent while the window was inactive, is
+        matched to the view's actions so it does the same)."""
         key = event.key()
         if key == Qt.Key.Key_Space and not event.isAutoRepeat():
             self.space_held = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
             return
-        if key == Qt.Key.Key_Escape:
-            if self.interaction is not None:
-                self.interaction.cancel()
-                self.interaction = None
-            else:
-                self.editor.selection.clear()
-            return
-        if key in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.edit_selection()
-            return
-        direction = navigation.DIRECTIONS.get(key)
-        if direction is not None and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            found = navigation.next_card(self.scene().layout, self.editor.selected_cards(), direction)
-            if found is not None:
-                self.editor.selection.set([found])
-                self.centre_on_ids((found,))
-            return
+        pressed = QKeySequence(event.keyCombination())
+        for action in self.actions():
+            if action.isEnabled() and any(
+                pressed.matches(shortcut) == QKeySequence.SequenceMatch.ExactMatch
+                for shortcut in action.shortcuts()
+            ):
+                action.trigger()
+                event.accept()
+                return
         super().keyPressEvent(event)
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
@@ -359,7 +411,10 @@ class BlueprintView(InPlaceEditing, QGraphicsView):
         super().keyReleaseEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:  # the Menu key: the selection's menu
+            self.show_context_menu()
+            return
         pos = self.mapToScene(event.pos())
         menu = context_menu(self, pos)
         if menu is not None:
-            menu.exec(event.globalPos())
+            self.run_menu(menu, event.globalPos())

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 PAGE_SIZES = ["A4", "A3", "A2", "A1", "A0", "letter", "legal", "tabloid"]
+OPEN_KEY = "export/open_when_done"  # remembered: a designer who checks each PDF wants it every time
 HTML_SUFFIXES = (".html", ".htm")
 
 
@@ -30,6 +32,7 @@ class ExportOptions:
     orientation: str = "landscape"
     fit: str = "page"
     appendix: bool = True
+    open_when_done: bool = False
     #: The saved view to draw (None: every lane, no focus).
     view_id: str | None = None
 
@@ -93,6 +96,11 @@ class ExportDialog(QDialog):
         form.addRow("View:", self.view)
         self.path.textChanged.connect(self._follow_format)
         self._follow_format()
+        self.open_when_done = QCheckBox("Open the file when done")
+        self.open_when_done.setObjectName("openWhenDone")
+        self.open_when_done.setChecked(QSettings().value(OPEN_KEY, False, type=bool))
+        self.open_when_done.setToolTip("Show the file in the program your desktop opens it with")
+        form.addRow("", self.open_when_done)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -101,6 +109,10 @@ class ExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.resize(520, 0)
+
+    def accept(self) -> None:
+        QSettings().setValue(OPEN_KEY, self.open_when_done.isChecked())
+        super().accept()
 
     def _follow_format(self) -> None:
         """The page options apply to a PDF only: an HTML page fits any screen and prints itself."""
@@ -126,5 +138,6 @@ class ExportDialog(QDialog):
             orientation=self.orientation.currentText(),
             fit=str(self.fit.currentData()),
             appendix=self.appendix.isChecked(),
+            open_when_done=self.open_when_done.isChecked(),
             view_id=self.view.currentData(),
         )

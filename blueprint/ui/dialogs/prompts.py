@@ -7,6 +7,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from blueprint.ui.dialogs.lifetime import run_modal
+
 
 class Answer(Enum):
     SAVE = "save"
@@ -28,7 +30,7 @@ def ask_save_changes(parent: QWidget, name: str) -> Answer:
     )
     box.setDefaultButton(QMessageBox.StandardButton.Save)
     box.setObjectName("saveChangesPrompt")
-    answer = box.exec()
+    answer = run_modal(box)
     if answer == QMessageBox.StandardButton.Save:
         return Answer.SAVE
     if answer == QMessageBox.StandardButton.Discard:
@@ -43,7 +45,7 @@ def show_error(parent: QWidget, title: str, message: str) -> None:
     box.setWindowTitle(title)
     box.setText(message)
     box.setObjectName("errorMessage")
-    box.exec()
+    run_modal(box)
 
 
 def ask_overwrite(parent: QWidget, path: Path) -> bool:

@@ -2,17 +2,33 @@
 the elements of the finding (a link's finding selects the link alone). Several findings of one rule
 (e.g. a journey gap in every empty step) sit under one collapsed row, so they do not flood the list.
 It follows a FindingsWatch, so it never runs the checks itself.
+
+The list keeps one line per finding; the line under it shows the current finding's whole message (the
+end, where the fix is, was cut off), with a button that opens the rule's explanation (also in each
+row's context menu: "What does BP106 mean?"). Errors are never folded away.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from blueprint.edit import Document
 from blueprint.ui.findings_watch import FindingsWatch
 from blueprint.ui.panels.swatch import dot_icon
-from blueprint.ui.plain import tooltip
+from blueprint.ui.plain import plain_label, tooltip
 from blueprint.ui.selection import Selection
 from blueprint.validate import RULES
 
@@ -23,6 +39,7 @@ CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 #: This many findings of one rule in one severity are listed under one collapsed row ("BP108 … × 14").
 GROUP_AT = 4
 CHECKING = "Checking…"
+NO_DETAIL = "Select a finding to read it whole."
 
 
 def rule_name(code: str) -> str:
@@ -39,6 +56,12 @@ def rule_summary(code: str) -> str:
 
 class FindingsPanel(QDockWidget):
     """Dock widget; build with the window's document, its FindingsWatch and the selection."""
+
+    #: The designer asked what a rule means (its code, e.g. "BP106"): the window shows its explanation.
+    explain_requested = Signal(str)
+    #: A finding was opened with Return (or a double-click): the window gives the canvas the keyboard,
+    #: so the designer can fix what it selected there (as Enter in an IDE's problem list goes to the code).
+    opened = Signal()
 
     def __init__(
         self,
@@ -59,8 +82,37 @@ class FindingsPanel(QDockWidget):
         self.tree.setExpandsOnDoubleClick(False)  # a click opens or closes a rule's group
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemClicked.connect(self._toggle_rule)
-        self.tree.itemActivated.connect(self._clicked)
-        self.setWidget(self.tree)
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.itemCollapsed.connect(self._keep_errors_open)
+        self.tree.currentItemChanged.connect(lambda item, _old: self.show_detail(item))
+        self.detail = plain_label(QLabel(NO_DETAIL))
+        self.detail.setObjectName("findingDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # its height is set for the longest message listed (`_fit_detail`), never by the text shown: a
+        # click that changed the current row must not move the rows under the mouse before its release
+        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.explain = QPushButton()
+        self.explain.setObjectName("explainRule")
+        self.explain.setFlat(True)
+        self.explain.setToolTip(
+            "What the rule checks, why it matters and how to fix it (Help > Hand-off Rules)"
+        )
+        self.explain.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.explain.setStyleSheet("QPushButton { color: #1A73E8; text-decoration: underline; }")
+        self.explain.clicked.connect(lambda: self.explain_requested.emit(self.explain.property("code")))
+        self.explain.hide()
+        line = QHBoxLayout()
+        line.setContentsMargins(4, 0, 4, 2)
+        line.addWidget(self.detail, 1)
+        line.addWidget(self.explain, 0, Qt.AlignmentFlag.AlignTop)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.tree, 1)
+        column.addLayout(line)
+        self.setWidget(body)
         self._groups: dict[str, QTreeWidgetItem] = {}
         self._shown: list | None = None  # type: ignore[type-arg]  # the findings the tree shows
         findings_watch.updated.connect(self.show_findings)
@@ -80,6 +132,7 @@ class FindingsPanel(QDockWidget):
         self._shown = None
         self._groups = {}
         self.tree.clear()
+        self.show_detail(None)
         row = QTreeWidgetItem([CHECKING, ""])
         row.setFirstColumnSpanned(True)
         row.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -91,6 +144,8 @@ class FindingsPanel(QDockWidget):
             return  # most edits leave the findings as they were (rebuilding: ~30 ms at 5,000 cards)
         self._shown = list(findings)
         expanded = self._expanded() if self._groups else None
+        current = self.tree.currentItem()
+        was = current.data(0, FINDING_ROLE) if current is not None else None
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         self._groups = {}
@@ -122,7 +177,7 @@ class FindingsPanel(QDockWidget):
                 rule.addChildren([self._row(finding) for finding in same])
                 rows.append(rule)
             group.addChildren(rows)
-            group.setExpanded(expanded is None or severity in expanded)
+            group.setExpanded(expanded is None or severity in expanded or severity == "error")
             for rule in rows:
                 code = rule.data(0, CODE_ROLE)
                 if code is not None:
@@ -135,6 +190,13 @@ class FindingsPanel(QDockWidget):
             self.tree.addTopLevelItem(empty)
         self.tree.resizeColumnToContents(0)
         self.tree.setColumnWidth(0, min(self.tree.columnWidth(0), 320))  # leave room for the message
+        again = next(
+            (row for row in self.rows() if was is not None and row.data(0, FINDING_ROLE) == was), None
+        )
+        if again is not None:  # the same finding stays the one read below the list
+            self.tree.setCurrentItem(again, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.show_detail(again)
+        self._fit_detail()
         self.tree.setUpdatesEnabled(True)
         count = len(findings)
         self.setWindowTitle(f"Findings ({count})" if count else "Findings (none)")
@@ -172,6 +234,65 @@ class FindingsPanel(QDockWidget):
             stack += [item.child(i) for i in reversed(range(item.childCount()))]
         return found
 
+    def _fit_detail(self) -> None:
+        """Make the detail line tall enough for the longest message listed (2 to 4 lines)."""
+        longest = max((f.message for f in self._shown or ()), key=len, default="")
+        metrics = self.detail.fontMetrics()
+        width = max(self.detail.width(), 200)
+        text = f"BP000 {'x' * 24} (warning): {longest}"
+        needed = metrics.boundingRect(0, 0, width, 10_000, Qt.TextFlag.TextWordWrap, text).height()
+        lines = min(4, max(2, -(-needed // metrics.lineSpacing())))
+        height = lines * metrics.lineSpacing() + 4
+        if self.detail.height() != height:
+            self.detail.setFixedHeight(height)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self._fit_detail()
+
+    def _keep_errors_open(self, item: QTreeWidgetItem) -> None:
+        if item is self._groups.get("error"):
+            item.setExpanded(True)
+
+    @staticmethod
+    def code_of(item: QTreeWidgetItem | None) -> str | None:
+        """The rule code of a finding row or of a rule's group row."""
+        if item is None:
+            return None
+        finding = item.data(0, FINDING_ROLE)
+        return finding.code if finding is not None else item.data(0, CODE_ROLE)
+
+    def show_detail(self, item: QTreeWidgetItem | None) -> None:
+        """The current finding's whole message under the list (a rule group's summary), and the button
+        that explains its rule."""
+        finding = item.data(0, FINDING_ROLE) if item is not None else None
+        code = self.code_of(item)
+        if finding is not None:
+            self.detail.setText(f"{rule_name(finding.code)} ({finding.severity}): {finding.message}")
+        elif code is not None:
+            self.detail.setText(f"{rule_name(code)}: {rule_summary(code)}")
+        else:
+            self.detail.setText(NO_DETAIL)
+        self.explain.setVisible(code is not None)
+        if code is not None:
+            self.explain.setText(f"What does {code} mean?")
+            self.explain.setProperty("code", code)
+
+    def menu_for(self, item: QTreeWidgetItem | None) -> QMenu | None:
+        """A row's own entries of its context menu (the window adds its own, `findings_plans.py`):
+        show its elements, explain its rule, copy its message."""
+        code = self.code_of(item)
+        if item is None or code is None:
+            return None
+        menu = QMenu(self.tree)
+        if self.elements_of(item):
+            menu.addAction("Select on the blueprint", lambda: self._clicked(item))
+        menu.addAction(f"What does {code} mean?", lambda: self.explain_requested.emit(code))
+        finding = item.data(0, FINDING_ROLE)
+        if finding is not None:
+            menu.addAction("Copy the message", lambda: QGuiApplication.clipboard().setText(finding.message))
+        return menu
+
     def _toggle_rule(self, item: QTreeWidgetItem, column: int = 0) -> None:
         if item.data(0, CODE_ROLE) is not None:
             item.setExpanded(not item.isExpanded())
@@ -196,6 +317,11 @@ class FindingsPanel(QDockWidget):
         elements = self.elements_of(item)
         if elements:
             self.selection.set(elements, centre=True)
+
+    def _activated(self, item: QTreeWidgetItem, column: int = 0) -> None:
+        if self.elements_of(item):
+            self._clicked(item, column)
+            self.opened.emit()
 
     def _follow_selection(self) -> None:
         """A row stays highlighted only while the selection is still what it selected."""

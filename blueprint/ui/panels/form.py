@@ -43,8 +43,14 @@ class Form(QWidget):
         self.widgets: dict[str, QWidget] = {}
 
     def add(self, key: str, label: str, widget: QWidget, tooltip: str) -> QWidget:
+        """A row: `label` names `widget` for the eye and, as its buddy and accessible name, for a screen
+        reader (which reads "Title", not nothing)."""
         widget.setToolTip(tooltip)
         widget.setObjectName(key)
+        widget.setAccessibleName(label)
+        widget.setAccessibleDescription(tooltip)
+        name = QLabel(label)
+        name.setBuddy(widget)
         error = plain_label(QLabel())
         error.setObjectName(f"{key}-error")
         error.setStyleSheet(ERROR_STYLE)
@@ -58,7 +64,7 @@ class Form(QWidget):
         column.setSpacing(1)
         column.addWidget(widget)
         column.addWidget(error)
-        self._layout.addRow(label, box)
+        self._layout.addRow(name, box)
         self.errors[key] = error
         self.widgets[key] = widget
         return widget

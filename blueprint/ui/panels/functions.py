@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from blueprint.edit import AddFunction, Change, Document, EditError, RemoveFunction, SetFunctionFields
+from blueprint.export.palette import next_function_color
 from blueprint.graph import HandoffReport, handoff_report
 from blueprint.model import Blueprint, Function, unique_id
 from blueprint.ui.commands import push
@@ -34,8 +35,9 @@ from blueprint.ui.panels.functions_relations import handoff_counts, relations_te
 from blueprint.ui.panels.swatch import dot_icon
 from blueprint.ui.plain import plain_label, tooltip
 from blueprint.ui.selection import Selection
+from blueprint.ui.vocabulary import FUNCTION_KINDS, choices
 
-KINDS = [("Team", "team"), ("Role", "role"), ("System", "system"), ("Partner", "partner")]
+KINDS = choices(FUNCTION_KINDS)
 #: Cards and links from which the hand-offs are always counted on a worker thread ("Counting…").
 COUNT_AWAY = 2_000
 
@@ -106,6 +108,9 @@ class FunctionsPanel(QDockWidget):
         focus_row.addWidget(self.focus_button)
         focus_row.addStretch(1)
         details = QFormLayout()
+        for text, field in (("Name", self.name), ("Kind", self.kind)):
+            field.setAccessibleName(text)
+        self.list.setAccessibleName("Functions")
         details.addRow("Name", self.name)
         details.addRow("", self.error)
         details.addRow("Kind", self.kind)
@@ -199,7 +204,8 @@ class FunctionsPanel(QDockWidget):
 
     def add_function(self) -> None:
         bp = self.document.blueprint
-        function = Function(id=unique_id("function", bp.all_ids()), name="New function")
+        colour = next_function_color([f.color for f in bp.functions])
+        function = Function(id=unique_id("function", bp.all_ids()), name="New function", color=colour)
         self._push(AddFunction(function))
         self.select_function(function.id)
         self.name.setFocus()

@@ -66,7 +66,7 @@ class InspectorPanel(QDockWidget):
             self.many,
         ):
             self.pages.addWidget(page)
-        scroll = QScrollArea()
+        scroll = self.scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.pages)
@@ -89,7 +89,14 @@ class InspectorPanel(QDockWidget):
         return page if isinstance(page, Form) else None
 
     def refresh(self) -> None:
-        """Show the form of the selection with the model's current values."""
+        """Show the form of the selection with the model's current values; a form of another kind
+        starts at its top (a link's Label was hidden below a card's scrolled form)."""
+        shown = self.pages.currentWidget()
+        self._load()
+        if self.pages.currentWidget() is not shown:
+            self.scroll.verticalScrollBar().setValue(0)
+
+    def _load(self) -> None:
         doc, ids = self.document, self.selection.ids
         if len(ids) > 1:
             cards = [doc.card(i) for i in ids]

@@ -12,11 +12,12 @@ from blueprint.model import Card
 from blueprint.ui.panels.form import ChoiceBox, Form, check_box, line_edit, plain_edit, set_line, set_plain
 from blueprint.ui.panels.inspector_time import CustomerTime
 from blueprint.ui.panels.parse import format_minutes, format_tags, optional, parse_minutes, parse_tags
+from blueprint.ui.vocabulary import EMOTIONS as EMOTION_WORDS
+from blueprint.ui.vocabulary import choices
 
 Submit = Callable[[str, Operation], None]
 
-EMOTIONS = [("Not set", None), ("−2 very unhappy", -2), ("−1 unhappy", -1), ("0 neutral", 0)]
-EMOTIONS += [("+1 happy", 1), ("+2 delighted", 2)]
+EMOTIONS = choices(EMOTION_WORDS)
 EVIDENCE = [("Not set", None), ("Observed", "observed"), ("Assumed", "assumed"), ("Proposed", "proposed")]
 SEVERITIES = [("Low", "low"), ("Medium", "medium"), ("High", "high")]
 

@@ -7,17 +7,12 @@ from collections.abc import Callable
 from blueprint.edit import Document, Operation, SetLaneFields, SetLinkFields, SetStageFields, SetStepFields
 from blueprint.model import Lane, Link, Stage, Step
 from blueprint.ui.panels.form import ChoiceBox, Form, line_edit, plain_edit, set_line, set_plain
+from blueprint.ui.vocabulary import LANE_KINDS as LANE_WORDS
+from blueprint.ui.vocabulary import choices
 
 Submit = Callable[[str, Operation], None]
 
-LANE_KINDS = [
-    ("Physical evidence", "evidence"),
-    ("Customer actions", "customer"),
-    ("Frontstage", "frontstage"),
-    ("Backstage", "backstage"),
-    ("Support processes", "support"),
-    ("Notes", "notes"),
-]
+LANE_KINDS = choices(LANE_WORDS)
 PHASES = [("Not set", None), ("Pre-purchase", "pre-purchase"), ("Purchase", "purchase")]
 PHASES += [("Post-purchase", "post-purchase")]
 LINK_KINDS = [("Flow (work moves on)", "flow"), ("Loop (goes back)", "loop")]

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from blueprint.recovery import RecoveryCopy
+from blueprint.ui.dialogs.lifetime import modal, run_modal
 from blueprint.ui.safety.recovery_dialog import RecoveryDialog, saved_at_text, shown_path
 
 __all__ = [
@@ -36,13 +37,14 @@ def choose_recovery(
     parent: QWidget | None, copies: list[RecoveryCopy], note: str | None = None
 ) -> dict[str, Restore]:
     """One list of every recovery copy: what to do with each (by key); copies left out are LATER."""
-    dialog = RecoveryDialog(copies, note, parent)
-    dialog.exec()
-    answer = {
-        RecoveryDialog.RESTORE: Restore.RESTORE,
-        RecoveryDialog.DISCARD: Restore.DISCARD,
-    }.get(dialog.choice, Restore.LATER)
-    return {key: answer for key in dialog.checked_keys()} if answer is not Restore.LATER else {}
+    with modal(RecoveryDialog(copies, note, parent)) as dialog:
+        dialog.exec()
+        answer = {
+            RecoveryDialog.RESTORE: Restore.RESTORE,
+            RecoveryDialog.DISCARD: Restore.DISCARD,
+        }.get(dialog.choice, Restore.LATER)
+        keys = dialog.checked_keys()
+    return {key: answer for key in keys} if answer is not Restore.LATER else {}
 
 
 def _box(
@@ -62,12 +64,12 @@ def _box(
 
 def show_notice(parent: QWidget | None, title: str, line: str) -> None:
     """A one-line notice (not an error), shown as plain text."""
-    _box(parent, "safetyNotice", QMessageBox.Icon.Information, title, line).exec()
+    run_modal(_box(parent, "safetyNotice", QMessageBox.Icon.Information, title, line))
 
 
 def show_problem(parent: QWidget | None, title: str, line: str) -> None:
     """A one-line problem, shown as plain text."""
-    _box(parent, "safetyProblem", QMessageBox.Icon.Critical, title, line).exec()
+    run_modal(_box(parent, "safetyProblem", QMessageBox.Icon.Critical, title, line))
 
 
 def _ask(parent: QWidget | None, name: str, title: str, text: str, detail: str, yes: str) -> bool:
@@ -75,8 +77,9 @@ def _ask(parent: QWidget | None, name: str, title: str, text: str, detail: str, 
     replace = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
-    box.exec()
-    return box.clickedButton() is replace
+    with modal(box):
+        box.exec()
+        return box.clickedButton() is replace
 
 
 def ask_replace_changed(parent: QWidget | None, path: Path, reason: str) -> bool:
@@ -106,26 +109,30 @@ def ask_replace_read_only(parent: QWidget | None, path: Path) -> bool:
 
 def tell_backup_problem(parent: QWidget | None, path: Path, problem: str) -> None:
     """The document was saved, but the previous version could not be kept as its backup."""
-    _box(
-        parent,
-        "backupProblem",
-        QMessageBox.Icon.Warning,
-        "Backup not written",
-        f"“{shown_path(path.name)}” was saved, but its backup could not be written: {problem}.",
-        "Your document is safe. The previous version was not kept.",
-    ).exec()
+    run_modal(
+        _box(
+            parent,
+            "backupProblem",
+            QMessageBox.Icon.Warning,
+            "Backup not written",
+            f"“{shown_path(path.name)}” was saved, but its backup could not be written: {problem}.",
+            "Your document is safe. The previous version was not kept.",
+        )
+    )
 
 
 def tell_changed_unreadable(parent: QWidget | None, path: Path, reason: str) -> None:
     """Another program changed the open file into something the editor cannot open."""
-    _box(
-        parent,
-        "changedUnreadable",
-        QMessageBox.Icon.Warning,
-        "File changed on disk",
-        f"“{shown_path(path.name)}” was changed by another program and cannot be opened: {reason}",
-        "Your version stays open and unsaved; saving will ask before it replaces the file.",
-    ).exec()
+    run_modal(
+        _box(
+            parent,
+            "changedUnreadable",
+            QMessageBox.Icon.Warning,
+            "File changed on disk",
+            f"“{shown_path(path.name)}” was changed by another program and cannot be opened: {reason}",
+            "Your version stays open and unsaved; saving will ask before it replaces the file.",
+        )
+    )
 
 
 def ask_reload(parent: QWidget | None, path: Path, unsaved: bool) -> bool:
@@ -141,8 +148,9 @@ def ask_reload(parent: QWidget | None, path: Path, unsaved: bool) -> bool:
     reload = box.addButton("Reload from disk", QMessageBox.ButtonRole.AcceptRole)
     keep = box.addButton("Keep my version", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
-    box.exec()
-    return box.clickedButton() is reload
+    with modal(box):
+        box.exec()
+        return box.clickedButton() is reload
 
 
 def ask_open_and_repair(parent: QWidget | None, line: str) -> bool:
@@ -155,5 +163,6 @@ def ask_open_and_repair(parent: QWidget | None, line: str) -> bool:
     repair = box.addButton("Open and repair…", QMessageBox.ButtonRole.AcceptRole)
     close = box.addButton(QMessageBox.StandardButton.Close)
     box.setDefaultButton(close)
-    box.exec()
-    return box.clickedButton() is repair
+    with modal(box):
+        box.exec()
+        return box.clickedButton() is repair

@@ -23,6 +23,7 @@ from blueprint.edit import Document
 from blueprint.fileformat import BlueprintFileError
 from blueprint.fileformat.ondisk import read_file
 from blueprint.fileformat.repair import RepairPlan, is_repairable, plan_repair_text
+from blueprint.ui.dialogs.lifetime import run_modal
 from blueprint.ui.safety import prompts
 from blueprint.ui.safety.restore import show_as_unsaved
 
@@ -60,7 +61,7 @@ class RepairDialog(QDialog):
 
 def confirm_repair(parent: QWidget | None, plan: RepairPlan) -> bool:
     """Show the plan; True when the designer chose "Repair and open"."""
-    return RepairDialog(plan, parent).exec() == QDialog.DialogCode.Accepted
+    return run_modal(RepairDialog(plan, parent)) == QDialog.DialogCode.Accepted
 
 
 def refuse_or_repair(window: QMainWindow, path: str | Path, error: BlueprintFileError) -> bool:

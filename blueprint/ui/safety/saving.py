@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMainWindow
 from blueprint.edit import Document
 from blueprint.fileformat import FileChangedError, Saved, save
 from blueprint.fileformat.ondisk import read_only_target
+from blueprint.model import Blueprint
 from blueprint.ui.safety import prompts
 from blueprint.ui.safety.recovery_dialog import shown_path
 
@@ -34,17 +35,21 @@ def _same_file(document: Document, path: Path) -> bool:
         return False
 
 
-def checked_save(window: QMainWindow, document: Document, path: Path) -> Saved | None:
-    """Save `document` to `path`, asking first where a person would want to be asked."""
+def checked_save(
+    window: QMainWindow, document: Document, path: Path, blueprint: Blueprint | None = None
+) -> Saved | None:
+    """Save `document` to `path`, asking first where a person would want to be asked. `blueprint` is
+    what to write when it is not the document's own (the editor's copy with the save times set)."""
+    blueprint = blueprint if blueprint is not None else document.blueprint
     expect = document.disk if _same_file(document, path) else None
     if read_only_target(path) and not prompts.ask_replace_read_only(window, path):
         return None
     try:
-        saved = save(document.blueprint, path, expect=expect)
+        saved = save(blueprint, path, expect=expect)
     except FileChangedError as error:
         if not prompts.ask_replace_changed(window, path, error.reason):
             return None
-        saved = save(document.blueprint, path)
+        saved = save(blueprint, path)
     if saved.backup_problem:
         window.statusBar().showMessage(
             f"Saved {shown_path(path)}, but its backup could not be written: {saved.backup_problem}", 15_000
