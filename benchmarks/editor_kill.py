@@ -43,7 +43,10 @@ def next_action(doc: Any, rng: random.Random, n: int) -> Any:
     if roll < 0.2 or len(cards) < 3:
         lane = rng.choice(bp.lanes).id
         step = rng.choice(bp.all_steps())[1].id
-        return AddCard(new_card(doc, lane, step, f"Card added by edit {n}"))
+        # The id is the edit's number, not new_card's random one, so that replaying the sequence makes
+        # the same document.
+        card = new_card(doc, lane, step, f"Card added by edit {n}")
+        return AddCard(card.model_copy(update={"id": f"card-edit-{n}"}))
     if roll < 0.3:
         return RemoveCards((rng.choice(cards).id,))
     if roll < 0.5:

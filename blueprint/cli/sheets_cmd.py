@@ -52,6 +52,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.output.strip():  # '' would be the current folder, named by no one
+        say_error(None, "-o needs the folder to write the sheets in (it was empty)")
+        return EXIT_UNREADABLE
     doc = load_or_none(args.file)
     if doc is None:
         return EXIT_UNREADABLE
@@ -60,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         if function_id not in known:
             say_error(shown_name(args.file), unknown_id("function", function_id, known))
             return EXIT_UNREADABLE
-    from blueprint.export.sheets import prepare_folder, write_sheets
+    from blueprint.export.sheets import SheetWriteError, prepare_folder, write_sheets
 
     folder = Path(args.output)
     clash = _overwrites_input(args.file, folder, args.functions or known)
@@ -74,6 +77,12 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     try:
         result = write_sheets(doc, folder, args.functions, args.page_size, args.orientation)
+    except SheetWriteError as error:
+        for path in error.written:  # whole, and kept: said, as a successful run says them
+            print(path)
+        kept = f" ({len(error.written)} written before it stay)" if error.written else ""
+        say_error(str(error.filename), f"cannot write this sheet: {error.strerror}{kept}")
+        return EXIT_UNREADABLE
     except OSError as error:
         say_error(args.output, f"cannot write the sheets: {error.strerror or error}")
         return EXIT_UNREADABLE

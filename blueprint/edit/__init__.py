@@ -6,6 +6,7 @@ from blueprint.edit.document import Document
 from blueprint.edit.errors import EditError
 from blueprint.edit.operations import *  # noqa: F403
 from blueprint.edit.operations import __all__ as _operations
+from blueprint.edit.view_names import view_name_problem
 
 __all__ = [
     "Change",
@@ -16,5 +17,6 @@ __all__ = [
     "new_card",
     "paste_cards",
     "pasted_card_ids",
+    "view_name_problem",
     *_operations,
 ]

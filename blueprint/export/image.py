@@ -59,11 +59,12 @@ def render_image(doc: Blueprint, kind: str, audience: Audience = EVERYTHING) -> 
     height = layout.height + TITLE_BAND + band_height(legend_placement(layout))
     if kind == "svg":
         scale = min(1.0, MAX_SVG_SIDE / max(width, height))
-        svg = SvgPainter(round(width * scale), round(height * scale), xml_title(doc), doc.description)
+        title = xml_title(doc) + (f" ({audience.heading})" if audience.heading else "")
+        svg = SvgPainter(round(width * scale), round(height * scale), title, doc.description)
         svg.scale(scale, scale)
-        QtPainter(svg, layout, doc, focus).paint()
+        QtPainter(svg, layout, doc, focus, audience.heading).paint()
         return svg.finish(), _scale_warnings(scale)
-    return _png(doc, layout, focus, width, height)
+    return _png(doc, layout, focus, width, height, audience.heading)
 
 
 def xml_title(doc: Blueprint) -> str:
@@ -80,7 +81,12 @@ def _scale_warnings(scale: float) -> list[str]:
 
 
 def _png(
-    doc: Blueprint, layout: Layout, focus: FocusState | None, width: float, height: float
+    doc: Blueprint,
+    layout: Layout,
+    focus: FocusState | None,
+    width: float,
+    height: float,
+    view: str | None = None,
 ) -> tuple[bytes, list[str]]:
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
     from PySide6.QtGui import QColor, QImage, QPainter
@@ -98,7 +104,7 @@ def _png(
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.scale(scale, scale)
-    QtPainter(painter, layout, doc, focus).paint()
+    QtPainter(painter, layout, doc, focus, view).paint()
     painter.end()
     # the file declares the resolution it is drawn at (144 dpi, less when scaled down), so it pastes
     # into documents at the blueprint's real size

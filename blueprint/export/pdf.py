@@ -7,6 +7,7 @@ with a title block, a legend, an outline and appendix pages.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -61,7 +62,8 @@ def _export(whole: Blueprint, out: str | Path | io.BytesIO, options: ExportOptio
     sheets = _focus_sheets(whole, options)
     total = len(plan.tiles) + len(appendix) + sum(sheet.page_count for sheet in sheets)
 
-    canvas, fonts = new_canvas(out, plan, doc)
+    view = options.audience.heading
+    canvas, fonts = new_canvas(out, plan, doc, f"{doc.title} ({view})" if view else None)
     pen = TextPen(canvas, fonts)
     focus = focus_state(layout, options.audience.focus)
     painter = BlueprintPainter(canvas, pen, layout, shortened_refs(doc, layout, refs), focus)
@@ -70,7 +72,7 @@ def _export(whole: Blueprint, out: str | Path | io.BytesIO, options: ExportOptio
     marked: set[str] = set()
     for number, tile in enumerate(plan.tiles, start=1):
         pen.reset()
-        title_block(canvas, pen, doc, plan, tile, number, total)
+        title_block(canvas, pen, doc, plan, tile, number, total, view=view)
         show_tile(canvas, painter, plan, layout, tile)
         pen.reset()
         draw_legend(canvas, pen, plan.page_width, MARGIN, legend)
@@ -85,7 +87,7 @@ def _export(whole: Blueprint, out: str | Path | io.BytesIO, options: ExportOptio
         number = len(plan.tiles) + 1 + i
         pen.reset()
         canvas.bookmarkPage(f"appendix-page-{number}", fit="Fit")
-        title_block(canvas, pen, doc, plan, None, number, total)
+        title_block(canvas, pen, doc, plan, None, number, total, view=view)
         top = frame_y + frame_h
         for op in page.ops:
             pen.queue(frame_x + op.x, top - op.y, op.text, op.size, op.bold, op.owner, color=op.color)
@@ -152,15 +154,17 @@ def title_block(
     number: int,
     total: int,
     heading: str | None = None,
+    view: str | None = None,
 ) -> None:
-    """Title (or `heading`, with the blueprint's title below it), persona, author, date, page."""
+    """Title (or `heading`, with the blueprint's title below it), persona, author, date, page; `view`
+    ("view: Front of house") begins the facts of a page drawn for a saved view."""
     w, h = plan.page_width, plan.page_height
     top = h - MARGIN
     right = w - MARGIN
     canvas.setStrokeColor(st.color(st.STAGE_FILL))
     canvas.setLineWidth(1.2)
     canvas.line(MARGIN, top - TITLE_BLOCK + 6, right, top - TITLE_BLOCK + 6)
-    facts = []
+    facts = [view] if view else []
     if doc.metadata.author:
         facts.append(doc.metadata.author)
     modified = _when(doc.metadata.modified)
@@ -276,11 +280,16 @@ def _stage_bookmarks(canvas: Canvas, plan: PagePlan, layout: Layout, tile: Tile,
 
 
 def glyph_warnings(pen: TextPen, fonts: FontSet, doc: Blueprint) -> list[str]:
-    if not pen.problems:
+    return problem_warnings(pen.problems, doc)
+
+
+def problem_warnings(problems: Mapping[str, Iterable[str]], doc: Blueprint) -> list[str]:
+    """One warning line per owner (a card, the title, ...) of characters no font could draw."""
+    if not problems:
         return []
     titles = {f"card '{c.id}'": c.title for c in doc.cards}
     out = []
-    for owner, chars in sorted(pen.problems.items()):
+    for owner, chars in sorted(problems.items()):
         shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in sorted(chars)[:5])
         name = f'{owner} ("{titles[owner][:60]}")' if owner in titles else owner
         name = " ".join(name.split())  # names may hold newlines; a warning is one line

@@ -43,12 +43,18 @@ class QtPainter:
     """Paints a layout with a QPainter (y grows downwards, as in the layout)."""
 
     def __init__(
-        self, painter, layout: Layout, doc: Blueprint | None = None, focus: FocusState | None = None
+        self,
+        painter,
+        layout: Layout,
+        doc: Blueprint | None = None,
+        focus: FocusState | None = None,
+        view: str | None = None,
     ) -> None:  # type: ignore[no-untyped-def]
         from PySide6 import QtCore, QtGui
 
         self.p, self.layout, self.doc, self.QtCore, self.QtGui = painter, layout, doc, QtCore, QtGui
         self.focus = focus  # an audience view's: faded cards and links, strong hand-offs
+        self.view = view  # "view: Front of house" for an image drawn for a saved view
         self._fonts: dict[tuple[float, bool], object] = {}
         #: Only cards and links reaching into this layout region are painted (a printed sheet's part);
         #: None: all of them.
@@ -143,7 +149,7 @@ class QtPainter:
         doc = self.doc
         if doc is None:
             return
-        facts = [doc.metadata.author or ""]
+        facts = [self.view or "", doc.metadata.author or ""]
         if doc.metadata.modified:
             facts.append(f"modified {doc.metadata.modified[:10]}")
         facts_text = " · ".join(f for f in facts if f)

@@ -10,7 +10,7 @@ drawing and reading only; it is never saved or edited.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from blueprint.model import Blueprint, View
 
@@ -21,10 +21,21 @@ class Audience:
 
     hidden_lanes: frozenset[str] = frozenset()
     focus: tuple[str, ...] = ()
+    #: The saved view's name, for the outputs' headings ("view: Front of house"); not part of what
+    #: is shown, so two audiences showing the same are equal whatever they are called.
+    name: str | None = field(default=None, compare=False)
 
     @classmethod
     def of_view(cls, view: View) -> Audience:
-        return cls(frozenset(view.hidden_lanes), tuple(view.focus))
+        return cls(frozenset(view.hidden_lanes), tuple(view.focus), view.name)
+
+    @property
+    def heading(self) -> str | None:
+        """ "view: NAME" for the facts line of a page drawn for a view (long names cut), else None."""
+        if not self.name:
+            return None
+        name = " ".join(self.name.split())
+        return "view: " + (name if len(name) <= 60 else name[:59] + "…")
 
     @property
     def is_everything(self) -> bool:
@@ -37,6 +48,7 @@ class Audience:
         return Audience(
             frozenset(i for i in self.hidden_lanes if i in lanes),
             tuple(i for i in self.focus if i in functions),
+            self.name,
         )
 
 

@@ -84,6 +84,8 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self.panels_menu: QMenu | None = None
         #: The menus by name ("file", "edit", "view", "panels", "help"): features add their actions here.
         self.menus: dict[str, QMenu] = {}
+        #: (blueprint path, folder) the hand-off sheets last went to: where the chooser opens next
+        self.sheets_folder: tuple[Path | None, Path] | None = None
         self.views = ViewsController(self)
         self.actions = Actions(self)
         build_menus(self, self.actions)

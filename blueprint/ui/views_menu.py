@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QInputDialog, QMenu
 
-from blueprint.edit import AddView, Change, EditError
+from blueprint.edit import AddView, Change, EditError, view_name_problem
 from blueprint.layout.audience import EVERYTHING, Audience
 from blueprint.model import View, fresh_id
 from blueprint.ui.commands import push
@@ -97,9 +97,19 @@ class ViewsController(QObject):
             if not ok:
                 return None
         bp = self.window.document.blueprint
+        name = name.strip()
+        if not name:  # no name typed: "View", "View 2", ...
+            taken = {view.name.casefold() for view in bp.views}
+            name = next(
+                n for n in ("View", *(f"View {i}" for i in range(2, 10_000))) if n.casefold() not in taken
+            )
+        problem = view_name_problem(bp, name)
+        if problem is not None:
+            show_error(self.window, "Cannot save the view", problem)
+            return None
         view = View(
             id=fresh_id("view", bp.all_ids()),
-            name=name.strip() or "View",
+            name=name,
             hidden_lanes=[lane.id for lane in bp.lanes if lane.id in self.audience.hidden_lanes],
             focus=list(self.audience.focus),
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from blueprint.fileformat import save
+from blueprint.model import Blueprint
 
 from builders import blueprint_with, sharing_blueprint
 from clirun import run_blueprint
@@ -76,3 +77,43 @@ def test_a_sheet_never_replaces_the_blueprint_being_read(tmp_path: Path) -> None
     assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
     assert named_like_a_sheet.read_bytes() == SAMPLE.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["frontdesk.pdf"]
+
+
+def test_an_empty_output_folder_is_one_line_and_writes_nothing(tmp_path: Path) -> None:
+    for empty in ("", "  "):
+        result = run_blueprint("sheets", str(SAMPLE), "-o", empty, cwd=tmp_path)
+        assert result.returncode == 2 and result.stdout == ""
+        assert result.stderr.splitlines() == [
+            "blueprint: -o needs the folder to write the sheets in (it was empty)"
+        ]
+    assert list(tmp_path.iterdir()) == []  # not into the current folder
+
+
+def test_characters_no_font_draws_are_warned_once_per_run_not_once_per_sheet(tmp_path: Path) -> None:
+    raw = sharing_blueprint().model_dump(by_alias=True)
+    names = {"team-a": "Team \U0010fffd A", "team-b": "Team \U0010fffc B"}
+    for function in raw["functions"]:
+        function["name"] = names.get(function["id"], function["name"])
+    path = tmp_path / "boxes.blueprint"
+    save(Blueprint.model_validate(raw), path)
+    result = run_blueprint("sheets", str(path), "-o", str(tmp_path / "sheets"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines and all(line.startswith(f"blueprint: {path}: warning: ") for line in lines)
+    owners = [line.split(": warning: ")[1].split(": no installed font")[0] for line in lines]
+    assert len(owners) == len(set(owners))  # each card and the heading once, whichever sheets drew them
+    heading = next(line for line in lines if ": warning: the heading:" in line)
+    assert "U+10FFFC" in heading and "U+10FFFD" in heading
+
+
+def test_a_sheet_that_cannot_be_written_is_named_in_one_line(tmp_path: Path) -> None:
+    out = tmp_path / "sheets"
+    (out / "frontdesk.pdf").mkdir(parents=True)  # a folder where the front desk's sheet goes
+    result = run_blueprint("sheets", str(SAMPLE), "-o", str(out))
+    assert result.returncode == 2
+    sheet = out / "frontdesk.pdf"
+    assert result.stderr.splitlines() == [
+        f"blueprint: {sheet}: cannot write this sheet: Is a directory (3 written before it stay)"
+    ]
+    assert [Path(line).name for line in result.stdout.splitlines()] == ["web.pdf", "pms.pdf", "revenue.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == ["frontdesk.pdf", "pms.pdf", "revenue.pdf", "web.pdf"]

@@ -123,3 +123,13 @@ def test_badges_are_drawn_as_in_the_pdf() -> None:
     key = html.split('data-card-id="c1"', 1)[1].split("</g>", 1)[0]
     assert 'class="badge"' in key and 'fill="#00796B"' in key and ">Plan</text>" in key  # plan p1
     assert 'fill="#D32F2F"' in key  # its fail point
+
+
+def test_a_view_page_never_names_the_cards_of_its_hidden_lanes() -> None:
+    doc = sharing_blueprint()
+    html = render_html(doc, Audience(frozenset({"backstage"})))
+    data = json.loads(parse(html).data)
+    assert data["cards"]["c1"]["time"]["chain"] == ["f0", "f1"]  # b0 is in the hidden backstage
+    assert data["cards"]["c1"]["time"]["hidden"] == 1
+    assert b'"b0"' not in html and b'"l1"' not in html  # nor the links that touched it
+    assert all("b0" not in f["elements"] for f in data["findings"])

@@ -126,3 +126,58 @@ def test_a_sheet_shows_only_the_columns_where_its_function_works_tiled_when_too_
             t.x0 <= box.x and box.right <= t.x1 and t.y0 <= box.y and box.bottom <= t.y1
             for t in sheet.plan.tiles
         )
+
+
+def test_tiles_without_the_functions_cards_are_dropped_row_by_row_too() -> None:
+    from blueprint.export.sheets import SheetPages
+    from blueprint.model import Blueprint
+
+    from builders import blueprint_with
+
+    # 24 lanes over 30 steps: tiled in rows and columns; team A works only in the top lane
+    raw = blueprint_with(steps=30).model_dump(by_alias=True)
+    raw["lanes"] = [{"id": f"lane{i}", "name": f"Lane {i}", "kind": "backstage"} for i in range(24)]
+    raw["cards"] = [
+        {
+            "id": f"c{i}-{s}",
+            "lane": f"lane{i}",
+            "step": f"step{s}",
+            "title": f"Work {i}.{s}",
+            "function": "team-b",
+        }
+        for i in range(24)
+        for s in range(30)
+    ]
+    raw["cards"] += [{"id": "a0", "lane": "lane0", "step": "step1", "title": "Team A", "function": "team-a"}]
+    context = SheetContext(Blueprint.model_validate(raw))
+    sheet = SheetPages(context, "team-a", "A4", "landscape")
+    whole = SheetPages(context, "team-b", "A4", "landscape")
+    assert whole.plan.rows > 1 and len({t.row for t in whole.plan.tiles}) == whole.plan.rows
+    box = context.layout.cards["a0"].box
+    assert len(sheet.plan.tiles) >= 1
+    assert {t.row for t in sheet.plan.tiles} == {0}  # no row below its lane
+    assert all(
+        t.y0 < box.bottom and box.y < t.y1 and t.x0 < box.right and box.x < t.x1 for t in sheet.plan.tiles
+    )
+
+
+def test_each_fail_point_says_who_recovers_it_and_the_card_owner_sees_anothers() -> None:
+    from blueprint.model import Blueprint
+
+    raw = sharing_blueprint().model_dump(by_alias=True)
+    for card in raw["cards"]:
+        if card["id"] == "f1":  # team A's card, recovered by team C
+            card["fail_point"] = {"note": "Wrong key", "severity": "low", "owner": "team-c"}
+    context = SheetContext(Blueprint.model_validate(raw))
+    rows = {f.card_id: (f.owner, f.owned, f.why) for f in context.facts("team-a").fail_points}
+    assert rows == {"f0": ("Team A", True, "your card"), "f1": ("Team C", False, "")}
+    assert [(f.card_id, f.owner, f.why) for f in context.facts("team-b").fail_points] == [
+        ("c1", "Team B", "named as its owner")
+    ]
+    assert [(f.card_id, f.owned) for f in context.facts("team-c").fail_points] == [("f1", True)]
+    text = _text(render_sheet(context, "team-a", "A4", "landscape")[0])
+    assert "Recovery: you (your card)" in text
+    assert "Recovery: Team C (named as its owner), on your card" in text
+    assert "Recovery: you (named as its owner)" in _text(
+        render_sheet(context, "team-b", "A4", "landscape")[0]
+    )

@@ -52,3 +52,25 @@ def test_a_view_svg_leaves_hidden_lanes_out(qapp) -> None:  # type: ignore[no-un
     texts = " ".join(el.text or "" for el in ET.fromstring(data).iter() if el.tag.endswith("text"))
     assert "Frontstage" in texts and "Takes the booking" in texts
     assert "Support" not in texts and "Prepares the room" not in texts and "Backstage" not in texts
+
+
+def test_outputs_drawn_for_a_view_name_it(qapp) -> None:  # type: ignore[no-untyped-def]
+    doc = sharing_blueprint()
+    view = Audience.of_view(doc.views_by_id()["front"])
+    reader = _pdf(view)
+    assert "view: Front of house" in reader.pages[0].extract_text()  # the title block's facts
+    assert reader.metadata.title == "Test blueprint (view: Front of house)"
+    assert "view:" not in _pdf(Audience(view.hidden_lanes, view.focus)).pages[0].extract_text()
+    data, _ = render_image(doc, "svg", view)
+    root = ET.fromstring(data)
+    texts = [el.text or "" for el in root.iter() if el.tag.endswith("text")]
+    assert "view: Front of house" in texts
+    assert (
+        next(el.text for el in root.iter() if el.tag.endswith("title"))
+        == "Test blueprint (view: Front of house)"
+    )
+    named, _ = render_image(doc, "png", view)
+    unnamed, _ = render_image(doc, "png", Audience(view.hidden_lanes, view.focus))
+    assert named != unnamed  # the PNG's title band holds the name too (looked at: docs/sharing.md)
+    long = Audience(view.hidden_lanes, view.focus, "x" * 200)
+    assert long.heading == "view: " + "x" * 59 + "…"

@@ -112,3 +112,28 @@ def test_focus_from_the_functions_panel_toggles_on_the_selected_functions(qtbot)
     qtbot.mouseClick(panel.focus_button, Qt.MouseButton.LeftButton)
     assert all(item.opacity() == 1.0 for item in window.scene.cards.values())
     assert window.undo_stack.count() == 0 and not window.isWindowModified()
+
+
+def test_a_view_name_already_taken_is_refused_with_a_clear_message(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import blueprint.ui.dialogs.views_dialog as views_dialog
+    import blueprint.ui.views_menu as views_menu
+
+    shown: list[str] = []
+    monkeypatch.setattr(views_menu, "show_error", lambda parent, title, line: shown.append(line))
+    monkeypatch.setattr(views_dialog, "show_error", lambda parent, title, line: shown.append(line))
+    window = open_window(qtbot, sharing_blueprint())
+    assert window.views.save_current_as("  front OF house ") is None  # another view's name, any case
+    assert shown == ["A view named “Front of house” already exists: choose another name."]
+    assert len(window.document.blueprint.views) == 2 and window.undo_stack.count() == 0
+    first = window.views.save_current_as("")  # nothing typed: a free default name
+    second = window.views.save_current_as("")
+    names = {v.id: v.name for v in window.document.blueprint.views}
+    assert (names[first], names[second]) == ("View", "View 2")
+    dialog = ManageViewsDialog(window)
+    dialog.list.setCurrentRow(1)  # "Everything"
+    dialog.rename("View")
+    assert shown[-1] == "A view named “View” already exists: choose another name."
+    assert window.document.blueprint.views[1].name == "Everything"
+    dialog.rename(" Everything ")  # its own name stays allowed
+    dialog.rename("   ")
+    assert shown[-1] == "A view needs a name." and window.document.blueprint.views[1].name == "Everything"

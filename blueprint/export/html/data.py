@@ -58,6 +58,8 @@ def viewer_data(
     at = {step.id: f"{stage.name} › {step.name}" for stage, step in shown.all_steps()}
     plan_index = {plan.id: i for i, plan in enumerate(shown.improvements)}
     times = context.timing.by_card()
+    lanes_of = {card.id: card.lane for card in shown.cards}
+    shown_ids = lanes_of.keys() | {link.id for link in shown.links}
     cards: dict[str, Any] = {}
     for card in shown.cards:
         entry = _card(card, at, lanes)
@@ -70,8 +72,11 @@ def viewer_data(
                 "tolerance": time.tolerance_minutes,
                 "over": time.over,
                 "incomplete": time.incomplete,
-                "chain": [c for c in time.chain if c != card.id],
+                "chain": [c for c in time.chain if c != card.id and c in lanes_of],
             }
+            hidden = sum(1 for c in time.chain if c not in lanes_of)
+            if hidden:  # a view's hidden lanes: counted, never named (their ids stay out of the page)
+                entry["time"]["hidden"] = hidden
         if layout is not None:
             b = layout.cards[card.id].box
             entry["box"] = [round(b.x), round(b.y - 8), round(b.right), round(b.bottom)]
@@ -109,7 +114,12 @@ def viewer_data(
             for f in shown.functions
         ],
         "findings": [
-            {"code": f.code, "severity": f.severity, "message": f.message, "elements": list(f.elements)}
+            {
+                "code": f.code,
+                "severity": f.severity,
+                "message": f.message,
+                "elements": [e for e in f.elements if e in shown_ids],
+            }
             for f in findings
         ],
         "plans": [

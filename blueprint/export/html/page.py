@@ -30,7 +30,9 @@ from blueprint.layout.text import clean
 from blueprint.model import Blueprint
 
 #: Without scripts the drawing shows at once, whole (no zoom, no panel).
-NO_SCRIPT_STYLE = "#stage.loading #blueprint { display: block; position: static; } #stage { overflow: auto; }"
+NO_SCRIPT_STYLE = (
+    "#stage.loading #blueprint { display: block; } #plane { position: static; } #stage { overflow: auto; }"
+)
 
 
 @cache
@@ -95,7 +97,7 @@ def render_html(doc: Blueprint, audience: Audience = EVERYTHING, view_name: str 
             '<h2>Findings (<span id="findings-count"></span>)</h2><ul id="findings"></ul></nav>',
             # hidden while the page loads (the script shows it), so the browser does not lay out and
             # paint a big drawing again and again while it is still reading it
-            f'<div id="stage" class="loading">{svg}</div>',
+            f'<div id="stage" class="loading"><div id="plane">{svg}</div></div>',
             '<aside id="panel" hidden aria-label="Details"><button id="close" type="button" '
             'title="Close (Esc)">×</button><div id="details"></div></aside></main>',
             f'<script type="application/json" id="blueprint-data">{data}</script>',

@@ -36,10 +36,30 @@
   }
 
   // --- zoom and pan -------------------------------------------------------------------------------
+  // The drawing sits on one plane moved by a CSS transform in its own compositing layer: panning
+  // moves the layer's pixels and nothing is laid out or painted again; after a zoom settles the
+  // layer is drawn once more at the new scale (sharp), not once per frame.
+  var plane = document.getElementById("plane");
   var view = { x: 0, y: 0, s: 1 };
+  var frame = 0;
+  var drawnScale = 0;
+  var sharpTimer = null;
   function apply() {
-    svg.style.transform = "translate(" + view.x + "px," + view.y + "px) scale(" + view.s + ")";
+    if (!frame) { frame = requestAnimationFrame(place); }
+  }
+  function place() {
+    frame = 0;
+    plane.style.transform = "translate(" + view.x + "px," + view.y + "px) scale(" + view.s + ")";
+    if (view.s !== drawnScale) {
+      clearTimeout(sharpTimer);
+      sharpTimer = setTimeout(sharpen, 160);
+    }
     scheduleDetail();
+  }
+  function sharpen() {
+    drawnScale = view.s;
+    plane.style.willChange = "auto";
+    requestAnimationFrame(function () { plane.style.willChange = ""; });
   }
 
   // --- level of detail (big blueprints): text only near what is in view, none when far out --------
@@ -232,6 +252,7 @@
         time.appendChild(make("div", "Through:", "muted"));
         time.appendChild(listOf(t.chain, function (li, cid) { li.appendChild(goto(cid)); }));
       }
+      if (t.hidden) { time.appendChild(make("div", "and " + t.hidden + (t.hidden === 1 ? " card" : " cards") + " in lanes this view hides", "muted")); }
       row(dl, "Customer's time here", time);
     } else {
       row(dl, "Customer's time here", c.kind === "customer" ? "not known" : "— (not a customer moment)");
@@ -275,7 +296,30 @@
       if (cardEls[id]) { showElement(cardEls[id]); }
     }
   });
-  document.getElementById("close").addEventListener("click", function () { panel.hidden = true; select(null); });
+  // Esc or the close button: the panel goes and the keyboard returns to the card it was about
+  function closePanel() {
+    var was = selected;
+    panel.hidden = true;
+    select(null);
+    if (was && was.hasAttribute("tabindex") && panel.contains(document.activeElement)) { was.focus({ preventScroll: true }); }
+  }
+  document.getElementById("close").addEventListener("click", closePanel);
+
+  // --- keyboard: every card is a button in the tab order (Enter or Space opens its details) ----------
+  Object.keys(cardEls).forEach(function (id) {
+    var el = cardEls[id];
+    el.setAttribute("tabindex", "0");
+    el.setAttribute("role", "button");
+    el.setAttribute("aria-label", data.cards[id] ? data.cards[id].title : id);
+  });
+  svg.addEventListener("focusin", function (event) {
+    var card = event.target.closest("[data-card-id]");
+    stage.scrollLeft = 0;  // the browser scrolls a focused element into view: the plane does that here
+    stage.scrollTop = 0;
+    if (!card) { return; }
+    var r = card.getBoundingClientRect(), s = stage.getBoundingClientRect();
+    if (r.left < s.left || r.top < s.top || r.right > s.right || r.bottom > s.bottom) { showElement(card); }
+  });
 
   // --- focus on functions ---------------------------------------------------------------------------
   var focus = data.focus.slice();
@@ -358,16 +402,25 @@
   });
 
   // --- search -----------------------------------------------------------------------------------------
+  // Typing outlines the matches; Enter goes to the next one (Shift+Enter: the one before), Esc clears.
   var search = document.getElementById("search");
   var hitsLabel = document.getElementById("hits");
   var hits = [];
-  var next = 0;
+  var at = -1;
+  var searched = "";
   var timer = null;
+  function hitsText() {
+    if (!searched) { return ""; }
+    var count = hits.length + (hits.length === 1 ? " card" : " cards");
+    return at >= 0 && hits.length ? (at + 1) + " of " + count : count;
+  }
   function runSearch() {
     var q = search.value.trim().toLowerCase();
+    if (q === searched) { return; }
     hits.forEach(function (el) { el.classList.remove("hit"); });
     hits = [];
-    next = 0;
+    at = -1;
+    searched = q;
     if (q) {
       Object.keys(data.cards).forEach(function (id) {
         var c = data.cards[id];
@@ -375,14 +428,27 @@
         if (text.indexOf(q) >= 0 && cardEls[id]) { cardEls[id].classList.add("hit"); hits.push(cardEls[id]); }
       });
     }
-    hitsLabel.textContent = q ? hits.length + (hits.length === 1 ? " card" : " cards") : "";
+    hitsLabel.textContent = hitsText();
+  }
+  function clearSearch() {
+    search.value = "";
+    clearTimeout(timer);
+    runSearch();
   }
   search.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(runSearch, 120); });
   search.addEventListener("keydown", function (event) {
     if (event.key === "Enter") {
+      event.preventDefault();
       clearTimeout(timer);
       runSearch();
-      if (hits.length) { showElement(hits[next % hits.length]); next += 1; }
+      if (!hits.length) { return; }
+      at = event.shiftKey ? (at <= 0 ? hits.length - 1 : at - 1) : (at + 1) % hits.length;
+      showElement(hits[at]);
+      select(hits[at]);
+      hitsLabel.textContent = hitsText();
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      if (search.value) { clearSearch(); } else { closePanel(); search.blur(); }
     }
   });
 
@@ -390,15 +456,21 @@
   document.getElementById("zoom-in").addEventListener("click", function () { zoomCentre(1.25); });
   document.getElementById("zoom-out").addEventListener("click", function () { zoomCentre(0.8); });
   document.addEventListener("keydown", function (event) {
-    if (event.target === search) { return; }
-    if (event.key === "Escape") { panel.hidden = true; select(null); }
-    else if (event.key === "+" || event.key === "=") { zoomCentre(1.25); }
+    if (event.target === search || event.ctrlKey || event.metaKey || event.altKey) { return; }
+    var card = event.target.closest ? event.target.closest("[data-card-id]") : null;
+    if (event.key === "Escape") {
+      if (!panel.hidden) { closePanel(); } else if (searched) { clearSearch(); }
+    } else if (card && (event.key === "Enter" || event.key === " ")) {
+      event.preventDefault();
+      showCard(card.getAttribute("data-card-id"));
+    } else if (event.key === "+" || event.key === "=") { zoomCentre(1.25); }
     else if (event.key === "-") { zoomCentre(0.8); }
     else if (event.key === "0") { fit(); }
+    else if (event.key === "/") { event.preventDefault(); search.focus(); }
   });
   window.addEventListener("beforeprint", function () {
     Object.keys(pending).forEach(function (id) { var el = cardEls[id] || linkEls[id]; if (el) { drawText(id, el); } });
-    svg.style.transform = "";
+    plane.style.transform = "";
     svg.classList.remove("far");
   });
   window.addEventListener("afterprint", apply);

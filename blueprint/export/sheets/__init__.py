@@ -8,6 +8,7 @@ from blueprint.export.sheets.facts import SheetContext, SheetFacts
 from blueprint.export.sheets.files import (
     SheetsCancelled,
     SheetsResult,
+    SheetWriteError,
     prepare_folder,
     render_sheet,
     write_sheets,
@@ -18,6 +19,7 @@ __all__ = [
     "SheetContext",
     "SheetFacts",
     "SheetPages",
+    "SheetWriteError",
     "SheetsCancelled",
     "SheetsResult",
     "prepare_folder",

@@ -45,7 +45,8 @@ class PlanRow:
 
 @dataclass(frozen=True)
 class FailRow:
-    """A fail point the function owns (its own card's, or one whose `owner` names it)."""
+    """A fail point on the function's sheet: one it owns (its own card's, or one whose `owner` names
+    it), or one on its own card that another function (the `owner`) recovers."""
 
     card_id: str
     card: str
@@ -53,6 +54,9 @@ class FailRow:
     severity: str
     note: str
     plans: tuple[PlanRow, ...]
+    owner: str = ""  # the name of the function that recovers it
+    owned: bool = True  # the sheet's function recovers it
+    why: str = ""  # "your card", "named as its owner" (owned), or "" (another function's)
 
 
 @dataclass(frozen=True)
@@ -212,10 +216,31 @@ class SheetContext:
         rows = []
         for card in sorted(self.doc.cards, key=lambda c: self._grid[c.id]):
             fail = card.fail_point
-            if fail is None or (fail.owner or card.function) != function_id:
+            if fail is None:
                 continue
+            owner = fail.owner or card.function
+            if owner != function_id and card.function != function_id:
+                continue
+            if owner == function_id:
+                why = (
+                    "named as its owner"
+                    if fail.owner == function_id and card.function != function_id
+                    else "your card"
+                )
+            else:
+                why = ""
             rows.append(
-                FailRow(card.id, card.title, self.at(card.id), fail.severity, fail.note, self.plans(card.id))
+                FailRow(
+                    card.id,
+                    card.title,
+                    self.at(card.id),
+                    fail.severity,
+                    fail.note,
+                    self.plans(card.id),
+                    self.function_name(owner) or "",
+                    owner == function_id,
+                    why,
+                )
             )
         return tuple(rows)
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from blueprint.export.pdf import glyph_warnings, new_canvas
+from blueprint.export.pdf import glyph_warnings, new_canvas, problem_warnings
 from blueprint.export.sheets.facts import SheetContext
 from blueprint.export.sheets.pages import SheetPages
 from blueprint.export.textdraw import TextPen
@@ -31,6 +31,15 @@ class SheetsCancelled(Exception):
         self.written = written
 
 
+class SheetWriteError(OSError):
+    """A sheet that could not be written: `filename` is the sheet's path; the sheets written before
+    it (`written`) are whole and stay."""
+
+    def __init__(self, errno: int | None, strerror: str, filename: str, written: list[Path]) -> None:
+        super().__init__(errno, strerror, filename)
+        self.written = list(written)
+
+
 @dataclass(frozen=True)
 class SheetsResult:
     paths: list[Path]
@@ -38,16 +47,26 @@ class SheetsResult:
 
 
 def render_sheet(
-    context: SheetContext, function_id: str, page_size: str, orientation: str
+    context: SheetContext,
+    function_id: str,
+    page_size: str,
+    orientation: str,
+    problems: dict[str, set[str]] | None = None,
 ) -> tuple[bytes, list[str]]:
-    """One function's sheet as PDF bytes, with the warnings (characters no font can draw)."""
+    """One function's sheet as PDF bytes, with the warnings (characters no font can draw). With
+    `problems`, those characters are added to it instead (by owner: the cards, the title, ...), so a
+    run of many sheets warns once about a card several sheets draw."""
     sheet = SheetPages(context, function_id, page_size, orientation)
     buffer = io.BytesIO()
     canvas, fonts = new_canvas(buffer, sheet.plan, context.doc, sheet.facts.heading)
     pen = TextPen(canvas, fonts)
     sheet.draw(canvas, pen, 1, sheet.page_count)
     canvas.save()
-    return buffer.getvalue(), glyph_warnings(pen, fonts, context.doc)
+    if problems is None:
+        return buffer.getvalue(), glyph_warnings(pen, fonts, context.doc)
+    for owner, chars in pen.problems.items():
+        problems.setdefault(owner, set()).update(chars)
+    return buffer.getvalue(), []
 
 
 def prepare_folder(folder: Path) -> None:
@@ -71,21 +90,24 @@ def write_sheets(
     """Write the sheets of `function_ids` (all functions by default, in display order) into `folder`.
 
     `progress(done, total, function name)` is called before each sheet; when it returns False the
-    export stops (SheetsCancelled, with the paths already written). OSError when writing fails."""
+    export stops (SheetsCancelled, with the paths already written). OSError when the folder cannot be
+    made or written; SheetWriteError (an OSError naming the sheet) when one sheet cannot be."""
     ids = [f.id for f in doc.functions] if function_ids is None else list(dict.fromkeys(function_ids))
     prepare_folder(folder)
     context = SheetContext(doc)
     paths: list[Path] = []
-    warnings: list[str] = []
+    problems: dict[str, set[str]] = {}  # of every sheet: one warning per card or heading at the end
     with without_gc():
         for done, function_id in enumerate(ids):
             if progress is not None and not progress(done, len(ids), context.functions[function_id].name):
                 raise SheetsCancelled(paths)
-            data, found = render_sheet(context, function_id, page_size, orientation)
+            data, _ = render_sheet(context, function_id, page_size, orientation, problems)
             path = folder / f"{function_id}.pdf"
-            write_atomically(path, data)
+            try:
+                write_atomically(path, data)
+            except OSError as error:  # named by the sheet's file, not a temporary one or the folder
+                raise SheetWriteError(error.errno, error.strerror or str(error), str(path), paths) from None
             paths.append(path)
-            warnings.extend(w for w in found if w not in warnings)
     if progress is not None:
         progress(len(ids), len(ids), "")
-    return SheetsResult(paths, warnings)
+    return SheetsResult(paths, problem_warnings(problems, doc))

@@ -17,24 +17,37 @@ from reportlab.pdfgen.canvas import Canvas
 from blueprint.export.appendix_flow import AppendixPage, Flow
 from blueprint.export.draw import BlueprintPainter
 from blueprint.export.legend import draw_legend, legend_items
-from blueprint.export.pages import MARGIN, PagePlan, plan_pages
+from blueprint.export.pages import MARGIN, PagePlan, Tile, plan_pages
 from blueprint.export.pdf import show_tile, title_block
 from blueprint.export.sheets.facts import SheetContext, SheetFacts
 from blueprint.export.sheets.sections import write_sections
 from blueprint.export.textdraw import TextPen
-from blueprint.layout import Layout
+from blueprint.layout import CardBox, Layout
 from blueprint.layout.focus import FocusState, focus_state
+
+
+def focus_cards(layout: Layout, context: SheetContext, facts: SheetFacts) -> list[CardBox]:
+    """The boxes of the function's cards and of the cards it hands work to or receives work from."""
+    ids = set(facts.cards)
+    for row in (*facts.receive, *facts.hand_on):
+        link = context.links_by_id[row.link_id]
+        ids.update((link.source, link.target))
+    return [box for box in map(layout.cards.get, sorted(ids)) if box is not None]
 
 
 def focus_columns(layout: Layout, context: SheetContext, facts: SheetFacts) -> list[tuple[float, float]]:
     """(x0, x1) of every column holding one of the function's cards or a card it hands work to or
     receives work from, left to right (none when it has no cards)."""
-    ids = set(facts.cards)
-    for row in (*facts.receive, *facts.hand_on):
-        link = context.links_by_id[row.link_id]
-        ids.update((link.source, link.target))
     columns = {step.step_id: step.column for step in layout.steps}
-    return sorted({(columns[b.step_id].x, columns[b.step_id].right) for b in map(layout.cards.get, ids) if b})
+    boxes = focus_cards(layout, context, facts)
+    return sorted({(columns[b.step_id].x, columns[b.step_id].right) for b in boxes})
+
+
+def _shows_any(tile: Tile, boxes: list[CardBox]) -> bool:
+    return any(
+        tile.x0 < b.box.right and b.box.x < tile.x1 and tile.y0 < b.box.bottom and b.box.y < tile.y1
+        for b in boxes
+    )
 
 
 def _painter(
@@ -62,10 +75,11 @@ class SheetPages:
         # the plan of the drawing (none without cards); words go in the frame of the same paper
         if columns:
             plan = plan_pages(layout, page_size, orientation, "tile", (columns[0][0], columns[-1][1]))
-            # sheets with none of its columns are left out (a hand-off far along the journey does not
-            # bring every sheet between), each kept sheet with the whole height of its columns
-            keep = [t for t in plan.tiles if any(t.x0 < x1 and x0 < t.x1 for x0, x1 in columns)]
-            self.plan: PagePlan = replace(plan, tiles=tuple(keep))
+            # tiles that show none of its cards or its partners' are left out, column by column and
+            # row by row (a hand-off far along the journey does not bring every tile between, nor a
+            # tall blueprint every row below its lanes); each tile repeats the lane names and headers
+            boxes = focus_cards(layout, context, facts)
+            self.plan: PagePlan = replace(plan, tiles=tuple(t for t in plan.tiles if _shows_any(t, boxes)))
         else:
             self.plan = plan_pages(layout, page_size, orientation, "page")
         self.drawn = bool(columns)

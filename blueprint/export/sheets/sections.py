@@ -118,6 +118,10 @@ def write_sections(flow: Flow, facts: SheetFacts, blueprint_title: str) -> None:
             flow.text(fail.at, SMALL, indent=12, color=MUTED)
             if fail.note.strip():
                 flow.text(fail.note, BODY, indent=12)
+            if fail.owned:
+                flow.text(f"Recovery: you ({fail.why})", BODY, indent=12)
+            else:
+                flow.text(f"Recovery: {fail.owner} (named as its owner), on your card", BODY, indent=12)
             if fail.plans:
                 for plan in fail.plans:
                     due = f", due {plan.due}" if plan.due else ", no due date"

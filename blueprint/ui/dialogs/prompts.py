@@ -50,10 +50,25 @@ def show_error(parent: QWidget, title: str, message: str) -> None:
 
 def ask_overwrite(parent: QWidget, path: Path) -> bool:
     """Replace an existing file? (No is the default: nothing is lost by saying no.)"""
+    return _yes_or_no(
+        parent, "Replace the file?", f"“{path.name}” already exists in {path.parent}. Replace it?"
+    )
+
+
+def ask_replace_files(parent: QWidget, folder: Path, names: list[str]) -> bool:
+    """Replace files an export would write over in `folder`? (No is the default.)"""
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    count = "a file" if len(names) == 1 else f"{len(names)} files"
+    text = f"“{folder.name or folder}” already holds {count} of this export ({shown}). Replace them?"
+    return _yes_or_no(parent, "Replace the files?", text)
+
+
+def _yes_or_no(parent: QWidget, title: str, text: str) -> bool:
+    """A question answered Yes or No, No by default (nothing is lost by saying no)."""
     answer = QMessageBox.question(
         parent,
-        "Replace the file?",
-        f"“{path.name}” already exists in {path.parent}. Replace it?",
+        title,
+        text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from blueprint.edit import EditError, RemoveView, SetViewFields
+from blueprint.edit import EditError, RemoveView, SetViewFields, view_name_problem
 from blueprint.ui.commands import push
 from blueprint.ui.dialogs.prompts import show_error
 
@@ -85,7 +85,12 @@ class ManageViewsDialog(QDialog):
             name, ok = QInputDialog.getText(self, "Rename View", "New name:", text=old)
             if not ok:
                 return
-        self._push(SetViewFields(view_id, {"name": name.strip()}), view_id)
+        name = name.strip()
+        problem = view_name_problem(self.window.document.blueprint, name, view_id)
+        if problem is not None:
+            show_error(self, "Cannot rename the view", problem)
+            return
+        self._push(SetViewFields(view_id, {"name": name}), view_id)
 
     def delete(self) -> None:
         view_id = self.current_id()
