@@ -214,3 +214,42 @@ def test_typing_in_two_cards_makes_two_undo_steps(
     assert inspector.undo_stack.count() == 3
     inspector.undo_stack.undo()
     assert document.card("c1").title == "Orders!!"
+
+
+def _wheel(widget, notches: int) -> None:
+    """Turn the mouse wheel over `widget` (negative: towards the person, scrolling down)."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_over_a_choice_box_scrolls_the_form_and_changes_nothing(
+    qtbot, inspector: InspectorPanel, document: Document
+) -> None:
+    """Scrolling the card's form with the pointer resting on the Function box gave the card another
+    function (one undo step per notch); now the form scrolls and the box changes only once clicked."""
+    inspector.resize(360, 260)  # the card's form is taller than the dock: it scrolls
+    inspector.selection.set(["c2"])
+    before = dumps(document.blueprint)
+    function = inspector.card_form.function
+    bar = inspector.scroll.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    _wheel(function, -1)
+    assert dumps(document.blueprint) == before
+    assert inspector.undo_stack.count() == 0
+    assert bar.value() > 0  # the wheel went to the form
+    function.setFocus()  # tabbed into
+    _wheel(function, -1)  # a focused box takes the wheel, as a person who chose it expects
+    assert document.card("c2").function != "team-a"

@@ -21,6 +21,7 @@ from blueprint.ui.panels.inspector_document import DocumentForm
 from blueprint.ui.panels.inspector_elements import LaneForm, LinkForm, StageForm, StepForm
 from blueprint.ui.panels.inspector_many import ManyCardsForm
 from blueprint.ui.panels.inspector_plan import PlanForm
+from blueprint.ui.panels.wheel_guard import WheelGuard
 from blueprint.ui.selection import Selection
 
 
@@ -70,6 +71,7 @@ class InspectorPanel(QDockWidget):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.pages)
+        WheelGuard(scroll).guard(self.pages)  # the wheel scrolls the form, not the box under it
         self.setWidget(scroll)
         selection.changed.connect(self._selection_changed)
         self.set_document(document)
