@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent, QUndoStack
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -111,7 +111,7 @@ class MainWindow(StatusBarMixin, QMainWindow):
         self.view.message.connect(self.show_message)
         self._update_title()
         self._update_counts()
-        self.resize(1400, 860)
+        self.resize(_first_size(self))
         self._restore_geometry()
         self._raise_inspector()  # a saved layout may have left the Functions tab in front
         self.find_bar.hide()  # until Edit > Find, whatever the saved layout says
@@ -520,3 +520,18 @@ def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
 def _file_stem(title: str) -> str:
     stem = "".join(ch if ch.isalnum() or ch in " -_" else "-" for ch in title).strip() or "blueprint"
     return stem[:60]
+
+
+#: The first window's size on a large screen; a smaller screen gets its room less the window's frame.
+FIRST_SIZE = QSize(1400, 860)
+FRAME_ROOM = QSize(16, 48)  # the window manager's borders and title bar, roughly
+
+
+def _first_size(window: QWidget) -> QSize:
+    """1400 x 860, or what the screen has room for: on a 1366 x 768 laptop the window was wider and
+    taller than the screen, its right edge (the Inspector's fields) and the status bar off it."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return FIRST_SIZE
+    room = screen.availableGeometry().size() - FRAME_ROOM
+    return FIRST_SIZE.boundedTo(room)

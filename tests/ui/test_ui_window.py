@@ -258,3 +258,21 @@ def test_undo_and_redo_toolbar_buttons_show_undo_icons_not_arrows(qtbot, window)
     assert window.document.card("c1") is not None
     qtbot.mouseClick(redo_button, Qt.MouseButton.LeftButton)
     assert window.document.card("c1") is None
+
+
+def test_the_first_window_fits_a_small_screen(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A first start on a screen smaller than 1400 x 860 (a 1366 x 768 laptop; the test screen is
+    smaller still) opens a window the screen holds, frame and all, not one whose right edge is off it."""
+    from blueprint.edit import Document
+    from blueprint.ui.main_window import MainWindow
+
+    from ui_gestures import isolate_settings
+
+    isolate_settings(tmp_path)  # no saved geometry: the first start
+    window = MainWindow(Document(blueprint_with(cards=[card("c1", "customer", 0, "Orders")])))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    room = window.screen().availableGeometry()
+    assert room.width() < 1400 and room.height() < 860
+    assert window.width() <= room.width() - 16 and window.height() <= room.height() - 48
