@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QStyle, QToolBar
 
 from blueprint.ui import icons
+from blueprint.ui.dialogs.shortcuts import COMMAND_NAME
 from blueprint.ui.safety import backup_action
 
 if TYPE_CHECKING:
@@ -94,10 +95,12 @@ class Actions:
         self.undo.setShortcuts(QKeySequence.keyBindings(Key.Undo))
         self.undo.setIcon(icons.undo())
         self.undo.setToolTip("Undo the last change")
+        self.undo.setProperty(COMMAND_NAME, "Undo")  # its text names the step: "Undo Move step 'Pay'"
         self.redo = w.undo_stack.createRedoAction(w, "&Redo")
         self.redo.setShortcuts(QKeySequence.keyBindings(Key.Redo))
         self.redo.setIcon(icons.redo())
         self.redo.setToolTip("Redo the change you undid")
+        self.redo.setProperty(COMMAND_NAME, "Redo")
         self.cut = self._make("Cu&t", lambda: w.canvas_editor.cut(), Key.Cut, "Cut the selected cards")
         self.copy = self._make("&Copy", lambda: w.canvas_editor.copy(), Key.Copy, "Copy the selected cards")
         self.paste = self._make("&Paste", w.paste, Key.Paste, "Paste cards (with the links among them)")

@@ -87,3 +87,23 @@ def test_icon_desktop_name_and_qt_translations(qtbot):  # type: ignore[no-untype
     finally:
         QApplication.removeTranslator(translator)
     assert load_qt_translations(QApplication.instance(), QLocale("xx_XX")) is None
+
+
+def test_shortcuts_name_undo_plainly_and_leave_out_sun_keys(qtbot):  # type: ignore[no-untyped-def]
+    """After an edit the list read "Undo Edit card emotion" (the menu's text of the moment), and it
+    listed F14, F16, F18 and F20, keys only Sun keyboards have, beside Ctrl+Z, Ctrl+C, Ctrl+V, Ctrl+X."""
+    from builders import card
+
+    window = open_window(qtbot, blueprint_with(cards=[card("c1", "customer", 0, "Orders")]))
+    window.selection.set(["c1"])
+    key(qtbot, window.view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # an edit to undo
+    assert window.document.card("c1").step == "step1"
+    assert window.actions.undo.text() != "&Undo"
+    x11 = [QKeySequence("Ctrl+Z"), QKeySequence("F14")]  # Qt's Undo keys under X11 (offscreen: no F14)
+    window.actions.undo.setShortcuts(x11)
+    window.actions.shortcuts.trigger()
+    dialog = window.findChild(ShortcutsDialog, "keyboardShortcuts")
+    keys = {(where, command): keys for where, command, keys in dialog.rows()}
+    assert keys[("Edit", "Undo")] == "Ctrl+Z" and "Ctrl+Shift+Z" in keys[("Edit", "Redo")]
+    assert not any(f"F{n}" in k.split(", ") for k in keys.values() for n in range(13, 36))
+    dialog.close()

@@ -36,11 +36,30 @@ def plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").removesuffix("…").strip()
 
 
+#: The function keys past F12, which only Sun and office keyboards have: Qt's standard bindings on X11
+#: give Undo F14, Copy F16, Paste F18 and Cut F20, and a list of them reads like keys to press.
+FAR_FUNCTION_KEYS = range(Qt.Key.Key_F13.value, Qt.Key.Key_F35.value + 1)
+
+#: An action's name in the list where its menu text changes (Undo reads "Undo Edit card emotion").
+COMMAND_NAME = "commandName"
+
+
 def keys_of(action: QAction) -> str:
     """The action's keys as a person types them; the dedicated keys of multimedia and office keyboards
-    that Qt's standard bindings add ("Open", "Zoom In", "Undo" keys) are left out of the list."""
-    typed = [k for k in action.shortcuts() if k.count() and k[0].key().value < Qt.Key.Key_Back.value]
+    that Qt's standard bindings add ("Open", "Zoom In", "Undo" keys, F13 to F35) are left out."""
+    typed = [
+        k
+        for k in action.shortcuts()
+        if k.count()
+        and k[0].key().value < Qt.Key.Key_Back.value
+        and k[0].key().value not in FAR_FUNCTION_KEYS
+    ]
     return ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in typed)
+
+
+def command_of(action: QAction) -> str:
+    """The command's name: its fixed name when it has one, else its menu text."""
+    return str(action.property(COMMAND_NAME) or plain(action.text()))
 
 
 def _menu_rows(menu: QMenu, path: str, seen: set[int]) -> Iterator[tuple[str, str, str]]:
@@ -50,7 +69,7 @@ def _menu_rows(menu: QMenu, path: str, seen: set[int]) -> Iterator[tuple[str, st
             yield from _menu_rows(sub, f"{path} › {plain(sub.title())}", seen)
         elif keys_of(action) and not action.isSeparator():
             seen.add(id(action))
-            yield (path, plain(action.text()), keys_of(action))
+            yield (path, command_of(action), keys_of(action))
 
 
 def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
@@ -70,7 +89,7 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
             others += [a for a in QWidget.actions(owner) if keys_of(a) and id(a) not in seen]
     for action in dict.fromkeys(others):
         where = "Canvas" if action in canvas else "Window"
-        rows.append((where, plain(action.text()), keys_of(action)))
+        rows.append((where, command_of(action), keys_of(action)))
     return rows
 
 
