@@ -214,8 +214,11 @@ def _inserted(view: BlueprintView, kind: str, new_id: str | None) -> None:
 
 def _at_ends(bp, kind: str, element_id: str) -> tuple[bool, bool]:  # type: ignore[no-untyped-def]
     """Whether a lane, stage or step is the first and whether it is the last of its kind (a step
-    moves across stage boundaries, so it is first only in the first stage)."""
+    moves across stage boundaries, so it is first only in the first stage). A stage's only step
+    moves neither way (a stage keeps one step), so its Move entries are greyed like the ends'."""
     ids = header_ids(bp, kind)
+    if kind == "step" and any(len(s.steps) == 1 and s.steps[0].id == element_id for s in bp.stages):
+        return True, True
     return ids[0] == element_id, ids[-1] == element_id
 
 
