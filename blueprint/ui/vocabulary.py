@@ -25,6 +25,9 @@ LANE_KINDS: tuple[tuple[str, str], ...] = (
 )
 LANE_NAMES: dict[str, str] = dict(LANE_KINDS)
 
+#: A card with no function, in the card menu's Set function and the Inspector's Function box alike.
+NO_FUNCTION = "No function"
+
 #: (kind, name) of a function.
 FUNCTION_KINDS: tuple[tuple[str, str], ...] = (
     ("team", "Team"),

@@ -17,7 +17,7 @@ from blueprint.ui.canvas.menus import card_menu
 
 from builders import blueprint_with, card
 from menu_gestures import header_centre, right_click_pick
-from ui_gestures import key, look, open_window, type_text, when_dialog_opens
+from ui_gestures import card_centre, key, look, open_window, type_text, when_dialog_opens
 
 
 def doc():  # type: ignore[no-untyped-def]
@@ -38,6 +38,18 @@ def test_one_emotion_vocabulary_in_the_card_menu_and_the_inspector(qtbot):  # ty
     box = window.panel("InspectorPanel").card_form.emotion
     assert in_menu == [box.itemText(i) for i in range(box.count())]
     assert in_menu[:3] == ["Not set", "+2 Delighted", "+1 Pleased"]
+
+
+def test_one_word_for_no_function_in_the_card_menu_and_the_inspector(qtbot):  # type: ignore[no-untyped-def]
+    """The card menu's Set function said "(none)" where the Inspector's Function box says "No function"."""
+    window = open_window(qtbot, doc())
+    window.selection.set(["f0"])
+    box = window.panel("InspectorPanel").card_form.function
+    menu = next(a.menu() for a in card_menu(window.view, "f0").actions() if a.text() == "Set function")
+    in_menu = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert in_menu == [box.itemText(i) for i in range(box.count())] + ["New function…"]
+    right_click_pick(window, card_centre(window, "f0"), "Set function", "No function")
+    assert window.document.card("f0").function is None
 
 
 def test_an_inserted_step_is_selected_and_tab_names_the_next_headers(qtbot):  # type: ignore[no-untyped-def]

@@ -17,7 +17,7 @@ from blueprint.ui.canvas.plan_menus import add_fail_owner_menu, add_plan_entries
 from blueprint.ui.dialogs.lifetime import modal
 from blueprint.ui.dialogs.new_function import NewFunctionDialog
 from blueprint.ui.plain import menu_text
-from blueprint.ui.vocabulary import EMOTIONS, LANE_KINDS
+from blueprint.ui.vocabulary import EMOTIONS, LANE_KINDS, NO_FUNCTION
 
 if TYPE_CHECKING:
     from blueprint.ui.canvas.view import BlueprintView
@@ -90,7 +90,7 @@ def card_menu(view: BlueprintView, card_id: str) -> QMenu:
     functions = menu.addMenu("Set function")
     group = QActionGroup(functions)
     for function_id, name in [
-        (None, "(none)"),
+        (None, NO_FUNCTION),  # the Inspector's word (the menu said "(none)")
         *[(f.id, f.name) for f in editor.document.blueprint.functions],
     ]:
         action = QAction(menu_text(name), functions, checkable=True)

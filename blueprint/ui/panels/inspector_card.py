@@ -13,7 +13,7 @@ from blueprint.ui.panels.form import ChoiceBox, Form, check_box, line_edit, plai
 from blueprint.ui.panels.inspector_time import CustomerTime
 from blueprint.ui.panels.parse import format_minutes, format_tags, optional, parse_minutes, parse_tags
 from blueprint.ui.vocabulary import EMOTIONS as EMOTION_WORDS
-from blueprint.ui.vocabulary import choices
+from blueprint.ui.vocabulary import NO_FUNCTION, choices
 
 Submit = Callable[[str, Operation], None]
 
@@ -140,7 +140,7 @@ class CardForm(Form):
         self.heading.set_heading("Card", card.id)
         self.lane.set_choices([(lane.name, lane.id) for lane in bp.lanes])
         self.step.set_choices([(f"{stage.name} › {step.name}", step.id) for stage, step in bp.all_steps()])
-        self.function.set_choices([("No function", None)] + [(f.name, f.id) for f in bp.functions])
+        self.function.set_choices([(NO_FUNCTION, None)] + [(f.name, f.id) for f in bp.functions])
         set_line(self.title, card.title)
         set_plain(self.description, card.description)
         self.lane.set_value(card.lane)

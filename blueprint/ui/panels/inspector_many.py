@@ -16,6 +16,7 @@ from blueprint.model import Card
 from blueprint.ui.panels.form import ChoiceBox, Form, set_line
 from blueprint.ui.panels.inspector_card import EMOTIONS, EVIDENCE
 from blueprint.ui.panels.parse import optional
+from blueprint.ui.vocabulary import NO_FUNCTION
 
 Submit = Callable[[str, Operation], None]
 
@@ -68,7 +69,7 @@ class ManyCardsForm(Form):
             self.clear_errors()
         self._doc, self.card_ids = doc, [c.id for c in cards]
         self.heading.set_heading(f"{len(cards)} cards")
-        functions = [("No function", None)] + [(f.name, f.id) for f in doc.blueprint.functions]
+        functions = [(NO_FUNCTION, None)] + [(f.name, f.id) for f in doc.blueprint.functions]
         for box, choices, key in (
             (self.function, functions, "function"),
             (self.emotion, EMOTIONS, "emotion"),
