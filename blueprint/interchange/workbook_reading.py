@@ -212,7 +212,9 @@ class Workbook:
             ]
             return self._text("".join(parts), name, number, column)
         raw = cell.findtext(_VALUE)
-        if raw is None:
+        # openpyxl saves a formula it has not calculated with an empty <v/>; only a text result
+        # (t="str") can be empty
+        if raw is None or (not raw and kind != "str"):
             formula = cell.find(_FORMULA)
             if formula is not None:
                 shown = f" (={formula.text[:40]})" if formula.text else ""

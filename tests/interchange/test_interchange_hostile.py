@@ -6,6 +6,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from blueprint.fileformat import BlueprintFileError
@@ -156,3 +157,22 @@ def test_more_cards_than_a_blueprint_may_hold(tmp_path: Path, monkeypatch: pytes
     path = tmp_path / "many.csv"
     path.write_text("Stage,Lane,Title\n" + "".join(f"Visit,customer,Step {n}\n" for n in range(6)))
     assert "it would make 6 cards (this program opens at most 5)" in refused(path)
+
+
+def test_a_formula_saved_by_openpyxl_has_no_result_either(tmp_path: Path) -> None:
+    """openpyxl writes a formula it typed in as `<f>...</f><v/>`: no result, not an empty number."""
+    path = tmp_path / "typed.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Process"
+    sheet.append(["Stage", "Service layer", "What happens", "Minutes"])
+    sheet.append(["Visit", "customer", "Arrives", "=SUM(D3:D4)"])
+    book.save(path)
+    line = refused(path)
+    assert "formula without a saved result (=SUM(D3:D4))" in line and "Process!D2" in line
+
+
+def test_an_empty_formula_text_result_is_an_empty_cell(tmp_path: Path) -> None:
+    row = inline_row(2, "Visit", "customer", "Arrives")[:-6] + '<c r="D2" t="str"><f>""</f><v></v></c></row>'
+    imported = import_file(raw_workbook(tmp_path / "blank.xlsx", HEADER + row))
+    assert [card.title for card in imported.document.cards] == ["Arrives"]
