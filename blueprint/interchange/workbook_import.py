@@ -269,8 +269,8 @@ class _Reader:
             "description": row.text("Description") or "",
             "function": function_of(row.stripped("Function")),
             "channel": row.text("Channel"),
-            "duration_minutes": row.read("Minutes", as_number),
-            "tolerance_minutes": row.read("Tolerance", as_number),
+            "duration_minutes": row.read("Minutes", as_number, minutes=True),
+            "tolerance_minutes": row.read("Tolerance", as_number, minutes=True),
             "emotion": row.read("Emotion", as_whole, -2, 2),
             "fail_point": fail,
             "wait_point": self._wait(row),
@@ -288,7 +288,7 @@ class _Reader:
         if text is not None and text.strip().casefold() == columns.UNKNOWN_MINUTES:
             minutes = None
         else:
-            minutes = row.read("Wait minutes", as_number, then="the wait's length is unknown")
+            minutes = row.read("Wait minutes", as_number, minutes=True, then="the wait's length is unknown")
         return {"note": row.text("Wait") or "", "minutes": minutes}
 
     def _links(self) -> None:

@@ -75,6 +75,9 @@ def test_names_typed_in_place_of_ids_and_a_new_card_without_an_id(tmp_path: Path
             ("Lane", "Frontstage"),
             ("Title", "Waves goodbye"),
             ("Minutes", "0,5"),
+            ("Tolerance", "3 min"),
+            ("Wait", "Queue at the counter"),
+            ("Wait minutes", "10 minutes"),
         ):
             cards.cell(row, column(cards, name)).value = value
         cards.cell(row, column(cards, "Function")).value = "Barista"
@@ -84,6 +87,7 @@ def test_names_typed_in_place_of_ids_and_a_new_card_without_an_id(tmp_path: Path
     doc = cafe()
     step = next(s for _, s in doc.all_steps() if s.name == "Picks up the drink")
     assert (new.title, new.step, new.duration_minutes) == ("Waves goodbye", step.id, 0.5)
+    assert new.tolerance_minutes == 3 and new.wait_point is not None and new.wait_point.minutes == 10
     assert new.lane == next(lane.id for lane in doc.lanes if lane.name == "Frontstage")
     assert new.function == next(f.id for f in doc.functions if f.name == "Barista")
     assert new.id not in doc.cards_by_id() and lines(imported) == []
