@@ -30,6 +30,7 @@ from blueprint.model import (
     Persona,
     Stage,
     View,
+    fresh_id,
     is_valid_id,
 )
 
@@ -84,9 +85,16 @@ class Origin:
 
 class Ids:
     """Ids in use across the document (they are unique across it): fresh ones for blank, invalid or
-    repeated ids, each change but the blank one noted."""
+    repeated ids, each change but the blank one noted.
 
-    def __init__(self) -> None:
+    `random`: fresh ids are random (`card-7f3a9c`, as the editor makes them) rather than counted. Our
+    workbook is a copy of a document, edited and imported back; a row a designer added there is a
+    new element as if added in the editor, and two colleagues adding rows to copies of one workbook
+    must not both make `card-1` (a merge matches elements by id). A table of another tool makes a
+    new document, whose counted ids are shorter to read and the same on every import."""
+
+    def __init__(self, random: bool = False) -> None:
+        self.random = random
         self.taken: set[str] = set()
         self.first: dict[str, str] = {}
         self._counters: dict[str, int] = {}
@@ -112,7 +120,11 @@ class Ids:
         return fresh
 
     def fresh(self, prefix: str) -> str:
-        """`prefix-N`, N counting up per prefix."""
+        """`prefix-N`, N counting up per prefix (or random hex digits, see the class)."""
+        if self.random:
+            made = fresh_id(prefix, self.taken)
+            self.taken.add(made)
+            return made
         n = self._counters.get(prefix, 0) + 1
         while f"{prefix}-{n}" in self.taken:
             n += 1

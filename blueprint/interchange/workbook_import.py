@@ -3,7 +3,7 @@ same file as `doc`), and the designer's edits in a spreadsheet program with it.
 
 Read by header names, so moved or added columns do no harm (an added column is noted). References
 (a card's stage, step, lane, function, a plan's owner) are ids, or else a name only one element has,
-so a designer may type "Kitchen" where the id was. A blank id gets a fresh one. The result sheets
+so a designer may type "Kitchen" where the id was. A blank id gets a fresh random one. The result sheets
 (Findings, Hand-offs, Timing) are ignored.
 """
 
@@ -71,7 +71,7 @@ class _Reader:
     def __init__(self, book: Workbook, source: str) -> None:
         self.book, self.source = book, source
         self.notes = Notes()
-        self.ids = Ids()
+        self.ids = Ids(random=True)
         self.origins: dict[str, list[Origin]] = {kind: [] for kind in columns.ELEMENT_SHEETS.values()}
         self.raw: dict[str, Any] = {"format": "service-blueprint", "version": 2}
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -91,6 +92,24 @@ def test_names_typed_in_place_of_ids_and_a_new_card_without_an_id(tmp_path: Path
     assert new.lane == next(lane.id for lane in doc.lanes if lane.name == "Frontstage")
     assert new.function == next(f.id for f in doc.functions if f.name == "Barista")
     assert new.id not in doc.cards_by_id() and lines(imported) == []
+    assert re.fullmatch(r"card-[0-9a-f]{6}", new.id)  # random, as the editor makes them
+
+
+def test_a_copied_row_is_a_new_card_with_a_random_id(tmp_path: Path) -> None:
+    """Two colleagues copying rows in copies of one workbook must not both make `card-1`."""
+
+    def edit(book):  # type: ignore[no-untyped-def]
+        cards = book["Cards"]
+        copy = [cell.value for cell in cards[2]]
+        copy[column(cards, "Title") - 1] = "Orders a second coffee"
+        cards.append(copy)
+
+    imported = edited(tmp_path, edit)
+    first, copied = cafe().cards[0], imported.document.cards[-1]
+    assert copied.title == "Orders a second coffee" and re.fullmatch(r"card-[0-9a-f]{6}", copied.id)
+    row = len(cafe().cards) + 2
+    reused = f"id '{first.id}' is used already (Cards, row 2); this one gets '{copied.id}'"
+    assert lines(imported) == [f"Cards, row {row}, column Id: {reused}"]
 
 
 def test_cells_that_cannot_be_read_are_reported_and_the_rest_comes_in(tmp_path: Path) -> None:
