@@ -10,7 +10,7 @@ left out, always with a note naming the sheet, row and column it came from.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -200,17 +200,28 @@ def _mend(
 def valid_element(kind: str, raw: dict[str, Any], origin: Origin, notes: Notes) -> dict[str, Any] | None:
     """`raw` as a valid element (mended as needed, each change noted), or None when it cannot be."""
     model = _MODELS[kind]
+    cut: dict[str, tuple[int, str]] = {}  # a text cut once, by path: its note's index, its length
     for _ in range(20):
         try:
             return model.model_validate(raw).model_dump(mode="json", by_alias=True)
         except ValidationError as error:
             path, code, message = first_problem(error)
+            length = re.match(r"is too long \((\d+) characters", message)
             done = _mend(model, raw, path, code, error)
             column, row = origin.column(path), origin.row_of(path)
             notes.at(origin.sheet)
             if done is None:
                 notes.add(f"{message}; the {_NOUN[kind]} was left out", row, column)
                 return None
+            if length and path in cut:
+                # a text over two limits (a title: 10,000 characters, then 500 after trimming) is
+                # cut twice: one line, with the length it had and the limit it was cut to
+                index, first = cut[path]
+                message = message.replace(f"({length.group(1)} characters", f"({first} characters", 1)
+                notes.items[index] = replace(notes.items[index], message=f"{message}; {done}")
+                continue
+            if length:
+                cut[path] = (len(notes.items), length.group(1))
             notes.add(f"{message}; {done}", row, column)
     notes.at(origin.sheet).add(f"could not be read; the {_NOUN[kind]} was left out", origin.row)
     return None

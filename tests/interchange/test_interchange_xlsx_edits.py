@@ -156,6 +156,18 @@ def test_cells_that_cannot_be_read_are_reported_and_the_rest_comes_in(tmp_path: 
     assert back.improvements[0].due is None and back.improvements[0].title == doc.improvements[0].title
 
 
+def test_a_title_over_both_limits_is_cut_once_with_one_line(tmp_path: Path) -> None:
+    """A title is at most 10,000 characters, then 500 after trimming: one cut, one line."""
+
+    def edit(book):  # type: ignore[no-untyped-def]
+        book["Cards"].cell(2, column(book["Cards"], "Title")).value = "Long " * 3000
+
+    imported = edited(tmp_path, edit)
+    cut = "is too long (15000 characters; at most 500); cut to 500 characters"
+    assert lines(imported) == [f"Cards, row 2, column Title: {cut}"]
+    assert len(imported.document.cards[0].title) == 500
+
+
 def test_a_workbook_without_its_lanes_sheet_is_reported_not_a_traceback(tmp_path: Path) -> None:
     imported = edited(tmp_path, lambda book: book.remove(book["Lanes"]))
     report = lines(imported)
