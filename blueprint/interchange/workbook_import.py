@@ -57,10 +57,17 @@ CARD_COLUMNS = {
 
 
 def is_ours(sheet_names: list[str], book: Workbook) -> bool:
-    """Our workbook: a Blueprint sheet headed Field, Value and a Cards sheet headed Id ... Title."""
+    """Our workbook: a Blueprint sheet headed Field, Value and a Cards sheet; or, when a designer
+    deleted the Blueprint sheet, a Cards sheet headed with our columns beside Stages and Lanes sheets
+    (read as a process list, its ids, links and plans would go)."""
     blueprint, cards = find_sheet(sheet_names, "Blueprint"), find_sheet(sheet_names, "Cards")
-    if blueprint is None or cards is None:
+    if cards is None:
         return False
+    if blueprint is None:
+        if find_sheet(sheet_names, "Stages") is None or find_sheet(sheet_names, "Lanes") is None:
+            return False
+        heads = {header_key(v) for v in first_row(book.table(cards)).values() if isinstance(v, str)}
+        return {header_key(name) for name in ("Id", "Step", "Lane", "Title")} <= heads
     heads = [header_key(v) for _, v in sorted(first_row(book.table(blueprint)).items())]
     return heads[:2] == ["field", "value"]
 
@@ -78,7 +85,11 @@ class _Reader:
     def sheet(self, name: str) -> SheetReader | None:
         found = find_sheet(self.book.sheet_names, name)
         if found is None:
-            if name != "Blueprint":
+            if name == "Blueprint":
+                self.notes.at(name).add(
+                    "no sheet 'Blueprint': the workbook has no description, persona, author, dates or tags"
+                )
+            else:
                 self.notes.at(name).add(f"no sheet '{name}': the workbook has no {name.lower()}")
             return None
         reader = SheetReader(self.book.table(found), columns.headers(name), self.notes)

@@ -175,6 +175,23 @@ def test_a_workbook_without_its_lanes_sheet_is_reported_not_a_traceback(tmp_path
     assert imported.document.cards == [] and imported.document.links == []
 
 
+def test_a_workbook_without_its_blueprint_sheet_is_still_ours(tmp_path: Path) -> None:
+    """Read as a process list instead, its ids, links, plans and views would be lost."""
+    imported = edited(tmp_path, lambda book: book.remove(book["Blueprint"]))
+    doc, back = cafe(), imported.document
+    assert imported.report.layout == "a Service Blueprint Studio workbook"
+    assert lines(imported) == [
+        "Blueprint: no sheet 'Blueprint': the workbook has no description, persona, author, dates or tags",
+        "Blueprint, column Value: no title: the blueprint is called 'cafe'",
+    ]
+    assert (back.cards, back.links, back.improvements, back.views) == (
+        doc.cards,
+        doc.links,
+        doc.improvements,
+        doc.views,
+    )
+
+
 SOFFICE = shutil.which("soffice")
 
 
