@@ -73,7 +73,7 @@ def _from_workbook(book: Workbook, name: str, sheet: str | None) -> Imported:
         header = find_header(table, process_list.matches)
         if header is None:
             raise _unknown_layout(name, f" on sheet '{found[:60]}': {_NEEDS}{_first_row(table)}")
-        return process_list.import_process_list(table, header, name, None)
+        return _other_sheets(book, found, process_list.import_process_list(table, header, name, None))
     if is_ours(book.sheet_names, book):
         return import_ours(book, name)
     if is_signal(book):
@@ -82,9 +82,34 @@ def _from_workbook(book: Workbook, name: str, sheet: str | None) -> Imported:
         table = book.table(candidate)
         header = find_header(table, process_list.matches)
         if header is not None:
-            return process_list.import_process_list(table, header, name, None)
+            imported = process_list.import_process_list(table, header, name, None)
+            return _other_sheets(book, candidate, imported)
     ours = "our workbook (sheets Blueprint and Cards) or Blueprint Signal's (sheets Stages and Service items)"
     raise _unknown_layout(name, f": {_NEEDS}; or be {ours}")
+
+
+def _holds_anything(table: Table) -> bool:
+    rows = table.rows()
+    try:
+        return any(any(v is not None and v != "" for v in cells.values()) for _, cells in rows)
+    finally:
+        close = getattr(rows, "close", None)
+        if close is not None:
+            close()
+
+
+def _other_sheets(book: Workbook, read: str, imported: Imported) -> Imported:
+    """A line for each other sheet that holds anything: a process list is one sheet, and nothing is
+    left behind without a line."""
+    skipped = [
+        Note(other, None, None, f"not read: the process list was taken from sheet '{read[:60]}'")
+        for other in book.sheet_names
+        if other != read and _holds_anything(book.table(other))
+    ]
+    if not skipped:
+        return imported
+    notes = (*imported.report.notes, *skipped)
+    return replace(imported, report=replace(imported.report, notes=notes))
 
 
 def _from_csv(name: str) -> Imported:

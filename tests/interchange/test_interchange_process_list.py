@@ -129,6 +129,9 @@ def test_a_workbook_sheet_below_a_title_row(tmp_path: Path) -> None:
         "Host checks the booking",
     ]
     assert imported.document.cards[0].duration_minutes == 2
+    # the sheet it did not read is a line: nothing is left behind silently
+    notes = [note.line() for note in imported.report.notes]
+    assert notes == ["Notes: not read: the process list was taken from sheet 'Process'"]
 
 
 def test_sheet_chooses_the_sheet(tmp_path: Path) -> None:
@@ -136,7 +139,11 @@ def test_sheet_chooses_the_sheet(tmp_path: Path) -> None:
     second = [["Stage", "Lane", "Title"], ["B", "customer", "From the second sheet"]]
     path = workbook(tmp_path / "two.xlsx", {"One": first, "Two": second})
     assert import_file(path).document.cards[0].title == "From the first sheet"
-    assert import_file(path, sheet=" two ").document.cards[0].title == "From the second sheet"
+    chosen = import_file(path, sheet=" two ")
+    assert chosen.document.cards[0].title == "From the second sheet"
+    assert [n.line() for n in chosen.report.notes] == [
+        "One: not read: the process list was taken from sheet 'Two'"
+    ]
     with pytest.raises(BlueprintFileError, match="no sheet 'Three' \\(the workbook has 'One', 'Two'\\)"):
         import_file(path, sheet="Three")
     many = workbook(tmp_path / "many.xlsx", {f"S{i}": first for i in range(12)})
