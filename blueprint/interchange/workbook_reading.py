@@ -59,6 +59,8 @@ def _checked_archive(path: str, data: bytes) -> None:
     """Refuse what is not a zip archive, or one that unpacks to more than the limits allow."""
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise _refuse(path, "an old-style Excel workbook (.xls): save it as .xlsx (Excel Workbook) first")
+    if not data:
+        raise _refuse(path, "not an Excel workbook (.xlsx): the file is empty", code="not-xlsx")
     if not data.startswith(b"PK"):
         raise _refuse(path, "not an Excel workbook (.xlsx): the file is not a zip archive", code="not-xlsx")
     try:

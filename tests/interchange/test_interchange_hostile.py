@@ -34,6 +34,13 @@ def test_a_text_file_renamed_xlsx(tmp_path: Path) -> None:
     assert "not a zip archive" in refused(path)
 
 
+def test_an_empty_file(tmp_path: Path) -> None:
+    (tmp_path / "empty.xlsx").write_bytes(b"")
+    assert refused(tmp_path / "empty.xlsx").endswith("not an Excel workbook (.xlsx): the file is empty")
+    (tmp_path / "empty.csv").write_bytes(b"")
+    assert "no recognised layout" in refused(tmp_path / "empty.csv")
+
+
 def test_an_old_xls_workbook(tmp_path: Path) -> None:
     path = tmp_path / "old.xlsx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500))
