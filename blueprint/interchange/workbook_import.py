@@ -208,6 +208,15 @@ class _Reader:
         cols = {"id": "Stage id", "name": "Stage", "phase": "Phase", "job": "Job", "steps": "Step"}
         for row in sheet.rows() if sheet else ():
             wanted = row.stripped("Stage id")
+            if wanted is None and current is not None:
+                # a row added without a stage id: a stage name other than the stage above's names
+                # a stage of its own (a new one, or an earlier one of that name); else it continues
+                name = row.stripped("Stage")
+                if name is not None and name != (current["name"] or "").strip():
+                    named = [s for s in self.raw["stages"] if (s["name"] or "").strip() == name]
+                    wanted = named[0]["id"] if len(named) == 1 else None
+                    if wanted is None:
+                        current = None
             if wanted is not None and wanted in by_id:
                 current = by_id[wanted]
                 if current is not self.raw["stages"][-1]:

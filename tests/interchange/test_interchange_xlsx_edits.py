@@ -95,6 +95,24 @@ def test_names_typed_in_place_of_ids_and_a_new_card_without_an_id(tmp_path: Path
     assert re.fullmatch(r"card-[0-9a-f]{6}", new.id)  # random, as the editor makes them
 
 
+def test_a_stage_added_without_ids_is_a_stage_of_its_own(tmp_path: Path) -> None:
+    """Rows typed below the last stage with a new stage name (and no ids) make a new stage, not more
+    steps of the stage above; a blank or repeated stage name continues the stage."""
+
+    def edit(book):  # type: ignore[no-untyped-def]
+        stages = book["Stages"]
+        stages.append([None, "Follow-up", "post-purchase", "Get feedback", None, "Answers the survey"])
+        stages.append([None, None, None, None, None, "Rates the app"])
+        stages.append([None, "Follow-up", None, None, None, "Orders again"])
+
+    imported = edited(tmp_path, edit)
+    before, after = cafe().stages, imported.document.stages
+    assert lines(imported) == [] and after[:-1] == before
+    added = after[-1]
+    assert (added.name, added.phase, added.job) == ("Follow-up", "post-purchase", "Get feedback")
+    assert [step.name for step in added.steps] == ["Answers the survey", "Rates the app", "Orders again"]
+
+
 def test_a_copied_row_is_a_new_card_with_a_random_id(tmp_path: Path) -> None:
     """Two colleagues copying rows in copies of one workbook must not both make `card-1`."""
 
