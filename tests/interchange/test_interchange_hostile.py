@@ -145,6 +145,21 @@ def test_a_csv_file_with_too_many_rows(tmp_path: Path, monkeypatch: pytest.Monke
     assert "more than 9 rows" in refused(path)
 
 
+def test_a_huge_csv_value_is_refused_naming_its_row(tmp_path: Path) -> None:
+    """Over the csv module's own field limit (131,072) as well as below it, never an internal error:
+    the first lines are also read to find the delimiter, where the value is a field of its own."""
+    path = tmp_path / "huge.csv"
+    path.write_text("Stage,Lane,Title\nVisit,customer,Arrives\nVisit,customer," + "x" * 140_000 + "\n")
+    line = refused(path)
+    assert line.endswith(
+        "row 3: refused: a value of more than 131,072 characters (this program reads at most 100,000)"
+    )
+    path.write_text("Stage,Lane,Title\nVisit,customer," + "x" * 100_001 + "\n")
+    assert refused(path).endswith(
+        "row 2, column 3: refused: a value of 100,001 characters (this program reads at most 100,000)"
+    )
+
+
 def test_a_folder_named_like_a_workbook(tmp_path: Path) -> None:
     path = tmp_path / "folder.xlsx"
     path.mkdir()
