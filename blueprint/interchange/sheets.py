@@ -87,10 +87,22 @@ class SheetReader:
                 self.index[name] = found
         known = set(self.index.values())
         notes.at(table.name)
+        read_names = {header_key(self.header.names[column]) for column in known}
+        unread: dict[str, list[str]] = {}  # by header key: the names as shown, one per column
         for column, shown in sorted(self.header.names.items()):
             if column not in known:
+                unread.setdefault(header_key(shown), []).append(shown)
+        for key, shown in unread.items():
+            many = f" ({len(shown):,} columns)" if len(shown) > 1 else ""
+            if key in read_names:
                 notes.add(
-                    f"the column '{shown[:60]}' is not one this import reads; its values were not imported"
+                    f"the column '{shown[0][:60]}' is there more than once{many}: only the first is "
+                    "read; the values of the others were not imported"
+                )
+            else:
+                notes.add(
+                    f"the column '{shown[0][:60]}'{many} is not one this import reads; its values were "
+                    "not imported"
                 )
 
     def missing(self, columns: Sequence[str]) -> list[str]:

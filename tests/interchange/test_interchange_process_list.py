@@ -134,6 +134,20 @@ def test_a_workbook_sheet_below_a_title_row(tmp_path: Path) -> None:
     assert notes == ["Notes: not read: the process list was taken from sheet 'Process'"]
 
 
+def test_repeated_columns_are_one_line_each(tmp_path: Path) -> None:
+    """A second `Title` is not "a column this import does not read"; 3 unknown `Notes` are one line."""
+    path = write(
+        tmp_path, "dup.csv", "Stage,Lane,Title,Title,Notes,notes ,NOTES\nA,customer,First,Second,x,y,z\n"
+    )
+    imported = import_file(path)
+    assert [card.title for card in imported.document.cards] == ["First"]
+    assert [note.line() for note in imported.report.notes] == [
+        "dup.csv: the column 'Title' is there more than once: only the first is read; the values of the "
+        "others were not imported",
+        "dup.csv: the column 'Notes' (3 columns) is not one this import reads; its values were not imported",
+    ]
+
+
 def test_sheet_chooses_the_sheet(tmp_path: Path) -> None:
     first = [["Stage", "Lane", "Title"], ["A", "customer", "From the first sheet"]]
     second = [["Stage", "Lane", "Title"], ["B", "customer", "From the second sheet"]]
