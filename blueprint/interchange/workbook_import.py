@@ -9,6 +9,7 @@ so a designer may type "Kitchen" where the id was. A blank id gets a fresh rando
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -157,8 +158,8 @@ class _Reader:
             fields["persona description"].note("a persona description without a persona name; not imported")
         raw["metadata"] = {
             "author": value("author"),
-            "created": value("created"),
-            "modified": value("modified"),
+            "created": self._moment(fields.get("created")),
+            "modified": self._moment(fields.get("modified")),
             "language": value("language"),
             "tags": fields["tags"].lines("Value") if "tags" in fields else [],
         }
@@ -172,6 +173,24 @@ class _Reader:
         self.origins["metadata"] = [Origin("Blueprint", None, {"": "Value"}, rows)]
         persona_rows = {"name": rows.get("persona", 0), "description": rows.get("persona description", 0)}
         self.origins["persona"] = [Origin("Blueprint", None, {"": "Value"}, persona_rows)]
+
+    @staticmethod
+    def _moment(row: RowReader | None) -> str | None:
+        """`created` or `modified`: the text as written (`2025-01-20T10:00:00Z`), or a date cell (a
+        spreadsheet program makes one when the designer types a date there), which has no time zone
+        and is read as UTC, with a line."""
+        if row is None:
+            return None
+        cell = row.value("Value")
+        if isinstance(cell, datetime):
+            moment = cell.replace(tzinfo=None, microsecond=0)
+        elif isinstance(cell, date):
+            moment = datetime.combine(cell, time())
+        else:
+            return row.text("Value")
+        text = moment.isoformat() + "Z"
+        row.note(f"a date cell has no time zone: read as UTC, {text}", "Value")
+        return text
 
     def _functions(self) -> None:
         sheet = self.sheet("Functions")

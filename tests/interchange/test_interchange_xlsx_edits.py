@@ -4,6 +4,7 @@ imported. The last test does it in LibreOffice itself, where it is installed."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import os
 import re
@@ -111,6 +112,19 @@ def test_a_stage_added_without_ids_is_a_stage_of_its_own(tmp_path: Path) -> None
     added = after[-1]
     assert (added.name, added.phase, added.job) == ("Follow-up", "post-purchase", "Get feedback")
     assert [step.name for step in added.steps] == ["Answers the survey", "Rates the app", "Orders again"]
+
+
+def test_created_and_modified_typed_as_dates_are_read_as_utc(tmp_path: Path) -> None:
+    def edit(book):  # type: ignore[no-untyped-def]
+        for field, value in book["Blueprint"].iter_rows(min_row=2):
+            if field.value == "modified":
+                value.value = datetime.datetime(2026, 12, 4, 9, 30)
+
+    imported = edited(tmp_path, edit)
+    assert imported.document.metadata.modified == "2026-12-04T09:30:00Z"
+    row = [note.row for note in imported.report.notes]
+    expected = "a date cell has no time zone: read as UTC, 2026-12-04T09:30:00Z"
+    assert lines(imported) == [f"Blueprint, row {row[0]}, column Value: {expected}"]
 
 
 def test_a_copied_row_is_a_new_card_with_a_random_id(tmp_path: Path) -> None:
