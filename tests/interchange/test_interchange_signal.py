@@ -13,7 +13,7 @@ from blueprint.interchange.importer import import_file
 from blueprint.interchange.report import Imported
 from blueprint.validate import validate
 
-from workbooks import SIGNAL_ITEMS, signal_workbook
+from workbooks import ITEM_HEADER, SIGNAL_ITEMS, signal_workbook
 
 
 @pytest.fixture(scope="module")
@@ -138,3 +138,20 @@ def test_a_workbook_with_only_stages_and_items(tmp_path: Path) -> None:
     assert lean.report.layout == "a Blueprint Signal project workbook"
     assert len(lean.document.cards) == len(SIGNAL_ITEMS) - 2 and lean.document.links == []
     assert lean.document.description == ""
+
+
+def test_a_stage_without_items_is_one_plain_line(tmp_path: Path) -> None:
+    """A stage no item is in cannot be a stage (it needs a step): said in words, not as a model error."""
+    stages = [["Reference", "Name", "Order"], ["ST-1", "Booking", 1], ["ST-2", "Arrival", 2]]
+    items = [row for row in SIGNAL_ITEMS if row[1] == "ST-1"]
+    path = signal_workbook(
+        tmp_path / "early.xlsx",
+        {"Stages": stages, "Service items": [ITEM_HEADER, *items], "Failure points": None},
+    )
+    early = import_file(path)
+    assert [stage.name for stage in early.document.stages] == ["Booking"]
+    stage_lines = [note.line() for note in early.report.notes if note.sheet == "Stages"]
+    assert stage_lines == [
+        "Stages, row 3: no row was imported into this stage (a stage needs at least one step); "
+        "the stage was left out"
+    ]
