@@ -140,13 +140,19 @@ def test_a_workbook_with_only_stages_and_items(tmp_path: Path) -> None:
     assert lean.document.description == ""
 
 
-def test_a_stage_without_items_is_one_plain_line(tmp_path: Path) -> None:
+def test_a_stage_without_items_and_a_hand_off_to_itself_are_plain_lines(tmp_path: Path) -> None:
     """A stage no item is in cannot be a stage (it needs a step): said in words, not as a model error."""
     stages = [["Reference", "Name", "Order"], ["ST-1", "Booking", 1], ["ST-2", "Arrival", 2]]
     items = [row for row in SIGNAL_ITEMS if row[1] == "ST-1"]
+    handoffs = [["Reference", "From step", "To step", "Description"], ["H-1", "SI-1", "SI-1", "loops"]]
     path = signal_workbook(
         tmp_path / "early.xlsx",
-        {"Stages": stages, "Service items": [ITEM_HEADER, *items], "Failure points": None},
+        {
+            "Stages": stages,
+            "Service items": [ITEM_HEADER, *items],
+            "Failure points": None,
+            "Handoffs": handoffs,
+        },
     )
     early = import_file(path)
     assert [stage.name for stage in early.document.stages] == ["Booking"]
@@ -154,4 +160,8 @@ def test_a_stage_without_items_is_one_plain_line(tmp_path: Path) -> None:
     assert stage_lines == [
         "Stages, row 3: no row was imported into this stage (a stage needs at least one step); "
         "the stage was left out"
+    ]
+    handoff_lines = [note.line() for note in early.report.notes if note.sheet == "Handoffs"]
+    assert handoff_lines == [
+        "Handoffs, row 2, column To step: a hand-off from item 'SI-1' to itself; not imported"
     ]
