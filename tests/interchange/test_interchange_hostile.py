@@ -47,6 +47,16 @@ def test_an_old_xls_workbook(tmp_path: Path) -> None:
     assert "save it as .xlsx" in refused(path)
 
 
+def test_an_encrypted_workbook_is_not_called_an_old_xls(tmp_path: Path) -> None:
+    """Office encrypts an .xlsx (password, sensitivity label) into an OLE container, as .xls files are."""
+    path = tmp_path / "locked.xlsx"
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1000)
+    path.write_bytes(ole + "EncryptedPackage".encode("utf-16-le") + bytes(100))
+    assert refused(path).endswith(
+        "the workbook is encrypted (a password or a sensitivity label): save a copy without them first"
+    )
+
+
 def test_a_damaged_zip(tmp_path: Path) -> None:
     path = tmp_path / "cut.xlsx"
     whole = raw_workbook(tmp_path / "whole.xlsx", HEADER).read_bytes()
