@@ -16,7 +16,7 @@ from blueprint.interchange import process_list
 from blueprint.interchange.csv_reading import read_csv
 from blueprint.interchange.report import Imported, Note
 from blueprint.interchange.sheets import find_sheet
-from blueprint.interchange.signal_workbook import import_signal, is_signal
+from blueprint.interchange.signal_workbook import SHEETS, import_signal, is_signal
 from blueprint.interchange.tables import Table, find_header, first_row, header_of
 from blueprint.interchange.workbook_import import import_ours, is_ours
 from blueprint.interchange.workbook_reading import Workbook
@@ -24,6 +24,7 @@ from blueprint.interchange.workbook_reading import Workbook
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 SUFFIXES = WORKBOOK_SUFFIXES + TEXT_SUFFIXES
+SIGNAL_ITEM_HEADERS = SHEETS["Service items"][:4]
 _NEEDS = "a process list needs the headers Stage, Service layer (or Lane) and What happens (or Title)"
 
 
@@ -84,6 +85,19 @@ def _from_workbook(book: Workbook, name: str, sheet: str | None) -> Imported:
         if header is not None:
             imported = process_list.import_process_list(table, header, name, None)
             return _other_sheets(book, candidate, imported)
+    items, stages = find_sheet(book.sheet_names, "Service items"), find_sheet(book.sheet_names, "Stages")
+    if items is not None and stages is not None:  # Blueprint Signal's sheets, without its headers
+        needs = ", ".join(SIGNAL_ITEM_HEADERS)
+        first = _first_row(book.table(items))
+        raise _unknown_layout(
+            name, f": Blueprint Signal's sheet '{items[:60]}' needs the headers {needs}{first}"
+        )
+    blueprint = find_sheet(book.sheet_names, "Blueprint")
+    if blueprint is not None and find_sheet(book.sheet_names, "Cards") is not None:
+        first = _first_row(book.table(blueprint))
+        raise _unknown_layout(
+            name, f": our workbook's sheet '{blueprint[:60]}' needs the headers Field, Value{first}"
+        )
     ours = "our workbook (sheets Blueprint and Cards) or Blueprint Signal's (sheets Stages and Service items)"
     raise _unknown_layout(name, f": {_NEEDS}; or be {ours}")
 

@@ -59,18 +59,19 @@ CARD_COLUMNS = {
 
 def is_ours(sheet_names: list[str], book: Workbook) -> bool:
     """Our workbook: a Blueprint sheet headed Field, Value and a Cards sheet; or, when a designer
-    deleted the Blueprint sheet, a Cards sheet headed with our columns beside Stages and Lanes sheets
-    (read as a process list, its ids, links and plans would go)."""
+    deleted the Blueprint sheet or retyped its header, a Cards sheet headed with our columns beside
+    Stages and Lanes sheets (read as a process list, its ids, links and plans would go)."""
     blueprint, cards = find_sheet(sheet_names, "Blueprint"), find_sheet(sheet_names, "Cards")
     if cards is None:
         return False
-    if blueprint is None:
-        if find_sheet(sheet_names, "Stages") is None or find_sheet(sheet_names, "Lanes") is None:
-            return False
-        heads = {header_key(v) for v in first_row(book.table(cards)).values() if isinstance(v, str)}
-        return {header_key(name) for name in ("Id", "Step", "Lane", "Title")} <= heads
-    heads = [header_key(v) for _, v in sorted(first_row(book.table(blueprint)).items())]
-    return heads[:2] == ["field", "value"]
+    if blueprint is not None:
+        heads = [header_key(v) for _, v in sorted(first_row(book.table(blueprint)).items())]
+        if heads[:2] == ["field", "value"]:
+            return True
+    if find_sheet(sheet_names, "Stages") is None or find_sheet(sheet_names, "Lanes") is None:
+        return False
+    heads = {header_key(v) for v in first_row(book.table(cards)).values() if isinstance(v, str)}
+    return {header_key(name) for name in ("Id", "Step", "Lane", "Title")} <= heads
 
 
 class _Reader:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from blueprint.fileformat import BlueprintFileError
 from blueprint.interchange.builder import LAYER_NAMES
 from blueprint.interchange.importer import import_file
 from blueprint.interchange.report import Imported
@@ -165,3 +166,17 @@ def test_a_stage_without_items_and_a_hand_off_to_itself_are_plain_lines(tmp_path
     assert handoff_lines == [
         "Handoffs, row 2, column To step: a hand-off from item 'SI-1' to itself; not imported"
     ]
+
+
+def test_signals_sheets_without_their_headers_are_refused_naming_them(tmp_path: Path) -> None:
+    header = [h for h in ITEM_HEADER if h != "Service layer"]
+    items = [[v for i, v in enumerate(row) if i != 2] for row in SIGNAL_ITEMS]
+    path = signal_workbook(tmp_path / "cut.xlsx", {"Service items": [header, *items]})
+    with pytest.raises(BlueprintFileError) as caught:
+        import_file(path)
+    needs = "needs the headers Reference, Stage reference, Service layer, Description"
+    holds = "(its first row holds: Reference, Stage reference, Description"
+    line = caught.value.one_line()
+    assert line.startswith(
+        f"{path}: no recognised layout: Blueprint Signal's sheet 'Service items' {needs} {holds}"
+    )

@@ -224,6 +224,16 @@ def test_a_workbook_without_its_blueprint_sheet_is_still_ours(tmp_path: Path) ->
     )
 
 
+def test_a_retyped_blueprint_header_keeps_the_workbook_ours(tmp_path: Path) -> None:
+    def edit(book):  # type: ignore[no-untyped-def]
+        book["Blueprint"]["A1"] = "Name"
+
+    imported = edited(tmp_path, edit)
+    assert imported.report.layout == "a Service Blueprint Studio workbook"
+    assert lines(imported)[0] == "Blueprint: no header row naming Field (expected Field, Value); not imported"
+    assert imported.document.links == cafe().links
+
+
 SOFFICE = shutil.which("soffice")
 
 
