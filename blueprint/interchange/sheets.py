@@ -53,9 +53,10 @@ class RowReader:
         return [] if text is None else _LINE_BREAK.split(text)
 
     def words(self, column: str) -> list[str]:
-        """Ids held space-separated (or one per line)."""
+        """Ids held space-separated (or one per line, or separated by commas or semicolons as people
+        type lists: an id cannot hold either)."""
         text = self.text(column)
-        return text.split() if text else []
+        return text.replace(",", " ").replace(";", " ").split() if text else []
 
     def note(self, message: str, column: str | None = None) -> None:
         self.sheet.notes.at(self.sheet.table.name).add(message, self.number, column)

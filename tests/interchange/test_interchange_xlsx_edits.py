@@ -127,6 +127,18 @@ def test_created_and_modified_typed_as_dates_are_read_as_utc(tmp_path: Path) -> 
     assert lines(imported) == [f"Blueprint, row {row[0]}, column Value: {expected}"]
 
 
+def test_ids_typed_as_a_list_with_commas(tmp_path: Path) -> None:
+    doc = cafe()
+    first, second = doc.cards[4].id, doc.cards[5].id
+
+    def edit(book):  # type: ignore[no-untyped-def]
+        plans = book["Improvements"]
+        plans.cell(2, column(plans, "Targets")).value = f"{first}, {second};"
+
+    imported = edited(tmp_path, edit)
+    assert lines(imported) == [] and imported.document.improvements[0].targets == [first, second]
+
+
 def test_a_copied_row_is_a_new_card_with_a_random_id(tmp_path: Path) -> None:
     """Two colleagues copying rows in copies of one workbook must not both make `card-1`."""
 
