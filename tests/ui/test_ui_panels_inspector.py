@@ -253,3 +253,19 @@ def test_the_wheel_over_a_choice_box_scrolls_the_form_and_changes_nothing(
     function.setFocus()  # tabbed into
     _wheel(function, -1)  # a focused box takes the wheel, as a person who chose it expects
     assert document.card("c2").function != "team-a"
+
+
+def test_a_short_form_does_not_scroll_into_the_tallest_forms_height(
+    qtbot, inspector: InspectorPanel, document: Document
+) -> None:
+    """A stage's form (two fields) could be scrolled down into empty space as tall as the card's form:
+    the forms share one stack, which took the tallest form's height."""
+    inspector.resize(360, 300)
+    bar = inspector.scroll.verticalScrollBar()
+    inspector.selection.set(["c2"])
+    qtbot.waitUntil(lambda: bar.maximum() > 0)  # the card's form is taller than the dock
+    inspector.selection.set([document.blueprint.stages[0].id])
+    assert inspector.pages.currentWidget() is inspector.stage_form
+    qtbot.waitUntil(lambda: bar.maximum() == 0)
+    inspector.selection.set(["c2"])
+    qtbot.waitUntil(lambda: bar.maximum() > 0)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QSizePolicy, QStackedWidget, QWidget
 
 from blueprint.edit import Change, Document, EditError, Operation, RemoveImprovements
 from blueprint.ui.commands import push
@@ -67,6 +67,7 @@ class InspectorPanel(QDockWidget):
             self.many,
         ):
             self.pages.addWidget(page)
+        self.pages.currentChanged.connect(self._fit_current_page)
         scroll = self.scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -97,6 +98,17 @@ class InspectorPanel(QDockWidget):
         self._load()
         if self.pages.currentWidget() is not shown:
             self.scroll.verticalScrollBar().setValue(0)
+
+    def _fit_current_page(self) -> None:
+        """The pages' height is the shown form's, not the tallest form's: a stage's two fields scrolled
+        down into the empty height of the card's form below them."""
+        for i in range(self.pages.count()):
+            page = self.pages.widget(i)
+            shown = page is self.pages.currentWidget()
+            policy = page.sizePolicy()
+            policy.setVerticalPolicy(QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Ignored)
+            page.setSizePolicy(policy)
+        self.pages.updateGeometry()
 
     def _load(self) -> None:
         doc, ids = self.document, self.selection.ids
