@@ -178,8 +178,6 @@ class FindingsPanel(QDockWidget):
                 rows.append(rule)
             group.addChildren(rows)
             group.setExpanded(expanded is None or severity in expanded or severity == "error")
-            if severity == "error":  # no fold arrow on a group that cannot be folded
-                group.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.DontShowIndicator)
             for rule in rows:
                 code = rule.data(0, CODE_ROLE)
                 if code is not None:
