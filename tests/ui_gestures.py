@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -92,6 +92,22 @@ def drag(
 
 def key(qtbot: QtBot, widget: QWidget, key_code: Qt.Key, modifier=NO_MODIFIER) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClick(widget, key_code, modifier)
+
+
+def wheel(widget: QWidget, notches: int) -> None:
+    """Turn the mouse wheel over `widget` (negative: towards the person, scrolling down)."""
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120 * notches),
+        Qt.MouseButton.NoButton,
+        NO_MODIFIER,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
 
 
 def type_text(widget: QWidget, text: str) -> None:

@@ -14,6 +14,7 @@ from blueprint.ui.panels import FindingsPanel, FunctionsPanel, InspectorPanel
 from blueprint.ui.selection import Selection
 
 from builders import blueprint_with, card
+from ui_gestures import wheel
 
 
 @pytest.fixture
@@ -150,6 +151,18 @@ def test_kind_combo_and_select_cards(qtbot, functions: FunctionsPanel, document:
     with qtbot.waitSignal(functions.selection.centre_requested):
         qtbot.mouseClick(functions.cards_button, Qt.MouseButton.LeftButton)
     assert functions.selection.ids == ("c3", "c4")
+
+
+def test_the_wheel_over_the_kind_box_changes_nothing(
+    qtbot, functions: FunctionsPanel, document: Document
+) -> None:
+    """A wheel turned with the pointer passing over the Kind box changed the function's kind."""
+    click_row(qtbot, functions.list, functions.list.item(1))
+    functions.list.setFocus()
+    wheel(functions.kind, -1)
+    wheel(functions.kind, -1)
+    assert document.blueprint.functions_by_id()["team-b"].kind == "team"
+    assert functions.undo_stack.count() == 0
 
 
 def test_an_empty_function_name_is_refused(qtbot, functions: FunctionsPanel, document: Document) -> None:

@@ -13,6 +13,7 @@ from blueprint.ui.panels import InspectorPanel
 from blueprint.ui.selection import Selection
 
 from builders import blueprint_with, card
+from ui_gestures import wheel
 
 
 @pytest.fixture
@@ -216,25 +217,6 @@ def test_typing_in_two_cards_makes_two_undo_steps(
     assert document.card("c1").title == "Orders!!"
 
 
-def _wheel(widget, notches: int) -> None:
-    """Turn the mouse wheel over `widget` (negative: towards the person, scrolling down)."""
-    from PySide6.QtCore import QPointF
-    from PySide6.QtGui import QWheelEvent
-
-    centre = QPointF(widget.rect().center())
-    event = QWheelEvent(
-        centre,
-        QPointF(widget.mapToGlobal(centre.toPoint())),
-        QPoint(0, 0),
-        QPoint(0, 120 * notches),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(widget, event)
-
-
 def test_the_wheel_over_a_choice_box_scrolls_the_form_and_changes_nothing(
     qtbot, inspector: InspectorPanel, document: Document
 ) -> None:
@@ -246,12 +228,12 @@ def test_the_wheel_over_a_choice_box_scrolls_the_form_and_changes_nothing(
     function = inspector.card_form.function
     bar = inspector.scroll.verticalScrollBar()
     assert bar.maximum() > 0 and bar.value() == 0
-    _wheel(function, -1)
+    wheel(function, -1)
     assert dumps(document.blueprint) == before
     assert inspector.undo_stack.count() == 0
     assert bar.value() > 0  # the wheel went to the form
     function.setFocus()  # tabbed into
-    _wheel(function, -1)  # a focused box takes the wheel, as a person who chose it expects
+    wheel(function, -1)  # a focused box takes the wheel, as a person who chose it expects
     assert document.card("c2").function != "team-a"
 
 

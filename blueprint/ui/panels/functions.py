@@ -33,6 +33,7 @@ from blueprint.ui.commands import push
 from blueprint.ui.panels.form import ChoiceBox, line_edit, set_line
 from blueprint.ui.panels.functions_relations import handoff_counts, relations_text
 from blueprint.ui.panels.swatch import dot_icon
+from blueprint.ui.panels.wheel_guard import WheelGuard
 from blueprint.ui.plain import plain_label, tooltip
 from blueprint.ui.selection import Selection
 from blueprint.ui.vocabulary import FUNCTION_KINDS, choices
@@ -93,6 +94,7 @@ class FunctionsPanel(QDockWidget):
         self.name.setToolTip("The function's name")
         self.kind = ChoiceBox(KINDS, self._set_kind)
         self.kind.setToolTip("A team, a role, a system or a partner")
+        WheelGuard(self).guard(self.kind)  # a wheel passing over it changed the function's kind
         self.error = plain_label(QLabel())
         self.error.setStyleSheet("color: #b3261e;")
         self.error.hide()

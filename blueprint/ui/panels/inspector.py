@@ -72,7 +72,7 @@ class InspectorPanel(QDockWidget):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.pages)
-        WheelGuard(scroll).guard(self.pages)  # the wheel scrolls the form, not the box under it
+        WheelGuard(scroll, scroll).guard(self.pages)  # the wheel scrolls the form, not the box under it
         self.setWidget(scroll)
         selection.changed.connect(self._selection_changed)
         self.set_document(document)
