@@ -38,6 +38,8 @@ def test_one_emotion_vocabulary_in_the_card_menu_and_the_inspector(qtbot):  # ty
     box = window.panel("InspectorPanel").card_form.emotion
     assert in_menu == [box.itemText(i) for i in range(box.count())]
     assert in_menu[:3] == ["Not set", "+2 Delighted", "+1 Pleased"]
+    group = menu.actions()[0].actionGroup()  # one choice, drawn as Set function's (it showed ticks)
+    assert group is not None and group.isExclusive() and group.checkedAction().text() == "+2 Delighted"
 
 
 def test_one_word_for_no_function_in_the_card_menu_and_the_inspector(qtbot):  # type: ignore[no-untyped-def]

@@ -134,9 +134,11 @@ def card_menu(view: BlueprintView, card_id: str) -> QMenu:
             chosen.addAction(label, lambda i=link.id: editor.select([i], centre=True))
     add_fail_owner_menu(menu, view, card, targets)
     emotions = menu.addMenu("Set emotion")
+    feelings = QActionGroup(emotions)  # one of them, marked as Set function's choice is (not ticks)
     for value, label in EMOTIONS:
         action = QAction(label, emotions, checkable=True)
         action.setChecked(card.emotion == value)
+        feelings.addAction(action)
         action.triggered.connect(lambda _=False, v=value: set_all({"emotion": v}, "Set emotion"))
         emotions.addAction(action)
     menu.addSeparator()
