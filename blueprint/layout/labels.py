@@ -100,6 +100,15 @@ class _Cards:
         return None
 
 
+def may_lie_on_a_badge(vertical: bool, points: tuple[tuple[float, float], ...]) -> bool:
+    """Whether a label's first place (`vertical`, on a route along `points`) can lie on a badge, and
+    must be checked against them. An upright label on a route that turns lies on a run in a gutter,
+    and badges never reach a gutter (`cards.MARKER_ROOM` keeps them on their card): only a label
+    across the gap between stacked cards or along a channel can. The full pass and the pass after an
+    edit must ask the same question, or a label is checked in one and not in the other."""
+    return not vertical or len(points) == 2
+
+
 def card_rects(card: CardBox) -> list[Rect]:
     """The rects a card takes: its badges (which straddle its top edge), then its box. Down a column
     these rects' tops and bottoms both rise: a badge stands up at most half its height into the gap
@@ -234,7 +243,7 @@ def _all_labels_apart(
             i1, j1 = (x1 - x_origin) // x_cell, y1 // y_cell
             if (
                 has_badges
-                and (not route.label_vertical or len(route.points) == 2)  # upright ones in gutters: never
+                and may_lie_on_a_badge(route.label_vertical, route.points)
                 and badges.hit((x0, y0, x1, y1))
             ):
                 pass  # on a badge: the rarer cases below move it
@@ -312,7 +321,9 @@ class _Slow:
         rect = plate_rect(*first[:3])
         keys = bucket_keys(rect)
         chosen = first
-        if _hits(self.placed, rect, keys) or self.badges.hit(rect):
+        if _hits(self.placed, rect, keys) or (
+            may_lie_on_a_badge(first[1], route.points) and self.badges.hit(rect)
+        ):
             self._cards()
             for track in _tracks(route, first, self.cards):
                 found = self._free_on(*track)
