@@ -17,7 +17,7 @@ SIGNAL_STAGES = [
     ["ST-2", "Arrival", 2],
     ["ST-4", "Aftercare", 4],
 ]
-_ITEM_HEADER = [
+ITEM_HEADER = [
     "Reference",
     "Stage reference",
     "Service layer",
@@ -203,7 +203,7 @@ def signal_workbook(path: Path, changed: dict[str, list[list[Any]] | None] | Non
     sheets = {
         "Case": SIGNAL_CASE,
         "Stages": SIGNAL_STAGES,
-        "Service items": [_ITEM_HEADER, *SIGNAL_ITEMS],
+        "Service items": [ITEM_HEADER, *SIGNAL_ITEMS],
         "Handoffs": SIGNAL_HANDOFFS,
         "Failure points": SIGNAL_FAILURES,
         "Improvement plans": SIGNAL_PLANS,

@@ -10,7 +10,7 @@ left out, always with a note naming the sheet, row and column it came from.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -30,6 +30,7 @@ from blueprint.model import (
     Persona,
     Stage,
     View,
+    fresh_id,
     is_valid_id,
 )
 
@@ -84,9 +85,16 @@ class Origin:
 
 class Ids:
     """Ids in use across the document (they are unique across it): fresh ones for blank, invalid or
-    repeated ids, each change but the blank one noted."""
+    repeated ids, each change but the blank one noted.
 
-    def __init__(self) -> None:
+    `random`: fresh ids are random (`card-7f3a9c`, as the editor makes them) rather than counted. Our
+    workbook is a copy of a document, edited and imported back; a row a designer added there is a
+    new element as if added in the editor, and two colleagues adding rows to copies of one workbook
+    must not both make `card-1` (a merge matches elements by id). A table of another tool makes a
+    new document, whose counted ids are shorter to read and the same on every import."""
+
+    def __init__(self, random: bool = False) -> None:
+        self.random = random
         self.taken: set[str] = set()
         self.first: dict[str, str] = {}
         self._counters: dict[str, int] = {}
@@ -112,7 +120,11 @@ class Ids:
         return fresh
 
     def fresh(self, prefix: str) -> str:
-        """`prefix-N`, N counting up per prefix."""
+        """`prefix-N`, N counting up per prefix (or random hex digits, see the class)."""
+        if self.random:
+            made = fresh_id(prefix, self.taken)
+            self.taken.add(made)
+            return made
         n = self._counters.get(prefix, 0) + 1
         while f"{prefix}-{n}" in self.taken:
             n += 1
@@ -188,17 +200,28 @@ def _mend(
 def valid_element(kind: str, raw: dict[str, Any], origin: Origin, notes: Notes) -> dict[str, Any] | None:
     """`raw` as a valid element (mended as needed, each change noted), or None when it cannot be."""
     model = _MODELS[kind]
+    cut: dict[str, tuple[int, str]] = {}  # a text cut once, by path: its note's index, its length
     for _ in range(20):
         try:
             return model.model_validate(raw).model_dump(mode="json", by_alias=True)
         except ValidationError as error:
             path, code, message = first_problem(error)
+            length = re.match(r"is too long \((\d+) characters", message)
             done = _mend(model, raw, path, code, error)
             column, row = origin.column(path), origin.row_of(path)
             notes.at(origin.sheet)
             if done is None:
                 notes.add(f"{message}; the {_NOUN[kind]} was left out", row, column)
                 return None
+            if length and path in cut:
+                # a text over two limits (a title: 10,000 characters, then 500 after trimming) is
+                # cut twice: one line, with the length it had and the limit it was cut to
+                index, first = cut[path]
+                message = message.replace(f"({length.group(1)} characters", f"({first} characters", 1)
+                notes.items[index] = replace(notes.items[index], message=f"{message}; {done}")
+                continue
+            if length:
+                cut[path] = (len(notes.items), length.group(1))
             notes.add(f"{message}; {done}", row, column)
     notes.at(origin.sheet).add(f"could not be read; the {_NOUN[kind]} was left out", origin.row)
     return None

@@ -162,6 +162,17 @@ class Builder:
             if kind in self.kinds_used
         ]
         self.origins["lanes"] = [Origin("", None)] * len(self.raw["lanes"])
+        keep = []
+        for stage, origin in zip(self.raw["stages"], self.origins["stages"], strict=True):
+            if not stage["steps"]:  # a stage whose every row was left out, or that no row names
+                self.notes.at(origin.sheet).add(
+                    "no row was imported into this stage (a stage needs at least one step); "
+                    "the stage was left out",
+                    origin.row,
+                )
+            keep.append(bool(stage["steps"]))
+        self.raw["stages"] = [s for s, k in zip(self.raw["stages"], keep, strict=True) if k]
+        self.origins["stages"] = [o for o, k in zip(self.origins["stages"], keep, strict=True) if k]
         doc = assemble(self.raw, self.origins, self.notes, self.source)
         report = ImportReport(Path(self.source).name, self.layout, counts_of(doc), tuple(self.notes.items))
         return Imported(doc, report)

@@ -67,8 +67,11 @@ def _delimiter(text: str, known: Iterable[str]) -> str:
 
     def score(delimiter: str) -> tuple[int, int]:
         best = 0
-        for row in csv.reader(lines, delimiter=delimiter):
-            best = max(best, sum(header_key(cell) in keys for cell in row))
+        try:
+            for row in csv.reader(lines, delimiter=delimiter):
+                best = max(best, sum(header_key(cell) in keys for cell in row))
+        except csv.Error:  # a field over the csv module's limit: the reading below says where
+            pass
         return best, lines[0].count(delimiter)
 
     return max(DELIMITERS, key=score)
@@ -84,6 +87,7 @@ def read_csv(path: str | Path, known_headers: Iterable[str], data: bytes | None 
     text, note = _decode(read_input(path) if data is None else data, name)
     delimiter = _delimiter(text, known_headers)
     rows: list[tuple[int, Row]] = []
+    number = 0
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         for number, record in enumerate(reader, 1):
@@ -105,6 +109,14 @@ def read_csv(path: str | Path, known_headers: Iterable[str], data: bytes | None 
                     cells[column] = _unprotected(value)
             rows.append((number, cells))
     except csv.Error as error:
+        if "field larger than field limit" in str(error):  # the csv module's own limit, 131,072
+            raise BlueprintFileError(
+                f"refused: a value of more than {csv.field_size_limit():,} characters (this program "
+                f"reads at most {limits.MAX_CELL_CHARS:,})",
+                file=name,
+                path=f"row {number + 1}",
+                code="too-large",
+            ) from None
         raise BlueprintFileError(f"not a readable CSV file ({error})", file=name, code="bad-csv") from None
     table = Table(Path(name).name, lambda: iter(rows))
     return CsvTable(table, delimiter, note)

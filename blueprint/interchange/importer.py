@@ -16,7 +16,7 @@ from blueprint.interchange import process_list
 from blueprint.interchange.csv_reading import read_csv
 from blueprint.interchange.report import Imported, Note
 from blueprint.interchange.sheets import find_sheet
-from blueprint.interchange.signal_workbook import import_signal, is_signal
+from blueprint.interchange.signal_workbook import SHEETS, import_signal, is_signal
 from blueprint.interchange.tables import Table, find_header, first_row, header_of
 from blueprint.interchange.workbook_import import import_ours, is_ours
 from blueprint.interchange.workbook_reading import Workbook
@@ -24,6 +24,7 @@ from blueprint.interchange.workbook_reading import Workbook
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 SUFFIXES = WORKBOOK_SUFFIXES + TEXT_SUFFIXES
+SIGNAL_ITEM_HEADERS = SHEETS["Service items"][:4]
 _NEEDS = "a process list needs the headers Stage, Service layer (or Lane) and What happens (or Title)"
 
 
@@ -73,7 +74,7 @@ def _from_workbook(book: Workbook, name: str, sheet: str | None) -> Imported:
         header = find_header(table, process_list.matches)
         if header is None:
             raise _unknown_layout(name, f" on sheet '{found[:60]}': {_NEEDS}{_first_row(table)}")
-        return process_list.import_process_list(table, header, name, None)
+        return _other_sheets(book, found, process_list.import_process_list(table, header, name, None))
     if is_ours(book.sheet_names, book):
         return import_ours(book, name)
     if is_signal(book):
@@ -82,9 +83,47 @@ def _from_workbook(book: Workbook, name: str, sheet: str | None) -> Imported:
         table = book.table(candidate)
         header = find_header(table, process_list.matches)
         if header is not None:
-            return process_list.import_process_list(table, header, name, None)
+            imported = process_list.import_process_list(table, header, name, None)
+            return _other_sheets(book, candidate, imported)
+    items, stages = find_sheet(book.sheet_names, "Service items"), find_sheet(book.sheet_names, "Stages")
+    if items is not None and stages is not None:  # Blueprint Signal's sheets, without its headers
+        needs = ", ".join(SIGNAL_ITEM_HEADERS)
+        first = _first_row(book.table(items))
+        raise _unknown_layout(
+            name, f": Blueprint Signal's sheet '{items[:60]}' needs the headers {needs}{first}"
+        )
+    blueprint = find_sheet(book.sheet_names, "Blueprint")
+    if blueprint is not None and find_sheet(book.sheet_names, "Cards") is not None:
+        first = _first_row(book.table(blueprint))
+        raise _unknown_layout(
+            name, f": our workbook's sheet '{blueprint[:60]}' needs the headers Field, Value{first}"
+        )
     ours = "our workbook (sheets Blueprint and Cards) or Blueprint Signal's (sheets Stages and Service items)"
     raise _unknown_layout(name, f": {_NEEDS}; or be {ours}")
+
+
+def _holds_anything(table: Table) -> bool:
+    rows = table.rows()
+    try:
+        return any(any(v is not None and v != "" for v in cells.values()) for _, cells in rows)
+    finally:
+        close = getattr(rows, "close", None)
+        if close is not None:
+            close()
+
+
+def _other_sheets(book: Workbook, read: str, imported: Imported) -> Imported:
+    """A line for each other sheet that holds anything: a process list is one sheet, and nothing is
+    left behind without a line."""
+    skipped = [
+        Note(other, None, None, f"not read: the process list was taken from sheet '{read[:60]}'")
+        for other in book.sheet_names
+        if other != read and _holds_anything(book.table(other))
+    ]
+    if not skipped:
+        return imported
+    notes = (*imported.report.notes, *skipped)
+    return replace(imported, report=replace(imported.report, notes=notes))
 
 
 def _from_csv(name: str) -> Imported:

@@ -53,9 +53,10 @@ class RowReader:
         return [] if text is None else _LINE_BREAK.split(text)
 
     def words(self, column: str) -> list[str]:
-        """Ids held space-separated (or one per line)."""
+        """Ids held space-separated (or one per line, or separated by commas or semicolons as people
+        type lists: an id cannot hold either)."""
         text = self.text(column)
-        return text.split() if text else []
+        return text.replace(",", " ").replace(";", " ").split() if text else []
 
     def note(self, message: str, column: str | None = None) -> None:
         self.sheet.notes.at(self.sheet.table.name).add(message, self.number, column)
@@ -87,10 +88,22 @@ class SheetReader:
                 self.index[name] = found
         known = set(self.index.values())
         notes.at(table.name)
+        read_names = {header_key(self.header.names[column]) for column in known}
+        unread: dict[str, list[str]] = {}  # by header key: the names as shown, one per column
         for column, shown in sorted(self.header.names.items()):
             if column not in known:
+                unread.setdefault(header_key(shown), []).append(shown)
+        for key, shown in unread.items():
+            many = f" ({len(shown):,} columns)" if len(shown) > 1 else ""
+            if key in read_names:
                 notes.add(
-                    f"the column '{shown[:60]}' is not one this import reads; its values were not imported"
+                    f"the column '{shown[0][:60]}' is there more than once{many}: only the first is "
+                    "read; the values of the others were not imported"
+                )
+            else:
+                notes.add(
+                    f"the column '{shown[0][:60]}'{many} is not one this import reads; its values were "
+                    "not imported"
                 )
 
     def missing(self, columns: Sequence[str]) -> list[str]:

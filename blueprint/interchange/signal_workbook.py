@@ -250,6 +250,10 @@ class _Reader:
             target = self._card_of(row, "To step", "hand-off") if source else None
             if source is None or target is None:
                 continue
+            if source is target:
+                item = cut(row.stripped("From step") or "", 40)
+                row.note(f"a hand-off from item '{item}' to itself; not imported", "To step")
+                continue
             label = row.text("Description") or ""
             if len(label.strip()) > 500:
                 row.note(f"a description of {len(label.strip()):,} characters; cut to 500", "Description")

@@ -3,12 +3,13 @@ same file as `doc`), and the designer's edits in a spreadsheet program with it.
 
 Read by header names, so moved or added columns do no harm (an added column is noted). References
 (a card's stage, step, lane, function, a plan's owner) are ids, or else a name only one element has,
-so a designer may type "Kitchen" where the id was. A blank id gets a fresh one. The result sheets
+so a designer may type "Kitchen" where the id was. A blank id gets a fresh random one. The result sheets
 (Findings, Hand-offs, Timing) are ignored.
 """
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -57,12 +58,20 @@ CARD_COLUMNS = {
 
 
 def is_ours(sheet_names: list[str], book: Workbook) -> bool:
-    """Our workbook: a Blueprint sheet headed Field, Value and a Cards sheet headed Id ... Title."""
+    """Our workbook: a Blueprint sheet headed Field, Value and a Cards sheet; or, when a designer
+    deleted the Blueprint sheet or retyped its header, a Cards sheet headed with our columns beside
+    Stages and Lanes sheets (read as a process list, its ids, links and plans would go)."""
     blueprint, cards = find_sheet(sheet_names, "Blueprint"), find_sheet(sheet_names, "Cards")
-    if blueprint is None or cards is None:
+    if cards is None:
         return False
-    heads = [header_key(v) for _, v in sorted(first_row(book.table(blueprint)).items())]
-    return heads[:2] == ["field", "value"]
+    if blueprint is not None:
+        heads = [header_key(v) for _, v in sorted(first_row(book.table(blueprint)).items())]
+        if heads[:2] == ["field", "value"]:
+            return True
+    if find_sheet(sheet_names, "Stages") is None or find_sheet(sheet_names, "Lanes") is None:
+        return False
+    heads = {header_key(v) for v in first_row(book.table(cards)).values() if isinstance(v, str)}
+    return {header_key(name) for name in ("Id", "Step", "Lane", "Title")} <= heads
 
 
 class _Reader:
@@ -71,14 +80,18 @@ class _Reader:
     def __init__(self, book: Workbook, source: str) -> None:
         self.book, self.source = book, source
         self.notes = Notes()
-        self.ids = Ids()
+        self.ids = Ids(random=True)
         self.origins: dict[str, list[Origin]] = {kind: [] for kind in columns.ELEMENT_SHEETS.values()}
         self.raw: dict[str, Any] = {"format": "service-blueprint", "version": 2}
 
     def sheet(self, name: str) -> SheetReader | None:
         found = find_sheet(self.book.sheet_names, name)
         if found is None:
-            if name != "Blueprint":
+            if name == "Blueprint":
+                self.notes.at(name).add(
+                    "no sheet 'Blueprint': the workbook has no description, persona, author, dates or tags"
+                )
+            else:
                 self.notes.at(name).add(f"no sheet '{name}': the workbook has no {name.lower()}")
             return None
         reader = SheetReader(self.book.table(found), columns.headers(name), self.notes)
@@ -146,8 +159,8 @@ class _Reader:
             fields["persona description"].note("a persona description without a persona name; not imported")
         raw["metadata"] = {
             "author": value("author"),
-            "created": value("created"),
-            "modified": value("modified"),
+            "created": self._moment(fields.get("created")),
+            "modified": self._moment(fields.get("modified")),
             "language": value("language"),
             "tags": fields["tags"].lines("Value") if "tags" in fields else [],
         }
@@ -161,6 +174,24 @@ class _Reader:
         self.origins["metadata"] = [Origin("Blueprint", None, {"": "Value"}, rows)]
         persona_rows = {"name": rows.get("persona", 0), "description": rows.get("persona description", 0)}
         self.origins["persona"] = [Origin("Blueprint", None, {"": "Value"}, persona_rows)]
+
+    @staticmethod
+    def _moment(row: RowReader | None) -> str | None:
+        """`created` or `modified`: the text as written (`2025-01-20T10:00:00Z`), or a date cell (a
+        spreadsheet program makes one when the designer types a date there), which has no time zone
+        and is read as UTC, with a line."""
+        if row is None:
+            return None
+        cell = row.value("Value")
+        if isinstance(cell, datetime):
+            moment = cell.replace(tzinfo=None, microsecond=0)
+        elif isinstance(cell, date):
+            moment = datetime.combine(cell, time())
+        else:
+            return row.text("Value")
+        text = moment.isoformat() + "Z"
+        row.note(f"a date cell has no time zone: read as UTC, {text}", "Value")
+        return text
 
     def _functions(self) -> None:
         sheet = self.sheet("Functions")
@@ -197,6 +228,15 @@ class _Reader:
         cols = {"id": "Stage id", "name": "Stage", "phase": "Phase", "job": "Job", "steps": "Step"}
         for row in sheet.rows() if sheet else ():
             wanted = row.stripped("Stage id")
+            if wanted is None and current is not None:
+                # a row added without a stage id: a stage name other than the stage above's names
+                # a stage of its own (a new one, or an earlier one of that name); else it continues
+                name = row.stripped("Stage")
+                if name is not None and name != (current["name"] or "").strip():
+                    named = [s for s in self.raw["stages"] if (s["name"] or "").strip() == name]
+                    wanted = named[0]["id"] if len(named) == 1 else None
+                    if wanted is None:
+                        current = None
             if wanted is not None and wanted in by_id:
                 current = by_id[wanted]
                 if current is not self.raw["stages"][-1]:
@@ -269,8 +309,8 @@ class _Reader:
             "description": row.text("Description") or "",
             "function": function_of(row.stripped("Function")),
             "channel": row.text("Channel"),
-            "duration_minutes": row.read("Minutes", as_number),
-            "tolerance_minutes": row.read("Tolerance", as_number),
+            "duration_minutes": row.read("Minutes", as_number, minutes=True),
+            "tolerance_minutes": row.read("Tolerance", as_number, minutes=True),
             "emotion": row.read("Emotion", as_whole, -2, 2),
             "fail_point": fail,
             "wait_point": self._wait(row),
@@ -288,7 +328,7 @@ class _Reader:
         if text is not None and text.strip().casefold() == columns.UNKNOWN_MINUTES:
             minutes = None
         else:
-            minutes = row.read("Wait minutes", as_number, then="the wait's length is unknown")
+            minutes = row.read("Wait minutes", as_number, minutes=True, then="the wait's length is unknown")
         return {"note": row.text("Wait") or "", "minutes": minutes}
 
     def _links(self) -> None:

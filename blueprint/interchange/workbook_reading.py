@@ -58,7 +58,18 @@ def _refuse(path: str, message: str, where: str = "", code: str = "bad-workbook"
 def _checked_archive(path: str, data: bytes) -> None:
     """Refuse what is not a zip archive, or one that unpacks to more than the limits allow."""
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        # an OLE container: an old .xls, or an .xlsx encrypted with a password or a sensitivity label
+        # (Office keeps the encrypted workbook in a stream named EncryptedPackage)
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise _refuse(
+                path,
+                "the workbook is encrypted (a password or a sensitivity label): save a copy without "
+                "them first",
+                code="encrypted",
+            )
         raise _refuse(path, "an old-style Excel workbook (.xls): save it as .xlsx (Excel Workbook) first")
+    if not data:
+        raise _refuse(path, "not an Excel workbook (.xlsx): the file is empty", code="not-xlsx")
     if not data.startswith(b"PK"):
         raise _refuse(path, "not an Excel workbook (.xlsx): the file is not a zip archive", code="not-xlsx")
     try:
@@ -212,7 +223,9 @@ class Workbook:
             ]
             return self._text("".join(parts), name, number, column)
         raw = cell.findtext(_VALUE)
-        if raw is None:
+        # openpyxl saves a formula it has not calculated with an empty <v/>; only a text result
+        # (t="str") can be empty
+        if raw is None or (not raw and kind != "str"):
             formula = cell.find(_FORMULA)
             if formula is not None:
                 shown = f" (={formula.text[:40]})" if formula.text else ""

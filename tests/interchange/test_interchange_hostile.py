@@ -6,6 +6,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from blueprint.fileformat import BlueprintFileError
@@ -33,10 +34,27 @@ def test_a_text_file_renamed_xlsx(tmp_path: Path) -> None:
     assert "not a zip archive" in refused(path)
 
 
+def test_an_empty_file(tmp_path: Path) -> None:
+    (tmp_path / "empty.xlsx").write_bytes(b"")
+    assert refused(tmp_path / "empty.xlsx").endswith("not an Excel workbook (.xlsx): the file is empty")
+    (tmp_path / "empty.csv").write_bytes(b"")
+    assert "no recognised layout" in refused(tmp_path / "empty.csv")
+
+
 def test_an_old_xls_workbook(tmp_path: Path) -> None:
     path = tmp_path / "old.xlsx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500))
     assert "save it as .xlsx" in refused(path)
+
+
+def test_an_encrypted_workbook_is_not_called_an_old_xls(tmp_path: Path) -> None:
+    """Office encrypts an .xlsx (password, sensitivity label) into an OLE container, as .xls files are."""
+    path = tmp_path / "locked.xlsx"
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1000)
+    path.write_bytes(ole + "EncryptedPackage".encode("utf-16-le") + bytes(100))
+    assert refused(path).endswith(
+        "the workbook is encrypted (a password or a sensitivity label): save a copy without them first"
+    )
 
 
 def test_a_damaged_zip(tmp_path: Path) -> None:
@@ -137,6 +155,21 @@ def test_a_csv_file_with_too_many_rows(tmp_path: Path, monkeypatch: pytest.Monke
     assert "more than 9 rows" in refused(path)
 
 
+def test_a_huge_csv_value_is_refused_naming_its_row(tmp_path: Path) -> None:
+    """Over the csv module's own field limit (131,072) as well as below it, never an internal error:
+    the first lines are also read to find the delimiter, where the value is a field of its own."""
+    path = tmp_path / "huge.csv"
+    path.write_text("Stage,Lane,Title\nVisit,customer,Arrives\nVisit,customer," + "x" * 140_000 + "\n")
+    line = refused(path)
+    assert line.endswith(
+        "row 3: refused: a value of more than 131,072 characters (this program reads at most 100,000)"
+    )
+    path.write_text("Stage,Lane,Title\nVisit,customer," + "x" * 100_001 + "\n")
+    assert refused(path).endswith(
+        "row 2, column 3: refused: a value of 100,001 characters (this program reads at most 100,000)"
+    )
+
+
 def test_a_folder_named_like_a_workbook(tmp_path: Path) -> None:
     path = tmp_path / "folder.xlsx"
     path.mkdir()
@@ -156,3 +189,22 @@ def test_more_cards_than_a_blueprint_may_hold(tmp_path: Path, monkeypatch: pytes
     path = tmp_path / "many.csv"
     path.write_text("Stage,Lane,Title\n" + "".join(f"Visit,customer,Step {n}\n" for n in range(6)))
     assert "it would make 6 cards (this program opens at most 5)" in refused(path)
+
+
+def test_a_formula_saved_by_openpyxl_has_no_result_either(tmp_path: Path) -> None:
+    """openpyxl writes a formula it typed in as `<f>...</f><v/>`: no result, not an empty number."""
+    path = tmp_path / "typed.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Process"
+    sheet.append(["Stage", "Service layer", "What happens", "Minutes"])
+    sheet.append(["Visit", "customer", "Arrives", "=SUM(D3:D4)"])
+    book.save(path)
+    line = refused(path)
+    assert "formula without a saved result (=SUM(D3:D4))" in line and "Process!D2" in line
+
+
+def test_an_empty_formula_text_result_is_an_empty_cell(tmp_path: Path) -> None:
+    row = inline_row(2, "Visit", "customer", "Arrives")[:-6] + '<c r="D2" t="str"><f>""</f><v></v></c></row>'
+    imported = import_file(raw_workbook(tmp_path / "blank.xlsx", HEADER + row))
+    assert [card.title for card in imported.document.cards] == ["Arrives"]

@@ -129,6 +129,23 @@ def test_a_workbook_sheet_below_a_title_row(tmp_path: Path) -> None:
         "Host checks the booking",
     ]
     assert imported.document.cards[0].duration_minutes == 2
+    # the sheet it did not read is a line: nothing is left behind silently
+    notes = [note.line() for note in imported.report.notes]
+    assert notes == ["Notes: not read: the process list was taken from sheet 'Process'"]
+
+
+def test_repeated_columns_are_one_line_each(tmp_path: Path) -> None:
+    """A second `Title` is not "a column this import does not read"; 3 unknown `Notes` are one line."""
+    path = write(
+        tmp_path, "dup.csv", "Stage,Lane,Title,Title,Notes,notes ,NOTES\nA,customer,First,Second,x,y,z\n"
+    )
+    imported = import_file(path)
+    assert [card.title for card in imported.document.cards] == ["First"]
+    assert [note.line() for note in imported.report.notes] == [
+        "dup.csv: the column 'Title' is there more than once: only the first is read; the values of the "
+        "others were not imported",
+        "dup.csv: the column 'Notes' (3 columns) is not one this import reads; its values were not imported",
+    ]
 
 
 def test_sheet_chooses_the_sheet(tmp_path: Path) -> None:
@@ -136,7 +153,11 @@ def test_sheet_chooses_the_sheet(tmp_path: Path) -> None:
     second = [["Stage", "Lane", "Title"], ["B", "customer", "From the second sheet"]]
     path = workbook(tmp_path / "two.xlsx", {"One": first, "Two": second})
     assert import_file(path).document.cards[0].title == "From the first sheet"
-    assert import_file(path, sheet=" two ").document.cards[0].title == "From the second sheet"
+    chosen = import_file(path, sheet=" two ")
+    assert chosen.document.cards[0].title == "From the second sheet"
+    assert [n.line() for n in chosen.report.notes] == [
+        "One: not read: the process list was taken from sheet 'Two'"
+    ]
     with pytest.raises(BlueprintFileError, match="no sheet 'Three' \\(the workbook has 'One', 'Two'\\)"):
         import_file(path, sheet="Three")
     many = workbook(tmp_path / "many.xlsx", {f"S{i}": first for i in range(12)})

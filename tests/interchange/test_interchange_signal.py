@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from blueprint.fileformat import BlueprintFileError
 from blueprint.interchange.builder import LAYER_NAMES
 from blueprint.interchange.importer import import_file
 from blueprint.interchange.report import Imported
 from blueprint.validate import validate
 
-from workbooks import SIGNAL_ITEMS, signal_workbook
+from workbooks import ITEM_HEADER, SIGNAL_ITEMS, signal_workbook
 
 
 @pytest.fixture(scope="module")
@@ -138,3 +139,44 @@ def test_a_workbook_with_only_stages_and_items(tmp_path: Path) -> None:
     assert lean.report.layout == "a Blueprint Signal project workbook"
     assert len(lean.document.cards) == len(SIGNAL_ITEMS) - 2 and lean.document.links == []
     assert lean.document.description == ""
+
+
+def test_a_stage_without_items_and_a_hand_off_to_itself_are_plain_lines(tmp_path: Path) -> None:
+    """A stage no item is in cannot be a stage (it needs a step): said in words, not as a model error."""
+    stages = [["Reference", "Name", "Order"], ["ST-1", "Booking", 1], ["ST-2", "Arrival", 2]]
+    items = [row for row in SIGNAL_ITEMS if row[1] == "ST-1"]
+    handoffs = [["Reference", "From step", "To step", "Description"], ["H-1", "SI-1", "SI-1", "loops"]]
+    path = signal_workbook(
+        tmp_path / "early.xlsx",
+        {
+            "Stages": stages,
+            "Service items": [ITEM_HEADER, *items],
+            "Failure points": None,
+            "Handoffs": handoffs,
+        },
+    )
+    early = import_file(path)
+    assert [stage.name for stage in early.document.stages] == ["Booking"]
+    stage_lines = [note.line() for note in early.report.notes if note.sheet == "Stages"]
+    assert stage_lines == [
+        "Stages, row 3: no row was imported into this stage (a stage needs at least one step); "
+        "the stage was left out"
+    ]
+    handoff_lines = [note.line() for note in early.report.notes if note.sheet == "Handoffs"]
+    assert handoff_lines == [
+        "Handoffs, row 2, column To step: a hand-off from item 'SI-1' to itself; not imported"
+    ]
+
+
+def test_signals_sheets_without_their_headers_are_refused_naming_them(tmp_path: Path) -> None:
+    header = [h for h in ITEM_HEADER if h != "Service layer"]
+    items = [[v for i, v in enumerate(row) if i != 2] for row in SIGNAL_ITEMS]
+    path = signal_workbook(tmp_path / "cut.xlsx", {"Service items": [header, *items]})
+    with pytest.raises(BlueprintFileError) as caught:
+        import_file(path)
+    needs = "needs the headers Reference, Stage reference, Service layer, Description"
+    holds = "(its first row holds: Reference, Stage reference, Description"
+    line = caught.value.one_line()
+    assert line.startswith(
+        f"{path}: no recognised layout: Blueprint Signal's sheet 'Service items' {needs} {holds}"
+    )

@@ -4,8 +4,10 @@ imported. The last test does it in LibreOffice itself, where it is installed."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -75,6 +77,9 @@ def test_names_typed_in_place_of_ids_and_a_new_card_without_an_id(tmp_path: Path
             ("Lane", "Frontstage"),
             ("Title", "Waves goodbye"),
             ("Minutes", "0,5"),
+            ("Tolerance", "3 min"),
+            ("Wait", "Queue at the counter"),
+            ("Wait minutes", "10 minutes"),
         ):
             cards.cell(row, column(cards, name)).value = value
         cards.cell(row, column(cards, "Function")).value = "Barista"
@@ -84,9 +89,71 @@ def test_names_typed_in_place_of_ids_and_a_new_card_without_an_id(tmp_path: Path
     doc = cafe()
     step = next(s for _, s in doc.all_steps() if s.name == "Picks up the drink")
     assert (new.title, new.step, new.duration_minutes) == ("Waves goodbye", step.id, 0.5)
+    assert new.tolerance_minutes == 3 and new.wait_point is not None and new.wait_point.minutes == 10
     assert new.lane == next(lane.id for lane in doc.lanes if lane.name == "Frontstage")
     assert new.function == next(f.id for f in doc.functions if f.name == "Barista")
     assert new.id not in doc.cards_by_id() and lines(imported) == []
+    assert re.fullmatch(r"card-[0-9a-f]{6}", new.id)  # random, as the editor makes them
+
+
+def test_a_stage_added_without_ids_is_a_stage_of_its_own(tmp_path: Path) -> None:
+    """Rows typed below the last stage with a new stage name (and no ids) make a new stage, not more
+    steps of the stage above; a blank or repeated stage name continues the stage."""
+
+    def edit(book):  # type: ignore[no-untyped-def]
+        stages = book["Stages"]
+        stages.append([None, "Follow-up", "post-purchase", "Get feedback", None, "Answers the survey"])
+        stages.append([None, None, None, None, None, "Rates the app"])
+        stages.append([None, "Follow-up", None, None, None, "Orders again"])
+
+    imported = edited(tmp_path, edit)
+    before, after = cafe().stages, imported.document.stages
+    assert lines(imported) == [] and after[:-1] == before
+    added = after[-1]
+    assert (added.name, added.phase, added.job) == ("Follow-up", "post-purchase", "Get feedback")
+    assert [step.name for step in added.steps] == ["Answers the survey", "Rates the app", "Orders again"]
+
+
+def test_created_and_modified_typed_as_dates_are_read_as_utc(tmp_path: Path) -> None:
+    def edit(book):  # type: ignore[no-untyped-def]
+        for field, value in book["Blueprint"].iter_rows(min_row=2):
+            if field.value == "modified":
+                value.value = datetime.datetime(2026, 12, 4, 9, 30)
+
+    imported = edited(tmp_path, edit)
+    assert imported.document.metadata.modified == "2026-12-04T09:30:00Z"
+    row = [note.row for note in imported.report.notes]
+    expected = "a date cell has no time zone: read as UTC, 2026-12-04T09:30:00Z"
+    assert lines(imported) == [f"Blueprint, row {row[0]}, column Value: {expected}"]
+
+
+def test_ids_typed_as_a_list_with_commas(tmp_path: Path) -> None:
+    doc = cafe()
+    first, second = doc.cards[4].id, doc.cards[5].id
+
+    def edit(book):  # type: ignore[no-untyped-def]
+        plans = book["Improvements"]
+        plans.cell(2, column(plans, "Targets")).value = f"{first}, {second};"
+
+    imported = edited(tmp_path, edit)
+    assert lines(imported) == [] and imported.document.improvements[0].targets == [first, second]
+
+
+def test_a_copied_row_is_a_new_card_with_a_random_id(tmp_path: Path) -> None:
+    """Two colleagues copying rows in copies of one workbook must not both make `card-1`."""
+
+    def edit(book):  # type: ignore[no-untyped-def]
+        cards = book["Cards"]
+        copy = [cell.value for cell in cards[2]]
+        copy[column(cards, "Title") - 1] = "Orders a second coffee"
+        cards.append(copy)
+
+    imported = edited(tmp_path, edit)
+    first, copied = cafe().cards[0], imported.document.cards[-1]
+    assert copied.title == "Orders a second coffee" and re.fullmatch(r"card-[0-9a-f]{6}", copied.id)
+    row = len(cafe().cards) + 2
+    reused = f"id '{first.id}' is used already (Cards, row 2); this one gets '{copied.id}'"
+    assert lines(imported) == [f"Cards, row {row}, column Id: {reused}"]
 
 
 def test_cells_that_cannot_be_read_are_reported_and_the_rest_comes_in(tmp_path: Path) -> None:
@@ -133,11 +200,50 @@ def test_cells_that_cannot_be_read_are_reported_and_the_rest_comes_in(tmp_path: 
     assert back.improvements[0].due is None and back.improvements[0].title == doc.improvements[0].title
 
 
+def test_a_title_over_both_limits_is_cut_once_with_one_line(tmp_path: Path) -> None:
+    """A title is at most 10,000 characters, then 500 after trimming: one cut, one line."""
+
+    def edit(book):  # type: ignore[no-untyped-def]
+        book["Cards"].cell(2, column(book["Cards"], "Title")).value = "Long " * 3000
+
+    imported = edited(tmp_path, edit)
+    cut = "is too long (15000 characters; at most 500); cut to 500 characters"
+    assert lines(imported) == [f"Cards, row 2, column Title: {cut}"]
+    assert len(imported.document.cards[0].title) == 500
+
+
 def test_a_workbook_without_its_lanes_sheet_is_reported_not_a_traceback(tmp_path: Path) -> None:
     imported = edited(tmp_path, lambda book: book.remove(book["Lanes"]))
     report = lines(imported)
     assert report[0] == "Lanes: no sheet 'Lanes': the workbook has no lanes"
     assert imported.document.cards == [] and imported.document.links == []
+
+
+def test_a_workbook_without_its_blueprint_sheet_is_still_ours(tmp_path: Path) -> None:
+    """Read as a process list instead, its ids, links, plans and views would be lost."""
+    imported = edited(tmp_path, lambda book: book.remove(book["Blueprint"]))
+    doc, back = cafe(), imported.document
+    assert imported.report.layout == "a Service Blueprint Studio workbook"
+    assert lines(imported) == [
+        "Blueprint: no sheet 'Blueprint': the workbook has no description, persona, author, dates or tags",
+        "Blueprint, column Value: no title: the blueprint is called 'cafe'",
+    ]
+    assert (back.cards, back.links, back.improvements, back.views) == (
+        doc.cards,
+        doc.links,
+        doc.improvements,
+        doc.views,
+    )
+
+
+def test_a_retyped_blueprint_header_keeps_the_workbook_ours(tmp_path: Path) -> None:
+    def edit(book):  # type: ignore[no-untyped-def]
+        book["Blueprint"]["A1"] = "Name"
+
+    imported = edited(tmp_path, edit)
+    assert imported.report.layout == "a Service Blueprint Studio workbook"
+    assert lines(imported)[0] == "Blueprint: no header row naming Field (expected Field, Value); not imported"
+    assert imported.document.links == cafe().links
 
 
 SOFFICE = shutil.which("soffice")
