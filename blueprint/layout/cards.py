@@ -13,6 +13,12 @@ from blueprint.model import Blueprint, Card, Function
 
 #: The improvement marker's text: a card that an open improvement plan targets carries it.
 PLAN_MARKER = "Plan"
+#: Badges (markers) stand in a row from 4 pt inside a card's right edge leftwards, this far apart.
+MARKER_GAP = 3.0
+#: The width the badges may take: they stop where the card's text begins, so a badge never reaches
+#: past its card into the gutter beside it (where routes run and upright link labels lie; the label
+#: pass relies on it) nor into another column.
+MARKER_ROOM = m.CARD_WIDTH - 4 - m.STRIP_WIDTH - m.CARD_PAD
 
 
 def planned_cards(doc: Blueprint) -> frozenset[str]:
@@ -124,16 +130,20 @@ def _content(
     planned: bool = False,
 ) -> CardContent:
     markers = []
+    plan_width = text_width(PLAN_MARKER, m.DETAIL_SIZE, True) + 6
     if fail is not None:
         markers.append(("fail", "F", m.MARKER_HEIGHT, fail[0], fail[1]))
     if wait is not None:
         minutes = wait[1]
         text = "W" if minutes is None else f"W {minutes_text(minutes)}"
+        # the badges stay on their card (see MARKER_ROOM): a wait too long to fit is cut
+        room = MARKER_ROOM - (m.MARKER_HEIGHT + MARKER_GAP if fail is not None else 0)
+        room -= plan_width + MARKER_GAP if planned else 0
+        text = one_line(text, m.DETAIL_SIZE, room - 6, True)[0]
         width = max(m.MARKER_HEIGHT, text_width(text, m.DETAIL_SIZE, True) + 6)
         markers.append(("wait", text, width, wait[0], None))
     if planned:
-        width = text_width(PLAN_MARKER, m.DETAIL_SIZE, True) + 6
-        markers.append(("plan", PLAN_MARKER, width, "", None))
+        markers.append(("plan", PLAN_MARKER, plan_width, "", None))
     title_lines, cut_title = wrap(title, m.TITLE_SIZE, m.TEXT_WIDTH, True, m.TITLE_MAX_LINES)
     description_lines: tuple[str, ...] = ()
     cut_description = False
@@ -188,7 +198,7 @@ def place_card(card: Card, content: CardContent, x: float, y: float) -> CardBox:
                 severity,
             )
         )
-        right -= width + 3
+        right -= width + MARKER_GAP
     return CardBox(
         card_id=card.id,
         lane_id=card.lane,

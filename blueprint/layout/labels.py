@@ -100,6 +100,15 @@ class _Cards:
         return None
 
 
+def may_lie_on_a_badge(vertical: bool, points: tuple[tuple[float, float], ...]) -> bool:
+    """Whether a label's first place (`vertical`, on a route along `points`) can lie on a badge, and
+    must be checked against them. An upright label on a route that turns lies on a run in a gutter,
+    and badges never reach a gutter (`cards.MARKER_ROOM` keeps them on their card): only a label
+    across the gap between stacked cards or along a channel can. The full pass and the pass after an
+    edit must ask the same question, or a label is checked in one and not in the other."""
+    return not vertical or len(points) == 2
+
+
 def card_rects(card: CardBox) -> list[Rect]:
     """The rects a card takes: its badges (which straddle its top edge), then its box. Down a column
     these rects' tops and bottoms both rise: a badge stands up at most half its height into the gap
@@ -111,12 +120,15 @@ def card_rects(card: CardBox) -> list[Rect]:
 
 
 class _Badges:
-    """The cards' fail and wait badges by column. A route never crosses a card, but a badge stands up
-    into the gap above its card, where a label across that gap or along the channel at the top of a
-    lane can lie: a label's first place is checked against them too.
+    """The cards' fail and wait badges. A route never crosses a card, but a badge stands up into the
+    gap above its card, where a label across that gap or along the channel at the top of a lane can
+    lie: a label's first place is checked against them too.
 
-    A full pass reads every card once; after an edit (`where` given: cells, lane ids, step ids) a
-    column's badges are read from its cells when first asked, so a few labels cost a few columns."""
+    A full pass reads every card once and files the badges in the buckets of the plates' index
+    (`buckets`: the pass looks a label's bucket up there as it does for plates, and most buckets hold
+    none); after an edit (`where` given: cells, lane ids, step ids) a column's badges are read from
+    its cells when first asked, so a few labels cost a few columns. Both answer the same: a badge
+    lies on its card, in its card's column (`cards.MARKER_ROOM`)."""
 
     def __init__(
         self,
@@ -124,13 +136,20 @@ class _Badges:
         where: tuple[dict[tuple[str, str], Cell], list[str], list[str]] | None = None,
     ) -> None:
         self.columns: dict[int, list[Rect]] = {}
+        self.buckets: dict[tuple[float, float], list[Rect]] = {}
         self.cards, self.where = cards, where
         if where is None:
+            buckets = self.buckets
             for card in cards.values():
                 for k in card.markers:
                     b = k.box
-                    column = int((b.x - m.LANE_HEADER_WIDTH) // m.COLUMN_WIDTH)
-                    self.columns.setdefault(column, []).append((b.x, b.y, b.x + b.w, b.y + b.h))
+                    rect = (b.x, b.y, b.x + b.w, b.y + b.h)
+                    i0, j0 = (rect[0] - X_ORIGIN) // X_CELL, rect[1] // Y_CELL
+                    if i0 == (rect[2] - X_ORIGIN) // X_CELL and j0 == rect[3] // Y_CELL:
+                        buckets.setdefault((i0, j0), []).append(rect)  # most badges: one bucket
+                        continue
+                    for key in bucket_keys(rect):
+                        buckets.setdefault(key, []).append(rect)
 
     def _column(self, i: int) -> list[Rect]:
         column = self.columns.get(i)
@@ -147,8 +166,8 @@ class _Badges:
         return column or []
 
     def hit(self, r: Rect) -> bool:
-        if not self.columns and self.where is None:
-            return False
+        if self.where is None:
+            return bool(self.buckets) and _hits(self.buckets, r, bucket_keys(r))
         x0, y0, x1, y1 = r
         first = int((x0 - m.LANE_HEADER_WIDTH) // m.COLUMN_WIDTH)
         last = int((x1 - m.LANE_HEADER_WIDTH) // m.COLUMN_WIDTH)
@@ -217,8 +236,7 @@ def _all_labels_apart(
     length, plate_half = half_length, PLATE_H / 2
     x_origin, x_cell, y_cell = X_ORIGIN, X_CELL, Y_CELL
     slow = _Slow(placed, cards, cells, lane_ids, step_ids)
-    badges = slow.badges
-    has_badges = bool(badges.columns)
+    badge_buckets = slow.badges.buckets  # looked up by the plates' bucket keys: mostly none
     for link_id, route in routes.items():
         pos = route.label_pos
         if pos is None:
@@ -226,38 +244,39 @@ def _all_labels_apart(
         if not route.label_moved:  # the common case, kept tight: a label where its route put it
             x, y = pos
             half = length(route.label_text)
-            if route.label_vertical:
+            vertical = route.label_vertical
+            if vertical:
                 x0, y0, x1, y1 = x - plate_half, y - half, x + plate_half, y + half
             else:
                 x0, y0, x1, y1 = x - half, y - plate_half, x + half, y + plate_half
             i0, j0 = (x0 - x_origin) // x_cell, y0 // y_cell
             i1, j1 = (x1 - x_origin) // x_cell, y1 // y_cell
-            if (
-                has_badges
-                and (not route.label_vertical or len(route.points) == 2)  # upright ones in gutters: never
-                and badges.hit((x0, y0, x1, y1))
-            ):
-                pass  # on a badge: the rarer cases below move it
-            elif i0 == i1 and j0 == j1:
+            if i0 == i1 and j0 == j1:
                 key = (i0, j0)
-                bucket = get(key)
-                if bucket is None:
-                    placed[key] = [(x0, y0, x1, y1)]
-                    continue
-                for a0, b0, a1, b1 in bucket:
-                    if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
-                        break
-                else:
-                    bucket.append((x0, y0, x1, y1))
-                    continue
+                near = badge_buckets.get(key) if badge_buckets else None
+                if near is None or not (
+                    (not vertical or len(route.points) == 2)  # see may_lie_on_a_badge
+                    and any(x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1 for a0, b0, a1, b1 in near)
+                ):
+                    bucket = get(key)
+                    if bucket is None:
+                        placed[key] = [(x0, y0, x1, y1)]
+                        continue
+                    for a0, b0, a1, b1 in bucket:
+                        if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
+                            break
+                    else:
+                        bucket.append((x0, y0, x1, y1))
+                        continue
+                # else on a badge: the rarer cases below move it
             else:
                 keys = [(i, j) for i in span(i0, i1) for j in span(j0, j1)]
-                if not any(
-                    x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1
-                    for key in keys
-                    for a0, b0, a1, b1 in get(key, ())
-                ):
-                    rect = (x0, y0, x1, y1)
+                rect = (x0, y0, x1, y1)
+                if not (
+                    badge_buckets
+                    and (not vertical or len(route.points) == 2)
+                    and _hits(badge_buckets, rect, keys)
+                ) and not _hits(placed, rect, keys):
                     for key in keys:
                         bucket = get(key)
                         if bucket is None:
@@ -312,7 +331,9 @@ class _Slow:
         rect = plate_rect(*first[:3])
         keys = bucket_keys(rect)
         chosen = first
-        if _hits(self.placed, rect, keys) or self.badges.hit(rect):
+        if _hits(self.placed, rect, keys) or (
+            may_lie_on_a_badge(first[1], route.points) and self.badges.hit(rect)
+        ):
             self._cards()
             for track in _tracks(route, first, self.cards):
                 found = self._free_on(*track)

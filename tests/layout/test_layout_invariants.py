@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from blueprint.layout import Box, Layout
+from blueprint.layout import metrics as m
 
 EPS = 1e-6
 
@@ -36,6 +37,11 @@ def check_layout(layout: Layout) -> None:
         assert one.card_id in cell.card_ids
         for other in cards[i + 1 :]:
             assert not one.box.overlaps(other.box), f"{one.card_id} overlaps {other.card_id}"
+        for marker in one.markers:  # badges stay on their card, clear of the gutters beside it
+            text_left = one.box.x + m.STRIP_WIDTH + m.CARD_PAD
+            assert text_left - EPS <= marker.box.x and marker.box.right <= one.box.right + EPS, (
+                f"{one.card_id}'s {marker.kind} badge sticks out of its card"
+            )
     for lane in layout.lanes:
         assert lane.band.h > 0
     for a, b in pairwise(layout.lanes):

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from blueprint.layout import Layout, compute_layout, relayout
 from blueprint.model import Blueprint, Card, Link, unique_id
 
-from builders import blueprint_with, card
+from builders import blueprint_with, card, plan
 from strategies import blueprints
 
 
@@ -133,6 +133,39 @@ def test_a_move_that_grows_a_lane_shifts_the_lanes_below() -> None:
     assert after == compute_layout(doc)
     assert after.cards["low"].box.y > before.cards["low"].box.y
     assert after.cards["up"] is before.cards["up"], "cards above the change are reused as they are"
+
+
+def test_a_rerouted_label_beside_a_crowded_card_is_placed_as_a_full_layout_places_it() -> None:
+    """Found by the property test above: a card with a fail point, a long wait and a plan had badges
+    wider than itself, reaching into the gutter on its left. An upright label in that gutter was not
+    checked against them by the full label pass but was by the pass after an edit, so a move that
+    rerouted it (the lane above shrank) moved its label a point away from where a full layout put it."""
+    crowded = card(
+        "w",
+        "frontstage",
+        3,
+        "Waits",
+        fail_point={"severity": "low"},
+        wait_point={"minutes": 5.167655797256223e-159},  # "W 5.16766e-159 min": wider than the card
+    )
+    cards = [card(c, "customer", 0, f"Card {c}") for c in "abc"]
+    cards += [card("d", "customer", 3, "Drops in"), card("t", "customer", 3, "Takes the key")]
+    cards += [card("s", "frontstage", 2, "Sends the key"), crowded]
+    doc = blueprint_with(
+        cards=cards,
+        links=[("s", "t", {"label": "handed over at the desk"})],  # upright, in the gutter left of w
+        lanes=["customer", "frontstage"],
+        steps=4,
+        improvements=[plan("p1", "w")],
+    )
+    before = compute_layout(doc)
+    doc.cards[0].step = "step1"  # the customer lane shrinks: s moves up, s -> t is routed again
+    after = relayout(doc, before, {"a"})
+    assert after.routes["l0"].points != before.routes["l0"].points
+    assert after == compute_layout(doc)
+    badges = after.cards["w"].markers
+    assert [b.kind for b in badges] == ["fail", "wait", "plan"] and badges[1].text.endswith("…")
+    assert min(b.box.x for b in badges) > after.cards["w"].box.x, "the badges stay on their card"
 
 
 def test_a_changed_frame_falls_back_to_a_full_layout() -> None:
