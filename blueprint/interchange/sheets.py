@@ -1,8 +1,8 @@
 """Reading the rows of a recognised sheet by its header names: one cell at a time, each problem a note.
 
-`SheetReader` finds the sheet's header row, notes the columns it does not know (once each) and the
-ones it misses; `RowReader.read(column, convert)` turns one cell into a field value, and a cell that
-cannot be read into a note naming the sheet, row and column.
+`SheetReader` finds the sheet's header row, notes the columns it does not know (once each, and only
+those that hold a value) and the ones it misses; `RowReader.read(column, convert)` turns one cell into
+a field value, and a cell that cannot be read into a note naming the sheet, row and column.
 """
 
 from __future__ import annotations
@@ -13,7 +13,16 @@ from typing import Any, TypeVar
 
 from blueprint.interchange.cells import Unreadable, as_text
 from blueprint.interchange.report import Notes
-from blueprint.interchange.tables import CellValue, Header, Row, Table, body, find_header, header_key
+from blueprint.interchange.tables import (
+    CellValue,
+    Header,
+    Row,
+    Table,
+    body,
+    find_header,
+    header_key,
+    is_blank,
+)
 
 T = TypeVar("T")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -90,9 +99,10 @@ class SheetReader:
         notes.at(table.name)
         read_names = {header_key(self.header.names[column]) for column in known}
         unread: dict[str, list[str]] = {}  # by header key: the names as shown, one per column
-        for column, shown in sorted(self.header.names.items()):
-            if column not in known:
-                unread.setdefault(header_key(shown), []).append(shown)
+        others = [column for column in sorted(self.header.names) if column not in known]
+        for column in self._holding_values(others):
+            shown = self.header.names[column]
+            unread.setdefault(header_key(shown), []).append(shown)
         for key, shown in unread.items():
             many = f" ({len(shown):,} columns)" if len(shown) > 1 else ""
             if key in read_names:
@@ -105,6 +115,24 @@ class SheetReader:
                     f"the column '{shown[0][:60]}'{many} is not one this import reads; its values were "
                     "not imported"
                 )
+
+    def _holding_values(self, columns: list[int]) -> list[int]:
+        """Those of `columns` with a value below the header: an empty column loses nothing, so it is
+        no line of the report (our own CSV export has columns a process list does not read, often
+        empty). Read only when a column is left unread; it stops once each has shown a value."""
+        if not columns or self.header is None:
+            return []
+        waiting, found = set(columns), set()
+        rows = body(self.table, self.header)
+        try:
+            for _, row in rows:
+                found |= {column for column in waiting if not is_blank(row.get(column))}
+                waiting -= found
+                if not waiting:
+                    break
+        finally:
+            rows.close()  # a workbook's sheet is read from its archive: let go of it at once
+        return [column for column in columns if column in found]
 
     def missing(self, columns: Sequence[str]) -> list[str]:
         return [c for c in columns if c not in self.index]

@@ -171,6 +171,7 @@ def test_cells_that_cannot_be_read_are_reported_and_the_rest_comes_in(tmp_path: 
         links.cell(2 + broken, column(links, "To")).value = "no-such-card"
         plans.cell(2, column(plans, "Due")).value = 45000
         cards.cell(1, 20).value = "Notes"
+        cards.cell(3, 20).value = "ask the chef"  # an unread column is a line when it holds a value
         book.create_sheet("Scratch")
 
     imported = edited(tmp_path, edit)
