@@ -5,7 +5,7 @@ It follows a FindingsWatch, so it never runs the checks itself.
 
 The list keeps one line per finding; the line under it shows the current finding's whole message (the
 end, where the fix is, was cut off), with a button that opens the rule's explanation (also in each
-row's context menu: "What does BP106 mean?"). Errors are never folded away.
+row's context menu: "What does BP106 mean?"). Errors are never folded away, and show no fold arrow.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSizePolicy,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from blueprint.edit import Document
 from blueprint.ui.findings_watch import FindingsWatch
+from blueprint.ui.panels.findings_tree import FIXED_ROLE, FindingsTree
 from blueprint.ui.panels.swatch import dot_icon
 from blueprint.ui.plain import plain_label, tooltip
 from blueprint.ui.selection import Selection
@@ -73,7 +73,7 @@ class FindingsPanel(QDockWidget):
         super().__init__("Findings", parent)
         self.setObjectName("findings")
         self.document, self.watch, self.selection = document, findings_watch, selection
-        self.tree = QTreeWidget()
+        self.tree = FindingsTree()  # the Errors group shows no fold arrow: it never folds
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["Rule", "Finding"])
         self.tree.setRootIsDecorated(True)
@@ -178,6 +178,7 @@ class FindingsPanel(QDockWidget):
                 rows.append(rule)
             group.addChildren(rows)
             group.setExpanded(expanded is None or severity in expanded or severity == "error")
+            group.setData(0, FIXED_ROLE, severity == "error")
             for rule in rows:
                 code = rule.data(0, CODE_ROLE)
                 if code is not None:
