@@ -115,14 +115,19 @@ def _write_all(handle: BinaryIO, data: bytes) -> None:
     handle.flush()
 
 
+def sync_path(path: Path) -> None:
+    """Make `path`'s content durable (a file's bytes, a folder's renames) where the platform allows it."""
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
 def sync_folder(folder: Path) -> None:
     """Make renames in `folder` durable where the platform allows it."""
-    with contextlib.suppress(OSError):
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    sync_path(folder)
 
 
 def real_target(path: str | Path) -> Path:

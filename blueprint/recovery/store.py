@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from blueprint.fileformat import DiskState, write_atomically
-from blueprint.fileformat.atomic import remove_stale_temps_in, sync_folder
+from blueprint.fileformat.atomic import remove_stale_temps_in, sync_folder, sync_path
 from blueprint.recovery.copy import (
     ENVELOPE_FORMAT,
     ENVELOPE_VERSION,
@@ -152,12 +152,7 @@ class RecoveryStore:
             self.journal_path(key, generation),
             self.envelope_path(key),
         ):
-            with contextlib.suppress(OSError):
-                fd = os.open(path, os.O_RDONLY)
-                try:
-                    os.fsync(fd)
-                finally:
-                    os.close(fd)
+            sync_path(path)
         sync_folder(self.folder)
 
     def open_journal(self, key: str, generation: int, *, keep_bytes: int = 0) -> int:
