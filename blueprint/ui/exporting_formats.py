@@ -8,13 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog
-
 from blueprint.fileformat import BlueprintFileError
 from blueprint.interchange.exports import FORMATS as OTHER_TOOLS
 from blueprint.ui import exporting, exporting_image
 from blueprint.ui.dialogs.export_dialog import HTML_SUFFIXES
-from blueprint.ui.dialogs.prompts import ask_overwrite, show_error
+from blueprint.ui.dialogs.prompts import ask_export_path, show_error
 from blueprint.ui.worker import run_with_progress
 
 if TYPE_CHECKING:
@@ -45,15 +43,9 @@ def export_as_with_dialog(window: MainWindow) -> bool:
     # No suffix in the suggested name: the format picked in the list then decides (a name left as
     # "trip.xlsx" while draw.io was picked would write a workbook); a suffix typed in the name wins.
     suggested = path.with_suffix("") if path else Path.home() / "blueprint"
-    filters = ";;".join(f for f, _ in FORMATS)
     workbook = next(f for f, suffix in FORMATS if suffix == ".xlsx")
-    chosen, picked = QFileDialog.getSaveFileName(window, "Export", str(suggested), filters, workbook)
-    if not chosen:
-        return False
-    target = chosen_path(chosen, picked)
-    if str(target) != chosen and target.exists() and not ask_overwrite(window, target):
-        return False  # the suffix was added here, so the file dialog did not ask about this name
-    return export_to(window, target)
+    target = ask_export_path(window, "Export", suggested, [f for f, _ in FORMATS], workbook, chosen_path)
+    return target is not None and export_to(window, target)
 
 
 def export_to(window: MainWindow, target: Path) -> bool:

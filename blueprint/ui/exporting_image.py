@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
-from blueprint.ui.dialogs.prompts import ask_overwrite, show_error
+from blueprint.ui.dialogs.prompts import ask_export_path, show_error
 
 if TYPE_CHECKING:
     from blueprint.ui.main_window import MainWindow
@@ -23,15 +23,10 @@ def export_image_with_dialog(window: MainWindow) -> bool:
     """Ask for the file (the file dialog asks before replacing one), then write the image."""
     path = window.document.path
     suggested = path.with_suffix(".png") if path else Path.home() / "blueprint.png"
-    chosen, picked = QFileDialog.getSaveFileName(
-        window, "Export image", str(suggested), f"{PNG_FILTER};;{SVG_FILTER}", PNG_FILTER
+    target = ask_export_path(
+        window, "Export image", suggested, [PNG_FILTER, SVG_FILTER], PNG_FILTER, image_path
     )
-    if not chosen:
-        return False
-    target = image_path(chosen, picked)
-    if str(target) != chosen and target.exists() and not ask_overwrite(window, target):
-        return False  # the suffix was added here, so the file dialog did not ask about this name
-    return export_image_to(window, target)
+    return target is not None and export_image_to(window, target)
 
 
 def image_path(chosen: str, picked_filter: str = "") -> Path:

@@ -6,8 +6,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QFileDialog
 
 import blueprint.ui.exporting_image as exporting_image
+from blueprint.ui.dialogs import prompts
 from blueprint.ui.exporting_image import PNG_FILTER, SVG_FILTER
 
 from builders import blueprint_with, card
@@ -30,7 +32,7 @@ def choose(monkeypatch, path, picked=PNG_FILTER) -> list:  # type: ignore[no-unt
         asked.append(args)
         return str(path), picked
 
-    monkeypatch.setattr(exporting_image.QFileDialog, "getSaveFileName", fake)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake)
     return asked
 
 
@@ -61,7 +63,7 @@ def test_added_suffix_asks_before_replacing(qtbot, window, tmp_path, monkeypatch
     (tmp_path / "trip.png").write_bytes(b"keep me")
     choose(monkeypatch, tmp_path / "trip")
     questions = []
-    monkeypatch.setattr(exporting_image, "ask_overwrite", lambda w, p: questions.append(p) or False)
+    monkeypatch.setattr(prompts, "ask_overwrite", lambda w, p: questions.append(p) or False)
     window.actions.export_image.trigger()
     assert questions == [tmp_path / "trip.png"]
     assert (tmp_path / "trip.png").read_bytes() == b"keep me"

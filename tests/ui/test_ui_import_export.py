@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog
 
 import blueprint.ui.exporting_formats as exporting_formats
 import blueprint.ui.importing as importing
@@ -17,7 +18,7 @@ from blueprint.interchange.importer import import_file
 from blueprint.ui.dialogs.import_report import ImportReportDialog
 
 from builders import blueprint_with, card
-from ui_gestures import open_window
+from ui_gestures import drop_file, open_window
 from workbooks import signal_workbook
 
 
@@ -102,7 +103,7 @@ def test_export_as_lists_every_format_and_writes_the_one_picked(qtbot, window, t
         assert args[2].endswith("blueprint"), "no suffix suggested: the format picked decides"
         return next(picks)
 
-    monkeypatch.setattr(exporting_formats.QFileDialog, "getSaveFileName", fake)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake)
     window.actions.export_as.trigger()
     window.actions.export_as.trigger()
     names = [f.split(" (")[0] for f in asked[0].split(";;")]
@@ -124,7 +125,7 @@ def test_export_as_lists_every_format_and_writes_the_one_picked(qtbot, window, t
 
 def test_export_as_pdf_or_html_asks_for_their_options(qtbot, window, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
     picks = iter([(str(tmp_path / "trip"), "PDF document (*.pdf)"), (str(tmp_path / "trip.html"), "")])
-    monkeypatch.setattr(exporting_formats.QFileDialog, "getSaveFileName", lambda *a, **k: next(picks))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: next(picks))
     asked: list = []  # type: ignore[type-arg]
     monkeypatch.setattr(exporting_formats.exporting, "export_with_dialog", lambda w, path: asked.append(path))
     window.actions.export_as.trigger()
@@ -135,7 +136,7 @@ def test_export_as_pdf_or_html_asks_for_their_options(qtbot, window, tmp_path, m
 def test_export_as_refuses_a_folder_in_one_line(qtbot, window, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
     folder = tmp_path / "trip.xlsx"
     folder.mkdir()
-    monkeypatch.setattr(exporting_formats.QFileDialog, "getSaveFileName", lambda *a, **k: (str(folder), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(folder), ""))
     shown: list = []  # type: ignore[type-arg]
     monkeypatch.setattr(exporting_formats, "show_error", lambda w, title, text: shown.append((title, text)))
     window.actions.export_as.trigger()
@@ -154,22 +155,10 @@ def test_the_options_dialog_is_titled_by_the_format(qtbot, window, tmp_path):  #
 
 
 def test_dropping_a_workbook_on_the_window_imports_it(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QMimeData, QPointF, QUrl
-    from PySide6.QtGui import QDropEvent
-
     path = signal_workbook(tmp_path / "Dental check-up.xlsx")
-    data = QMimeData()
-    data.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(
-        QPointF(50, 50),
-        Qt.DropAction.CopyAction,
-        data,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
     seen: dict = {}  # type: ignore[type-arg]
     QTimer.singleShot(0, lambda: answer_report(qtbot, window, "open", seen))
-    window.dropEvent(event)
+    drop_file(window, path)
     qtbot.waitUntil(lambda: window.document.blueprint.title == "Dental check-up", timeout=5000)
     assert seen["summary"].startswith("Read Dental check-up.xlsx as a Blueprint Signal project workbook.")
     assert window.document.path is None and len(window.document.blueprint.cards) == 12

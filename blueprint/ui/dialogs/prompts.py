@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from blueprint.ui.dialogs.lifetime import run_modal
 
@@ -53,6 +54,28 @@ def ask_overwrite(parent: QWidget, path: Path) -> bool:
     return _yes_or_no(
         parent, "Replace the file?", f"“{path.name}” already exists in {path.parent}. Replace it?"
     )
+
+
+def ask_export_path(
+    parent: QWidget,
+    caption: str,
+    suggested: Path,
+    filters: list[str],
+    default_filter: str,
+    with_suffix: Callable[[str, str], Path],
+) -> Path | None:
+    """The file to export to (None when cancelled): the name chosen, given its suffix by
+    `with_suffix(chosen, picked filter)`. The file dialog asks before replacing the name typed; a name
+    whose suffix was added here is asked about here."""
+    chosen, picked = QFileDialog.getSaveFileName(
+        parent, caption, str(suggested), ";;".join(filters), default_filter
+    )
+    if not chosen:
+        return None
+    target = with_suffix(chosen, picked)
+    if str(target) != chosen and target.exists() and not ask_overwrite(parent, target):
+        return None
+    return target
 
 
 def ask_replace_files(parent: QWidget, folder: Path, names: list[str]) -> bool:
