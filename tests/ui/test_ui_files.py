@@ -6,8 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from blueprint.fileformat import BlueprintFileError, dumps, load
@@ -18,6 +17,7 @@ from builders import blueprint_with, card
 from ui_gestures import (
     cell_centre,
     double_click,
+    drop_file,
     key,
     open_window,
     when_dialog_opens,
@@ -191,16 +191,7 @@ def test_recent_files_are_remembered(qtbot, window):  # type: ignore[no-untyped-
 
 
 def test_dropping_a_file_on_the_window_opens_it(qtbot, window):  # type: ignore[no-untyped-def]
-    data = QMimeData()
-    data.setUrls([QUrl.fromLocalFile(str(SAMPLE))])
-    event = QDropEvent(
-        QPointF(50, 50),
-        Qt.DropAction.CopyAction,
-        data,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    window.dropEvent(event)
+    drop_file(window, SAMPLE)
     qtbot.waitUntil(lambda: window.document.path == SAMPLE, timeout=3000)
     assert len(window.document.blueprint.cards) == len(load(SAMPLE).cards)
     assert len(window.scene.cards) == len(window.document.blueprint.cards)

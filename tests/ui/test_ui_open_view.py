@@ -7,8 +7,6 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDropEvent
 
 import blueprint.ui.findings_watch as watch_module
 import blueprint.ui.main_window as main_window_module
@@ -16,7 +14,7 @@ from blueprint.fileformat import load
 from blueprint.ui.dialogs.template_chooser import TemplateChooser
 from blueprint.ui.panels.findings import CHECKING
 
-from ui_gestures import look, open_window
+from ui_gestures import drop_file, look, open_window
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 BIG = sorted(SAMPLES.glob("*.blueprint"), key=lambda p: p.stat().st_size)[-1]
@@ -63,16 +61,7 @@ def test_open_recent_and_drop_start_at_100_percent_top_left(qtbot, window):  # t
     assert window.open_recent(OTHER)
     assert at_top_left_100(window)
     zoom_in_and_scroll_away(qtbot, window)
-    data = QMimeData()
-    data.setUrls([QUrl.fromLocalFile(str(BIG))])
-    drop = QDropEvent(
-        QPoint(50, 50),
-        Qt.DropAction.CopyAction,
-        data,
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    window.dropEvent(drop)
+    drop_file(window, BIG)
     qtbot.waitUntil(lambda: window.document.path == BIG)
     assert at_top_left_100(window)
 
