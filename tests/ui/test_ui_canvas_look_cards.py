@@ -29,7 +29,6 @@ def _render(item: CardItem) -> tuple[QImage, QRectF]:
     painter = QPainter(image)
     painter.scale(SCALE, SCALE)
     painter.translate(-area.topLeft())
-    painter.setWorldTransform(item.sceneTransform(), True)  # item coordinates (its lane's group's)
     from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
     item.paint(painter, QStyleOptionGraphicsItem())

@@ -110,8 +110,7 @@ def test_link_labels_text_lies_inside_its_plate(qtbot: QtBot) -> None:
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.scale(scale, scale)
-        painter.translate(-plate.topLeft())  # the plate is in the scene's coordinates
-        painter.setWorldTransform(item.sceneTransform(), True)  # the item's (its lane group's)
+        painter.translate(-plate.topLeft())
         option = _option()
         item.paint(painter, option)
         painter.end()

@@ -3,15 +3,9 @@
 The item is a QGraphicsRectItem whose (unpainted) rect is its bounds, so Qt reads them in C++: after a
 lane grows, Qt re-indexes the ~1,000 cards below it, asking each for its bounds several times, and a
 Python `boundingRect()` made that the larger part of the repaint.
-
-A card is a child of its lane's group (`lane_groups.LaneGroup`): its item coordinates are the scene's
-moved up by its `origin` (the group's y), so a lane that moves moves its cards without touching them.
-`rect()`, `handle_centre()` and the layout's shapes stay in scene coordinates.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
@@ -22,9 +16,6 @@ from blueprint.layout import metrics as m
 from blueprint.layout.shapes import Box, CardBox
 from blueprint.ui.canvas import style
 from blueprint.ui.plain import tooltip
-
-if TYPE_CHECKING:
-    from blueprint.ui.canvas.lane_groups import LaneGroup
 
 HANDLE_RADIUS = 5.0
 #: Below this level of detail (screen pixels per scene point) cards are drawn without text.
@@ -39,12 +30,8 @@ class CardItem(QGraphicsRectItem):
     `rect()` is the card's box in the scene; the base class's rect (`bounds()`) is the box with room
     for the handle and the badge, never painted as such."""
 
-    def __init__(self, shape: CardBox, group: LaneGroup | None = None) -> None:
-        #: The lane group this item is a child of (None: a top-level item, e.g. while dragged).
-        self.group = group
-        #: The y of the item's coordinates in the scene (its group's y, 0 for a top-level item).
-        self.origin = group.y if group is not None else 0.0
-        super().__init__(_bounds(shape.box, self.origin), group.cards if group is not None else None)
+    def __init__(self, shape: CardBox) -> None:
+        super().__init__(_bounds(shape.box))
         self.setPen(Qt.PenStyle.NoPen)  # the bounds are exactly the rect (no half pen width around it)
         self.card_box = shape
         self.selected_look = False
@@ -76,31 +63,15 @@ class CardItem(QGraphicsRectItem):
         return (d.x() ** 2 + d.y() ** 2) ** 0.5 <= HANDLE_RADIUS + 3
 
     def bounds(self) -> QRectF:
-        """The card's box with room for the handle and the badge (its bounding rect, in item
-        coordinates)."""
+        """The card's box with room for the handle and the badge (its bounding rect)."""
         return QGraphicsRectItem.rect(self)
 
-    def set_card_box(self, shape: CardBox, group: LaneGroup | None = None) -> None:
-        """Show `shape`, as a child of `group` (its lane's)."""
+    def set_card_box(self, shape: CardBox) -> None:
         old, self.card_box = self.card_box, shape
-        if group is not self.group:
-            self.group = group
-            self.setParentItem(group.cards if group is not None else None)
-        origin = group.y if group is not None else 0.0
-        if shape.box != old.box or origin != self.origin:
-            self.origin = origin
-            self.setRect(_bounds(shape.box, origin))  # moves it and repaints both places (all in C++)
+        if shape.box != old.box:
+            self.setRect(_bounds(shape.box))  # moves it and repaints both places (all in C++)
         elif shape != old:
             self.update()
-
-    def lift(self) -> None:
-        """Out of its lane's group, at the same place, so that it can be stacked over everything
-        (a drag's preview); the scene puts it back with `set_card_box`."""
-        if self.group is not None:
-            self.group = None
-            self.setParentItem(None)
-            self.origin = 0.0
-            self.setRect(_bounds(self.card_box.box, 0.0))
 
     def set_look(self, *, selected: bool | None = None, drop_target: bool | None = None) -> None:
         if selected is not None:
@@ -139,15 +110,6 @@ class CardItem(QGraphicsRectItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        if self.origin:  # drawn in scene coordinates (the card box's), moved up to the item's
-            painter.save()
-            painter.translate(0.0, -self.origin)
-            self._paint(painter, option)
-            painter.restore()
-        else:
-            self._paint(painter, option)
-
-    def _paint(self, painter: QPainter, option: QStyleOptionGraphicsItem) -> None:
         s = self.card_box
         rect = self.rect()
         if option.levelOfDetailFromTransform(painter.worldTransform()) < LOW_DETAIL:
@@ -298,9 +260,8 @@ class CardItem(QGraphicsRectItem):
         return " ".join(s.title_lines) + ("…" if s.shortened else "")
 
 
-def _bounds(b: Box, origin: float) -> QRectF:
-    """The box with room for the handle and the badge, in the coordinates of an item at `origin`."""
-    return QRectF(b.x - _MARGIN, b.y - origin - _MARGIN, b.w + 2 * _MARGIN, b.h + 2 * _MARGIN)
+def _bounds(b: Box) -> QRectF:
+    return QRectF(b.x - _MARGIN, b.y - _MARGIN, b.w + 2 * _MARGIN, b.h + 2 * _MARGIN)
 
 
 def _block(

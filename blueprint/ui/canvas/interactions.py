@@ -86,7 +86,6 @@ class MoveCardsInteraction(Interaction):
             self.view.scene().addItem(self.highlight)
             self.view.scene().addItem(self.marker)
             for item in self._items():
-                item.lift()  # out of its lane's group, so that it is drawn over every lane
                 item.setOpacity(0.75)
                 item.setZValue(7)
         delta = pos - self.start
@@ -149,7 +148,6 @@ class MoveCardsInteraction(Interaction):
             item.setPos(0, 0)
             item.setOpacity(1.0)
             item.setZValue(2)
-            scene.regroup(item)
         for item in (self.highlight, self.marker):
             if item.scene() is scene:
                 scene.removeItem(item)

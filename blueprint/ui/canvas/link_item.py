@@ -1,15 +1,8 @@
-"""A link on the canvas: the routed polyline of its `Route` and an arrow head; its label is its own item.
-
-A link whose cards are in one lane is a child of that lane's group (`lane_groups.LaneGroup`), and its
-label a child of the group's label layer: its item coordinates are the scene's moved up by its
-`origin` (the group's y), so a lane that moves moves them without touching them. Other links are
-top-level items (`origin` 0). `route` is always in scene coordinates.
-"""
+"""A link on the canvas: the routed polyline of its `Route` and an arrow head; its label is its own item."""
 
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
@@ -21,9 +14,6 @@ from blueprint.layout.shapes import Route
 from blueprint.ui.canvas import style
 from blueprint.ui.canvas.link_label import LinkLabelItem
 from blueprint.ui.plain import tooltip
-
-if TYPE_CHECKING:
-    from blueprint.ui.canvas.lane_groups import LaneGroup
 
 ARROW = 6.0
 _PAD = ARROW + 2
@@ -41,12 +31,8 @@ class LinkItem(QGraphicsRectItem):
     new bounds: the path and the arrow head are made when the link is first painted or hit-tested, so
     the ~1,300 links a taller lane moves cost nothing until they come into sight."""
 
-    def __init__(self, route: Route, order: int = 0, group: LaneGroup | None = None) -> None:
-        #: The lane group this link is a child of (None: top-level).
-        self.group = group
-        #: The y of the item's coordinates in the scene (its group's y, 0 for a top-level item).
-        self.origin = group.y if group is not None else 0.0
-        super().__init__(_bounds(route, self.origin), group.links if group is not None else None)
+    def __init__(self, route: Route, order: int = 0) -> None:
+        super().__init__(_bounds(route))
         self.order = order
         self.setPen(Qt.PenStyle.NoPen)
         self.route = route
@@ -74,24 +60,16 @@ class LinkItem(QGraphicsRectItem):
             if self.label is not None:
                 self.label.set_order(order)
 
-    def set_route(self, route: Route, group: LaneGroup | None = None) -> None:
-        """Show `route`, as a child of `group` (the lane of both its cards, else None)."""
-        if route is self.route and group is self.group:
+    def set_route(self, route: Route) -> None:
+        if route is self.route:
             return
         old, self.route = self.route, route
-        origin = group.y if group is not None else 0.0
-        if group is not self.group:
-            self.group = group
-            self.setParentItem(group.links if group is not None else None)
-        moved = origin - self.origin  # how far the item's coordinates moved in the scene
-        self.origin = origin
         if route.shifted_by and route.link_id == old.link_id:  # `old` moved down as a whole
-            if route.shifted_by != moved:  # (when equal, it moved with its lane: nothing to do)
-                self._made = None
-                self.setRect(QGraphicsRectItem.rect(self).translated(0, route.shifted_by - moved))
-        elif route.points != old.points or moved:
             self._made = None
-            self.setRect(_bounds(route, origin))  # moves it and repaints both places (all in C++)
+            self.setRect(QGraphicsRectItem.rect(self).translated(0, route.shifted_by))
+        elif route.points != old.points:
+            self._made = None
+            self.setRect(_bounds(route))  # moves it and repaints both places (all in C++)
         elif (route.kind, route.is_handoff) != (old.kind, old.is_handoff):
             self.update()
         if route.label != old.label or route.kind != old.kind or route.is_handoff != old.is_handoff:
@@ -105,16 +83,15 @@ class LinkItem(QGraphicsRectItem):
             if self.label is not None:
                 if self.label.scene() is not None:
                     self.label.scene().removeItem(self.label)
-                self.label.setParentItem(None)
                 self.label = None
             return
         label = self.label
         if label is not None:
-            label.set_route(drawn, self.group)
+            label.set_route(drawn)
         else:
-            label = self.label = LinkLabelItem(self, drawn, self.order, self.group)
+            label = self.label = LinkLabelItem(self, drawn, self.order)
             scene = self.scene()
-            if scene is not None and label.scene() is None:
+            if scene is not None:
                 scene.addItem(label)
         if label.tip != self._tip:
             label.tip = self._tip
@@ -125,8 +102,7 @@ class LinkItem(QGraphicsRectItem):
 
     def add_to(self, scene: QGraphicsScene) -> None:
         """Put this link and its label in `scene`."""
-        if self.scene() is None:
-            scene.addItem(self)
+        scene.addItem(self)
         if self.label is not None and self.label.scene() is None:
             scene.addItem(self.label)
 
@@ -161,8 +137,7 @@ class LinkItem(QGraphicsRectItem):
 
     def _make(self) -> tuple[QPainterPath, QPolygonF, QPainterPath | None]:
         if self._made is None:
-            origin = self.origin
-            points = [QPointF(x, y - origin) for x, y in self.route.points]
+            points = [QPointF(x, y) for x, y in self.route.points]
             path = QPainterPath()
             if points:
                 path.moveTo(points[0])
@@ -172,7 +147,7 @@ class LinkItem(QGraphicsRectItem):
         return self._made
 
     def path(self) -> QPainterPath:
-        """The route's polyline in item coordinates (made when first needed)."""
+        """The route's polyline (made when first needed)."""
         return self._make()[0]
 
     def arrow_head(self) -> QPolygonF:
@@ -213,12 +188,12 @@ class LinkItem(QGraphicsRectItem):
         painter.drawPolygon(self.arrow_head())
 
 
-def _bounds(route: Route, origin: float) -> QRectF:
-    """The route's points with room for the arrow head and the selected pen, in the coordinates of an
-    item at `origin` (a plain loop: this runs for every link a taller lane stretches)."""
+def _bounds(route: Route) -> QRectF:
+    """The route's points with room for the arrow head and the selected pen (a plain loop: this runs
+    for every link a taller lane moves)."""
     points = route.points
     if not points:
-        return QRectF(-_PAD, -_PAD - origin, 2 * _PAD, 2 * _PAD)
+        return QRectF(-_PAD, -_PAD, 2 * _PAD, 2 * _PAD)
     left, top = right, bottom = points[0]
     for x, y in points:
         if x < left:
@@ -229,7 +204,7 @@ def _bounds(route: Route, origin: float) -> QRectF:
             top = y
         elif y > bottom:
             bottom = y
-    return QRectF(left - _PAD, top - origin - _PAD, right - left + 2 * _PAD, bottom - top + 2 * _PAD)
+    return QRectF(left - _PAD, top - _PAD, right - left + 2 * _PAD, bottom - top + 2 * _PAD)
 
 
 def _arrow_head(points: list[QPointF]) -> QPolygonF:

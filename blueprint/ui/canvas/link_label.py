@@ -6,8 +6,6 @@ labels no longer run over card titles, and a line never crosses another link's l
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
@@ -15,9 +13,6 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGrap
 from blueprint.layout.shapes import Route
 from blueprint.layout.text import text_width
 from blueprint.ui.canvas import style
-
-if TYPE_CHECKING:
-    from blueprint.ui.canvas.lane_groups import LaneGroup
 
 #: Above the grid lines (1) and the links (1.5), below the cards (2).
 Z = 1.8
@@ -38,15 +33,10 @@ def plate(route: Route) -> QRectF:
 
 class LinkLabelItem(QGraphicsRectItem):
     """The label of one link; its `owner` (the LinkItem) adds, moves and removes it. Its (unpainted)
-    rect is its bounds, so Qt reads them in C++ (see CardItem). The label of an in-lane link is a child
-    of the lane group's label layer, its item coordinates moved up by `origin` (see LinkItem)."""
+    rect is its bounds, so Qt reads them in C++ (see CardItem)."""
 
-    def __init__(
-        self, owner: QGraphicsItem, route: Route, order: int = 0, group: LaneGroup | None = None
-    ) -> None:
-        super().__init__(group.labels if group is not None else None)
-        self.group = group
-        self.origin = group.y if group is not None else 0.0
+    def __init__(self, owner: QGraphicsItem, route: Route, order: int = 0) -> None:
+        super().__init__()
         self.setPen(Qt.PenStyle.NoPen)
         self.owner = owner
         self.tip = ""  # the tooltip last set (the link's)
@@ -59,25 +49,14 @@ class LinkLabelItem(QGraphicsRectItem):
         self._set_plate(rect.x(), rect.y(), rect.width(), rect.height())
 
     def _set_plate(self, x: float, y: float, w: float, h: float) -> None:
-        """The plate at (x, y) in the scene, (w, h) large."""
         self._plate = (x, y, w, h)
-        y -= self.origin
         self.setRect(QRectF(x - 0.5, y - 0.5, w + 1, h + 1))  # moves it and repaints (all in C++)
 
     def set_order(self, order: int) -> None:
         self.setZValue(Z + order * ORDER_STEP)
 
-    def set_route(self, route: Route, group: LaneGroup | None = None) -> None:
-        """Show the label of `route` as a child of `group` (its link's)."""
+    def set_route(self, route: Route) -> None:
         old, self.route = self.route, route
-        moved = 0.0
-        if group is not self.group:
-            self.group = group
-            self.setParentItem(group.labels if group is not None else None)
-            origin = group.y if group is not None else 0.0
-            moved, self.origin = origin - self.origin, origin
-        elif group is not None and group.y != self.origin:
-            moved, self.origin = group.y - self.origin, group.y
         if (
             old.label_text != route.label_text
             or old.label_vertical != route.label_vertical
@@ -87,19 +66,16 @@ class LinkLabelItem(QGraphicsRectItem):
         ):
             self._place(plate(route))
             self.update()  # new text, maybe in the same rect
-        elif route.label_pos != old.label_pos or moved:  # the same plate elsewhere: no text measured
+        elif route.label_pos != old.label_pos:  # the same plate elsewhere: no need to measure the text
             (x, y), (ox, oy) = route.label_pos, old.label_pos
             px, py, w, h = self._plate
-            if x == ox and y - oy == moved:  # moved with its lane's group: the rect stands
-                self._plate = (px, py + moved, w, h)
-            else:
-                self._set_plate(px + x - ox, py + y - oy, w, h)
+            self._set_plate(px + x - ox, py + y - oy, w, h)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         route = self.route
-        box = QRectF(*self._plate).translated(0.0, -self.origin)  # in item coordinates
+        box = QRectF(*self._plate)
         if box.isEmpty() or option.levelOfDetailFromTransform(painter.worldTransform()) < 0.3:
             return
         border = QColor(style.HANDOFF_LINK if route.is_handoff else style.LABEL_BORDER)
@@ -109,7 +85,6 @@ class LinkLabelItem(QGraphicsRectItem):
         painter.setClipRect(box)  # never wider than the layout made room for
         painter.setPen(QColor(style.HANDOFF_LINK if route.is_handoff else style.MUTED_TEXT))
         x, y = route.label_pos  # type: ignore[misc]
-        y -= self.origin
         baseline = style.LINK_LABEL_SIZE * 0.35
         if route.label_vertical:
             painter.translate(x, y)

@@ -33,7 +33,6 @@ from blueprint.ui.canvas.grid_items import (
     TopHeaderItem,
     first_change,
 )
-from blueprint.ui.canvas.lane_groups import LaneGroup
 from blueprint.ui.canvas.link_item import LinkItem
 from blueprint.ui.selection import Selection
 
@@ -82,8 +81,6 @@ class BlueprintScene(QGraphicsScene):
         self.top_header: TopHeaderItem | None = None
         self.corner: CornerItem | None = None
         self.emotion: EmotionItem | None = None
-        #: The parent items of each shown lane's cards, in-lane links and labels (`lane_groups`).
-        self._groups: dict[str, LaneGroup] = {}
         self._selected: set[str] = set()
         #: Each link's place in the link order its items are stacked in (`LinkItem.set_order`).
         self._link_order: dict[str, int] = {}
@@ -129,7 +126,6 @@ class BlueprintScene(QGraphicsScene):
         self._build_grid()
         layout = self.layout
         self._link_order = {link_id: i for i, link_id in enumerate(layout.routes)}
-        self._sync_groups()
         later = len(layout.cards) + len(layout.routes) >= _AT_ONCE
         pending = self._pending
         for shape in layout.cards.values():
@@ -146,9 +142,8 @@ class BlueprintScene(QGraphicsScene):
         self._apply_findings()
 
     def _add_card(self, shape: CardBox) -> CardItem:
-        item = self.cards[shape.card_id] = CardItem(shape, self._groups.get(shape.lane_id))
-        if item.scene() is None:
-            self.addItem(item)
+        item = self.cards[shape.card_id] = CardItem(shape)
+        self.addItem(item)
         if shape.card_id in self._selected:
             item.set_look(selected=True)
         if shape.card_id in self._findings:
@@ -158,40 +153,11 @@ class BlueprintScene(QGraphicsScene):
         return item
 
     def _add_link(self, route: Route) -> LinkItem:
-        order = self._link_order.get(route.link_id, 0)
-        item = self.links[route.link_id] = LinkItem(route, order, self._group_of(route))
+        item = self.links[route.link_id] = LinkItem(route, self._link_order.get(route.link_id, 0))
         item.add_to(self)
         if route.link_id in self._selected:
             item.set_look(selected=True)
         return item
-
-    def _sync_groups(self) -> None:
-        """A group for every lane of the layout, each at its lane's y (moving a lane's group moves
-        its items); groups of lanes that left are removed by `_prune_groups`."""
-        groups = self._groups
-        for index, lane in enumerate(self.layout.lanes):
-            group = groups.get(lane.lane_id)
-            if group is None:
-                groups[lane.lane_id] = LaneGroup(self, lane.band.y, index)
-            else:
-                group.place(lane.band.y, index)
-
-    def _prune_groups(self) -> None:
-        shown = {lane.lane_id for lane in self.layout.lanes}
-        for lane_id in [i for i in self._groups if i not in shown]:
-            self._groups.pop(lane_id).remove(self)
-
-    def _group_of(self, route: Route) -> LaneGroup | None:
-        """The group of the lane both cards of `route` are in (None when they are in two lanes)."""
-        cards = self.layout.cards
-        source, target = cards.get(route.source), cards.get(route.target)
-        if source is None or target is None or source.lane_id != target.lane_id:
-            return None
-        return self._groups.get(source.lane_id)
-
-    def regroup(self, item: CardItem) -> None:
-        """Put a card item back into its lane's group (after `CardItem.lift`)."""
-        item.set_card_box(item.card_box, self._groups.get(item.card_box.lane_id))
 
     def _make_more(self) -> None:
         """Make the next `_CHUNK` pending items (from the layout shown now), then let the loop turn."""
@@ -332,8 +298,7 @@ class BlueprintScene(QGraphicsScene):
             apply_focus(self)
 
     def _update_cards(self) -> None:
-        self._sync_groups()  # lanes that moved carry their items with them
-        shapes, groups = self.layout.cards, self._groups
+        shapes = self.layout.cards
         # after a relayout only the renewed cards can differ from what is shown (the rest are the very
         # shapes the items hold): visiting 5,000 items for a one-card move cost several ms
         renewed = self.layout.renewed_cards
@@ -346,14 +311,7 @@ class BlueprintScene(QGraphicsScene):
             elif item is None:
                 self._add_card(shape)
             elif item.card_box is not shape:
-                group = groups.get(shape.lane_id)
-                old, new = item.card_box.box, shape.box
-                dy = group.y - item.origin if group is not None and group is item.group else 0.0
-                if dy and new.y == old.y + dy and new.x == old.x and new.h == old.h and new.w == old.w:
-                    # moved with its lane's group, which Qt repaints: only the shape is told
-                    item.card_box, item.origin = shape, group.y  # type: ignore[union-attr]
-                else:
-                    item.set_card_box(shape, group)
+                item.set_card_box(shape)
 
     def _update_links(self) -> None:
         routes = self.layout.routes
@@ -367,11 +325,8 @@ class BlueprintScene(QGraphicsScene):
                     self.links.pop(link_id).remove()
             elif item is None:
                 self._add_link(route)
-            else:
-                group = self._group_of(route)
-                if item.route is not route or item.group is not group:
-                    item.set_route(route, group)
-        self._prune_groups()
+            elif item.route is not route:
+                item.set_route(route)
 
     def _follow_link_order(self, added: list[str]) -> None:
         """Number the `added` links in the link order: at the end when they were appended (the common
