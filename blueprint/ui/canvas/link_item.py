@@ -60,11 +60,13 @@ class LinkItem(QGraphicsRectItem):
             if self.label is not None:
                 self.label.set_order(order)
 
-    def set_route(self, route: Route) -> None:
+    def set_route(self, route: Route, exact: bool = False) -> None:
+        """Show `route`; `exact`: it may not be the route the item shows moved by `shifted_by`
+        (the item was left behind for more than one layout)."""
         if route is self.route:
             return
         old, self.route = self.route, route
-        if route.shifted_by and route.link_id == old.link_id:  # `old` moved down as a whole
+        if route.shifted_by and route.link_id == old.link_id and not exact:  # `old` moved down whole
             self._made = None
             self.setRect(QGraphicsRectItem.rect(self).translated(0, route.shifted_by))
         elif route.points != old.points:

@@ -67,9 +67,9 @@ class LinkLabelItem(QGraphicsRectItem):
             self._place(plate(route))
             self.update()  # new text, maybe in the same rect
         elif route.label_pos != old.label_pos:  # the same plate elsewhere: no need to measure the text
-            (x, y), (ox, oy) = route.label_pos, old.label_pos
-            px, py, w, h = self._plate
-            self._set_plate(px + x - ox, py + y - oy, w, h)
+            x, y = route.label_pos
+            _, _, w, h = self._plate
+            self._set_plate(x - w / 2, y - h / 2, w, h)  # centred as `plate` does (no drift)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

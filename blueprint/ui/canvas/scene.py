@@ -24,6 +24,7 @@ from blueprint.layout.cards import planned_cards
 from blueprint.layout.shapes import CardBox, Layout, Route
 from blueprint.model import Blueprint
 from blueprint.ui.canvas.audience_look import apply_focus
+from blueprint.ui.canvas.behind import ItemTable, Sight, box_in_sight, points_in_sight, sight_of, within
 from blueprint.ui.canvas.card_item import CardItem
 from blueprint.ui.canvas.grid_items import (
     CornerItem,
@@ -48,6 +49,9 @@ _PREPARE_AFTER_MS = 50
 _AT_ONCE = 2_000
 _FIRST_X = 3_000.0
 _CHUNK = 300
+#: An edit that renews more cards (or links) than this tells those out of every view's sight after
+#: the paint (`behind.py`); fewer are told at once (asking the views where they look costs more).
+_AT_ONCE_TOLD = 50
 
 
 class BlueprintScene(QGraphicsScene):
@@ -74,8 +78,15 @@ class BlueprintScene(QGraphicsScene):
         # at this depth, and finding the items under the mouse or in sight stays as quick.
         self.setBspTreeDepth(_INDEX_DEPTH)
         self.extent = QRectF()
-        self.cards: dict[str, CardItem] = {}
-        self.links: dict[str, LinkItem] = {}
+        #: Ids of the cards and links whose items still show an earlier shape, out of every view's
+        #: sight (`behind.py`), in the order they were left behind; `_sight` is that sight.
+        self._behind: dict[str, None] = {}
+        self._sight: Sight | None = None
+        self._catch_up_timer = QTimer(self)
+        self._catch_up_timer.setSingleShot(True)
+        self._catch_up_timer.timeout.connect(self._catch_up)
+        self.cards: ItemTable[CardItem] = ItemTable(self._behind, self._settle)
+        self.links: ItemTable[LinkItem] = ItemTable(self._behind, self._settle)
         self.grid: GridItem | None = None
         self.lane_header: LaneHeaderItem | None = None
         self.top_header: TopHeaderItem | None = None
@@ -238,6 +249,67 @@ class BlueprintScene(QGraphicsScene):
             self._prepare.start()
         if self._pending and not self._more.isActive():
             self._more.start()  # the rest of the items, now that the first paint is done
+        if self._behind:
+            self._catch_up_timer.start(0)  # the items out of sight, now that the view is painted
+
+    def render(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        """Draw the scene elsewhere (an image, a printer): every item up to date first."""
+        self.catch_up()
+        super().render(*args, **kwargs)
+
+    # --- items out of sight (see behind.py) ---------------------------------------------------
+
+    @property
+    def has_behind(self) -> bool:
+        """Some items still show an earlier shape, out of sight."""
+        return bool(self._behind)
+
+    def before_paint(self, visible: QRectF) -> None:
+        """A view is about to paint `visible`: bring every item up to date if it looks beyond the
+        sight they were left behind for."""
+        if self._behind and (self._sight is None or not within(visible, self._sight)):
+            self.catch_up()
+
+    def catch_up(self) -> None:
+        """Bring every item left behind up to date."""
+        while self._behind:
+            self._settle(next(iter(self._behind)))
+        self._catch_up_timer.stop()
+
+    def _catch_up(self) -> None:
+        """The next `_CHUNK` items left behind (one turn of the event loop), then let the loop turn."""
+        behind = self._behind
+        for element_id in list(islice(behind, _CHUNK)):
+            self._settle(element_id)
+        if behind:
+            self._catch_up_timer.start(0)
+
+    def _settle(self, element_id: str) -> None:
+        """Bring the item of `element_id` up to the shape the layout has now."""
+        self._behind.pop(element_id, None)
+        card = dict.get(self.cards, element_id)
+        if card is not None:
+            shape = self.layout.cards.get(element_id)
+            if shape is not None and card.card_box is not shape:
+                card.set_card_box(shape)
+            return
+        link = dict.get(self.links, element_id)
+        if link is not None:
+            route = self.layout.routes.get(element_id)
+            if route is not None and link.route is not route:
+                link.set_route(route, exact=True)  # (its route may be older than the last layout's)
+
+    def _current_sight(self) -> Sight | None:
+        """Where the visible views look now (None: no view shows the scene, nothing is left behind).
+        Items left behind for another sight are brought up to date first."""
+        views = self.views()
+        # (another kind of view would not bring the items up to date before it paints)
+        ours = all(hasattr(view, "visible_scene_rect") for view in views)
+        sight = sight_of([v.visible_scene_rect() for v in views if v.isVisible()]) if ours else None
+        if self._behind and sight != self._sight:
+            self.catch_up()
+        self._sight = sight
+        return sight
 
     # --- following the document ---------------------------------------------------------------
 
@@ -298,35 +370,48 @@ class BlueprintScene(QGraphicsScene):
             apply_focus(self)
 
     def _update_cards(self) -> None:
-        shapes = self.layout.cards
+        shapes, items, behind = self.layout.cards, self.cards, self._behind
         # after a relayout only the renewed cards can differ from what is shown (the rest are the very
         # shapes the items hold): visiting 5,000 items for a one-card move cost several ms
         renewed = self.layout.renewed_cards
-        ids = renewed if renewed is not None else [*shapes, *(i for i in self.cards if i not in shapes)]
+        ids = renewed if renewed is not None else [*shapes, *(i for i in items if i not in shapes)]
+        sight = self._current_sight() if len(ids) > _AT_ONCE_TOLD else None
         for card_id in ids:
-            shape, item = shapes.get(card_id), self.cards.get(card_id)
+            shape, item = shapes.get(card_id), dict.get(items, card_id)
             if shape is None:
                 if item is not None:
-                    self.removeItem(self.cards.pop(card_id))
+                    self.removeItem(items.pop(card_id))
+                    behind.pop(card_id, None)
             elif item is None:
                 self._add_card(shape)
             elif item.card_box is not shape:
-                item.set_card_box(shape)
+                if sight is None or box_in_sight(item.card_box.box, sight) or box_in_sight(shape.box, sight):
+                    item.set_card_box(shape)
+                    behind.pop(card_id, None)
+                else:
+                    behind[card_id] = None  # out of sight: told after the paint
 
     def _update_links(self) -> None:
-        routes = self.layout.routes
+        routes, items, behind = self.layout.routes, self.links, self._behind
         renewed = self.layout.renewed_routes  # as for cards
-        ids = renewed if renewed is not None else [*routes, *(i for i in self.links if i not in routes)]
+        ids = renewed if renewed is not None else [*routes, *(i for i in items if i not in routes)]
         self._follow_link_order([i for i in ids if i in routes and i not in self._link_order])
+        sight = self._current_sight() if len(ids) > _AT_ONCE_TOLD else None
         for link_id in ids:
-            route, item = routes.get(link_id), self.links.get(link_id)
+            route, item = routes.get(link_id), dict.get(items, link_id)
             if route is None:
                 if item is not None:
-                    self.links.pop(link_id).remove()
+                    items.pop(link_id).remove()
+                    behind.pop(link_id, None)
             elif item is None:
                 self._add_link(route)
             elif item.route is not route:
-                item.set_route(route)
+                seen = sight is None or points_in_sight(item.route.points, sight)
+                if seen or points_in_sight(route.points, sight):  # type: ignore[arg-type]
+                    item.set_route(route, exact=link_id in behind)
+                    behind.pop(link_id, None)
+                else:
+                    behind[link_id] = None  # out of sight: told after the paint
 
     def _follow_link_order(self, added: list[str]) -> None:
         """Number the `added` links in the link order: at the end when they were appended (the common

@@ -205,6 +205,12 @@ class BlueprintView(KeyboardWork, InPlaceEditing, QGraphicsView):
         if self.scene() is not None:
             self.scene().freeze_headers(self.visible_scene_rect())
 
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        scene = self.scene()
+        if scene is not None and scene.has_behind:  # items out of sight are told after a paint
+            scene.before_paint(self.visible_scene_rect())
+        super().paintEvent(event)
+
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
         self.refreeze()
