@@ -246,7 +246,9 @@ class BlueprintScene(QGraphicsScene):
         super().drawBackground(painter, rect)
         if self._prepare_due:  # a full layout has been painted: prepare for edits when idle
             self._prepare_due = False
-            self._prepare.start()
+            # (counted from the end of this paint: the paint of a big blueprint takes longer than
+            # the timer, which then ran in the same turn of the event loop, before the paint showed)
+            QTimer.singleShot(0, self, self._prepare.start)
         if self._pending and not self._more.isActive():
             self._more.start()  # the rest of the items, now that the first paint is done
         if self._behind:

@@ -29,6 +29,7 @@ from blueprint.edit import AddFunction, Change, Document, EditError, RemoveFunct
 from blueprint.export.palette import next_function_color
 from blueprint.graph import HandoffReport, handoff_report
 from blueprint.model import Blueprint, Function, fresh_id
+from blueprint.ui.after_paint import after_paint
 from blueprint.ui.commands import push
 from blueprint.ui.panels.form import ChoiceBox, line_edit, set_line
 from blueprint.ui.panels.functions_relations import handoff_counts, relations_text
@@ -131,6 +132,7 @@ class FunctionsPanel(QDockWidget):
         self._relations_timer.setInterval(300)
         self._relations_timer.timeout.connect(self._recount_in_background)
         self._counting = -1  # the edit count of the document a worker is counting, if one is
+        self._count_due = False  # a count waits for the next paint (`_count_after_paint`)
         self.set_document(document)
 
     # --- public -------------------------------------------------------------------------------------
@@ -338,6 +340,11 @@ class FunctionsPanel(QDockWidget):
         self._counting = self._edits
         threading.Thread(target=self._count, args=(self._edits, copy), daemon=True, name="hand-offs").start()
 
+    def _count_after_paint(self) -> None:
+        self._count_due = False
+        if self._counting != self._edits:
+            self._recount_in_background()
+
     def _count(self, edits: int, blueprint: Blueprint) -> None:
         try:
             report: HandoffReport | None = handoff_report(blueprint)
@@ -368,8 +375,11 @@ class FunctionsPanel(QDockWidget):
                 self._report = None
                 for label in (self.upstream, self.downstream, self.counts):
                     label.setText("Counting…")
-                if self._counting != self._edits:
-                    self._recount_in_background()
+                if self._counting != self._edits and not self._count_due:
+                    # after the paint: the snapshot is taken on this thread, and the counting thread
+                    # would share the interpreter with the paint (opening a big file showed it later)
+                    self._count_due = True
+                    after_paint(self.list.viewport(), self._count_after_paint)
                 return
             self._report = handoff_report(bp)
         names = {f.id: f.name for f in functions}
