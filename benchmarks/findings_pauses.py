@@ -6,9 +6,12 @@ Opens FILE in the main window as `editor_child.open_view` does, lets the first c
 for each kind of edit (rename, change function, add, delete, link, and the three sample moves there
 and back) pushes it as the editor does, and turns the event loop (as `editor_child.Quiet` does) until
 the watches are idle: prints, per edit, the longest turn (wall clock, and the UI thread's CPU time in
-that turn) and when the findings were shown. With `--profile`, cProfile runs on the UI thread for each
-turn and the turns over 20 ms are added up and printed (cProfile slows them: read it for the shares,
-not the figures). The speed check is printed first and last.
+that turn, its waits for the interpreter (voluntary context switches) and preemptions, whether the
+canvas, the Findings list or the window painted in it) and when the findings were shown; and every
+garbage collection over 10 ms, with its thread. With `--profile`, cProfile runs on the UI thread for
+each turn and the turns over 20 ms are added up and printed (cProfile slows them: read it for the
+shares, not the figures; `--sort calls` keeps only the turns that waited for the interpreter). The
+speed check is printed first and last.
 """
 
 from __future__ import annotations
@@ -109,7 +112,8 @@ def main() -> int:
             after = f"{shown[-1] - edited:.2f} s" if shown else "-"
             print(
                 f"{label:<28} edit {edit * 1000:5.1f} ms, then longest turn {longest * 1000:6.1f} ms "
-                f"(CPU {cpu * 1000:5.1f}; waits {switches[0]}, preempted {switches[1]}; {what}), shown after {after}",
+                f"(CPU {cpu * 1000:5.1f}; waits {switches[0]}, preempted {switches[1]}; {what}), "
+                f"shown after {after}",
                 flush=True,
             )
 

@@ -85,12 +85,13 @@ class FindingsWatch(QObject):
         """What the editor shows of `findings`, worked out beside it (a `Digest`), or None."""
         return self._digest
 
-    def showing(self, who: object, busy: bool) -> None:
-        """`who` is still applying the last result (True) or is done (False): `is_idle` waits for it."""
+    def showing(self, who: int, busy: bool) -> None:
+        """The consumer `who` (a number of its own) is still applying the last result (True) or is
+        done (False): `is_idle` waits for it."""
         if busy:
-            self._showing.add(id(who))
+            self._showing.add(who)
         else:
-            self._showing.discard(id(who))
+            self._showing.discard(who)
 
     def findings_by_element(self) -> dict[str, list]:
         """Findings of each element id (a finding appears under every id it names)."""

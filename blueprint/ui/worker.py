@@ -89,10 +89,12 @@ class Beside:
             self._thread.start()
         self._jobs.put(job)
 
-    def close(self) -> None:
-        """The thread ends after the jobs already given (it is not waited for)."""
+    def close(self, wait: float = 0.0) -> None:
+        """The thread ends after the jobs already given (waited for up to `wait` seconds)."""
         if self._thread is not None:
             self._jobs.put(None)
+            if wait:
+                self._thread.join(wait)
             self._jobs, self._thread = queue.SimpleQueue(), None
 
 

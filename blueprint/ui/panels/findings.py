@@ -10,6 +10,7 @@ row's context menu: "What does BP106 mean?"). Errors are never folded away, and 
 
 from __future__ import annotations
 
+import contextlib
 from collections import deque
 from dataclasses import replace
 
@@ -46,6 +47,11 @@ ROWS_PER_TURN = 1500
 __all__ = ["GROUP_AT", "FindingsPanel", "rule_name", "rule_summary"]
 CHECKING = "Checking…"
 NO_DETAIL = "Select a finding to read it whole."
+
+
+def _done(watch: FindingsWatch, key: int) -> None:
+    with contextlib.suppress(RuntimeError):  # the watch went first (the window closes)
+        watch.showing(key, False)
 
 
 def rule_name(code: str) -> str:
@@ -136,6 +142,8 @@ class FindingsPanel(QDockWidget):
         self._folded: set[str] = set()  # the severity groups the designer folded
         self.tree.itemExpanded.connect(self._remember_fold)
         self.tree.itemCollapsed.connect(self._remember_fold)
+        key = self._key = id(self)  # how the watch knows it is still applying a result
+        self.destroyed.connect(lambda: _done(findings_watch, key))  # a panel deleted meanwhile is done
         findings_watch.updated.connect(self.show_findings)
         findings_watch.checking.connect(self.show_checking)
         selection.changed.connect(self._follow_selection)
@@ -182,7 +190,7 @@ class FindingsPanel(QDockWidget):
     def _start_over(self) -> None:
         self._steps.clear()
         self._slices.stop()
-        self.watch.showing(self, False)
+        self.watch.showing(self._key, False)
         self._groups, self._rules, self._note = {}, {}, None
         self.tree.clear()
 
@@ -196,11 +204,11 @@ class FindingsPanel(QDockWidget):
         finally:
             self.tree.setUpdatesEnabled(True)
         if self._steps:
-            self.watch.showing(self, True)
+            self.watch.showing(self._key, True)
             self._slices.start()
         else:
             self._finish()
-            self.watch.showing(self, False)
+            self.watch.showing(self._key, False)
 
     def _apply(self, step: Step, budget: int) -> int:
         """Apply `step`, or as much of it as `budget` rows allow (the rest goes back first in line);
