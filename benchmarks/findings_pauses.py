@@ -39,6 +39,7 @@ def main() -> int:
     parser.add_argument("file", type=Path)
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--no-time-shown", action="store_true", help="the customer's time not shown")
     parser.add_argument("--sort", default="cumulative", help="cumulative; calls: only turns that waited")
     parser.add_argument("--kinds", default="rename,function,add,delete,link,move")
     args = parser.parse_args()
@@ -50,6 +51,8 @@ def main() -> int:
 
     app, window, _view, scene, editor = open_view(args.file)
     watches = [window.findings_watch, window.timing.watch]
+    if args.no_time_shown:
+        window.timing.watch.updated.disconnect(window.timing.show)
     painted = {
         "canvas": PaintCounter(_view.viewport()),
         "findings": PaintCounter(window.panel("FindingsPanel").tree.viewport()),

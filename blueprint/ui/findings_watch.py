@@ -59,6 +59,7 @@ class FindingsWatch(QObject):
         self._digest: Any = None  # the digest of `_findings` (None: not made)
         self._by_element: dict[str, list] | None = None
         self._worker = Beside(type(self).__name__)
+        self._stopped = False
         #: Those still applying the last result in slices (the Findings panel): not idle until done.
         self._showing: set[int] = set()
         self._has_result = False
@@ -111,6 +112,7 @@ class FindingsWatch(QObject):
         if self._unsubscribe is not None:
             self._unsubscribe()
         self.document = document
+        self._stopped = False
         self._unsubscribe = document.subscribe(self._on_change)
         self._generation += 1
         self._has_result = False
@@ -155,6 +157,7 @@ class FindingsWatch(QObject):
         self._generation += 1
         self._showing.clear()
         self._worker.close()
+        self._stopped = True
 
     # --- internals ----------------------------------------------------------------------------------
 
@@ -225,7 +228,7 @@ class FindingsWatch(QObject):
 
     def _drop(self, old: Any) -> None:
         """Let go of an old result on the worker thread (freeing it is work too)."""
-        if old is not None:
+        if old is not None and not self._stopped:  # (a stopped watch's thread is not started again)
             self._worker.submit(partial(_keep, old))
 
 
