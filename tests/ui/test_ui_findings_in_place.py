@@ -14,7 +14,7 @@ from blueprint.ui.panels import findings as findings_module
 from blueprint.ui.panels.findings import NO_DETAIL, FindingsPanel
 from blueprint.ui.selection import Selection
 
-from builders import blueprint_with, card
+from builders import blueprint_with, card, findings_blueprint
 from ui_gestures import card_centre, cell_centre, double_click, key, open_window, type_text
 
 
@@ -66,18 +66,9 @@ def rename(qtbot, window, card_id: str, title: str) -> None:  # type: ignore[no-
 
 @pytest.fixture
 def window(qtbot):  # type: ignore[no-untyped-def]
-    doc = blueprint_with(
-        cards=[
-            card("c1", "customer", 0, "Orders", function="team-a"),
-            card("c2", "frontstage", 0, "Takes the order"),  # no function: BP104
-            card("c3", "backstage", 0, "Cooks", function="team-b"),
-        ],
-        links=[("c1", "c2"), ("c2", "c3")],
-        steps=6,  # steps 1..5 have no customer card: five BP108 findings under one row
-    )
-    w = open_window(qtbot, doc)
-    w.findings_watch.run_now()
-    return w
+    """The window on a lone BP104 row and five BP108 under one row, checked."""
+    opened = open_window(qtbot, findings_blueprint())
+    return opened if opened.findings_watch.run_now() else None
 
 
 def test_edits_change_the_rows_in_place_and_keep_the_row_read_and_the_open_groups(qtbot, window):  # type: ignore[no-untyped-def]
