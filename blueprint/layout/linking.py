@@ -16,7 +16,7 @@ from blueprint.layout.grid import column_x
 from blueprint.layout.label_memo import Memo
 from blueprint.layout.labels import labels_apart
 from blueprint.layout.routes import RoutingGrid, channel_of, points_between, route_of, shift_route
-from blueprint.layout.shapes import CardBox, Cell, LaneBand, Layout, Route
+from blueprint.layout.shapes import Box, CardBox, Cell, LaneBand, Layout, Route
 from blueprint.model import Blueprint, Link
 
 
@@ -84,6 +84,11 @@ def all_routes(
             where = (cards, cells, lane_ids, list(steps_index))
             memo = _labels(routes, where, renewed, previous, renewed_cards, links_changed)
             return routes, renewed, memo, index
+    if previous is None:
+        routes = _routed(doc, cards, cells, lane_ids, steps_index, grid)
+        renewed = set(routes)
+        memo = _labels(routes, (cards, cells, lane_ids, list(steps_index)), renewed, None, None, False)
+        return routes, renewed, memo, None
     if previous is not None:
         lane_index = {lane_id: i for i, lane_id in enumerate(lane_ids)}
         old_channels = channels_of(previous.lanes, previous.height - m.BOTTOM_CHANNEL)
@@ -157,6 +162,41 @@ def all_routes(
     where = (cards, cells, lane_ids, list(steps_index))
     memo = _labels(routes, where, renewed, previous, None, links_changed)
     return routes, renewed, memo, index
+
+
+def _routed(
+    doc: Blueprint,
+    cards: dict[str, CardBox],
+    cells: dict[tuple[str, str], Cell],
+    lane_ids: list[str],
+    steps_index: dict[str, int],
+    grid: RoutingGrid,
+) -> dict[str, Route]:
+    """Every link routed (a full layout): what each card's routes need (its box, column, place in
+    the column and function) is read once per card, column by column, not twice per link."""
+    ends: dict[str, tuple[Box, int, int, str | None]] = {}
+    for step_id, column in steps_index.items():
+        i = 0
+        for lane_id in lane_ids:
+            for card_id in cells[(lane_id, step_id)].card_ids:
+                card = cards[card_id]
+                ends[card_id] = (card.box, column, i, card.function_id)
+                i += 1
+    routes: dict[str, Route] = {}
+    for link in doc.links:
+        link_id = link.id
+        s, cs, os, fs = ends[link.source]
+        t, ct, ot, ft = ends[link.target]
+        routes[link_id] = route_of(
+            link_id,
+            link.source,
+            link.target,
+            points_between(link_id, s, cs, os, t, ct, ot, grid),
+            link.label,
+            link.kind,
+            fs is not None and ft is not None and fs != ft,
+        )
+    return routes
 
 
 def _labels(

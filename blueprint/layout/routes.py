@@ -57,16 +57,30 @@ def _gutter_x(grid: RoutingGrid, boundary: int, offset: float) -> float:
 
 def _channel_y(grid: RoutingGrid, ys: float, yt: float, offset: float) -> float:
     """The horizontal channel that makes the vertical runs shortest (nearest the target on ties)."""
-    low, high = min(ys, yt), max(ys, yt)
-    i = bisect_left(grid.channels, low)
-    if i < len(grid.channels) and grid.channels[i] <= high:
-        candidates = [c for c in grid.channels[i:] if c <= high]
-        best = min(candidates, key=lambda c: (abs(c - yt), c))
-    else:
-        above = grid.channels[i - 1] if i > 0 else None
-        below = grid.channels[i] if i < len(grid.channels) else None
-        options = [c for c in (above, below) if c is not None]
-        best = min(options, key=lambda c: (abs(c - ys) + abs(c - yt), abs(c - yt), c))
+    channels = grid.channels
+    low, high = (ys, yt) if ys <= yt else (yt, ys)
+    i = bisect_left(channels, low)
+    n = len(channels)
+    if i < n and channels[i] <= high:
+        # the channels between the two ends, top to bottom: the nearest the target (the upper on ties)
+        best = channels[i]
+        distance = abs(best - yt)
+        for j in range(i + 1, n):
+            c = channels[j]
+            if c > high:
+                break
+            d = abs(c - yt)
+            if d < distance:
+                best, distance = c, d
+        return best + offset
+    above = channels[i - 1] if i > 0 else None
+    below = channels[i] if i < n else None
+    if above is None or below is None:
+        best = below if above is None else above  # type: ignore[assignment]
+    else:  # the shorter runs together, then nearer the target, then the upper
+        ka = (abs(above - ys) + abs(above - yt), abs(above - yt), above)
+        kb = (abs(below - ys) + abs(below - yt), abs(below - yt), below)
+        best = below if kb < ka else above
     return best + offset
 
 
@@ -141,27 +155,44 @@ def points_between(
     """The polyline from an edge of the source card's box `s` to an edge of the target's `t`, given
     their columns and their places in the column (top to bottom). Called once per link, it builds the
     polyline directly: one whose segments all have a length and turn at every point is already in its
-    simplest form."""
+    simplest form. (`_edge_y` and `_gutter_x` are written out here: the same sums in the same order.)"""
     gutter, channel, exit_off, entry_off = _tracks(link_id)
+    if cs == ct and (os - ot == 1 or ot - os == 1):  # neighbours in the column: straight down or up
+        x = s.x + s.w / 2 + gutter
+        a, b = ((x, s.y + s.h), (x, t.y)) if ot > os else ((x, s.y), (x, t.y + t.h))
+        return (a, b) if a != b else (a,)
+    half = s.h / 2
+    limit = half - 6
+    if limit < 0.0:
+        limit = 0.0
+    ys = s.y + half + (exit_off if -limit <= exit_off <= limit else (limit if exit_off > limit else -limit))
+    half = t.h / 2
+    limit = half - 6
+    if limit < 0.0:
+        limit = 0.0
+    yt = t.y + half + (entry_off if -limit <= entry_off <= limit else (limit if entry_off > limit else -limit))
+    xs = grid.column_x
+    n = len(xs)
     if cs == ct:
-        if abs(os - ot) == 1:  # neighbours in the column: straight down or up
-            x = s.x + s.w / 2 + gutter
-            if ot > os:
-                return _simplify([(x, s.bottom), (x, t.y)])
-            return _simplify([(x, s.y), (x, t.bottom)])
-        xg = _gutter_x(grid, cs + 1, gutter)
-        ys, yt = _edge_y(s, exit_off), _edge_y(t, entry_off)
-        return _simplify([(s.right, ys), (xg, ys), (xg, yt), (t.right, yt)])
-    forward = ct > cs
-    ys, yt = _edge_y(s, exit_off), _edge_y(t, entry_off)
-    sx = s.x + s.w if forward else s.x
-    tx = t.x if forward else t.x + t.w
-    xa = _gutter_x(grid, cs + 1 if forward else cs, gutter)
-    if abs(ct - cs) == 1:
+        boundary = cs + 1
+        xg = xs[boundary] + gutter if boundary < n else _gutter_x(grid, boundary, gutter)
+        sx, tx = s.x + s.w, t.x + t.w
+        if ys != yt and sx != xg and xg != tx:
+            return ((sx, ys), (xg, ys), (xg, yt), (tx, yt))
+        return _simplify([(sx, ys), (xg, ys), (xg, yt), (tx, yt)])
+    if ct > cs:  # forward
+        sx, tx = s.x + s.w, t.x
+        boundary = cs + 1
+    else:
+        sx, tx = s.x, t.x + t.w
+        boundary = cs
+    xa = xs[boundary] + gutter if 0 < boundary < n else _gutter_x(grid, boundary, gutter)
+    if ct - cs == 1 or cs - ct == 1:
         if ys != yt and sx != xa and xa != tx:
             return ((sx, ys), (xa, ys), (xa, yt), (tx, yt))
         return _simplify([(sx, ys), (xa, ys), (xa, yt), (tx, yt)])
-    xb = _gutter_x(grid, ct if forward else ct + 1, -gutter)
+    boundary = ct if ct > cs else ct + 1
+    xb = xs[boundary] + -gutter if 0 < boundary < n else _gutter_x(grid, boundary, -gutter)
     yh = _channel_y(grid, ys, yt, channel)
     if ys != yh and yh != yt and sx != xa and xa != xb and xb != tx:
         return ((sx, ys), (xa, ys), (xa, yh), (xb, yh), (xb, yt), (tx, yt))
