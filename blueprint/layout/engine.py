@@ -207,8 +207,7 @@ def _assemble(
         if previous.steps[0].column.bottom != lanes_bottom:
             steps = with_column_heights(steps, lanes_bottom)
     else:
-        stages, steps = headers(doc, lanes_top)
-        steps = with_column_heights(steps, lanes_bottom)
+        stages, steps = headers(doc, lanes_top, lanes_bottom)
 
     old_cards = previous.cards if previous is not None else {}
     old_cells = previous.cells if previous is not None else {}
@@ -224,7 +223,9 @@ def _assemble(
     dirty: set[str] = set(changed)
     renewed: set[str] = set()  # cards whose box is a new object
     all_steps = [s.step_id for s in steps]
-    for band in bands:
+    if previous is None:  # a full layout: every cell and card placed afresh, in the document's order
+        cards = _placed_all(bands, all_steps, steps_index, stacks, placed, contents, cells, all_ids)
+    for band in bands if previous is not None else ():
         lane_id = band.lane_id
         old_band = old_bands.get(lane_id)
         if touched is not None and lane_id not in touched:
@@ -263,7 +264,7 @@ def _assemble(
                     renewed.add(card_id)
                 cards[card_id] = box
                 cy += box.box.h + m.CARD_GAP
-    if previous is not None and (same_order or (len(cards) == len(all_ids) and all_ids == list(cards))):
+    if previous is None or same_order or (len(cards) == len(all_ids) and all_ids == list(cards)):
         ordered = cards  # the copy of the previous cards: the same cards in the same order, updated
     else:
         ordered = {card_id: cards[card_id] for card_id in all_ids}
@@ -309,6 +310,42 @@ def _assemble(
         label_memo=MemoSlot(label_memo),
         edit_state=EditState(stack_heights, steps_index, links_index),
     )
+
+
+def _placed_all(
+    bands: list[LaneBand],
+    all_steps: list[str],
+    steps_index: dict[str, int],
+    stacks: dict[tuple[str, str], tuple[str, ...]],
+    placed: dict[str, Card],
+    contents: dict[str, CardContent],
+    cells: dict[tuple[str, str], Cell],
+    all_ids: list[str],
+) -> dict[str, CardBox]:
+    """Every cell (into `cells`) and every card box of a full layout, the cards in the document's
+    order (`all_ids`)."""
+    cards: dict[str, CardBox] = dict.fromkeys(all_ids)  # type: ignore[arg-type]
+    columns = [(step_id, column_x(steps_index[step_id])) for step_id in all_steps]
+    width, pad, inset, gap = m.COLUMN_WIDTH, m.LANE_PAD_TOP, m.CARD_INSET_X, m.CARD_GAP
+    get = stacks.get
+    count = 0
+    for band in bands:
+        lane_id, y, h = band.lane_id, band.band.y, band.band.h
+        for step_id, x in columns:
+            key = (lane_id, step_id)
+            ids = get(key, ())
+            cells[key] = Cell(lane_id, step_id, Box(x, y, width, h), ids)
+            cy = y + pad
+            count += len(ids)
+            for card_id in ids:
+                box = place_card(placed[card_id], contents[card_id], x + inset, cy)
+                cards[card_id] = box
+                cy += box.box.h + gap
+    if count != len(cards):  # a card outside every lane or step (the model's checks prevent it)
+        for card_id, box in cards.items():
+            if box is None:
+                raise KeyError(card_id)
+    return cards
 
 
 def _touched_lanes(

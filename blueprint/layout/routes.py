@@ -108,21 +108,26 @@ def label_place(points: tuple[Point, ...], label: str) -> tuple[Point, bool, str
     if len(points) == 2:  # one segment (a third of all routes): no choice to make
         (ax, ay), (bx, by) = points
         length = abs(bx - ax) + abs(by - ay)
-        at = 1
     else:
         best_h = best_any = -1.0
-        h_at = any_at = 0
-        ax, ay = points[0]
-        for i in range(1, len(points)):
-            bx, by = points[i]
-            length = abs(bx - ax) + abs(by - ay)
-            if ay == by and length > best_h:
-                best_h, h_at = length, i
+        h_seg = any_seg = None
+        a = points[0]
+        ax, ay = a
+        for b in points[1:]:
+            bx, by = b
+            if ay == by:  # a horizontal run (abs(dy) adds nothing)
+                length = bx - ax if bx >= ax else ax - bx
+                if length > best_h:
+                    best_h, h_seg = length, (a, b)
+            else:
+                length = abs(bx - ax) + abs(by - ay)
             if length > best_any:
-                best_any, any_at = length, i
-            ax, ay = bx, by
-        length, at = (best_h, h_at) if best_h >= 0 and best_h >= min(full + 8, 60) else (best_any, any_at)
-        (ax, ay), (bx, by) = points[at - 1], points[at]
+                best_any, any_seg = length, (a, b)
+            a, ax, ay = b, bx, by
+        if best_h >= 0 and best_h >= min(full + 8, 60):
+            length, ((ax, ay), (bx, by)) = best_h, h_seg  # type: ignore[misc]
+        else:
+            length, ((ax, ay), (bx, by)) = best_any, any_seg  # type: ignore[misc]
     middle = ((ax + bx) / 2, (ay + by) / 2)
     vertical = ax == bx
     room = max(length - 6, 24.0)
@@ -210,10 +215,8 @@ def route_of(
 ) -> Route:
     """The route along `points`, its label placed on it (see `label_place`)."""
     if label and len(points) > 1 and label.strip():
-        (x, y), vertical, text, cut = label_place(points, label)
-        return Route(
-            link_id, source_id, target_id, points, label, (x, y), kind, is_handoff, text, vertical, cut
-        )
+        middle, vertical, text, cut = label_place(points, label)
+        return Route(link_id, source_id, target_id, points, label, middle, kind, is_handoff, text, vertical, cut)
     return Route(link_id, source_id, target_id, points, label, None, kind, is_handoff)
 
 
