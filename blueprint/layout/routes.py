@@ -170,12 +170,14 @@ def points_between(
     limit = half - 6
     if limit < 0.0:
         limit = 0.0
-    ys = s.y + half + (exit_off if -limit <= exit_off <= limit else (limit if exit_off > limit else -limit))
+    off = exit_off if -limit <= exit_off <= limit else (limit if exit_off > limit else -limit)
+    ys = s.y + half + off
     half = t.h / 2
     limit = half - 6
     if limit < 0.0:
         limit = 0.0
-    yt = t.y + half + (entry_off if -limit <= entry_off <= limit else (limit if entry_off > limit else -limit))
+    off = entry_off if -limit <= entry_off <= limit else (limit if entry_off > limit else -limit)
+    yt = t.y + half + off
     xs = grid.column_x
     n = len(xs)
     if cs == ct:
@@ -216,7 +218,9 @@ def route_of(
     """The route along `points`, its label placed on it (see `label_place`)."""
     if label and len(points) > 1 and label.strip():
         middle, vertical, text, cut = label_place(points, label)
-        return Route(link_id, source_id, target_id, points, label, middle, kind, is_handoff, text, vertical, cut)
+        return Route(
+            link_id, source_id, target_id, points, label, middle, kind, is_handoff, text, vertical, cut
+        )
     return Route(link_id, source_id, target_id, points, label, None, kind, is_handoff)
 
 
