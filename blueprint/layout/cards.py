@@ -224,23 +224,28 @@ def place_card(card: Card, content: CardContent, x: float, y: float) -> CardBox:
 def shift_card(card: CardBox, dx: float, dy: float) -> CardBox:
     """`card` moved by (dx, dy), text and markers included."""
     box = card.box
-    markers = tuple(
-        Marker(mk.kind, mk.text, Box(mk.box.x + dx, mk.box.y + dy, mk.box.w, mk.box.h), mk.note, mk.severity)
-        for mk in card.markers
-    )
+    markers = card.markers
+    if markers:
+        markers = tuple(
+            Marker(
+                mk.kind, mk.text, Box(mk.box.x + dx, mk.box.y + dy, mk.box.w, mk.box.h), mk.note, mk.severity
+            )
+            for mk in markers
+        )
+    # positional, in CardBox's field order: a lane that moves shifts every card below it
     return CardBox(
-        card_id=card.card_id,
-        lane_id=card.lane_id,
-        step_id=card.step_id,
-        box=Box(box.x + dx, box.y + dy, box.w, box.h),
-        title_lines=card.title_lines,
-        shortened=card.shortened,
-        detail_lines=card.detail_lines,
-        description_lines=card.description_lines,
-        markers=markers,
-        function_id=card.function_id,
-        function_name=card.function_name,
-        function_color=card.function_color,
-        lane_kind=card.lane_kind,
-        evidence=card.evidence,
+        card.card_id,
+        card.lane_id,
+        card.step_id,
+        Box(box.x + dx, box.y + dy, box.w, box.h),
+        card.title_lines,
+        card.shortened,
+        card.detail_lines,
+        card.description_lines,
+        markers,
+        card.function_id,
+        card.function_name,
+        card.function_color,
+        card.lane_kind,
+        card.evidence,
     )

@@ -430,17 +430,18 @@ def _shift_lane(
     """An untouched lane moved by a lane above: its cells and cards move with it, stacks as they were."""
     from blueprint.layout.cards import shift_card
 
-    dy = band.band.y - old_y
-    lane_id = band.lane_id
+    y, h = band.band.y, band.band.h
+    dy = y - old_y
+    lane_id, width = band.lane_id, m.COLUMN_WIDTH
     for step_id in all_steps:
-        ids = old_cells[(lane_id, step_id)].card_ids
-        x = column_x(steps_index[step_id])
-        cells[(lane_id, step_id)] = Cell(
-            lane_id, step_id, Box(x, band.band.y, m.COLUMN_WIDTH, band.band.h), ids
-        )
-        for card_id in ids:
-            cards[card_id] = shift_card(cards[card_id], 0.0, dy)
-        renewed.update(ids)
+        key = (lane_id, step_id)
+        old = old_cells[key]
+        ids = old.card_ids
+        cells[key] = Cell(lane_id, step_id, Box(old.box.x, y, width, h), ids)
+        if ids:
+            for card_id in ids:
+                cards[card_id] = shift_card(cards[card_id], 0.0, dy)
+            renewed.update(ids)
 
 
 def _add_column_neighbours(

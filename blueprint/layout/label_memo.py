@@ -20,7 +20,7 @@ from collections.abc import Callable
 from itertools import islice
 
 from blueprint.layout import metrics as m
-from blueprint.layout.plates import PLATE_H, bucket_keys, half_length, plate_rect
+from blueprint.layout.plates import PLATE_H, Y_CELL, bucket_keys, half_length, plate_rect
 from blueprint.layout.shapes import CardBox, Route
 
 Rect = tuple[float, float, float, float]
@@ -67,7 +67,8 @@ class Memo:
         self.index = {link_id: i for i, link_id in enumerate(self.order)}
         self.plates: dict[str, Rect] = {}
         self.reaches: dict[str, Rect] = {}
-        self.plate_buckets: dict[Key, dict[str, Rect]] = {}
+        #: The links whose plate lies in each bucket (their plates are in `plates`).
+        self.plate_buckets: dict[Key, set[str]] = {}
         self.reach_buckets: dict[tuple[int, int], set[str]] = {}
         #: Links whose plate and reach are not yet those of the routes this memo is kept for.
         self.stale: set[str] = set()
@@ -77,7 +78,7 @@ class Memo:
                 continue
             self.plates[link_id] = plate
             for key in bucket_keys(plate):
-                self.plate_buckets.setdefault(key, {})[link_id] = plate
+                self.plate_buckets.setdefault(key, set()).add(link_id)
             reach = _reach(route)
             self.reaches[link_id] = reach
             for key in _reach_keys(reach):
@@ -111,16 +112,14 @@ class Memo:
             keys = bucket_keys(old)
             if keys == bucket_keys(plate):  # the common case: the plate stays in its buckets
                 self.plates[link_id] = plate
-                for key in keys:
-                    self.plate_buckets[key][link_id] = plate
                 return
         if old is not None:
             for key in bucket_keys(old):
-                self.plate_buckets[key].pop(link_id, None)
+                self.plate_buckets[key].discard(link_id)
         if plate is not None:
             self.plates[link_id] = plate
             for key in bucket_keys(plate):
-                self.plate_buckets.setdefault(key, {})[link_id] = plate
+                self.plate_buckets.setdefault(key, set()).add(link_id)
 
     def set_reach(self, link_id: str, reach: Rect | None) -> None:
         old = self.reaches.pop(link_id, None)
@@ -141,17 +140,16 @@ class Memo:
         plate = self.plates.get(link_id)
         if plate is None:
             return
-        moved = (plate[0], plate[1] + dy, plate[2], plate[3] + dy)
-        keys = bucket_keys(plate)
-        if keys == bucket_keys(moved):
+        x0, y0, x1, y1 = plate
+        moved = (x0, y0 + dy, x1, y1 + dy)
+        # the buckets' columns stay; the plate keeps its buckets when it keeps their rows
+        if y0 // Y_CELL == moved[1] // Y_CELL and y1 // Y_CELL == moved[3] // Y_CELL:
             self.plates[link_id] = moved
-            for key in keys:
-                self.plate_buckets[key][link_id] = moved
         else:
             self.set_plate(link_id, moved)
-        reach = self.reaches[link_id]
-        moved = (reach[0], reach[1] + dy, reach[2], reach[3] + dy)
-        if _reach_keys(reach) == _reach_keys(moved):
+        x0, y0, x1, y1 = self.reaches[link_id]
+        moved = (x0, y0 + dy, x1, y1 + dy)
+        if y0 // _REACH_Y == moved[1] // _REACH_Y and y1 // _REACH_Y == moved[3] // _REACH_Y:
             self.reaches[link_id] = moved
         else:
             self.set_reach(link_id, moved)
@@ -171,12 +169,12 @@ class Memo:
     def placed_before(self, link_id: str) -> dict[Key, list[Rect]]:
         """The plates a full pass would hold when it reaches `link_id`, in the buckets of its reach,
         each bucket in link order (as the full pass fills them)."""
-        limit, index = self.index[link_id], self.index
+        limit, index, plates = self.index[link_id], self.index, self.plates
         placed: dict[Key, list[Rect]] = {}
         for key in bucket_keys(self.reaches[link_id]):
             bucket = self.plate_buckets.get(key)
             if bucket:
-                earlier = sorted((index[i], r) for i, r in bucket.items() if index[i] < limit)
+                earlier = sorted((index[i], plates[i]) for i in bucket if index[i] < limit)
                 if earlier:
                     placed[key] = [r for _, r in earlier]
         return placed
