@@ -274,7 +274,7 @@ def _assemble(
         if not same_order:
             renewed.update(old_cards.keys() - ordered.keys())
         renewed.update(removed)
-    routes, renewed_routes, label_memo, links_index = all_routes(
+    routes, renewed_routes, label_memo, links_index, lanes_index = all_routes(
         doc,
         ordered,
         cells,
@@ -308,7 +308,7 @@ def _assemble(
         renewed_routes=frozenset(renewed_routes) if previous is not None else None,
         planned=planned,
         label_memo=MemoSlot(label_memo),
-        edit_state=EditState(stack_heights, steps_index, links_index),
+        edit_state=EditState(stack_heights, steps_index, links_index, lanes_index),
     )
 
 

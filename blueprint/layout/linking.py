@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from blueprint.layout import metrics as m
-from blueprint.layout.edit_state import EditState, LinksOfCards
+from blueprint.layout.edit_state import EditState, LinksOfCards, LinksOfLanes
 from blueprint.layout.grid import column_x
 from blueprint.layout.label_memo import Memo
 from blueprint.layout.labels import labels_apart
@@ -58,14 +58,17 @@ def all_routes(
     dirty: set[str] | None = None,
     links: Mapping[str, Link | None] | None = None,
     renewed_cards: set[str] | None = None,
-) -> tuple[dict[str, Route], set[str], Memo | None, LinksOfCards | None]:
+) -> tuple[dict[str, Route], set[str], Memo | None, LinksOfCards | None, LinksOfLanes | None]:
     """Every link's route, the ids of those that are not `previous`'s objects (removed ones included),
-    the memo of their labels if one is kept (see `label_memo`) and the index of the links of each
-    card if one is kept (see `edit_state`). With `previous`, a route whose cards are not in `dirty`
-    (cards whose box changed other than by their lane's shift, and their column neighbours) is reused,
+    the memo of their labels if one is kept (see `label_memo`) and the indexes of the links of each
+    card and of each pair of lanes if they are kept (see `edit_state`). With `previous`, a route
+    whose cards are not in `dirty` (cards whose box changed other than by their lane's shift, and
+    their column neighbours) is reused,
     or shifted when its cards and its channel all moved by the same amount. With `links` too (the
     links an edit added, changed or removed, see `relayout`) and no lane moved, only the routes of
-    those links and of the dirty cards are visited; `renewed_cards`: the cards whose box is new."""
+    those links and of the dirty cards are visited; when lanes moved, the links of the dirty cards
+    and the links between lanes that moved (found by pair of lanes); `renewed_cards`: the cards
+    whose box is new."""
     channels = channels_of(bands, lanes_bottom)
     grid = RoutingGrid(_column_xs(len(steps_index)), channels)
     lane_ids = [band.lane_id for band in bands]
@@ -83,12 +86,28 @@ def all_routes(
             routes, renewed, index, links_changed = done
             where = (cards, cells, lane_ids, list(steps_index))
             memo = _labels(routes, where, renewed, previous, renewed_cards, links_changed)
-            return routes, renewed, memo, index
+            return (
+                routes,
+                renewed,
+                memo,
+                index,
+                _lanes_handed_on(state, previous.routes, routes, renewed, cards),
+            )
+    elif previous is not None and links is not None and isinstance(state, EditState):
+        moved = _Moved(previous, channels, grid, lane_ids, steps_index)
+        done = _routes_after_shift(
+            doc, cards, steps_index, grid, order, previous, dirty or set(), links, state, moved
+        )
+        if done is not None:
+            routes, renewed, index, lanes, links_changed = done
+            where = (cards, cells, lane_ids, list(steps_index))
+            memo = _labels(routes, where, renewed, previous, renewed_cards, links_changed)
+            return routes, renewed, memo, index, lanes
     if previous is None:
         routes = _routed(doc, cards, cells, lane_ids, steps_index, grid)
         renewed = set(routes)
         memo = _labels(routes, (cards, cells, lane_ids, list(steps_index)), renewed, None, None, False)
-        return routes, renewed, memo, None
+        return routes, renewed, memo, None, None
     if previous is not None:
         lane_index = {lane_id: i for i, lane_id in enumerate(lane_ids)}
         old_channels = channels_of(previous.lanes, previous.height - m.BOTTOM_CHANNEL)
@@ -161,7 +180,7 @@ def all_routes(
     links_changed = previous is not None and len(routes) != len(previous.routes)
     where = (cards, cells, lane_ids, list(steps_index))
     memo = _labels(routes, where, renewed, previous, None, links_changed)
-    return routes, renewed, memo, index
+    return routes, renewed, memo, index, None
 
 
 def _routed(
@@ -309,6 +328,168 @@ def _routes_after_edit(
             routes = {link.id: routes[link.id] for link in doc.links}
     index.routes = routes
     return routes, renewed, index, removed or bool(added)
+
+
+def _lanes_handed_on(
+    state: EditState,
+    old_routes: dict[str, Route],
+    routes: dict[str, Route],
+    renewed: set[str],
+    cards: dict[str, CardBox],
+) -> LinksOfLanes | None:
+    """The lane-pair index brought up to date with an edit that moved no lane (a renewed route may
+    join other lanes: its card moved), when it was in step with the previous routes."""
+    lanes = state.lanes
+    if lanes is None or lanes.routes is not old_routes:
+        return None
+    for link_id in renewed:
+        lanes.update(link_id, routes.get(link_id), cards)
+    lanes.routes = routes
+    return lanes
+
+
+class _Moved:
+    """How the lanes moved since `previous`: each lane's shift and the old channels."""
+
+    def __init__(
+        self,
+        previous: Layout,
+        channels: tuple[float, ...],
+        grid: RoutingGrid,
+        lane_ids: list[str],
+        steps_index: dict[str, int],
+    ) -> None:
+        old_channels = channels_of(previous.lanes, previous.height - m.BOTTOM_CHANNEL)
+        self.shifts = [new - old for new, old in zip(channels, old_channels, strict=True)]
+        self.old_grid = RoutingGrid(grid.column_x, old_channels)
+        self.lane_index = {lane_id: i for i, lane_id in enumerate(lane_ids)}
+        self.pairs: dict[tuple[str, str], tuple[float | None, bool]] = {}
+
+    def pair(self, lanes: tuple[str, str]) -> tuple[float | None, bool]:
+        """`_pair` of the two lanes (kept per pair)."""
+        found = self.pairs.get(lanes)
+        if found is None:
+            index = self.lane_index
+            found = self.pairs[lanes] = _pair(self.shifts, index[lanes[0]], index[lanes[1]])
+        return found
+
+
+def _routes_after_shift(
+    doc: Blueprint,
+    cards: dict[str, CardBox],
+    steps_index: dict[str, int],
+    grid: RoutingGrid,
+    order: _ColumnOrder,
+    previous: Layout,
+    dirty: set[str],
+    links: Mapping[str, Link | None],
+    state: EditState,
+    moved: _Moved,
+) -> tuple[dict[str, Route], set[str], LinksOfCards, LinksOfLanes, bool] | None:
+    """The routes after an edit named by the editor (`links`: the links it added, changed or
+    removed) that moved lanes: what the full visit of every link gives, visiting only the links of
+    the `dirty` cards and the named links (card-to-links index) and the links between two lanes of
+    which one moved (lane-pair index; links between two lanes that kept their place are the previous
+    routes). Returns the routes, the renewed ids, both indexes (updated and handed on) and whether
+    links were added or removed; None when the links do not add up to the document's (then the
+    caller visits every link)."""
+    old_routes, old_cards = previous.routes, previous.cards
+    index = state.links_in_step(old_routes)
+    lanes = state.lanes_in_step(old_routes, old_cards)
+    routes = dict(old_routes)
+    renewed: set[str] = set()
+    added: list[str] = []
+    removed = False
+    for link_id, link in links.items():
+        if link is None and link_id in routes:
+            index.update(routes.pop(link_id), None)
+            lanes.update(link_id, None, cards)
+            renewed.add(link_id)
+            removed = True
+    todo = index.of(dirty)
+    todo.update(link_id for link_id, link in links.items() if link is not None)
+
+    def carried(link_id: str, old: Route) -> Route | None:
+        """An unchanged link between cards that moved only with their lanes: the previous route, or
+        it shifted, or None when it must be routed again (as the full visit decides)."""
+        s, t = cards[old.source], cards[old.target]
+        dy, alike = moved.pair((s.lane_id, t.lane_id))
+        if dy is None:
+            return None
+        if not (
+            alike
+            or abs(steps_index[s.step_id] - steps_index[t.step_id]) < 2  # no channel run
+            or _same_channel(link_id, s, t, dy, grid, moved.old_grid, old_cards)
+        ):
+            return None
+        return old if dy == 0 else shift_route(old, dy)
+
+    def routed(link_id: str, source_id: str, target_id: str, label: str, kind: str) -> Route:
+        s, t = cards[source_id], cards[target_id]
+        fs, ft = s.function_id, t.function_id
+        points = points_between(
+            link_id, s.box, steps_index[s.step_id], order(s), t.box, steps_index[t.step_id], order(t), grid
+        )
+        return route_of(
+            link_id, source_id, target_id, points, label, kind, fs is not None and ft is not None and fs != ft
+        )
+
+    for pair, members in lanes.by_pair.items():
+        dy, alike = moved.pair(pair)
+        if dy == 0 and alike:
+            continue  # both lanes and every channel between them kept their place: routes stand
+        for link_id in members:
+            if link_id in todo:
+                continue  # below
+            old = old_routes[link_id]
+            route = carried(link_id, old)
+            if route is None:
+                route = routed(link_id, old.source, old.target, old.label, old.kind)
+            if route is not old:
+                routes[link_id] = route
+                renewed.add(link_id)
+    for link_id in todo:
+        link = links.get(link_id)
+        old = routes.get(link_id)
+        if link is not None:
+            source_id, target_id, label, kind = link.source, link.target, link.label, link.kind
+        elif old is not None:
+            source_id, target_id, label, kind = old.source, old.target, old.label, old.kind
+        else:
+            continue
+        if cards.get(source_id) is None or cards.get(target_id) is None:
+            state.links = state.lanes = None  # a link to a card that is gone, not named as removed
+            return None
+        route = None
+        if (
+            old is not None
+            and source_id not in dirty
+            and target_id not in dirty
+            and (old.source, old.target, old.label, old.kind) == (source_id, target_id, label, kind)
+        ):
+            route = carried(link_id, old)
+        if route is None:
+            route = routed(link_id, source_id, target_id, label, kind)
+        if old is None:
+            added.append(link_id)
+        if route is not old:
+            routes[link_id] = route
+            index.update(old, route)
+            lanes.update(link_id, route, cards)
+            renewed.add(link_id)
+    if len(routes) != len(doc.links):  # see `_routes_after_edit`
+        state.links = state.lanes = None
+        return None
+    if added:  # in the document's order: appended links at the end, in order; else all in order
+        tail = doc.links[len(doc.links) - len(added) :]
+        if {link.id for link in tail} == set(added):
+            for link in tail:
+                routes[link.id] = routes.pop(link.id)
+        else:
+            routes = {link.id: routes[link.id] for link in doc.links}
+    index.routes = routes
+    lanes.routes = routes
+    return routes, renewed, index, lanes, removed or bool(added)
 
 
 def _pair(shifts: list[float], a: int, b: int) -> tuple[float | None, bool]:
