@@ -154,6 +154,34 @@ class Memo:
         else:
             self.set_reach(link_id, moved)
 
+    def shift_all(self, routes: dict[str, Route], renewed: set[str]) -> None:
+        """After a full pass: move the plate and reach of every renewed route that was moved with its
+        lane, label and all (`Route.shifted_by`) and whose entry was up to date (as `shift`, written
+        out: a lane shift moves thousands); mark the others stale."""
+        stale, plates, reaches = self.stale, self.plates, self.reaches
+        for link_id in renewed:
+            route = routes.get(link_id)
+            dy = route.shifted_by if route is not None else 0.0
+            if not dy or link_id in stale:
+                if route is not None:
+                    stale.add(link_id)
+                continue
+            plate = plates.get(link_id)
+            if plate is None:
+                continue
+            x0, y0, x1, y1 = plate
+            a, b = y0 + dy, y1 + dy
+            if y0 // Y_CELL == a // Y_CELL and y1 // Y_CELL == b // Y_CELL:
+                plates[link_id] = (x0, a, x1, b)
+            else:
+                self.set_plate(link_id, (x0, a, x1, b))
+            x0, y0, x1, y1 = reaches[link_id]
+            a, b = y0 + dy, y1 + dy
+            if y0 // _REACH_Y == a // _REACH_Y and y1 // _REACH_Y == b // _REACH_Y:
+                reaches[link_id] = (x0, a, x1, b)
+            else:
+                self.set_reach(link_id, (x0, a, x1, b))
+
     def reaching(self, r: Rect) -> set[str]:
         """Links whose reach overlaps `r`."""
         x0, y0, x1, y1 = r
@@ -260,13 +288,7 @@ def labels_apart_after_edit(
         full_pass()
         # A route moved with its lane, label and all, whose memo entry was up to date, is moved in the
         # memo too (cheap); the rest are brought up to date when the memo is next used.
-        stale = memo.stale
-        for link_id in renewed:
-            route = routes[link_id]
-            if route.shifted_by and link_id not in stale:
-                memo.shift(link_id, route.shifted_by)
-            else:
-                stale.add(link_id)
+        memo.shift_all(routes, renewed)
         memo.routes = routes
         return memo
     _refresh(memo, previous_routes)
