@@ -134,30 +134,11 @@ class Memo:
             for key in _reach_keys(reach):
                 self.reach_buckets.setdefault(key, set()).add(link_id)
 
-    def shift(self, link_id: str, dy: float) -> None:
-        """Move `link_id`'s plate and reach down by `dy` (its route was moved with its lane, label and
-        all). Exact: plates, reaches and shifts are multiples of 1/8 pt. Most stay in their buckets."""
-        plate = self.plates.get(link_id)
-        if plate is None:
-            return
-        x0, y0, x1, y1 = plate
-        moved = (x0, y0 + dy, x1, y1 + dy)
-        # the buckets' columns stay; the plate keeps its buckets when it keeps their rows
-        if y0 // Y_CELL == moved[1] // Y_CELL and y1 // Y_CELL == moved[3] // Y_CELL:
-            self.plates[link_id] = moved
-        else:
-            self.set_plate(link_id, moved)
-        x0, y0, x1, y1 = self.reaches[link_id]
-        moved = (x0, y0 + dy, x1, y1 + dy)
-        if y0 // _REACH_Y == moved[1] // _REACH_Y and y1 // _REACH_Y == moved[3] // _REACH_Y:
-            self.reaches[link_id] = moved
-        else:
-            self.set_reach(link_id, moved)
-
     def shift_all(self, routes: dict[str, Route], renewed: set[str]) -> None:
         """After a full pass: move the plate and reach of every renewed route that was moved with its
-        lane, label and all (`Route.shifted_by`) and whose entry was up to date (as `shift`, written
-        out: a lane shift moves thousands); mark the others stale."""
+        lane, label and all (`Route.shifted_by`) and whose entry was up to date: exact, since plates,
+        reaches and shifts are multiples of 1/8 pt, and most stay in their buckets (written out in
+        one loop: a lane shift moves thousands); mark the others stale."""
         stale, plates, reaches = self.stale, self.plates, self.reaches
         for link_id in renewed:
             route = routes.get(link_id)
