@@ -74,28 +74,10 @@ def all_routes(
     lane_ids = [band.lane_id for band in bands]
     order = _ColumnOrder(cells, lane_ids)
     state = previous.edit_state if previous is not None else None
-    if (
-        previous is not None
-        and links is not None
-        and isinstance(state, EditState)
-        and channels == channels_of(previous.lanes, previous.height - m.BOTTOM_CHANNEL)
-    ):
-        dirty = dirty or set()
-        done = _routes_after_edit(doc, cards, steps_index, grid, order, previous, dirty, links, state)
-        if done is not None:
-            routes, renewed, index, links_changed = done
-            where = (cards, cells, lane_ids, list(steps_index))
-            memo = _labels(routes, where, renewed, previous, renewed_cards, links_changed)
-            return (
-                routes,
-                renewed,
-                memo,
-                index,
-                _lanes_handed_on(state, previous.routes, routes, renewed, cards),
-            )
-    elif previous is not None and links is not None and isinstance(state, EditState):
-        moved = _Moved(previous, channels, grid, lane_ids, steps_index)
-        done = _routes_after_shift(
+    if previous is not None and links is not None and isinstance(state, EditState):
+        same = channels == channels_of(previous.lanes, previous.height - m.BOTTOM_CHANNEL)
+        moved = None if same else _Moved(previous, channels, grid, lane_ids, steps_index)
+        done = _routes_after_edit(
             doc, cards, steps_index, grid, order, previous, dirty or set(), links, state, moved
         )
         if done is not None:
@@ -152,20 +134,8 @@ def all_routes(
                         routes[link_id] = shift_route(old, dy)
                         renewed.add(link_id)
                     continue
-        s, t = cards[source_id], cards[target_id]
-        fs, ft = s.function_id, t.function_id
-        points = points_between(
-            link_id, s.box, steps_index[s.step_id], order(s), t.box, steps_index[t.step_id], order(t), grid
-        )
-        routes[link_id] = route_of(
-            link_id,
-            source_id,
-            target_id,
-            points,
-            link.label,
-            link.kind,
-            fs is not None and ft is not None and fs != ft,
-        )
+        where = (cards, steps_index, order, grid)
+        routes[link_id] = _route(link_id, source_id, target_id, link.label, link.kind, *where)
         renewed.add(link_id)
     index = None
     if previous is not None:
@@ -254,98 +224,26 @@ def _column_xs(count: int) -> tuple[float, ...]:
     return xs
 
 
-def _routes_after_edit(
-    doc: Blueprint,
+def _route(
+    link_id: str,
+    source_id: str,
+    target_id: str,
+    label: str,
+    kind: str,
     cards: dict[str, CardBox],
     steps_index: dict[str, int],
-    grid: RoutingGrid,
     order: _ColumnOrder,
-    previous: Layout,
-    dirty: set[str],
-    links: Mapping[str, Link | None],
-    state: EditState,
-) -> tuple[dict[str, Route], set[str], LinksOfCards, bool] | None:
-    """The routes after an edit that moved no lane, visiting only the links `links` names and the
-    links of the `dirty` cards (found in the card-to-links index). Returns the routes, the renewed
-    ids, the index (updated and handed on) and whether links were added or removed; None when the
-    links do not add up to the document's (then the caller visits every link)."""
-    old_routes = previous.routes
-    index = state.links_in_step(old_routes)
-    routes = dict(old_routes)
-    renewed: set[str] = set()
-    added: list[str] = []
-    removed = False
-    for link_id, link in links.items():
-        if link is None and link_id in routes:
-            index.update(routes.pop(link_id), None)
-            renewed.add(link_id)
-            removed = True
-    todo = index.of(dirty)
-    todo.update(link_id for link_id, link in links.items() if link is not None)
-    for link_id in todo:
-        link = links.get(link_id)
-        old = routes.get(link_id)
-        if link is not None:
-            source_id, target_id, label, kind = link.source, link.target, link.label, link.kind
-        elif old is not None:
-            source_id, target_id, label, kind = old.source, old.target, old.label, old.kind
-        else:
-            continue
-        if (
-            old is not None
-            and source_id not in dirty
-            and target_id not in dirty
-            and (old.source, old.target, old.label, old.kind) == (source_id, target_id, label, kind)
-        ):
-            continue  # an unchanged link between cards that kept their place
-        s, t = cards.get(source_id), cards.get(target_id)
-        if s is None or t is None:
-            state.links = None  # a link to a card that is gone, not named as removed: see below
-            return None
-        fs, ft = s.function_id, t.function_id
-        points = points_between(
-            link_id, s.box, steps_index[s.step_id], order(s), t.box, steps_index[t.step_id], order(t), grid
-        )
-        route = route_of(
-            link_id, source_id, target_id, points, label, kind, fs is not None and ft is not None and fs != ft
-        )
-        if old is None:
-            added.append(link_id)
-        routes[link_id] = route
-        index.update(old, route)
-        renewed.add(link_id)
-    if len(routes) != len(doc.links):
-        # the named links do not add up to the document's: the index took changes it should not keep
-        # (it is rebuilt when next needed) and the caller visits every link
-        state.links = None
-        return None
-    if added:  # in the document's order: appended links at the end, in order; else all in order
-        tail = doc.links[len(doc.links) - len(added) :]
-        if {link.id for link in tail} == set(added):
-            for link in tail:
-                routes[link.id] = routes.pop(link.id)
-        else:
-            routes = {link.id: routes[link.id] for link in doc.links}
-    index.routes = routes
-    return routes, renewed, index, removed or bool(added)
-
-
-def _lanes_handed_on(
-    state: EditState,
-    old_routes: dict[str, Route],
-    routes: dict[str, Route],
-    renewed: set[str],
-    cards: dict[str, CardBox],
-) -> LinksOfLanes | None:
-    """The lane-pair index brought up to date with an edit that moved no lane (a renewed route may
-    join other lanes: its card moved), when it was in step with the previous routes."""
-    lanes = state.lanes
-    if lanes is None or lanes.routes is not old_routes:
-        return None
-    for link_id in renewed:
-        lanes.update(link_id, routes.get(link_id), cards)
-    lanes.routes = routes
-    return lanes
+    grid: RoutingGrid,
+) -> Route:
+    """The link routed afresh between its cards' boxes (a hand-off between two functions)."""
+    s, t = cards[source_id], cards[target_id]
+    fs, ft = s.function_id, t.function_id
+    points = points_between(
+        link_id, s.box, steps_index[s.step_id], order(s), t.box, steps_index[t.step_id], order(t), grid
+    )
+    return route_of(
+        link_id, source_id, target_id, points, label, kind, fs is not None and ft is not None and fs != ft
+    )
 
 
 class _Moved:
@@ -374,7 +272,7 @@ class _Moved:
         return found
 
 
-def _routes_after_shift(
+def _routes_after_edit(
     doc: Blueprint,
     cards: dict[str, CardBox],
     steps_index: dict[str, int],
@@ -384,18 +282,22 @@ def _routes_after_shift(
     dirty: set[str],
     links: Mapping[str, Link | None],
     state: EditState,
-    moved: _Moved,
-) -> tuple[dict[str, Route], set[str], LinksOfCards, LinksOfLanes, bool] | None:
+    moved: _Moved | None,
+) -> tuple[dict[str, Route], set[str], LinksOfCards, LinksOfLanes | None, bool] | None:
     """The routes after an edit named by the editor (`links`: the links it added, changed or
-    removed) that moved lanes: what the full visit of every link gives, visiting only the links of
-    the `dirty` cards and the named links (card-to-links index) and the links between two lanes of
-    which one moved (lane-pair index; links between two lanes that kept their place are the previous
-    routes). Returns the routes, the renewed ids, both indexes (updated and handed on) and whether
+    removed), what the visit of every link gives, visiting only the links `links` names and the
+    links of the `dirty` cards (card-to-links index) and, when lanes moved (`moved`), the links
+    between two lanes of which one moved (lane-pair index; links between two lanes that kept their
+    place, and every channel between them, are the previous routes). Returns the routes, the
+    renewed ids, the indexes (updated and handed on; the lane-pair one when it is kept) and whether
     links were added or removed; None when the links do not add up to the document's (then the
     caller visits every link)."""
     old_routes, old_cards = previous.routes, previous.cards
     index = state.links_in_step(old_routes)
-    lanes = state.lanes_in_step(old_routes, old_cards)
+    if moved is not None:
+        lanes: LinksOfLanes | None = state.lanes_in_step(old_routes, old_cards)
+    else:  # kept up to date when it is in step (a card that changed lanes moves its links' pair)
+        lanes = state.lanes if state.lanes is not None and state.lanes.routes is old_routes else None
     routes = dict(old_routes)
     renewed: set[str] = set()
     added: list[str] = []
@@ -403,15 +305,19 @@ def _routes_after_shift(
     for link_id, link in links.items():
         if link is None and link_id in routes:
             index.update(routes.pop(link_id), None)
-            lanes.update(link_id, None, cards)
+            if lanes is not None:
+                lanes.update(link_id, None, cards)
             renewed.add(link_id)
             removed = True
     todo = index.of(dirty)
     todo.update(link_id for link_id, link in links.items() if link is not None)
+    where = (cards, steps_index, order, grid)
 
     def carried(link_id: str, old: Route) -> Route | None:
-        """An unchanged link between cards that moved only with their lanes: the previous route, or
-        it shifted, or None when it must be routed again (as the full visit decides)."""
+        """An unchanged link between cards that moved only with their lanes (if at all): the
+        previous route, or it shifted, or None when it must be routed again."""
+        if moved is None:
+            return old
         s, t = cards[old.source], cards[old.target]
         dy, alike = moved.pair((s.lane_id, t.lane_id))
         if dy is None:
@@ -424,30 +330,21 @@ def _routes_after_shift(
             return None
         return old if dy == 0 else shift_route(old, dy)
 
-    def routed(link_id: str, source_id: str, target_id: str, label: str, kind: str) -> Route:
-        s, t = cards[source_id], cards[target_id]
-        fs, ft = s.function_id, t.function_id
-        points = points_between(
-            link_id, s.box, steps_index[s.step_id], order(s), t.box, steps_index[t.step_id], order(t), grid
-        )
-        return route_of(
-            link_id, source_id, target_id, points, label, kind, fs is not None and ft is not None and fs != ft
-        )
-
-    for pair, members in lanes.by_pair.items():
-        dy, alike = moved.pair(pair)
-        if dy == 0 and alike:
-            continue  # both lanes and every channel between them kept their place: routes stand
-        for link_id in members:
-            if link_id in todo:
-                continue  # below
-            old = old_routes[link_id]
-            route = carried(link_id, old)
-            if route is None:
-                route = routed(link_id, old.source, old.target, old.label, old.kind)
-            if route is not old:
-                routes[link_id] = route
-                renewed.add(link_id)
+    if moved is not None:
+        for pair, members in lanes.by_pair.items():  # type: ignore[union-attr]
+            dy, alike = moved.pair(pair)
+            if dy == 0 and alike:
+                continue  # both lanes and every channel between them kept their place: routes stand
+            for link_id in members:
+                if link_id in todo:
+                    continue  # below
+                old = old_routes[link_id]
+                route = carried(link_id, old)
+                if route is None:
+                    route = _route(link_id, old.source, old.target, old.label, old.kind, *where)
+                if route is not old:
+                    routes[link_id] = route
+                    renewed.add(link_id)
     for link_id in todo:
         link = links.get(link_id)
         old = routes.get(link_id)
@@ -467,17 +364,20 @@ def _routes_after_shift(
             and target_id not in dirty
             and (old.source, old.target, old.label, old.kind) == (source_id, target_id, label, kind)
         ):
-            route = carried(link_id, old)
+            route = carried(link_id, old)  # an unchanged link between cards that kept their place
         if route is None:
-            route = routed(link_id, source_id, target_id, label, kind)
+            route = _route(link_id, source_id, target_id, label, kind, *where)
         if old is None:
             added.append(link_id)
         if route is not old:
             routes[link_id] = route
             index.update(old, route)
-            lanes.update(link_id, route, cards)
+            if lanes is not None:
+                lanes.update(link_id, route, cards)
             renewed.add(link_id)
-    if len(routes) != len(doc.links):  # see `_routes_after_edit`
+    if len(routes) != len(doc.links):
+        # the named links do not add up to the document's: the indexes took changes they should not
+        # keep (they are rebuilt when next needed) and the caller visits every link
         state.links = state.lanes = None
         return None
     if added:  # in the document's order: appended links at the end, in order; else all in order
@@ -488,7 +388,8 @@ def _routes_after_shift(
         else:
             routes = {link.id: routes[link.id] for link in doc.links}
     index.routes = routes
-    lanes.routes = routes
+    if lanes is not None:
+        lanes.routes = routes
     return routes, renewed, index, lanes, removed or bool(added)
 
 
