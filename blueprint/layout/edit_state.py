@@ -63,11 +63,18 @@ class LinksOfLanes:
     __slots__ = ("by_pair", "pair_of", "routes")
 
     def __init__(self, routes: dict[str, Route], cards: dict[str, CardBox]) -> None:
-        self.by_pair: dict[tuple[str, str], set[str]] = {}
-        self.pair_of: dict[str, tuple[str, str]] = {}
-        self.routes = routes
+        by_pair: dict[tuple[str, str], set[str]] = {}
+        pair_of: dict[str, tuple[str, str]] = {}
+        same: dict[tuple[str, str], tuple[str, str]] = {}  # one tuple per pair of lanes, shared
         for link_id, route in routes.items():
-            self.update(link_id, route, cards)
+            key = (cards[route.source].lane_id, cards[route.target].lane_id)
+            pair = same.get(key)
+            if pair is None:
+                same[key] = pair = key
+                by_pair[pair] = set()
+            by_pair[pair].add(link_id)
+            pair_of[link_id] = pair
+        self.by_pair, self.pair_of, self.routes = by_pair, pair_of, routes
 
     def update(self, link_id: str, route: Route | None, cards: dict[str, CardBox]) -> None:
         """`link_id` now has `route` (None: removed), its cards in `cards`."""

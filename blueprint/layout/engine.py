@@ -103,10 +103,13 @@ def relayout(
 
 def prepare_for_edits(layout: Layout) -> None:
     """Build now what `relayout` needs to place `layout`'s link labels again incrementally (about the
-    cost of a full label pass), so the first edit after a full layout does not pay for it: the editor
-    calls this when it is idle after showing a full layout."""
+    cost of a full label pass) and to find the links a lane shift moves, so the first edit after a
+    full layout does not pay for it: the editor calls this when it is idle after showing a full
+    layout."""
     if isinstance(layout.label_memo, MemoSlot):
         _prepare(layout.routes, layout.label_memo)
+    if isinstance(layout.edit_state, EditState):  # and the links by pair of lanes (a lane shift's)
+        layout.edit_state.lanes_in_step(layout.routes, layout.cards)
 
 
 def _same_frame(doc: Blueprint, previous: Layout) -> bool:

@@ -50,9 +50,12 @@ class MemoSlot:
 
 
 def prepare_for_edits(routes: dict[str, Route], slot: MemoSlot) -> None:
-    """Fill `slot` with the memo of `routes` if it holds none in step with them."""
+    """Fill `slot` with the memo of `routes` if it holds none in step with them, and bring the
+    entries a lane-shifting edit left stale up to date (else the next edit does it)."""
     if slot.memo is None or slot.memo.routes is not routes:
         slot.memo = Memo(routes)
+    elif slot.memo.stale:
+        _refresh(slot.memo, routes)
 
 
 class Memo:

@@ -79,3 +79,30 @@ def test_a_layout_prepared_for_edits_is_edited_without_building_its_memo_again()
     finally:
         label_memo.Memo.__init__ = original  # type: ignore[method-assign]
     assert len(built) == 1, "only the second relayout from the same layout builds a memo"
+
+
+def test_preparing_after_a_lane_shifting_move_brings_the_memo_and_the_lane_index_up_to_date() -> None:
+    from blueprint.layout import prepare_for_edits
+
+    doc = _generator.generate(1200)
+    layout = compute_layout(doc)
+    prepare_for_edits(layout)
+    assert layout.edit_state.lanes.routes is layout.routes  # type: ignore[union-attr]
+    steps = [step.id for _, step in doc.all_steps()]
+    for card in doc.cards[len(doc.cards) // 3 :]:  # the first move that changes a lane's height
+        home = card.step
+        card.step = steps[(steps.index(home) + 1) % len(steps)]
+        moved = relayout(doc, layout, {card.id})
+        memo = moved.label_memo.memo  # type: ignore[union-attr]
+        if [b.band.h for b in moved.lanes] != [b.band.h for b in layout.lanes] and memo.stale:
+            break  # a lane changed height and the full pass left the re-routed labels stale
+        card.step = home
+        layout = relayout(doc, moved, {card.id})
+    else:
+        raise AssertionError("no move ran the full label pass: the test lost its point")
+    prepare_for_edits(moved)
+    assert not memo.stale and moved.label_memo.memo is memo  # type: ignore[union-attr]
+    for link_id, route in moved.routes.items():
+        assert memo.plates.get(link_id) == label_memo._plate_of(route)
+    card.step = home
+    assert relayout(doc, moved, {card.id}) == compute_layout(doc)
