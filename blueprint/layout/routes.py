@@ -105,7 +105,8 @@ def label_place(points: tuple[Point, ...], label: str) -> tuple[Point, bool, str
     """Where a label goes: the middle of the longest horizontal segment if it has room, else of the
     longest segment; the label is cut to that segment's length."""
     flat, flat_width, full = _flat(label)
-    if len(points) == 2:  # one segment (a third of all routes): no choice to make
+    one_segment = len(points) == 2
+    if one_segment:  # (a third of all routes): no choice to make
         (ax, ay), (bx, by) = points
         length = abs(bx - ax) + abs(by - ay)
     else:
@@ -130,10 +131,11 @@ def label_place(points: tuple[Point, ...], label: str) -> tuple[Point, bool, str
             length, ((ax, ay), (bx, by)) = best_any, any_seg  # type: ignore[misc]
     middle = ((ax + bx) / 2, (ay + by) / 2)
     vertical = ax == bx
-    room = max(length - 6, 24.0)
-    if len(points) == 2 and vertical and length < full + 8:
+    if one_segment and vertical and length < full + 8:
         # a short straight drop between stacked cards: the label lies across the gap between them
         vertical, room = False, m.CARD_WIDTH - 10
+    else:
+        room = length - 6 if length - 6 > 24.0 else 24.0  # max(length - 6, 24.0)
     if flat_width <= room:  # what one_line gives, without its cache missing on every new room
         return middle, vertical, flat, False
     text, cut = one_line(label, m.LINK_LABEL_SIZE, room)
