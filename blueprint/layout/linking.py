@@ -313,21 +313,19 @@ def _routes_after_edit(
     todo.update(link_id for link_id, link in links.items() if link is not None)
     where = (cards, steps_index, order, grid)
 
-    def carried(link_id: str, old: Route) -> Route | None:
-        """An unchanged link between cards that moved only with their lanes (if at all): the
-        previous route, or it shifted, or None when it must be routed again."""
-        if moved is None:
-            return old
-        s, t = cards[old.source], cards[old.target]
-        dy, alike = moved.pair((s.lane_id, t.lane_id))
+    def carried(link_id: str, old: Route, dy: float | None, alike: bool) -> Route | None:
+        """An unchanged link between cards that moved only with their lanes (if at all), whose lanes
+        moved by `dy` (None: by different amounts) and alike with the channels between them
+        (`_Moved.pair`): the previous route, or it shifted, or None when it must be routed again."""
         if dy is None:
             return None
-        if not (
-            alike
-            or abs(steps_index[s.step_id] - steps_index[t.step_id]) < 2  # no channel run
-            or _same_channel(link_id, s, t, dy, grid, moved.old_grid, old_cards)
-        ):
-            return None
+        if not alike:
+            s, t = cards[old.source], cards[old.target]
+            if not (
+                abs(steps_index[s.step_id] - steps_index[t.step_id]) < 2  # no channel run
+                or _same_channel(link_id, s, t, dy, grid, moved.old_grid, old_cards)  # type: ignore[union-attr]
+            ):
+                return None
         return old if dy == 0 else shift_route(old, dy)
 
     if moved is not None:
@@ -339,7 +337,7 @@ def _routes_after_edit(
                 if link_id in todo:
                     continue  # below
                 old = old_routes[link_id]
-                route = carried(link_id, old)
+                route = carried(link_id, old, dy, alike)
                 if route is None:
                     route = _route(link_id, old.source, old.target, old.label, old.kind, *where)
                 if route is not old:
@@ -364,7 +362,13 @@ def _routes_after_edit(
             and target_id not in dirty
             and (old.source, old.target, old.label, old.kind) == (source_id, target_id, label, kind)
         ):
-            route = carried(link_id, old)  # an unchanged link between cards that kept their place
+            # an unchanged link between cards that kept their place, or moved with their lanes
+            if moved is None:
+                route = old
+            else:
+                route = carried(
+                    link_id, old, *moved.pair((cards[source_id].lane_id, cards[target_id].lane_id))
+                )
         if route is None:
             route = _route(link_id, source_id, target_id, label, kind, *where)
         if old is None:
