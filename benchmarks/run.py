@@ -76,6 +76,8 @@ class Stage:
     big: bool = False  # also measured at the sizes above TARGET_CARDS
     big_limit: float | None = None  # target at BIG_CARDS
     command: tuple[str, ...] = ()  # a `blueprint` command line ({file}, {out}), timed as a whole process
+    codes: tuple[int, ...] = (0,)  # a command's exit codes that mean it worked
+    relative_to: str = ""  # a command row whose figure this one's is compared with
 
 
 @dataclass(frozen=True)
@@ -88,13 +90,34 @@ class Command:
     floor: str = ""
     target: str = ""
     limit: float | None = None
+    codes: tuple[int, ...] = (0,)  # the exit codes of a run that worked (diff exits 1 when files differ)
+    relative_to: str = ""  # key of another command's row: the figure is also given as a ratio to it
 
 
 #: Whole-process commands. A command of this wave adds one line, e.g.
 #: `Command("html", "blueprint export FILE -o OUT.html", ("export", "{file}", "-o", "{out}.html"))`
 #: (diff, merge, XLSX import and export, sheets: the same, with their own arguments).
 COMMANDS = [
+    Command("validate-cli", "blueprint validate (whole process)", ("validate", "{file}"), codes=(0, 1)),
     Command("timing-cli", "blueprint timing (whole process)", ("timing", "{file}")),
+    # {new}: the file + 50 edits; {ours} and {theirs}: + 25 edits each, on different cards (team_commands.py)
+    Command(
+        "diff-cli",
+        "blueprint diff, versions 50 edits apart (whole process)",
+        ("diff", "{file}", "{new}"),
+        target="< 3x validate",
+        limit=3.0,
+        codes=(1,),
+        relative_to="validate-cli",
+    ),
+    Command(
+        "merge-cli",
+        "blueprint merge, 25 + 25 edits (whole process)",
+        ("merge", "{file}", "{ours}", "{theirs}", "-o", "{out}-merged.blueprint"),
+        target="< 3x validate",
+        limit=3.0,
+        relative_to="validate-cli",
+    ),
     Command(
         "export-cli",
         "blueprint export (whole process, one A3 page, no appendix)",
@@ -113,6 +136,16 @@ COMMANDS = [
         "xlsx-import-cli",
         "blueprint import OUT.xlsx (whole process)",
         ("import", "{out}.xlsx", "-o", "{out}-back.blueprint"),
+    ),
+    Command(
+        "html-cli", "blueprint export -o OUT.html (whole process)", ("export", "{file}", "-o", "{out}.html")
+    ),
+    Command(
+        "sheets-cli",
+        "blueprint sheets, every function (whole process)",
+        ("sheets", "{file}", "-o", "{out}-sheets"),
+        target="< 30 s",
+        limit=30.0,
     ),
 ]
 
@@ -162,11 +195,13 @@ STAGES = [
             c.key,
             c.name,
             command=c.argv,
+            codes=c.codes,
+            relative_to=c.relative_to,
             slow=True,
             floor=c.floor,
             target=c.target,
             limit=c.limit,
-            by_ratio=bool(c.floor),  # a command without a floor is judged on its own time
+            by_ratio=bool(c.floor or c.relative_to),  # a command without either is judged on its own time
         )
         for c in COMMANDS
     ),
@@ -297,11 +332,31 @@ def _median(values: list[float]) -> float:
     return sorted(values)[len(values) // 2]
 
 
-def time_command(argv: tuple[str, ...], case: stages.Case, repeats: int, clock: str) -> Cell:
+def versions(case: stages.Case) -> dict[str, Path]:
+    """The edited versions of the generated file that diff and merge compare (made once per size)."""
+    from team_commands import edited
+
+    names = {
+        "new": (50, 1, 0, case.n),
+        "ours": (25, 2, 0, case.n // 2),
+        "theirs": (25, 3, case.n // 2, case.n),
+    }
+    paths = {}
+    for name, (count, seed, first, last) in names.items():
+        path = paths[name] = case.workdir / f"generated-{case.n}-{name}.blueprint"
+        if not path.exists():
+            edited(case.path, path, count, seed, first, last)
+    return paths
+
+
+def time_command(
+    argv: tuple[str, ...], case: stages.Case, repeats: int, clock: str, codes: tuple[int, ...] = (0,)
+) -> Cell:
     """`blueprint ARGV` in a fresh interpreter, as a designer runs it: the CPU time of the child
     process (user + system) with the cpu clock, else its elapsed time; median after a warm-up run."""
     out = case.workdir / f"command-{case.n}"
-    command = [sys.executable, "-m", "blueprint", *(a.format(file=case.path, out=out) for a in argv)]
+    files = versions(case) if any("{new}" in a or "{ours}" in a for a in argv) else {}
+    command = [sys.executable, "-m", "blueprint", *(a.format(file=case.path, out=out, **files) for a in argv)]
     runs = []
     for i in range(repeats + 1):
         started = time.perf_counter()
@@ -310,7 +365,7 @@ def time_command(argv: tuple[str, ...], case: stages.Case, repeats: int, clock: 
         elapsed = time.perf_counter() - started
         child.returncode = os.waitstatus_to_exitcode(status)
         error = child.stderr.read() if child.stderr else ""
-        if child.returncode != 0:
+        if child.returncode not in codes:
             if "invalid choice" in error or "unrecognized arguments" in error:
                 return Cell(note="n/a (not built yet)")
             return Cell(
@@ -355,13 +410,17 @@ def run(sizes: list[int], only: set[str] | None, repeats: int | None, workdir: P
             if stage.child:
                 cell = time_in_child(stage.child, case, count, clock)
             elif stage.command:
-                cell = time_command(stage.command, case, count, clock)
+                cell = time_command(stage.command, case, count, clock, stage.codes)
                 floor = floor_rows[stage.floor].cells.get(n) if stage.floor else None
                 if floor is None and stage.floor:  # the stage that shares this floor was not run
                     floor = time_in_process(FLOORS[stage.floor][1], case, count, clock)[0]
                     floor_rows[stage.floor].cells[n] = floor
                 if floor is not None:
                     cell.floor = floor.value
+                if stage.relative_to and stage.relative_to in rows:
+                    cell.floor = (
+                        rows[stage.relative_to].cells[n].value if n in rows[stage.relative_to].cells else None
+                    )
             else:
                 floor = FLOORS[stage.floor][1] if stage.floor else None
                 cell, floor_cell = time_in_process(stage.prepare, case, count, clock, floor)  # type: ignore[arg-type]
@@ -459,7 +518,8 @@ def main(argv: list[str] | None = None) -> int:
     text = (
         f"{machine()} Whole run: {time.perf_counter() - started:.0f} s; load average {load_before:.1f} "
         f"before, {os.getloadavg()[0]:.1f} after; speed check {speed_before * 1000:.0f} ms before, "
-        f"{speed_after * 1000:.0f} ms after (a fixed pure-Python loop; about 85 ms on this machine at rest). "
+        f"{speed_after * 1000:.0f} ms after (a fixed pure-Python loop; 82-90 ms with the machine idle until "
+        "2026-11-23, about 150 ms idle since 2026-12-05: the host lends less). "
         f"Clock: {CLOCKS[args.clock]}.\n\n"
         f"{table(rows, sizes)}\n\n"
         "Times are medians after a warm-up run"

@@ -75,6 +75,20 @@ def plan(plan_id: str, *targets: str, **fields: Any) -> dict[str, Any]:
     return {"id": plan_id, "targets": list(targets), **fields}
 
 
+def findings_blueprint() -> Blueprint:
+    """Three cards whose findings are a lone row and a group: the frontstage card has no function
+    (BP104); steps 1..5 have no customer card (five BP108 findings, listed under one row)."""
+    return blueprint_with(
+        cards=[
+            card("c1", "customer", 0, "Orders", function="team-a"),
+            card("c2", "frontstage", 0, "Takes the order"),
+            card("c3", "backstage", 0, "Cooks", function="team-b"),
+        ],
+        links=[("c1", "c2"), ("c2", "c3")],
+        steps=6,
+    )
+
+
 def backward_flow_blueprint() -> Blueprint:
     """Two steps whose frontstage flow goes back a step: exactly one BP106 error (for the command's
     exit codes and outputs)."""

@@ -91,7 +91,7 @@ class Document:
         hand-off counts run on worker threads). Everyone who asks before the next edit gets the same
         copy, and each copy shares with the last one every element no edit touched."""
         if self._snapshot is None or self._snapshot[0] != self._edits:
-            touched = [e for i in self._touched for e in (self.card(i), self.link(i)) if e is not None]
+            touched = [e for i in self._touched if (e := self.card(i) or self.link(i)) is not None]
             copy = self._snapshots.take(self.blueprint, touched, self._frame_touched)
             self._snapshot = (self._edits, copy)
             self._touched, self._frame_touched = set(), False

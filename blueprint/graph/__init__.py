@@ -3,7 +3,7 @@
 No Qt; pure functions of the document (safe to run off the editor's UI thread on a snapshot).
 """
 
-from blueprint.graph.cards import build_graph, flow_graph, is_handoff
+from blueprint.graph.cards import build_graph, flow_graph, is_handoff, release_graph
 from blueprint.graph.functions import (
     downstream_functions,
     function_graph,
@@ -41,6 +41,7 @@ __all__ = [
     "handoffs_behind",
     "is_handoff",
     "longest_path_to",
+    "release_graph",
     "step_dependencies",
     "upstream_cards",
     "upstream_functions",

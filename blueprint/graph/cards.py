@@ -48,6 +48,18 @@ def _assemble(
             succ[source][target] = pred[target][source] = data
 
 
+def release_graph(graph: nx.MultiDiGraph, *more: dict[str, Any]) -> None:
+    """Let go of a card graph (and of `more` dicts keyed by card id) one card at a time.
+
+    Freed at once, the graph of a 40,000-card blueprint holds the interpreter for about 50 ms without
+    a break: while the editor checks a document on a worker thread, its UI thread cannot run for that
+    long. Here each turn of the loop frees one card's entries, and the interpreter may switch threads
+    between turns (about 80 ms in all at 40,000 cards, on the worker). The graph is empty afterwards."""
+    for index in (*more, graph._succ, graph._pred, graph._node):
+        while index:
+            index.popitem()
+
+
 def build_graph(doc: Blueprint) -> nx.MultiDiGraph:
     """A `MultiDiGraph` of the document's cards and links.
 

@@ -186,57 +186,66 @@ def _content(
 
 def place_card(card: Card, content: CardContent, x: float, y: float) -> CardBox:
     """The card box of `content` with its top-left corner at (x, y)."""
-    markers = []
-    right = x + m.CARD_WIDTH - 4
-    for kind, text, width, note, severity in content.markers:
-        markers.append(
-            Marker(
-                kind,
-                text,
-                Box(right - width, y - m.MARKER_HEIGHT / 2, width, m.MARKER_HEIGHT),
-                note,
-                severity,
+    markers: tuple[Marker, ...] = ()
+    if content.markers:
+        placed = []
+        right = x + m.CARD_WIDTH - 4
+        for kind, text, width, note, severity in content.markers:
+            placed.append(
+                Marker(
+                    kind,
+                    text,
+                    Box(right - width, y - m.MARKER_HEIGHT / 2, width, m.MARKER_HEIGHT),
+                    note,
+                    severity,
+                )
             )
-        )
-        right -= width + MARKER_GAP
+            right -= width + MARKER_GAP
+        markers = tuple(placed)
+    # positional, in CardBox's field order (card_id ... evidence): a layout makes thousands
     return CardBox(
-        card_id=card.id,
-        lane_id=card.lane,
-        step_id=card.step,
-        box=Box(x, y, m.CARD_WIDTH, content.height),
-        title_lines=content.title_lines,
-        shortened=content.shortened,
-        detail_lines=content.detail_lines,
-        description_lines=content.description_lines,
-        markers=tuple(markers),
-        function_id=content.function_id,
-        function_name=content.function_name,
-        function_color=content.function_color,
-        lane_kind=content.lane_kind,
-        evidence=content.evidence,
+        card.id,
+        card.lane,
+        card.step,
+        Box(x, y, m.CARD_WIDTH, content.height),
+        content.title_lines,
+        content.shortened,
+        content.detail_lines,
+        content.description_lines,
+        markers,
+        content.function_id,
+        content.function_name,
+        content.function_color,
+        content.lane_kind,
+        content.evidence,
     )
 
 
 def shift_card(card: CardBox, dx: float, dy: float) -> CardBox:
     """`card` moved by (dx, dy), text and markers included."""
     box = card.box
-    markers = tuple(
-        Marker(mk.kind, mk.text, Box(mk.box.x + dx, mk.box.y + dy, mk.box.w, mk.box.h), mk.note, mk.severity)
-        for mk in card.markers
-    )
+    markers = card.markers
+    if markers:
+        markers = tuple(
+            Marker(
+                mk.kind, mk.text, Box(mk.box.x + dx, mk.box.y + dy, mk.box.w, mk.box.h), mk.note, mk.severity
+            )
+            for mk in markers
+        )
+    # positional, in CardBox's field order: a lane that moves shifts every card below it
     return CardBox(
-        card_id=card.card_id,
-        lane_id=card.lane_id,
-        step_id=card.step_id,
-        box=Box(box.x + dx, box.y + dy, box.w, box.h),
-        title_lines=card.title_lines,
-        shortened=card.shortened,
-        detail_lines=card.detail_lines,
-        description_lines=card.description_lines,
-        markers=markers,
-        function_id=card.function_id,
-        function_name=card.function_name,
-        function_color=card.function_color,
-        lane_kind=card.lane_kind,
-        evidence=card.evidence,
+        card.card_id,
+        card.lane_id,
+        card.step_id,
+        Box(box.x + dx, box.y + dy, box.w, box.h),
+        card.title_lines,
+        card.shortened,
+        card.detail_lines,
+        card.description_lines,
+        markers,
+        card.function_id,
+        card.function_name,
+        card.function_color,
+        card.lane_kind,
+        card.evidence,
     )

@@ -103,10 +103,13 @@ def relayout(
 
 def prepare_for_edits(layout: Layout) -> None:
     """Build now what `relayout` needs to place `layout`'s link labels again incrementally (about the
-    cost of a full label pass), so the first edit after a full layout does not pay for it: the editor
-    calls this when it is idle after showing a full layout."""
+    cost of a full label pass) and to find the links a lane shift moves, so the first edit after a
+    full layout does not pay for it: the editor calls this when it is idle after showing a full
+    layout."""
     if isinstance(layout.label_memo, MemoSlot):
         _prepare(layout.routes, layout.label_memo)
+    if isinstance(layout.edit_state, EditState):  # and the links by pair of lanes (a lane shift's)
+        layout.edit_state.lanes_in_step(layout.routes, layout.cards)
 
 
 def _same_frame(doc: Blueprint, previous: Layout) -> bool:
@@ -207,8 +210,7 @@ def _assemble(
         if previous.steps[0].column.bottom != lanes_bottom:
             steps = with_column_heights(steps, lanes_bottom)
     else:
-        stages, steps = headers(doc, lanes_top)
-        steps = with_column_heights(steps, lanes_bottom)
+        stages, steps = headers(doc, lanes_top, lanes_bottom)
 
     old_cards = previous.cards if previous is not None else {}
     old_cells = previous.cells if previous is not None else {}
@@ -224,7 +226,9 @@ def _assemble(
     dirty: set[str] = set(changed)
     renewed: set[str] = set()  # cards whose box is a new object
     all_steps = [s.step_id for s in steps]
-    for band in bands:
+    if previous is None:  # a full layout: every cell and card placed afresh, in the document's order
+        cards = _placed_all(bands, all_steps, steps_index, stacks, placed, contents, cells, all_ids)
+    for band in bands if previous is not None else ():
         lane_id = band.lane_id
         old_band = old_bands.get(lane_id)
         if touched is not None and lane_id not in touched:
@@ -263,7 +267,7 @@ def _assemble(
                     renewed.add(card_id)
                 cards[card_id] = box
                 cy += box.box.h + m.CARD_GAP
-    if previous is not None and (same_order or (len(cards) == len(all_ids) and all_ids == list(cards))):
+    if previous is None or same_order or (len(cards) == len(all_ids) and all_ids == list(cards)):
         ordered = cards  # the copy of the previous cards: the same cards in the same order, updated
     else:
         ordered = {card_id: cards[card_id] for card_id in all_ids}
@@ -273,7 +277,7 @@ def _assemble(
         if not same_order:
             renewed.update(old_cards.keys() - ordered.keys())
         renewed.update(removed)
-    routes, renewed_routes, label_memo, links_index = all_routes(
+    routes, renewed_routes, label_memo, links_index, lanes_index = all_routes(
         doc,
         ordered,
         cells,
@@ -307,8 +311,44 @@ def _assemble(
         renewed_routes=frozenset(renewed_routes) if previous is not None else None,
         planned=planned,
         label_memo=MemoSlot(label_memo),
-        edit_state=EditState(stack_heights, steps_index, links_index),
+        edit_state=EditState(stack_heights, steps_index, links_index, lanes_index),
     )
+
+
+def _placed_all(
+    bands: list[LaneBand],
+    all_steps: list[str],
+    steps_index: dict[str, int],
+    stacks: dict[tuple[str, str], tuple[str, ...]],
+    placed: dict[str, Card],
+    contents: dict[str, CardContent],
+    cells: dict[tuple[str, str], Cell],
+    all_ids: list[str],
+) -> dict[str, CardBox]:
+    """Every cell (into `cells`) and every card box of a full layout, the cards in the document's
+    order (`all_ids`)."""
+    cards: dict[str, CardBox] = dict.fromkeys(all_ids)  # type: ignore[arg-type]
+    columns = [(step_id, column_x(steps_index[step_id])) for step_id in all_steps]
+    width, pad, inset, gap = m.COLUMN_WIDTH, m.LANE_PAD_TOP, m.CARD_INSET_X, m.CARD_GAP
+    get = stacks.get
+    count = 0
+    for band in bands:
+        lane_id, y, h = band.lane_id, band.band.y, band.band.h
+        for step_id, x in columns:
+            key = (lane_id, step_id)
+            ids = get(key, ())
+            cells[key] = Cell(lane_id, step_id, Box(x, y, width, h), ids)
+            cy = y + pad
+            count += len(ids)
+            for card_id in ids:
+                box = place_card(placed[card_id], contents[card_id], x + inset, cy)
+                cards[card_id] = box
+                cy += box.box.h + gap
+    if count != len(cards):  # a card outside every lane or step (the model's checks prevent it)
+        for card_id, box in cards.items():
+            if box is None:
+                raise KeyError(card_id)
+    return cards
 
 
 def _touched_lanes(
@@ -393,17 +433,18 @@ def _shift_lane(
     """An untouched lane moved by a lane above: its cells and cards move with it, stacks as they were."""
     from blueprint.layout.cards import shift_card
 
-    dy = band.band.y - old_y
-    lane_id = band.lane_id
+    y, h = band.band.y, band.band.h
+    dy = y - old_y
+    lane_id, width = band.lane_id, m.COLUMN_WIDTH
     for step_id in all_steps:
-        ids = old_cells[(lane_id, step_id)].card_ids
-        x = column_x(steps_index[step_id])
-        cells[(lane_id, step_id)] = Cell(
-            lane_id, step_id, Box(x, band.band.y, m.COLUMN_WIDTH, band.band.h), ids
-        )
-        for card_id in ids:
-            cards[card_id] = shift_card(cards[card_id], 0.0, dy)
-        renewed.update(ids)
+        key = (lane_id, step_id)
+        old = old_cells[key]
+        ids = old.card_ids
+        cells[key] = Cell(lane_id, step_id, Box(old.box.x, y, width, h), ids)
+        if ids:
+            for card_id in ids:
+                cards[card_id] = shift_card(cards[card_id], 0.0, dy)
+            renewed.update(ids)
 
 
 def _add_column_neighbours(

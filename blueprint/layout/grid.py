@@ -22,11 +22,16 @@ def column_x(index: int) -> float:
     return m.LANE_HEADER_WIDTH + index * m.COLUMN_WIDTH
 
 
-def headers(doc: Blueprint, lanes_top: float) -> tuple[tuple[StageHeader, ...], tuple[StepHeader, ...]]:
-    """Stage headers above their steps, and step headers with their columns (down to `lanes_top`)."""
+def headers(
+    doc: Blueprint, lanes_top: float, bottom: float | None = None
+) -> tuple[tuple[StageHeader, ...], tuple[StepHeader, ...]]:
+    """Stage headers above their steps, and step headers with their columns (of no height, or down
+    to `bottom` when given: what `with_column_heights` gives)."""
     stages, steps = [], []
     index = 0
     step_y = m.STAGE_HEADER_HEIGHT
+    column_y = step_y + m.STEP_HEADER_HEIGHT
+    column_h = 0.0 if bottom is None else bottom - column_y
     for stage in doc.stages:
         first = index
         for step in stage.steps:
@@ -34,13 +39,13 @@ def headers(doc: Blueprint, lanes_top: float) -> tuple[tuple[StageHeader, ...], 
             lines, _ = wrap(step.name, m.STEP_NAME_SIZE, m.COLUMN_WIDTH - 10, True, 2)
             steps.append(
                 StepHeader(
-                    step_id=step.id,
-                    stage_id=stage.id,
-                    name=step.name,
-                    index=index,
-                    box=Box(x, step_y, m.COLUMN_WIDTH, m.STEP_HEADER_HEIGHT),
-                    column=Box(x, step_y + m.STEP_HEADER_HEIGHT, m.COLUMN_WIDTH, 0.0),
-                    name_lines=lines,
+                    step.id,
+                    stage.id,
+                    step.name,
+                    index,
+                    Box(x, step_y, m.COLUMN_WIDTH, m.STEP_HEADER_HEIGHT),
+                    Box(x, column_y, m.COLUMN_WIDTH, column_h),
+                    lines,
                 )
             )
             index += 1

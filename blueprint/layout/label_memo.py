@@ -20,7 +20,7 @@ from collections.abc import Callable
 from itertools import islice
 
 from blueprint.layout import metrics as m
-from blueprint.layout.plates import PLATE_H, bucket_keys, half_length, plate_rect
+from blueprint.layout.plates import PLATE_H, Y_CELL, bucket_keys, half_length, plate_rect
 from blueprint.layout.shapes import CardBox, Route
 
 Rect = tuple[float, float, float, float]
@@ -50,9 +50,12 @@ class MemoSlot:
 
 
 def prepare_for_edits(routes: dict[str, Route], slot: MemoSlot) -> None:
-    """Fill `slot` with the memo of `routes` if it holds none in step with them."""
+    """Fill `slot` with the memo of `routes` if it holds none in step with them, and bring the
+    entries a lane-shifting edit left stale up to date (else the next edit does it)."""
     if slot.memo is None or slot.memo.routes is not routes:
         slot.memo = Memo(routes)
+    elif slot.memo.stale:
+        _refresh(slot.memo, routes)
 
 
 class Memo:
@@ -67,7 +70,8 @@ class Memo:
         self.index = {link_id: i for i, link_id in enumerate(self.order)}
         self.plates: dict[str, Rect] = {}
         self.reaches: dict[str, Rect] = {}
-        self.plate_buckets: dict[Key, dict[str, Rect]] = {}
+        #: The links whose plate lies in each bucket (their plates are in `plates`).
+        self.plate_buckets: dict[Key, set[str]] = {}
         self.reach_buckets: dict[tuple[int, int], set[str]] = {}
         #: Links whose plate and reach are not yet those of the routes this memo is kept for.
         self.stale: set[str] = set()
@@ -77,7 +81,7 @@ class Memo:
                 continue
             self.plates[link_id] = plate
             for key in bucket_keys(plate):
-                self.plate_buckets.setdefault(key, {})[link_id] = plate
+                self.plate_buckets.setdefault(key, set()).add(link_id)
             reach = _reach(route)
             self.reaches[link_id] = reach
             for key in _reach_keys(reach):
@@ -111,16 +115,14 @@ class Memo:
             keys = bucket_keys(old)
             if keys == bucket_keys(plate):  # the common case: the plate stays in its buckets
                 self.plates[link_id] = plate
-                for key in keys:
-                    self.plate_buckets[key][link_id] = plate
                 return
         if old is not None:
             for key in bucket_keys(old):
-                self.plate_buckets[key].pop(link_id, None)
+                self.plate_buckets[key].discard(link_id)
         if plate is not None:
             self.plates[link_id] = plate
             for key in bucket_keys(plate):
-                self.plate_buckets.setdefault(key, {})[link_id] = plate
+                self.plate_buckets.setdefault(key, set()).add(link_id)
 
     def set_reach(self, link_id: str, reach: Rect | None) -> None:
         old = self.reaches.pop(link_id, None)
@@ -135,26 +137,34 @@ class Memo:
             for key in _reach_keys(reach):
                 self.reach_buckets.setdefault(key, set()).add(link_id)
 
-    def shift(self, link_id: str, dy: float) -> None:
-        """Move `link_id`'s plate and reach down by `dy` (its route was moved with its lane, label and
-        all). Exact: plates, reaches and shifts are multiples of 1/8 pt. Most stay in their buckets."""
-        plate = self.plates.get(link_id)
-        if plate is None:
-            return
-        moved = (plate[0], plate[1] + dy, plate[2], plate[3] + dy)
-        keys = bucket_keys(plate)
-        if keys == bucket_keys(moved):
-            self.plates[link_id] = moved
-            for key in keys:
-                self.plate_buckets[key][link_id] = moved
-        else:
-            self.set_plate(link_id, moved)
-        reach = self.reaches[link_id]
-        moved = (reach[0], reach[1] + dy, reach[2], reach[3] + dy)
-        if _reach_keys(reach) == _reach_keys(moved):
-            self.reaches[link_id] = moved
-        else:
-            self.set_reach(link_id, moved)
+    def shift_all(self, routes: dict[str, Route], renewed: set[str]) -> None:
+        """After a full pass: move the plate and reach of every renewed route that was moved with its
+        lane, label and all (`Route.shifted_by`) and whose entry was up to date: exact, since plates,
+        reaches and shifts are multiples of 1/8 pt, and most stay in their buckets (written out in
+        one loop: a lane shift moves thousands); mark the others stale."""
+        stale, plates, reaches = self.stale, self.plates, self.reaches
+        for link_id in renewed:
+            route = routes.get(link_id)
+            dy = route.shifted_by if route is not None else 0.0
+            if not dy or link_id in stale:
+                if route is not None:
+                    stale.add(link_id)
+                continue
+            plate = plates.get(link_id)
+            if plate is None:
+                continue
+            x0, y0, x1, y1 = plate
+            a, b = y0 + dy, y1 + dy
+            if y0 // Y_CELL == a // Y_CELL and y1 // Y_CELL == b // Y_CELL:
+                plates[link_id] = (x0, a, x1, b)
+            else:
+                self.set_plate(link_id, (x0, a, x1, b))
+            x0, y0, x1, y1 = reaches[link_id]
+            a, b = y0 + dy, y1 + dy
+            if y0 // _REACH_Y == a // _REACH_Y and y1 // _REACH_Y == b // _REACH_Y:
+                reaches[link_id] = (x0, a, x1, b)
+            else:
+                self.set_reach(link_id, (x0, a, x1, b))
 
     def reaching(self, r: Rect) -> set[str]:
         """Links whose reach overlaps `r`."""
@@ -171,12 +181,12 @@ class Memo:
     def placed_before(self, link_id: str) -> dict[Key, list[Rect]]:
         """The plates a full pass would hold when it reaches `link_id`, in the buckets of its reach,
         each bucket in link order (as the full pass fills them)."""
-        limit, index = self.index[link_id], self.index
+        limit, index, plates = self.index[link_id], self.index, self.plates
         placed: dict[Key, list[Rect]] = {}
         for key in bucket_keys(self.reaches[link_id]):
             bucket = self.plate_buckets.get(key)
             if bucket:
-                earlier = sorted((index[i], r) for i, r in bucket.items() if index[i] < limit)
+                earlier = sorted((index[i], plates[i]) for i in bucket if index[i] < limit)
                 if earlier:
                     placed[key] = [r for _, r in earlier]
         return placed
@@ -262,13 +272,7 @@ def labels_apart_after_edit(
         full_pass()
         # A route moved with its lane, label and all, whose memo entry was up to date, is moved in the
         # memo too (cheap); the rest are brought up to date when the memo is next used.
-        stale = memo.stale
-        for link_id in renewed:
-            route = routes[link_id]
-            if route.shifted_by and link_id not in stale:
-                memo.shift(link_id, route.shifted_by)
-            else:
-                stale.add(link_id)
+        memo.shift_all(routes, renewed)
         memo.routes = routes
         return memo
     _refresh(memo, previous_routes)

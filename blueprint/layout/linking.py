@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from blueprint.layout import metrics as m
-from blueprint.layout.edit_state import EditState, LinksOfCards
+from blueprint.layout.edit_state import EditState, LinksOfCards, LinksOfLanes
 from blueprint.layout.grid import column_x
 from blueprint.layout.label_memo import Memo
 from blueprint.layout.labels import labels_apart
 from blueprint.layout.routes import RoutingGrid, channel_of, points_between, route_of, shift_route
-from blueprint.layout.shapes import CardBox, Cell, LaneBand, Layout, Route
+from blueprint.layout.shapes import Box, CardBox, Cell, LaneBand, Layout, Route
 from blueprint.model import Blueprint, Link
 
 
@@ -58,32 +58,38 @@ def all_routes(
     dirty: set[str] | None = None,
     links: Mapping[str, Link | None] | None = None,
     renewed_cards: set[str] | None = None,
-) -> tuple[dict[str, Route], set[str], Memo | None, LinksOfCards | None]:
+) -> tuple[dict[str, Route], set[str], Memo | None, LinksOfCards | None, LinksOfLanes | None]:
     """Every link's route, the ids of those that are not `previous`'s objects (removed ones included),
-    the memo of their labels if one is kept (see `label_memo`) and the index of the links of each
-    card if one is kept (see `edit_state`). With `previous`, a route whose cards are not in `dirty`
-    (cards whose box changed other than by their lane's shift, and their column neighbours) is reused,
+    the memo of their labels if one is kept (see `label_memo`) and the indexes of the links of each
+    card and of each pair of lanes if they are kept (see `edit_state`). With `previous`, a route
+    whose cards are not in `dirty` (cards whose box changed other than by their lane's shift, and
+    their column neighbours) is reused,
     or shifted when its cards and its channel all moved by the same amount. With `links` too (the
     links an edit added, changed or removed, see `relayout`) and no lane moved, only the routes of
-    those links and of the dirty cards are visited; `renewed_cards`: the cards whose box is new."""
+    those links and of the dirty cards are visited; when lanes moved, the links of the dirty cards
+    and the links between lanes that moved (found by pair of lanes); `renewed_cards`: the cards
+    whose box is new."""
     channels = channels_of(bands, lanes_bottom)
     grid = RoutingGrid(_column_xs(len(steps_index)), channels)
     lane_ids = [band.lane_id for band in bands]
     order = _ColumnOrder(cells, lane_ids)
     state = previous.edit_state if previous is not None else None
-    if (
-        previous is not None
-        and links is not None
-        and isinstance(state, EditState)
-        and channels == channels_of(previous.lanes, previous.height - m.BOTTOM_CHANNEL)
-    ):
-        dirty = dirty or set()
-        done = _routes_after_edit(doc, cards, steps_index, grid, order, previous, dirty, links, state)
+    if previous is not None and links is not None and isinstance(state, EditState):
+        same = channels == channels_of(previous.lanes, previous.height - m.BOTTOM_CHANNEL)
+        moved = None if same else _Moved(previous, channels, grid, lane_ids, steps_index)
+        done = _routes_after_edit(
+            doc, cards, steps_index, grid, order, previous, dirty or set(), links, state, moved
+        )
         if done is not None:
-            routes, renewed, index, links_changed = done
+            routes, renewed, index, lanes, links_changed = done
             where = (cards, cells, lane_ids, list(steps_index))
             memo = _labels(routes, where, renewed, previous, renewed_cards, links_changed)
-            return routes, renewed, memo, index
+            return routes, renewed, memo, index, lanes
+    if previous is None:
+        routes = _routed(doc, cards, cells, lane_ids, steps_index, grid)
+        renewed = set(routes)
+        memo = _labels(routes, (cards, cells, lane_ids, list(steps_index)), renewed, None, None, False)
+        return routes, renewed, memo, None, None
     if previous is not None:
         lane_index = {lane_id: i for i, lane_id in enumerate(lane_ids)}
         old_channels = channels_of(previous.lanes, previous.height - m.BOTTOM_CHANNEL)
@@ -128,20 +134,8 @@ def all_routes(
                         routes[link_id] = shift_route(old, dy)
                         renewed.add(link_id)
                     continue
-        s, t = cards[source_id], cards[target_id]
-        fs, ft = s.function_id, t.function_id
-        points = points_between(
-            link_id, s.box, steps_index[s.step_id], order(s), t.box, steps_index[t.step_id], order(t), grid
-        )
-        routes[link_id] = route_of(
-            link_id,
-            source_id,
-            target_id,
-            points,
-            link.label,
-            link.kind,
-            fs is not None and ft is not None and fs != ft,
-        )
+        where = (cards, steps_index, order, grid)
+        routes[link_id] = _route(link_id, source_id, target_id, link.label, link.kind, *where)
         renewed.add(link_id)
     index = None
     if previous is not None:
@@ -156,7 +150,42 @@ def all_routes(
     links_changed = previous is not None and len(routes) != len(previous.routes)
     where = (cards, cells, lane_ids, list(steps_index))
     memo = _labels(routes, where, renewed, previous, None, links_changed)
-    return routes, renewed, memo, index
+    return routes, renewed, memo, index, None
+
+
+def _routed(
+    doc: Blueprint,
+    cards: dict[str, CardBox],
+    cells: dict[tuple[str, str], Cell],
+    lane_ids: list[str],
+    steps_index: dict[str, int],
+    grid: RoutingGrid,
+) -> dict[str, Route]:
+    """Every link routed (a full layout): what each card's routes need (its box, column, place in
+    the column and function) is read once per card, column by column, not twice per link."""
+    ends: dict[str, tuple[Box, int, int, str | None]] = {}
+    for step_id, column in steps_index.items():
+        i = 0
+        for lane_id in lane_ids:
+            for card_id in cells[(lane_id, step_id)].card_ids:
+                card = cards[card_id]
+                ends[card_id] = (card.box, column, i, card.function_id)
+                i += 1
+    routes: dict[str, Route] = {}
+    for link in doc.links:
+        link_id = link.id
+        s, cs, os, fs = ends[link.source]
+        t, ct, ot, ft = ends[link.target]
+        routes[link_id] = route_of(
+            link_id,
+            link.source,
+            link.target,
+            points_between(link_id, s, cs, os, t, ct, ot, grid),
+            link.label,
+            link.kind,
+            fs is not None and ft is not None and fs != ft,
+        )
+    return routes
 
 
 def _labels(
@@ -195,6 +224,54 @@ def _column_xs(count: int) -> tuple[float, ...]:
     return xs
 
 
+def _route(
+    link_id: str,
+    source_id: str,
+    target_id: str,
+    label: str,
+    kind: str,
+    cards: dict[str, CardBox],
+    steps_index: dict[str, int],
+    order: _ColumnOrder,
+    grid: RoutingGrid,
+) -> Route:
+    """The link routed afresh between its cards' boxes (a hand-off between two functions)."""
+    s, t = cards[source_id], cards[target_id]
+    fs, ft = s.function_id, t.function_id
+    points = points_between(
+        link_id, s.box, steps_index[s.step_id], order(s), t.box, steps_index[t.step_id], order(t), grid
+    )
+    return route_of(
+        link_id, source_id, target_id, points, label, kind, fs is not None and ft is not None and fs != ft
+    )
+
+
+class _Moved:
+    """How the lanes moved since `previous`: each lane's shift and the old channels."""
+
+    def __init__(
+        self,
+        previous: Layout,
+        channels: tuple[float, ...],
+        grid: RoutingGrid,
+        lane_ids: list[str],
+        steps_index: dict[str, int],
+    ) -> None:
+        old_channels = channels_of(previous.lanes, previous.height - m.BOTTOM_CHANNEL)
+        self.shifts = [new - old for new, old in zip(channels, old_channels, strict=True)]
+        self.old_grid = RoutingGrid(grid.column_x, old_channels)
+        self.lane_index = {lane_id: i for i, lane_id in enumerate(lane_ids)}
+        self.pairs: dict[tuple[str, str], tuple[float | None, bool]] = {}
+
+    def pair(self, lanes: tuple[str, str]) -> tuple[float | None, bool]:
+        """`_pair` of the two lanes (kept per pair)."""
+        found = self.pairs.get(lanes)
+        if found is None:
+            index = self.lane_index
+            found = self.pairs[lanes] = _pair(self.shifts, index[lanes[0]], index[lanes[1]])
+        return found
+
+
 def _routes_after_edit(
     doc: Blueprint,
     cards: dict[str, CardBox],
@@ -205,13 +282,22 @@ def _routes_after_edit(
     dirty: set[str],
     links: Mapping[str, Link | None],
     state: EditState,
-) -> tuple[dict[str, Route], set[str], LinksOfCards, bool] | None:
-    """The routes after an edit that moved no lane, visiting only the links `links` names and the
-    links of the `dirty` cards (found in the card-to-links index). Returns the routes, the renewed
-    ids, the index (updated and handed on) and whether links were added or removed; None when the
-    links do not add up to the document's (then the caller visits every link)."""
-    old_routes = previous.routes
+    moved: _Moved | None,
+) -> tuple[dict[str, Route], set[str], LinksOfCards, LinksOfLanes | None, bool] | None:
+    """The routes after an edit named by the editor (`links`: the links it added, changed or
+    removed), what the visit of every link gives, visiting only the links `links` names and the
+    links of the `dirty` cards (card-to-links index) and, when lanes moved (`moved`), the links
+    between two lanes of which one moved (lane-pair index; links between two lanes that kept their
+    place, and every channel between them, are the previous routes). Returns the routes, the
+    renewed ids, the indexes (updated and handed on; the lane-pair one when it is kept) and whether
+    links were added or removed; None when the links do not add up to the document's (then the
+    caller visits every link)."""
+    old_routes, old_cards = previous.routes, previous.cards
     index = state.links_in_step(old_routes)
+    if moved is not None:
+        lanes: LinksOfLanes | None = state.lanes_in_step(old_routes, old_cards)
+    else:  # kept up to date when it is in step (a card that changed lanes moves its links' pair)
+        lanes = state.lanes if state.lanes is not None and state.lanes.routes is old_routes else None
     routes = dict(old_routes)
     renewed: set[str] = set()
     added: list[str] = []
@@ -219,10 +305,44 @@ def _routes_after_edit(
     for link_id, link in links.items():
         if link is None and link_id in routes:
             index.update(routes.pop(link_id), None)
+            if lanes is not None:
+                lanes.update(link_id, None, cards)
             renewed.add(link_id)
             removed = True
     todo = index.of(dirty)
     todo.update(link_id for link_id, link in links.items() if link is not None)
+    where = (cards, steps_index, order, grid)
+
+    def carried(link_id: str, old: Route, dy: float | None, alike: bool) -> Route | None:
+        """An unchanged link between cards that moved only with their lanes (if at all), whose lanes
+        moved by `dy` (None: by different amounts) and alike with the channels between them
+        (`_Moved.pair`): the previous route, or it shifted, or None when it must be routed again."""
+        if dy is None:
+            return None
+        if not alike:
+            s, t = cards[old.source], cards[old.target]
+            if not (
+                abs(steps_index[s.step_id] - steps_index[t.step_id]) < 2  # no channel run
+                or _same_channel(link_id, s, t, dy, grid, moved.old_grid, old_cards)  # type: ignore[union-attr]
+            ):
+                return None
+        return old if dy == 0 else shift_route(old, dy)
+
+    if moved is not None:
+        for pair, members in lanes.by_pair.items():  # type: ignore[union-attr]
+            dy, alike = moved.pair(pair)
+            if dy == 0 and alike:
+                continue  # both lanes and every channel between them kept their place: routes stand
+            for link_id in members:
+                if link_id in todo:
+                    continue  # below
+                old = old_routes[link_id]
+                route = carried(link_id, old, dy, alike)
+                if route is None:
+                    route = _route(link_id, old.source, old.target, old.label, old.kind, *where)
+                if route is not old:
+                    routes[link_id] = route
+                    renewed.add(link_id)
     for link_id in todo:
         link = links.get(link_id)
         old = routes.get(link_id)
@@ -232,33 +352,37 @@ def _routes_after_edit(
             source_id, target_id, label, kind = old.source, old.target, old.label, old.kind
         else:
             continue
+        if cards.get(source_id) is None or cards.get(target_id) is None:
+            state.links = state.lanes = None  # a link to a card that is gone, not named as removed
+            return None
+        route = None
         if (
             old is not None
             and source_id not in dirty
             and target_id not in dirty
             and (old.source, old.target, old.label, old.kind) == (source_id, target_id, label, kind)
         ):
-            continue  # an unchanged link between cards that kept their place
-        s, t = cards.get(source_id), cards.get(target_id)
-        if s is None or t is None:
-            state.links = None  # a link to a card that is gone, not named as removed: see below
-            return None
-        fs, ft = s.function_id, t.function_id
-        points = points_between(
-            link_id, s.box, steps_index[s.step_id], order(s), t.box, steps_index[t.step_id], order(t), grid
-        )
-        route = route_of(
-            link_id, source_id, target_id, points, label, kind, fs is not None and ft is not None and fs != ft
-        )
+            # an unchanged link between cards that kept their place, or moved with their lanes
+            if moved is None:
+                route = old
+            else:
+                route = carried(
+                    link_id, old, *moved.pair((cards[source_id].lane_id, cards[target_id].lane_id))
+                )
+        if route is None:
+            route = _route(link_id, source_id, target_id, label, kind, *where)
         if old is None:
             added.append(link_id)
-        routes[link_id] = route
-        index.update(old, route)
-        renewed.add(link_id)
+        if route is not old:
+            routes[link_id] = route
+            index.update(old, route)
+            if lanes is not None:
+                lanes.update(link_id, route, cards)
+            renewed.add(link_id)
     if len(routes) != len(doc.links):
-        # the named links do not add up to the document's: the index took changes it should not keep
-        # (it is rebuilt when next needed) and the caller visits every link
-        state.links = None
+        # the named links do not add up to the document's: the indexes took changes they should not
+        # keep (they are rebuilt when next needed) and the caller visits every link
+        state.links = state.lanes = None
         return None
     if added:  # in the document's order: appended links at the end, in order; else all in order
         tail = doc.links[len(doc.links) - len(added) :]
@@ -268,7 +392,9 @@ def _routes_after_edit(
         else:
             routes = {link.id: routes[link.id] for link in doc.links}
     index.routes = routes
-    return routes, renewed, index, removed or bool(added)
+    if lanes is not None:
+        lanes.routes = routes
+    return routes, renewed, index, lanes, removed or bool(added)
 
 
 def _pair(shifts: list[float], a: int, b: int) -> tuple[float | None, bool]:

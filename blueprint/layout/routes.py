@@ -57,16 +57,30 @@ def _gutter_x(grid: RoutingGrid, boundary: int, offset: float) -> float:
 
 def _channel_y(grid: RoutingGrid, ys: float, yt: float, offset: float) -> float:
     """The horizontal channel that makes the vertical runs shortest (nearest the target on ties)."""
-    low, high = min(ys, yt), max(ys, yt)
-    i = bisect_left(grid.channels, low)
-    if i < len(grid.channels) and grid.channels[i] <= high:
-        candidates = [c for c in grid.channels[i:] if c <= high]
-        best = min(candidates, key=lambda c: (abs(c - yt), c))
-    else:
-        above = grid.channels[i - 1] if i > 0 else None
-        below = grid.channels[i] if i < len(grid.channels) else None
-        options = [c for c in (above, below) if c is not None]
-        best = min(options, key=lambda c: (abs(c - ys) + abs(c - yt), abs(c - yt), c))
+    channels = grid.channels
+    low, high = (ys, yt) if ys <= yt else (yt, ys)
+    i = bisect_left(channels, low)
+    n = len(channels)
+    if i < n and channels[i] <= high:
+        # the channels between the two ends, top to bottom: the nearest the target (the upper on ties)
+        best = channels[i]
+        distance = abs(best - yt)
+        for j in range(i + 1, n):
+            c = channels[j]
+            if c > high:
+                break
+            d = abs(c - yt)
+            if d < distance:
+                best, distance = c, d
+        return best + offset
+    above = channels[i - 1] if i > 0 else None
+    below = channels[i] if i < n else None
+    if above is None or below is None:
+        best = below if above is None else above  # type: ignore[assignment]
+    else:  # the shorter runs together, then nearer the target, then the upper
+        ka = (abs(above - ys) + abs(above - yt), abs(above - yt), above)
+        kb = (abs(below - ys) + abs(below - yt), abs(below - yt), below)
+        best = below if kb < ka else above
     return best + offset
 
 
@@ -91,30 +105,37 @@ def label_place(points: tuple[Point, ...], label: str) -> tuple[Point, bool, str
     """Where a label goes: the middle of the longest horizontal segment if it has room, else of the
     longest segment; the label is cut to that segment's length."""
     flat, flat_width, full = _flat(label)
-    if len(points) == 2:  # one segment (a third of all routes): no choice to make
+    one_segment = len(points) == 2
+    if one_segment:  # (a third of all routes): no choice to make
         (ax, ay), (bx, by) = points
         length = abs(bx - ax) + abs(by - ay)
-        at = 1
     else:
         best_h = best_any = -1.0
-        h_at = any_at = 0
-        ax, ay = points[0]
-        for i in range(1, len(points)):
-            bx, by = points[i]
-            length = abs(bx - ax) + abs(by - ay)
-            if ay == by and length > best_h:
-                best_h, h_at = length, i
+        h_seg = any_seg = None
+        a = points[0]
+        ax, ay = a
+        for b in points[1:]:
+            bx, by = b
+            if ay == by:  # a horizontal run (abs(dy) adds nothing)
+                length = bx - ax if bx >= ax else ax - bx
+                if length > best_h:
+                    best_h, h_seg = length, (a, b)
+            else:
+                length = abs(bx - ax) + abs(by - ay)
             if length > best_any:
-                best_any, any_at = length, i
-            ax, ay = bx, by
-        length, at = (best_h, h_at) if best_h >= 0 and best_h >= min(full + 8, 60) else (best_any, any_at)
-        (ax, ay), (bx, by) = points[at - 1], points[at]
+                best_any, any_seg = length, (a, b)
+            a, ax, ay = b, bx, by
+        if best_h >= 0 and best_h >= min(full + 8, 60):
+            length, ((ax, ay), (bx, by)) = best_h, h_seg  # type: ignore[misc]
+        else:
+            length, ((ax, ay), (bx, by)) = best_any, any_seg  # type: ignore[misc]
     middle = ((ax + bx) / 2, (ay + by) / 2)
     vertical = ax == bx
-    room = max(length - 6, 24.0)
-    if len(points) == 2 and vertical and length < full + 8:
+    if one_segment and vertical and length < full + 8:
         # a short straight drop between stacked cards: the label lies across the gap between them
         vertical, room = False, m.CARD_WIDTH - 10
+    else:
+        room = length - 6 if length - 6 > 24.0 else 24.0  # max(length - 6, 24.0)
     if flat_width <= room:  # what one_line gives, without its cache missing on every new room
         return middle, vertical, flat, False
     text, cut = one_line(label, m.LINK_LABEL_SIZE, room)
@@ -141,27 +162,46 @@ def points_between(
     """The polyline from an edge of the source card's box `s` to an edge of the target's `t`, given
     their columns and their places in the column (top to bottom). Called once per link, it builds the
     polyline directly: one whose segments all have a length and turn at every point is already in its
-    simplest form."""
+    simplest form. (`_edge_y` and `_gutter_x` are written out here: the same sums in the same order.)"""
     gutter, channel, exit_off, entry_off = _tracks(link_id)
+    if cs == ct and (os - ot == 1 or ot - os == 1):  # neighbours in the column: straight down or up
+        x = s.x + s.w / 2 + gutter
+        a, b = ((x, s.y + s.h), (x, t.y)) if ot > os else ((x, s.y), (x, t.y + t.h))
+        return (a, b) if a != b else (a,)
+    half = s.h / 2
+    limit = half - 6
+    if limit < 0.0:
+        limit = 0.0
+    off = exit_off if -limit <= exit_off <= limit else (limit if exit_off > limit else -limit)
+    ys = s.y + half + off
+    half = t.h / 2
+    limit = half - 6
+    if limit < 0.0:
+        limit = 0.0
+    off = entry_off if -limit <= entry_off <= limit else (limit if entry_off > limit else -limit)
+    yt = t.y + half + off
+    xs = grid.column_x
+    n = len(xs)
     if cs == ct:
-        if abs(os - ot) == 1:  # neighbours in the column: straight down or up
-            x = s.x + s.w / 2 + gutter
-            if ot > os:
-                return _simplify([(x, s.bottom), (x, t.y)])
-            return _simplify([(x, s.y), (x, t.bottom)])
-        xg = _gutter_x(grid, cs + 1, gutter)
-        ys, yt = _edge_y(s, exit_off), _edge_y(t, entry_off)
-        return _simplify([(s.right, ys), (xg, ys), (xg, yt), (t.right, yt)])
-    forward = ct > cs
-    ys, yt = _edge_y(s, exit_off), _edge_y(t, entry_off)
-    sx = s.x + s.w if forward else s.x
-    tx = t.x if forward else t.x + t.w
-    xa = _gutter_x(grid, cs + 1 if forward else cs, gutter)
-    if abs(ct - cs) == 1:
+        boundary = cs + 1
+        xg = xs[boundary] + gutter if boundary < n else _gutter_x(grid, boundary, gutter)
+        sx, tx = s.x + s.w, t.x + t.w
+        if ys != yt and sx != xg and xg != tx:
+            return ((sx, ys), (xg, ys), (xg, yt), (tx, yt))
+        return _simplify([(sx, ys), (xg, ys), (xg, yt), (tx, yt)])
+    if ct > cs:  # forward
+        sx, tx = s.x + s.w, t.x
+        boundary = cs + 1
+    else:
+        sx, tx = s.x, t.x + t.w
+        boundary = cs
+    xa = xs[boundary] + gutter if 0 < boundary < n else _gutter_x(grid, boundary, gutter)
+    if ct - cs == 1 or cs - ct == 1:
         if ys != yt and sx != xa and xa != tx:
             return ((sx, ys), (xa, ys), (xa, yt), (tx, yt))
         return _simplify([(sx, ys), (xa, ys), (xa, yt), (tx, yt)])
-    xb = _gutter_x(grid, ct if forward else ct + 1, -gutter)
+    boundary = ct if ct > cs else ct + 1
+    xb = xs[boundary] + -gutter if 0 < boundary < n else _gutter_x(grid, boundary, -gutter)
     yh = _channel_y(grid, ys, yt, channel)
     if ys != yh and yh != yt and sx != xa and xa != xb and xb != tx:
         return ((sx, ys), (xa, ys), (xa, yh), (xb, yh), (xb, yt), (tx, yt))
@@ -179,9 +219,9 @@ def route_of(
 ) -> Route:
     """The route along `points`, its label placed on it (see `label_place`)."""
     if label and len(points) > 1 and label.strip():
-        (x, y), vertical, text, cut = label_place(points, label)
+        middle, vertical, text, cut = label_place(points, label)
         return Route(
-            link_id, source_id, target_id, points, label, (x, y), kind, is_handoff, text, vertical, cut
+            link_id, source_id, target_id, points, label, middle, kind, is_handoff, text, vertical, cut
         )
     return Route(link_id, source_id, target_id, points, label, None, kind, is_handoff)
 

@@ -82,7 +82,7 @@ def heights(
         if old is not None and old.card_ids == ids and not any(i in fresh for i in ids):
             h = old_cards[ids[-1]].box.bottom - old_cards[ids[0]].box.y
         else:
-            h = sum(height_of(i) for i in ids) + m.CARD_GAP * (len(ids) - 1)
+            h = sum(map(height_of, ids)) + m.CARD_GAP * (len(ids) - 1)
         cells[key[1]] = h
     tallest = {lane_id: max(cells.values(), default=0.0) for lane_id, cells in per_lane.items()}
     return per_lane, tallest

@@ -12,6 +12,8 @@ from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QStatusTipEvent
 from PySide6.QtWidgets import QLabel, QMainWindow
 
+from blueprint.ui.findings_digest import digest
+
 MESSAGE_MS = 6000
 CHECKING = "Checking…"
 STALE = " (checking…)"  # after the last check's counts, while an edit waits for its check
@@ -60,11 +62,11 @@ class StatusBarMixin:
             self.findings_label.setText(text + STALE)
 
     def _on_findings(self, findings: list) -> None:  # type: ignore[type-arg]
-        self.scene.set_findings(self.findings_watch.findings_by_element())  # type: ignore[attr-defined]
-        counts = {"error": 0, "warning": 0, "info": 0}
-        for finding in findings:
-            severity = str(getattr(finding, "severity", "info"))
-            counts[severity] = counts.get(severity, 0) + 1
+        made = self.findings_watch.digest  # type: ignore[attr-defined]
+        if made is None or made.findings is not findings:  # not digested: worked out here
+            made = digest(findings, self.scene.layout.cards)  # type: ignore[attr-defined]
+        self.scene.show_badges(made.badges, made.badge_changes, made.base_badges)  # type: ignore[attr-defined]
+        counts = made.counts
         if not findings:
             self.findings_label.setText("No findings")
         else:

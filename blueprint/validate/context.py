@@ -10,7 +10,7 @@ from typing import Any
 
 import networkx as nx
 
-from blueprint.graph import build_graph
+from blueprint.graph import build_graph, release_graph
 from blueprint.graph.timing import Timing, customer_time
 from blueprint.model import Blueprint, Card
 
@@ -50,6 +50,10 @@ class Context:
                     short_title(step.name),
                 )
         self._labels: dict[str, str] = {}
+
+    def release(self) -> None:
+        """Let go of the graph a card at a time (`release_graph`); the context is of no use after."""
+        release_graph(self.graph, self.nodes)
 
     @cached_property
     def tolerance_times(self) -> Timing:

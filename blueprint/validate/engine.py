@@ -21,4 +21,5 @@ def validate(doc: Blueprint, codes: Iterable[str] | None = None) -> list[Finding
     chosen = RULES.values() if codes is None else [RULES[code] for code in codes]
     findings = [finding for info in chosen for finding in info.run(context)]
     findings.sort(key=Finding.sort_key)
+    context.release()  # a piece at a time: see Context.release
     return findings

@@ -20,13 +20,13 @@ def test_lane_shifting_moves_keep_a_full_layouts_labels() -> None:
     doc = _generator.generate(1200)
     steps = [step.id for _, step in doc.all_steps()]
     shifted: list[int] = []
-    original = label_memo.Memo.shift
+    original = label_memo.Memo.shift_all
 
-    def counting_shift(self: label_memo.Memo, link_id: str, dy: float) -> None:
-        shifted.append(1)
-        original(self, link_id, dy)
+    def counting_shift(self: label_memo.Memo, routes: dict, renewed: set[str]) -> None:  # type: ignore[type-arg]
+        shifted.append(sum(1 for i in renewed if i in routes and routes[i].shifted_by))
+        original(self, routes, renewed)
 
-    label_memo.Memo.shift = counting_shift  # type: ignore[method-assign]
+    label_memo.Memo.shift_all = counting_shift  # type: ignore[method-assign]
     try:
         previous = compute_layout(doc)
         lane_shifts = 0
@@ -43,9 +43,14 @@ def test_lane_shifting_moves_keep_a_full_layouts_labels() -> None:
                     lane_shifts += 1
                 previous = incremental
     finally:
-        label_memo.Memo.shift = original  # type: ignore[method-assign]
+        label_memo.Memo.shift_all = original  # type: ignore[method-assign]
     assert lane_shifts > 0, "no move changed a lane's height: the test lost its point"
-    assert shifted, "no label was moved with its lane in the memo"
+    assert sum(shifted) > 0, "no label was moved with its lane in the memo"
+    memo = previous.label_memo.memo  # type: ignore[union-attr]
+    assert memo is not None and memo.routes is previous.routes
+    for link_id, route in previous.routes.items():  # the moved plates are where the labels are
+        if link_id not in memo.stale:
+            assert memo.plates.get(link_id) == label_memo._plate_of(route)
 
 
 def test_a_layout_prepared_for_edits_is_edited_without_building_its_memo_again() -> None:
@@ -74,3 +79,30 @@ def test_a_layout_prepared_for_edits_is_edited_without_building_its_memo_again()
     finally:
         label_memo.Memo.__init__ = original  # type: ignore[method-assign]
     assert len(built) == 1, "only the second relayout from the same layout builds a memo"
+
+
+def test_preparing_after_a_lane_shifting_move_brings_the_memo_and_the_lane_index_up_to_date() -> None:
+    from blueprint.layout import prepare_for_edits
+
+    doc = _generator.generate(1200)
+    layout = compute_layout(doc)
+    prepare_for_edits(layout)
+    assert layout.edit_state.lanes.routes is layout.routes  # type: ignore[union-attr]
+    steps = [step.id for _, step in doc.all_steps()]
+    for card in doc.cards[len(doc.cards) // 3 :]:  # the first move that changes a lane's height
+        home = card.step
+        card.step = steps[(steps.index(home) + 1) % len(steps)]
+        moved = relayout(doc, layout, {card.id})
+        memo = moved.label_memo.memo  # type: ignore[union-attr]
+        if [b.band.h for b in moved.lanes] != [b.band.h for b in layout.lanes] and memo.stale:
+            break  # a lane changed height and the full pass left the re-routed labels stale
+        card.step = home
+        layout = relayout(doc, moved, {card.id})
+    else:
+        raise AssertionError("no move ran the full label pass: the test lost its point")
+    prepare_for_edits(moved)
+    assert not memo.stale and moved.label_memo.memo is memo  # type: ignore[union-attr]
+    for link_id, route in moved.routes.items():
+        assert memo.plates.get(link_id) == label_memo._plate_of(route)
+    card.step = home
+    assert relayout(doc, moved, {card.id}) == compute_layout(doc)

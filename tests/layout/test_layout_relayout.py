@@ -182,3 +182,49 @@ def test_a_renamed_function_is_noticed() -> None:
     after = relayout(doc, before, set())
     assert after == compute_layout(doc)
     assert after.cards["a"].function_name == "Night shift"
+
+
+def test_a_lane_shifting_move_told_by_the_editor_visits_only_the_lanes_that_moved() -> None:
+    """With the editor's index, a move that grows a lane finds the routes to keep, shift or route
+    again by pair of lanes (`edit_state`'s lane-pair index), handed on from layout to layout, and
+    gives what a full layout gives, also when links across the moved lanes come and go."""
+    cards = [card("up0", "customer", 0), card("up1", "customer", 3)]
+    cards += [card(f"f{i}", "frontstage", 1, f"Front {i} " * 6) for i in range(3)]
+    cards += [card("f3", "frontstage", 2, "Front 3 " * 6)]
+    cards += [card("b0", "backstage", 0), card("b1", "backstage", 3), card("s0", "support", 4)]
+    links = [
+        ("up0", "up1", {"label": "above"}),
+        ("b0", "b1", {"label": "below"}),
+        ("up0", "b1", {"label": "across the grown lane"}),
+        ("b1", "up0"),
+        ("b0", "s0", {"label": "further down"}),
+    ]
+    doc = blueprint_with(cards=cards, links=links, steps=5)
+    previous = compute_layout(doc)
+    f3 = next(c for c in doc.cards if c.id == "f3")
+    f3.step = "step1"  # four cards now stack in one cell: the frontstage lane grows
+    after = relayout(doc, previous, {"f3"}, index=_Index(doc), same_frame=True)
+    assert after == compute_layout(doc)
+    dy = after.cards["b0"].box.y - previous.cards["b0"].box.y
+    assert dy > 0
+    assert after.routes["l0"] is previous.routes["l0"], "a route between lanes that kept their place stands"
+    assert after.routes["l1"].shifted_by == dy, "a route between lanes that moved alike is shifted"
+    assert {"l1", "l2", "l3", "l4"} <= after.renewed_routes
+    lanes = after.edit_state.lanes  # type: ignore[union-attr]
+    assert lanes is not None and lanes.routes is after.routes
+    _assert_renewed_names_every_new_shape(previous, after)
+
+    new_link = Link(id="across-up", source="s0", target="up1", label="back up")
+    doc.links.append(new_link)
+    f3.step = "step2"  # the lane shrinks back
+    again = relayout(doc, after, {"f3", "across-up"}, index=_Index(doc), same_frame=True)
+    assert again == compute_layout(doc)
+    assert list(again.routes) == [link.id for link in doc.links]
+    _assert_renewed_names_every_new_shape(after, again)
+
+    gone = doc.links.pop(2)
+    f3.step = "step1"
+    third = relayout(doc, again, {"f3", gone.id}, index=_Index(doc), same_frame=True)
+    assert third == compute_layout(doc)
+    assert gone.id not in third.routes and gone.id in third.renewed_routes  # type: ignore[operator]
+    _assert_renewed_names_every_new_shape(again, third)

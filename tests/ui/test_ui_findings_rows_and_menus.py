@@ -12,21 +12,13 @@ from blueprint.ui.canvas.menus import card_menu
 from blueprint.ui.main_window import MainWindow
 from blueprint.validate import RULES
 
-from builders import blueprint_with, card
+from builders import findings_blueprint
 from ui_gestures import card_centre, click, look, open_window
 
 
 @pytest.fixture
 def window(qtbot):  # type: ignore[no-untyped-def]
-    doc = blueprint_with(
-        cards=[
-            card("c1", "customer", 0, "Orders", function="team-a"),
-            card("c2", "frontstage", 0, "Takes the order"),  # no function: BP104
-            card("c3", "backstage", 0, "Cooks", function="team-b"),
-        ],
-        links=[("c1", "c2"), ("c2", "c3")],
-        steps=6,  # steps 1..5 have no customer card: five BP108 findings, grouped
-    )
+    doc = findings_blueprint()  # a lone BP104 row, five BP108 under one row
     w = open_window(qtbot, doc)
     w.findings_watch.run_now()
     return w

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import islice
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QTimer, Signal
@@ -35,6 +35,7 @@ from blueprint.ui.canvas.grid_items import (
     first_change,
 )
 from blueprint.ui.canvas.link_item import LinkItem
+from blueprint.ui.findings_digest import Badge, badges_of, changed_keys
 from blueprint.ui.selection import Selection
 
 _MARGIN = 40.0
@@ -455,26 +456,33 @@ class BlueprintScene(QGraphicsScene):
 
     def set_findings(self, by_element: dict[str, list]) -> None:  # type: ignore[type-arg]
         """Show a badge on each card with findings (the worst severity, and how many)."""
-        rank = {"error": 0, "warning": 1, "info": 2}
-        new: dict[str, tuple[str, int, tuple[str, ...]]] = {}
-        cards = self.layout.cards
-        for element_id, findings in by_element.items():
-            if element_id in cards and findings:
-                worst = min(
-                    (str(getattr(f, "severity", "info")) for f in findings), key=lambda s: rank.get(s, 3)
-                )
-                lines = tuple(f"{getattr(f, 'code', '')}: {getattr(f, 'message', '')}" for f in findings)
-                new[element_id] = (worst, len(findings), lines)
-        old, self._findings = self._findings, new
-        for element_id in old.keys() | new.keys():  # only the cards whose badge or lines changed
-            if old.get(element_id) != new.get(element_id):
-                self._apply_findings_to(element_id)
+        self.show_badges(badges_of(by_element, self.layout.cards))
 
-    def set_over_tolerance(self, over: dict[str, str]) -> None:
+    def show_badges(
+        self,
+        badges: dict[str, Badge],
+        changes: Iterable[str] | None = None,
+        since: dict[str, Badge] | None = None,
+    ) -> None:
+        """Show these badges (card id -> worst severity, how many, the tooltip's lines). `changes`:
+        the cards whose badge differs from those of `since` (both worked out beside the editor, see
+        `findings_digest`): only they are told, when `since` is what the canvas shows now; otherwise
+        the two are compared here. Never modifies `badges`."""
+        old, self._findings = self._findings, badges
+        if changes is None or since is not old:
+            changes = changed_keys(old, badges)
+        for element_id in changes:  # only the cards whose badge or lines changed
+            self._apply_findings_to(element_id)
+
+    def set_over_tolerance(
+        self, over: dict[str, str], changes: Iterable[str] | None = None, since: dict[str, str] | None = None
+    ) -> None:
         """A clock badge on each customer card over its tolerance (`over`: id -> "3.5 min over the
-        tolerance of 5 min", for its tooltip)."""
-        old, self._over = self._over, dict(over)
-        for card_id in set(old) | set(over):
+        tolerance of 5 min", for its tooltip). `changes` and `since` as for `show_badges`."""
+        old, self._over = self._over, over
+        if changes is None or since is not old:
+            changes = changed_keys(old, over)
+        for card_id in changes:
             item = self.cards.get(card_id)
             if item is not None:
                 item.set_over_tolerance(over.get(card_id, ""))

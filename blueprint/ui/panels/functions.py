@@ -5,7 +5,7 @@ systems, partners), and see who the selected one receives work from and hands wo
 from __future__ import annotations
 
 import contextlib
-import threading
+from functools import partial
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QShowEvent, QUndoStack
@@ -38,6 +38,7 @@ from blueprint.ui.panels.wheel_guard import WheelGuard
 from blueprint.ui.plain import plain_label, tooltip
 from blueprint.ui.selection import Selection
 from blueprint.ui.vocabulary import FUNCTION_KINDS, choices
+from blueprint.ui.worker import run_on
 
 KINDS = choices(FUNCTION_KINDS)
 #: Cards and links from which the hand-offs are always counted on a worker thread ("Counting…").
@@ -338,7 +339,7 @@ class FunctionsPanel(QDockWidget):
             return
         copy = self.document.snapshot()
         self._counting = self._edits
-        threading.Thread(target=self._count, args=(self._edits, copy), daemon=True, name="hand-offs").start()
+        run_on("hand-offs", partial(self._count, self._edits, copy))  # collections paused meanwhile
 
     def _count_after_paint(self) -> None:
         self._count_due = False
