@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QImage, QPainter, QUndoStack
+from PySide6.QtGui import QImage, QUndoStack
 from pytestqt.qtbot import QtBot
 
 from blueprint.edit import Document, MoveCard
@@ -16,6 +16,7 @@ from blueprint.ui.canvas.view import BlueprintView
 from blueprint.ui.selection import Selection
 
 from builders import blueprint_with, card
+from ui_gestures import scene_image
 
 STEPS = 40
 
@@ -49,13 +50,7 @@ def shown(qtbot: QtBot, document: Document) -> tuple[BlueprintView, BlueprintSce
 
 
 def render(scene: BlueprintScene) -> QImage:
-    source = QRectF(0, 0, scene.extent.width(), scene.extent.height())
-    image = QImage(int(source.width()), int(source.height()), QImage.Format.Format_ARGB32)
-    image.fill(QColor("#FFFFFF"))
-    painter = QPainter(image)
-    scene.render(painter, QRectF(image.rect()), source)
-    painter.end()
-    return image
+    return scene_image(scene, QRectF(0, 0, scene.extent.width(), scene.extent.height()))
 
 
 def assert_as_fresh(scene: BlueprintScene, document: Document) -> None:

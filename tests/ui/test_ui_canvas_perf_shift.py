@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QUndoStack
+from PySide6.QtGui import QImage, QPainterPath, QUndoStack
 
 from blueprint.edit import Document, MoveCard, RemoveCards
 from blueprint.ui.canvas.editing import CanvasEditor
@@ -15,6 +15,7 @@ from blueprint.ui.canvas.scene import BlueprintScene
 from blueprint.ui.selection import Selection
 
 from builders import blueprint_with, card
+from ui_gestures import scene_image
 
 
 def shifting_document() -> Document:
@@ -67,12 +68,7 @@ def rect_tuple(rect: QRectF) -> tuple[float, float, float, float]:
 
 
 def render(scene: BlueprintScene, source: QRectF) -> QImage:
-    image = QImage(int(source.width()), int(source.height()), QImage.Format.Format_ARGB32)
-    image.fill(QColor("#FFFFFF"))
-    painter = QPainter(image)
-    scene.render(painter, QRectF(image.rect()), source)
-    painter.end()
-    return image
+    return scene_image(scene, source)
 
 
 def assert_drawn_as_fresh(scene: BlueprintScene, fresh: BlueprintScene) -> None:
