@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from itertools import zip_longest
+from itertools import pairwise, zip_longest
 from typing import TypeVar
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -122,6 +122,19 @@ class GridItem(QGraphicsItem):
                 painter.drawLine(QPointF(line.x0, line.y), QPointF(line.x1, line.y))
 
 
+#: How far left of a marker its value's text can reach (the text starts 5 pt right of it: "+2.0" at
+#: the value size is under 20 pt; 60 leaves room for any font), and how far right of it the marker can.
+_VALUE_REACH = 60.0
+_MARKER_REACH = 8.0
+
+
+def _sorted_xs(points: Sequence[tuple[float, float]]) -> list[float] | None:
+    """The markers' x, when they run left to right (one per step, as the layout makes them), else None
+    (then every marker is drawn)."""
+    xs = [x for x, _ in points]
+    return xs if all(a <= b for a, b in pairwise(xs)) else None
+
+
 class EmotionItem(QGraphicsItem):
     """The customer's emotion curve in its own row."""
 
@@ -129,14 +142,18 @@ class EmotionItem(QGraphicsItem):
         super().__init__()
         assert layout.emotion is not None
         self.curve = layout.emotion
+        self.xs = _sorted_xs(self.curve.points)
         self.setZValue(1)
         self.setToolTip("The customer's feelings per step (-2 to +2), from the cards' emotion field")
+        # the exposed part is told to `paint`: a curve of thousands of steps draws the markers in sight
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
     def set_layout(self, layout: Layout) -> None:
         assert layout.emotion is not None
         if layout.emotion != self.curve:
             self.prepareGeometryChange()
             self.curve = layout.emotion
+            self.xs = _sorted_xs(self.curve.points)
             self.update()
 
     def boundingRect(self) -> QRectF:
@@ -160,9 +177,16 @@ class EmotionItem(QGraphicsItem):
         painter.setPen(QPen(QColor(style.MUTED_TEXT), 1.4))  # the PDF's curve
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
-        for (x, y), (_, value) in zip(
-            curve.points, curve.values, strict=True
-        ):  # points and values as the PDF
+        points, values = curve.points, curve.values
+        if self.xs is not None:
+            # only the markers and values that can reach the exposed part: the rest would draw no pixel
+            # there (a value's text starts 5 pt right of its marker and is a few characters long). The
+            # line above is drawn whole: a part of it would be stroked with other ends, not the same pixels.
+            exposed = option.exposedRect
+            first = bisect_left(self.xs, exposed.left() - _VALUE_REACH)
+            last = bisect_right(self.xs, exposed.right() + _MARKER_REACH)
+            points, values = points[first:last], values[first:last]
+        for (x, y), (_, value) in zip(points, values, strict=True):  # points and values as the PDF
             tone = "up" if value > 0.25 else "down" if value < -0.25 else "flat"
             colour = QColor(style.EMOTION_COLOURS[tone])
             painter.setPen(QPen(QColor("#FFFFFF"), 0.8))
