@@ -112,10 +112,12 @@ class GridItem(QGraphicsItem):
             painter.fillRect(qrect(self.layout.emotion.box).intersected(exposed), QColor("#FFFFFF"))
         painter.setPen(QPen(QColor(style.GRID_LINE), 0))
         top, bottom = self.layout.top_header_height, self.layout.height
-        for step in self.layout.steps:
+        steps = self.layout.steps  # left to right: only the columns' edges in the exposed part
+        first = bisect_left(steps, exposed.left() - 1, key=_column_left)
+        last = bisect_right(steps, exposed.right() + 1, key=_column_left)
+        for step in steps[first:last]:
             x = step.column.x
-            if exposed.left() - 1 <= x <= exposed.right() + 1:
-                painter.drawLine(QPointF(x, top), QPointF(x, bottom))
+            painter.drawLine(QPointF(x, top), QPointF(x, bottom))
         for line in self.layout.lines:
             if exposed.top() - 2 <= line.y <= exposed.bottom() + 2:
                 painter.setPen(line_pen(line.kind))
@@ -126,6 +128,10 @@ class GridItem(QGraphicsItem):
 #: the value size is under 20 pt; 60 leaves room for any font), and how far right of it the marker can.
 _VALUE_REACH = 60.0
 _MARKER_REACH = 8.0
+
+
+def _column_left(step: StepHeader) -> float:
+    return step.column.x
 
 
 def _sorted_xs(points: Sequence[tuple[float, float]]) -> list[float] | None:
