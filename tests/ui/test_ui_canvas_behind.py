@@ -107,8 +107,34 @@ def test_looking_elsewhere_brings_everything_up_to_date_first(qtbot: QtBot) -> N
     stack.undo()  # left behind twice: the items' routes are two layouts old
     lane_shift(editor, scene)
     assert scene.has_behind
-    view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum())
-    view.grab()  # the view paints the far columns (no event loop turn): they are drawn where they are now
-    assert not scene.has_behind
+    far = view.horizontalScrollBar().maximum()
+    view.horizontalScrollBar().setValue(far)
+    # the view paints the far columns (no event loop turn): they are drawn where they are now
+    painted = view.grab().toImage()
+    visible = view.visible_scene_rect()
+    for item in dict.values(scene.cards):  # what the view shows was brought up to date first
+        if item.sceneBoundingRect().intersects(visible) or item.card_id in {f"b{STEPS - 1}", f"s{STEPS - 1}"}:
+            assert item.card_box is scene.layout.cards[item.card_id]
+    fresh_view, fresh_scene, _, _ = shown(qtbot, document)
+    fresh_view.horizontalScrollBar().setValue(far)
+    assert fresh_view.grab().toImage() == painted  # as a fresh canvas shows the same place
+    qtbot.waitUntil(lambda: not scene.has_behind)  # the rest after the paint, a chunk per turn
+    view.horizontalScrollBar().setValue(0)  # the frozen headers back where a fresh scene has them
+    assert_as_fresh(scene, document)
+    fresh_scene.detach()
+
+
+@pytest.mark.usefixtures("qapp")
+def test_a_far_look_right_after_a_lane_shift_brings_up_to_date_only_what_it_shows(qtbot: QtBot) -> None:
+    document = wide_document()
+    view, scene, editor, _ = shown(qtbot, document)
+    lane_shift(editor, scene)
+    behind = len(scene._behind)
+    assert behind > 50
+    view.resize(260, 700)  # a narrow view: most of the far columns stay out of its sight too
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum() // 2)
+    view.grab()
+    assert 0 < len(scene._behind) < behind  # what it shows was told, the rest is still to come
+    qtbot.waitUntil(lambda: not scene.has_behind)
     view.horizontalScrollBar().setValue(0)  # the frozen headers back where a fresh scene has them
     assert_as_fresh(scene, document)

@@ -9,8 +9,10 @@ others "behind": their items still show their previous shapes, consistently (bou
 tooltip), where no view looks. They are brought up to date
 
 - a chunk per turn of the event loop after the view has painted (`BlueprintScene._catch_up`);
-- all of them before a view paints anything outside the sight they were left behind for (a scroll,
-  a zoom, a resize, another view), and before the scene is rendered elsewhere (`render`);
+- before a view paints anything outside the sight they were left behind for (a scroll, a zoom, a
+  resize, another view): those whose old or new place the new sight meets, the others then being
+  behind for that sight (`BlueprintScene._look_at`); all of them before the scene is rendered
+  elsewhere (`render`);
 - one by one whenever code asks for an item by id (`ItemTable.__getitem__` and `get`), so every
   caller that looks at one item's place (keyboard moves, in-place editing, centring on a card,
   drags) sees it where the layout has it.

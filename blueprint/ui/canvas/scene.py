@@ -268,10 +268,43 @@ class BlueprintScene(QGraphicsScene):
         return bool(self._behind)
 
     def before_paint(self, visible: QRectF) -> None:
-        """A view is about to paint `visible`: bring every item up to date if it looks beyond the
-        sight they were left behind for."""
+        """A view is about to paint `visible`: if it looks beyond the sight the items were left behind
+        for, bring up to date those the new sight can show, and leave the rest behind for it."""
         if self._behind and (self._sight is None or not within(visible, self._sight)):
+            rects = [
+                v.visible_scene_rect()
+                for v in self.views()
+                if v.isVisible() and hasattr(v, "visible_scene_rect")
+            ]
+            self._look_at(sight_of([*rects, visible]))
+
+    def _look_at(self, sight: Sight | None) -> None:
+        """Make `sight` the one the items are behind for: those whose old or new place it meets are
+        brought up to date now (a view there would show them), the others stay behind for the chunks
+        after the paint (at 40,000 cards a lane shift leaves ~20,000 items behind: bringing them all
+        up to date before a scroll's paint stopped the editor for 0.4 s). Without a sight, all."""
+        if sight is None:
             self.catch_up()
+        else:
+            for element_id in [i for i in self._behind if self._shows(i, sight)]:
+                self._settle(element_id)
+        self._sight = sight
+
+    def _shows(self, element_id: str, sight: Sight) -> bool:
+        """Whether `sight` meets the place the item of `element_id` has, or the layout's place for it."""
+        card = dict.get(self.cards, element_id)
+        if card is not None:
+            shape = self.layout.cards.get(element_id)
+            return shape is None or box_in_sight(card.card_box.box, sight) or box_in_sight(shape.box, sight)
+        link = dict.get(self.links, element_id)
+        if link is not None:
+            route = self.layout.routes.get(element_id)
+            return (
+                route is None
+                or points_in_sight(link.route.points, sight)
+                or points_in_sight(route.points, sight)
+            )
+        return True
 
     def catch_up(self) -> None:
         """Bring every item left behind up to date."""
@@ -310,7 +343,7 @@ class BlueprintScene(QGraphicsScene):
         ours = all(hasattr(view, "visible_scene_rect") for view in views)
         sight = sight_of([v.visible_scene_rect() for v in views if v.isVisible()]) if ours else None
         if self._behind and sight != self._sight:
-            self.catch_up()
+            self._look_at(sight)
         self._sight = sight
         return sight
 
