@@ -11,13 +11,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QColor, QDropEvent, QImage, QKeyEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QColor, QDropEvent, QImage, QKeyEvent, QPainter, QUndoStack, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QWidget
 from pytestqt.qtbot import QtBot
 
 from blueprint.edit import Document
 from blueprint.model import Blueprint
+from blueprint.ui.canvas.editing import CanvasEditor
+from blueprint.ui.canvas.scene import BlueprintScene
+from blueprint.ui.canvas.view import BlueprintView
 from blueprint.ui.main_window import MainWindow
+from blueprint.ui.selection import Selection
 
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 LEFT = Qt.MouseButton.LeftButton
@@ -169,3 +173,22 @@ def scene_image(scene: QGraphicsScene, source: QRectF) -> QImage:
     scene.render(painter, QRectF(image.rect()), source)
     painter.end()
     return image
+
+
+def canvas_view(
+    qtbot: QtBot, document: Document, width: int, height: int, x: int = 0
+) -> tuple[BlueprintView, BlueprintScene, CanvasEditor, QUndoStack]:
+    """A canvas on `document` in a view of its own, `width` x `height` at 100%, every item made, scrolled
+    `x` points along the journey (and to the top)."""
+    selection, stack = Selection(), QUndoStack()
+    scene = BlueprintScene(document, selection)
+    editor = CanvasEditor(document, stack, selection)
+    view = BlueprintView(scene, editor)
+    qtbot.addWidget(view)
+    view.resize(width, height)
+    view.show()
+    view.set_zoom(1.0)
+    qtbot.waitUntil(lambda: scene.complete)
+    view.horizontalScrollBar().setValue(x)
+    view.verticalScrollBar().setValue(0)
+    return view, scene, editor, stack

@@ -16,7 +16,7 @@ from blueprint.ui.canvas.view import BlueprintView
 from blueprint.ui.selection import Selection
 
 from builders import blueprint_with, card
-from ui_gestures import scene_image
+from ui_gestures import canvas_view, scene_image
 
 STEPS = 40
 
@@ -35,18 +35,7 @@ def wide_document() -> Document:
 
 
 def shown(qtbot: QtBot, document: Document) -> tuple[BlueprintView, BlueprintScene, CanvasEditor, QUndoStack]:
-    selection, stack = Selection(), QUndoStack()
-    scene = BlueprintScene(document, selection)
-    editor = CanvasEditor(document, stack, selection)
-    view = BlueprintView(scene, editor)
-    qtbot.addWidget(view)
-    view.resize(500, 700)
-    view.show()
-    view.set_zoom(1.0)
-    view.horizontalScrollBar().setValue(0)
-    view.verticalScrollBar().setValue(0)
-    qtbot.waitUntil(lambda: scene.complete)
-    return view, scene, editor, stack
+    return canvas_view(qtbot, document, 500, 700)
 
 
 def render(scene: BlueprintScene) -> QImage:

@@ -4,7 +4,7 @@ freshly built canvas does wherever the view is and whatever the edit repainted."
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QImage, QPainter, QUndoStack
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 from pytestqt.qtbot import QtBot
 
@@ -12,9 +12,9 @@ from blueprint.edit import Document, SetCardFields
 from blueprint.ui.canvas.editing import CanvasEditor
 from blueprint.ui.canvas.scene import BlueprintScene
 from blueprint.ui.canvas.view import BlueprintView
-from blueprint.ui.selection import Selection
 
 from builders import blueprint_with, card
+from ui_gestures import canvas_view
 
 STEPS = 60
 
@@ -27,17 +27,7 @@ def journey() -> Document:
 
 
 def shown(qtbot: QtBot, document: Document, x: int) -> tuple[BlueprintView, BlueprintScene, CanvasEditor]:
-    selection, stack = Selection(), QUndoStack()
-    scene = BlueprintScene(document, selection)
-    editor = CanvasEditor(document, stack, selection)
-    view = BlueprintView(scene, editor)
-    qtbot.addWidget(view)
-    view.resize(600, 400)
-    view.show()
-    view.set_zoom(1.0)
-    qtbot.waitUntil(lambda: scene.complete)
-    view.horizontalScrollBar().setValue(x)
-    view.verticalScrollBar().setValue(0)
+    view, scene, editor, _ = canvas_view(qtbot, document, 600, 400, x)
     return view, scene, editor
 
 
