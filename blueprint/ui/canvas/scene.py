@@ -421,7 +421,7 @@ class BlueprintScene(QGraphicsScene):
             elif item is None:
                 self._add_card(shape)
             elif item.card_box is not shape:
-                if sight is None or box_in_sight(item.card_box.box, sight) or box_in_sight(shape.box, sight):
+                if sight is None or self._shows(card_id, sight):
                     item.set_card_box(shape)
                     behind.pop(card_id, None)
                 else:
@@ -442,8 +442,7 @@ class BlueprintScene(QGraphicsScene):
             elif item is None:
                 self._add_link(route)
             elif item.route is not route:
-                seen = sight is None or points_in_sight(item.route.points, sight)
-                if seen or points_in_sight(route.points, sight):  # type: ignore[arg-type]
+                if sight is None or self._shows(link_id, sight):
                     item.set_route(route, exact=link_id in behind)
                     behind.pop(link_id, None)
                 else:
