@@ -8,17 +8,31 @@ time, a tenth of a big export's). Anything left in cycles is collected once the 
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+_lock = threading.Lock()
+_depth = 0  # how many blocks (on any thread) are inside `without_gc`
+_was_enabled = True  # whether the collector ran before the first of them
 
 
 @contextmanager
 def without_gc() -> Iterator[None]:
-    """Run the block with the cycle collector paused (restored afterwards, also on error)."""
-    enabled = gc.isenabled()
-    gc.disable()
+    """Run the block with the cycle collector paused; it runs again (if it did before the first
+    paused block) when the last paused block ends, also on error. Counted across threads: a layout
+    on the UI thread that ends while a check beside it is paused (`ui/worker.collections_paused`)
+    must not turn the collector back on under that check."""
+    global _depth, _was_enabled
+    with _lock:
+        if _depth == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _depth += 1
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _lock:
+            _depth -= 1
+            if _depth == 0 and _was_enabled:
+                gc.enable()

@@ -15,6 +15,8 @@ from typing import TypeVar
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from blueprint.layout.gcpause import without_gc
+
 T = TypeVar("T")
 
 
@@ -122,7 +124,6 @@ def run_on(name: str, job: Callable[[], None]) -> None:
 
 _pause_lock = threading.Lock()
 _pauses = 0  # how many threads are in `collections_paused`
-_was_enabled = True
 _was_interval = 0.005
 #: The interpreter's switch interval while work runs beside the editor (seconds), see below.
 BESIDE_INTERVAL = 0.0002
@@ -145,23 +146,20 @@ def collections_paused() -> Iterator[None]:
     so a repaint of 50 cards took 50 ms of waiting for 0.5 ms of work. A shorter interval
     (BESIDE_INTERVAL) while the block runs cuts that wait; it costs nothing when the UI thread is idle
     (a switch is only forced when another thread asks for the interpreter)."""
-    global _pauses, _was_enabled, _was_interval
+    global _pauses, _was_interval
     with _pause_lock:
         if _pauses == 0:
-            _was_enabled = gc.isenabled()
             _was_interval = sys.getswitchinterval()
-            gc.disable()
             sys.setswitchinterval(min(_was_interval, BESIDE_INTERVAL))
         _pauses += 1
     try:
-        yield
+        with without_gc():  # the one pause of the collector, counted with the layout's own
+            yield
     finally:
         with _pause_lock:
             _pauses -= 1
             if _pauses == 0:
                 sys.setswitchinterval(_was_interval)
-                if _was_enabled:
-                    gc.enable()
 
 
 def keep_out_of_collections() -> None:

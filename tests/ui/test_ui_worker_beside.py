@@ -7,6 +7,7 @@ import gc
 import sys
 import threading
 
+from blueprint.layout.gcpause import without_gc
 from blueprint.ui.worker import BESIDE_INTERVAL, Beside, collections_paused
 
 
@@ -42,3 +43,16 @@ def test_nested_pauses_end_with_the_last() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_layout_that_ends_during_a_paused_check_leaves_the_collector_paused() -> None:
+    """A layout begun on the UI thread before a re-check, and ended while it runs: the collector
+    stays paused until the re-check ends (one counted pause, not two that undo each other)."""
+    assert gc.isenabled()
+    layout, check = without_gc(), collections_paused()
+    layout.__enter__()
+    check.__enter__()
+    layout.__exit__(None, None, None)
+    assert not gc.isenabled()
+    check.__exit__(None, None, None)
+    assert gc.isenabled()
