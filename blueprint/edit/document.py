@@ -17,6 +17,7 @@ from blueprint.model import Blueprint, Card, Improvement, Link
 
 Observer = Callable[[Change], None]
 Recorder = Callable[[Operation], None]
+Preparer = Callable[[], None]
 
 
 class Document:
@@ -40,6 +41,7 @@ class Document:
         self.source = source
         self._observers: list[Observer] = []
         self._recorders: list[Recorder] = []
+        self._preparers: list[Preparer] = []
         #: Cards and links by id, card positions, cells and each card's links, kept by the operations.
         self.cards = CardIndex(blueprint)
         self._edits = 0  # operations applied so far
@@ -53,6 +55,8 @@ class Document:
 
     def apply(self, op: Operation) -> Operation:
         """Apply `op` (EditError leaves everything unchanged), notify observers, return the inverse."""
+        for preparer in list(self._preparers):  # work beside the editor that reads the blueprint ends
+            preparer()
         inverse = apply_op(op, self.blueprint, self.cards)
         self._edits += 1
         for recorder in list(self._recorders):  # first: crash recovery writes the edit down at once
@@ -74,6 +78,19 @@ class Document:
                 self._observers.remove(observer)
 
         return unsubscribe
+
+    def before_apply(self, preparer: Preparer) -> Callable[[], None]:
+        """Call `preparer()` at the start of every `apply`, before the blueprint changes; returns the
+        function that stops it. The canvas works out the exact layout of a lane-shifting edit on a
+        worker thread that reads the blueprint (`ui/canvas/pending.py`): the next edit waits for it
+        here rather than change the blueprint under it."""
+        self._preparers.append(preparer)
+
+        def stop() -> None:
+            if preparer in self._preparers:
+                self._preparers.remove(preparer)
+
+        return stop
 
     def record(self, recorder: Recorder) -> Callable[[], None]:
         """Call `recorder(op)` with every operation applied from now on (undo and redo included), in
