@@ -17,6 +17,10 @@ tooltip), where no view looks. They are brought up to date
   caller that looks at one item's place (keyboard moves, in-place editing, centring on a card,
   drags) sees it where the layout has it.
 
+While the scene shows a preview (`pending.py`), an item asked for by id whose place lies outside the
+preview's sight may not be where the exact layout puts it: the table's `unsure` check then waits
+for the exact layout first.
+
 Qt's own questions (`items(pos)` for a click) only ask about places in sight, where no item is
 behind. With no visible view nothing is left behind.
 """
@@ -44,21 +48,27 @@ Sight = tuple[float, float, float, float]  # left, top, right, bottom
 
 
 class ItemTable(dict[str, T]):
-    """Items by id; getting one by id first brings it up to date if it was left behind."""
+    """Items by id; getting one by id first brings it up to date if it was left behind (and, with
+    `unsure` set, lets that check whether its place can be trusted before the exact layout)."""
 
-    __slots__ = ("behind", "settle")
+    __slots__ = ("behind", "settle", "unsure")
 
     def __init__(self, behind: dict[str, None], settle: Callable[[str], None]) -> None:
         super().__init__()
         self.behind = behind
         self.settle = settle
+        self.unsure: Callable[[str], None] | None = None
 
     def __getitem__(self, key: str) -> T:
+        if self.unsure is not None:
+            self.unsure(key)
         if self.behind and key in self.behind:
             self.settle(key)
         return dict.__getitem__(self, key)
 
     def get(self, key: str, default: T | None = None) -> T | None:  # type: ignore[override]
+        if self.unsure is not None:
+            self.unsure(key)
         if self.behind and key in self.behind:
             self.settle(key)
         return dict.get(self, key, default)

@@ -50,3 +50,7 @@ class FindMarks(QGraphicsPathItem):
                 path.addPath(stroker.createStroke(line))
         self.setPath(path)
         self.setVisible(bool(self.marked))
+        scene = self.scene()
+        if self.marked and getattr(scene, "exact_pending", False):  # marked from a preview (pending.py):
+            marked = self.marked  # again from the exact layout once it is shown, unless marked anew
+            scene.when_exact(lambda: self.marked is marked and self.mark(scene.layout, marked))  # type: ignore[union-attr]

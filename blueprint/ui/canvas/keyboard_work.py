@@ -82,6 +82,7 @@ class KeyboardWork:
         if not cards and self.cell is not None:
             rect = scene.cell_rect(*self.cell)
             origin = (rect.center().x(), rect.top() + 1) if rect is not None else None
+        scene.finish_layout()  # the nearest card may lie beyond a preview's sight (see pending.py)
         found = navigation.next_card(scene.layout, cards, direction, origin)
         if found is None:
             return None

@@ -8,6 +8,7 @@ Items never own the truth: gestures create operations, the document changes, the
 from __future__ import annotations
 
 import contextlib
+import logging
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from itertools import islice
@@ -15,12 +16,14 @@ from itertools import islice
 from PySide6.QtCore import QObject, QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsScene
+from shiboken6 import isValid
 
 from blueprint.edit import Document
 from blueprint.edit.change import Change
 from blueprint.layout import compute_layout, prepare_for_edits, relayout
 from blueprint.layout.audience import EVERYTHING, Audience, shown_blueprint
 from blueprint.layout.cards import planned_cards
+from blueprint.layout.preview import preview
 from blueprint.layout.shapes import CardBox, Layout, Route
 from blueprint.model import Blueprint
 from blueprint.ui.canvas.audience_look import apply_focus
@@ -35,6 +38,7 @@ from blueprint.ui.canvas.grid_items import (
     first_change,
 )
 from blueprint.ui.canvas.link_item import LinkItem
+from blueprint.ui.canvas.pending import PendingLayout
 from blueprint.ui.findings_digest import Badge, badges_of, changed_keys
 from blueprint.ui.selection import Selection
 
@@ -53,6 +57,13 @@ _CHUNK = 300
 #: An edit that renews more cards (or links) than this tells those out of every view's sight after
 #: the paint (`behind.py`); fewer are told at once (asking the views where they look costs more).
 _AT_ONCE_TOLD = 50
+#: From this many cards a lane-shifting edit repaints from a preview exact where the views look, and
+#: the exact layout follows beside the editor (`pending.py`); below, `relayout` fits in a frame.
+PREVIEW_FROM = 1_000
+#: At the latest this long after a preview, its exact layout is started even if no view painted.
+_EXACT_LATEST_MS = 50
+
+_log = logging.getLogger(__name__)
 
 
 class BlueprintScene(QGraphicsScene):
@@ -88,6 +99,16 @@ class BlueprintScene(QGraphicsScene):
         self._catch_up_timer.timeout.connect(self._catch_up)
         self.cards: ItemTable[CardItem] = ItemTable(self._behind, self._settle)
         self.links: ItemTable[LinkItem] = ItemTable(self._behind, self._settle)
+        #: The exact layout of the last lane-shifting edit while `layout` is its preview (`pending.py`),
+        #: started once a view has painted the preview (`_exact_due`) or after `_EXACT_LATEST_MS`.
+        self._exact: PendingLayout | None = None
+        self._exact_due = False
+        self._exact_latest = QTimer(self)
+        self._exact_latest.setSingleShot(True)
+        self._exact_latest.setInterval(_EXACT_LATEST_MS)
+        self._exact_latest.timeout.connect(self._start_exact)
+        #: Called once when the exact layout has replaced a preview (Find's highlights follow it).
+        self._when_exact: list[Callable[[], None]] = []
         self.grid: GridItem | None = None
         self.lane_header: LaneHeaderItem | None = None
         self.top_header: TopHeaderItem | None = None
@@ -107,7 +128,7 @@ class BlueprintScene(QGraphicsScene):
         self._prepare = QTimer(self)
         self._prepare.setSingleShot(True)
         self._prepare.setInterval(_PREPARE_AFTER_MS)
-        self._prepare.timeout.connect(lambda: prepare_for_edits(self.layout))
+        self._prepare.timeout.connect(self._prepare_for_edits)
         self._prepare_due = True
         #: Ids of the cards and links whose items are still to be made (see `_AT_ONCE`).
         self._pending: list[str] = []
@@ -117,10 +138,19 @@ class BlueprintScene(QGraphicsScene):
         self._more.timeout.connect(self._make_more)
         self._build_all()
         self._unsubscribe: Callable[[], None] | None = document.subscribe(self._on_change)
+        self._unprepare: Callable[[], None] | None = document.before_apply(self.finish_layout)
         selection.changed.connect(self._sync_selection)
 
     def detach(self) -> None:
-        """Stop observing the document and the selection (before the scene is thrown away)."""
+        """Stop observing the document and the selection (before the scene is thrown away); an exact
+        layout still being worked out is let finish reading the document, and dropped."""
+        pending, self._exact = self._exact, None
+        if pending is not None:
+            self._not_pending()
+            pending.abandon()
+        if self._unprepare is not None:
+            self._unprepare()
+            self._unprepare = None
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
@@ -254,22 +284,123 @@ class BlueprintScene(QGraphicsScene):
             self._more.start()  # the rest of the items, now that the first paint is done
         if self._behind:
             self._catch_up_timer.start(0)  # the items out of sight, now that the view is painted
+        if self._exact_due:  # the preview is painted: the exact layout beside the editor now
+            self._exact_due = False
+            QTimer.singleShot(0, self, self._start_exact)  # (once the paint is done)
 
     def render(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         """Draw the scene elsewhere (an image, a printer): every item up to date first."""
         self.catch_up()
         super().render(*args, **kwargs)
 
+    def _prepare_for_edits(self) -> None:
+        if self._exact is None:  # (a preview has no memo to prepare: its exact layout brings one)
+            prepare_for_edits(self.layout)
+
+    # --- the exact layout after a preview (see pending.py) ------------------------------------
+
+    @property
+    def exact_pending(self) -> bool:
+        """The layout shown is a preview, exact only where the views look; the exact one follows."""
+        return self._exact is not None
+
+    def when_exact(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once the exact layout replaces the preview shown now (at once without one)."""
+        if self._exact is None:
+            callback()
+        else:
+            self._when_exact.append(callback)
+
+    def _relayout_in_sight(self, bp: Blueprint, old: Layout, changed: set[str]) -> Layout:
+        """The layout after a card edit: a preview exact where the visible views look when the edit
+        shifts lanes of a big blueprint (the exact layout then follows beside the editor), else the
+        exact `relayout` (which visits only what the edit touched)."""
+        document = self.document
+        sight = self._current_sight() if len(old.cards) >= PREVIEW_FROM else None
+        shown = preview(bp, old, changed, sight, index=document) if sight is not None else None
+        if shown is None or sight is None:
+            return relayout(bp, old, changed, index=document, same_frame=True)
+        edited = frozenset(changed)
+        self._exact = PendingLayout(
+            lambda: relayout(bp, old, edited, index=document, same_frame=True), sight, self._exact_arrived
+        )
+        self.cards.unsure = self.links.unsure = self._check_exact
+        self._exact_due = True
+        self._exact_latest.start()
+        return shown
+
+    def _start_exact(self) -> None:
+        self._exact_due = False
+        self._exact_latest.stop()
+        if self._exact is not None:
+            self._exact.start()
+
+    def _exact_arrived(self, pending: PendingLayout) -> None:
+        if pending is self._exact and isValid(self):  # (not taken already, the scene not gone)
+            self.finish_layout()
+
+    def _not_pending(self) -> None:
+        self._exact_due = False
+        self._exact_latest.stop()
+        self.cards.unsure = self.links.unsure = None
+
+    def finish_layout(self) -> None:
+        """Make the exact layout of the last edit the one shown, waiting for it when it is still being
+        worked out: before the next edit (`Document.before_apply`), a render, a view looking beyond the
+        preview's sight, and anything else that needs every place exact. Nothing when none is due."""
+        pending, self._exact = self._exact, None
+        if pending is None:
+            return
+        self._not_pending()
+        shown = self.layout
+        try:
+            self.layout = pending.wait()
+        except Exception:  # the exact layout from scratch, here: the canvas must not stay a preview
+            _log.exception("the exact layout after an edit failed beside the editor")
+            self.layout = compute_layout(self.shown_blueprint())
+            self._prepare_due = True
+        # the grid, headers and emotion row of the preview were exact: only their layout is swapped
+        self._update_grid()
+        told_cards, told_routes = shown.renewed_cards or frozenset(), shown.renewed_routes or frozenset()
+        self._update_cards(told_cards)
+        self._update_links(told_routes)
+        if self._behind:  # out of sight: a chunk per turn from now (the views show nothing new)
+            self._catch_up_timer.start(0)
+        if self.audience.focus:
+            apply_focus(self)
+        followers, self._when_exact = self._when_exact, []
+        for follow in followers:
+            follow()
+
+    def _check_exact(self, element_id: str) -> None:
+        """`ItemTable.unsure` while a preview is shown: an item asked for by id whose place lies outside
+        the preview's sight may not be where the exact layout has it; wait for that first."""
+        pending = self._exact
+        if pending is None:
+            return
+        sight = pending.sight
+        card = self.layout.cards.get(element_id)
+        if card is not None:
+            if not box_in_sight(card.box, sight):
+                self.finish_layout()
+            return
+        route = self.layout.routes.get(element_id)
+        if route is not None and not points_in_sight(route.points, sight):
+            self.finish_layout()
+
     # --- items out of sight (see behind.py) ---------------------------------------------------
 
     @property
     def has_behind(self) -> bool:
-        """Some items still show an earlier shape, out of sight."""
-        return bool(self._behind)
+        """Some items still show an earlier shape, out of sight (left behind, or a preview is shown)."""
+        return bool(self._behind) or self._exact is not None
 
     def before_paint(self, visible: QRectF) -> None:
-        """A view is about to paint `visible`: if it looks beyond the sight the items were left behind
-        for, bring up to date those the new sight can show, and leave the rest behind for it."""
+        """A view is about to paint `visible`: if it looks beyond the sight a preview is exact in, wait
+        for the exact layout; if it looks beyond the sight the items were left behind for, bring up to
+        date those the new sight can show, and leave the rest behind for it."""
+        if self._exact is not None and not within(visible, self._exact.sight):
+            self.finish_layout()
         if self._behind and (self._sight is None or not within(visible, self._sight)):
             rects = [
                 v.visible_scene_rect()
@@ -307,7 +438,8 @@ class BlueprintScene(QGraphicsScene):
         return True
 
     def catch_up(self) -> None:
-        """Bring every item left behind up to date."""
+        """Bring every item left behind up to date (to the exact layout, when a preview is shown)."""
+        self.finish_layout()
         while self._behind:
             self._settle(next(iter(self._behind)))
         self._catch_up_timer.stop()
@@ -356,6 +488,7 @@ class BlueprintScene(QGraphicsScene):
     def set_audience(self, audience: Audience) -> None:
         """Show the document as `audience` sees it: hidden lanes leave the canvas (the lanes below
         move up), cards and links away from the focus fade. Changes nothing in the document."""
+        self.finish_layout()
         old, self.audience = self.audience, audience
         if old.hidden_lanes != audience.hidden_lanes:
             self.layout = compute_layout(self.shown_blueprint())
@@ -367,6 +500,7 @@ class BlueprintScene(QGraphicsScene):
         apply_focus(self)
 
     def _on_change(self, change: Change) -> None:
+        self.finish_layout()  # (done already before the edit, by `Document.before_apply`)
         old = self.layout
         bp = self.shown_blueprint()
         if change.kinds <= {"document"} and not change.structural:
@@ -389,7 +523,7 @@ class BlueprintScene(QGraphicsScene):
             elif self.audience.hidden_lanes:  # the shown blueprint is a filtered copy: no index of it
                 self.layout = relayout(bp, old, changed)
             else:  # what the edit touched is known: relayout visits only that (see `relayout`)
-                self.layout = relayout(bp, old, changed, index=self.document, same_frame=True)
+                self.layout = self._relayout_in_sight(bp, old, changed)
         if grid_changed or _grid_differs(old, self.layout):
             self._update_grid()
         self._update_cards()
@@ -405,12 +539,17 @@ class BlueprintScene(QGraphicsScene):
         if self.audience.focus:
             apply_focus(self)
 
-    def _update_cards(self) -> None:
+    def _update_cards(self, told: frozenset[str] = frozenset()) -> None:
+        """Bring the card items up to the layout. `told`: the cards a preview set just before this
+        layout (in sight): their items are given the layout's shape even though it may equal theirs
+        (`set_card_box` repaints nothing then), never left behind."""
         shapes, items, behind = self.layout.cards, self.cards, self._behind
         # after a relayout only the renewed cards can differ from what is shown (the rest are the very
         # shapes the items hold): visiting 5,000 items for a one-card move cost several ms
         renewed = self.layout.renewed_cards
         ids = renewed if renewed is not None else [*shapes, *(i for i in items if i not in shapes)]
+        if told:
+            ids = told.union(ids)
         sight = self._current_sight() if len(ids) > _AT_ONCE_TOLD else None
         for card_id in ids:
             shape, item = shapes.get(card_id), dict.get(items, card_id)
@@ -421,16 +560,20 @@ class BlueprintScene(QGraphicsScene):
             elif item is None:
                 self._add_card(shape)
             elif item.card_box is not shape:
-                if sight is None or self._shows(card_id, sight):
+                if sight is None or card_id in told or self._shows(card_id, sight):
                     item.set_card_box(shape)
                     behind.pop(card_id, None)
                 else:
                     behind[card_id] = None  # out of sight: told after the paint
 
-    def _update_links(self) -> None:
+    def _update_links(self, told: frozenset[str] = frozenset()) -> None:
+        """As `_update_cards`; a route the preview told is not moved by its `shifted_by` (that is
+        counted from the route before the preview, and the item shows the preview's)."""
         routes, items, behind = self.layout.routes, self.links, self._behind
         renewed = self.layout.renewed_routes  # as for cards
         ids = renewed if renewed is not None else [*routes, *(i for i in items if i not in routes)]
+        if told:
+            ids = told.union(ids)
         self._follow_link_order([i for i in ids if i in routes and i not in self._link_order])
         sight = self._current_sight() if len(ids) > _AT_ONCE_TOLD else None
         for link_id in ids:
@@ -442,8 +585,8 @@ class BlueprintScene(QGraphicsScene):
             elif item is None:
                 self._add_link(route)
             elif item.route is not route:
-                if sight is None or self._shows(link_id, sight):
-                    item.set_route(route, exact=link_id in behind)
+                if sight is None or link_id in told or self._shows(link_id, sight):
+                    item.set_route(route, exact=link_id in behind or link_id in told)
                     behind.pop(link_id, None)
                 else:
                     behind[link_id] = None  # out of sight: told after the paint
@@ -468,13 +611,15 @@ class BlueprintScene(QGraphicsScene):
                 item.set_order(self._link_order[link_id])
 
     def _sync_selection(self) -> None:
+        # (a look needs no place: items out of sight or of a preview's sight are not brought up to date)
         new = set(self.selection.ids)
+        cards, links = self.cards, self.links
         for element_id in self._selected ^ new:
-            item = self.cards.get(element_id) or self.links.get(element_id)
+            item = dict.get(cards, element_id) or dict.get(links, element_id)
             if item is not None:
                 item.set_look(selected=element_id in new)
         for element_id in new:
-            item = self.cards.get(element_id) or self.links.get(element_id)
+            item = dict.get(cards, element_id) or dict.get(links, element_id)
             if item is not None and not item.selected_look:
                 item.set_look(selected=True)
         self._selected = new
@@ -488,6 +633,7 @@ class BlueprintScene(QGraphicsScene):
 
     def set_findings(self, by_element: dict[str, list]) -> None:  # type: ignore[type-arg]
         """Show a badge on each card with findings (the worst severity, and how many)."""
+        self.finish_layout()
         self.show_badges(badges_of(by_element, self.layout.cards))
 
     def show_badges(
@@ -603,6 +749,9 @@ class BlueprintScene(QGraphicsScene):
 
     def cell_rect(self, lane_id: str, step_id: str) -> QRectF | None:
         cell = self.layout.cells.get((lane_id, step_id))
+        if cell is not None and self._exact is not None and not box_in_sight(cell.box, self._exact.sight):
+            self.finish_layout()  # a preview's cell out of its sight may be elsewhere in the exact layout
+            cell = self.layout.cells.get((lane_id, step_id))
         if cell is not None:
             b = cell.box
             return QRectF(b.x, b.y, b.w, b.h)
