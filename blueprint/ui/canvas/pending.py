@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, Signal
 
+from blueprint.layout import relayout
+from blueprint.layout.engine import DocumentIndex
 from blueprint.layout.shapes import Layout
+from blueprint.model import Blueprint
 from blueprint.ui.canvas.behind import Sight
 from blueprint.ui.worker import run_on
 
@@ -56,6 +59,21 @@ class PendingLayout:
 
     `sight` is the sight the preview shown meanwhile is exact in; `arrived(self)` is called on the UI
     thread once the work is done (also when `wait` already took the result: the scene then ignores it)."""
+
+    @classmethod
+    def of_edit(
+        cls,
+        doc: Blueprint,
+        previous: Layout,
+        changed: Iterable[str],
+        index: DocumentIndex,
+        sight: Sight,
+        arrived: Callable[[PendingLayout], None],
+    ) -> PendingLayout:
+        """The exact layout after an edit of the cards `changed` whose preview is shown: what
+        `relayout(doc, previous, changed, index=index, same_frame=True)` gives."""
+        edited = frozenset(changed)
+        return cls(lambda: relayout(doc, previous, edited, index=index, same_frame=True), sight, arrived)
 
     def __init__(
         self, work: Callable[[], Layout], sight: Sight, arrived: Callable[[PendingLayout], None]

@@ -320,10 +320,7 @@ class BlueprintScene(QGraphicsScene):
         shown = preview(bp, old, changed, sight, index=document) if sight is not None else None
         if shown is None or sight is None:
             return relayout(bp, old, changed, index=document, same_frame=True)
-        edited = frozenset(changed)
-        self._exact = PendingLayout(
-            lambda: relayout(bp, old, edited, index=document, same_frame=True), sight, self._exact_arrived
-        )
+        self._exact = PendingLayout.of_edit(bp, old, changed, document, sight, self._exact_arrived)
         self.cards.unsure = self.links.unsure = self._check_exact
         self._exact_due = True
         self._exact_latest.start()
