@@ -5,6 +5,9 @@ canvas ends exactly as a freshly built one, and its layout is the document's exa
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
@@ -21,9 +24,15 @@ from ui_gestures import canvas_view, open_window
 
 
 @pytest.fixture(autouse=True)
-def _preview_at_any_size(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The preview is used from `PREVIEW_FROM` cards; these blueprints are small, for speed."""
+def _preview_at_any_size(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The preview is used from `PREVIEW_FROM` cards; these blueprints are small, for speed.
+
+    The scenes these tests leave in reference cycles are collected here, on the UI thread: left to
+    a later collection, one ran on a findings worker thread of the next test's window (the collector
+    comes back on there at the start of each check) and destroyed them there, which crashed."""
     monkeypatch.setattr(scene_module, "PREVIEW_FROM", 0)
+    yield
+    gc.collect()
 
 
 def shown(qtbot: QtBot, document: Document) -> tuple[BlueprintView, BlueprintScene, CanvasEditor, QUndoStack]:

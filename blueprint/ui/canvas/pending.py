@@ -11,54 +11,140 @@ it the one shown (`BlueprintScene.finish_layout`).
 The worker reads the document and the previous layout, so nothing may change either meanwhile:
 whoever needs the exact layout sooner (the next edit, through `Document.before_apply`; a render; a
 view looking beyond the preview's sight) waits for it with `wait`.
+
+Qt objects must be destroyed on the UI thread, so the worker never lets go of one:
+
+- it holds nothing that leads to a Qt object (the scene, the document's observers): it works on an
+  `_Outcome` (the blueprint, its card index, the previous layout), and its word reaches the
+  `PendingLayout` through a weak reference, on the UI thread;
+- the cycle collector never runs on it: the UI thread pauses the collector (`collections_paused`,
+  counted) from the start of the work until the worker is back waiting for the next (`_busy`), so the
+  collection the work's allocations are due runs on the UI thread afterwards. (Paused on the worker
+  itself, as `worker.Beside` does, the worker re-enabled the collector at the end of each job and its
+  next allocation collected there: a scene left in a reference cycle was destroyed on the worker,
+  and the editor crashed.)
 """
 
 from __future__ import annotations
 
 import contextlib
+import queue
 import threading
+import weakref
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 
 from PySide6.QtCore import QObject, Signal
 
+from blueprint.edit.card_index import CardIndex
 from blueprint.layout import relayout
-from blueprint.layout.engine import DocumentIndex
 from blueprint.layout.shapes import Layout
 from blueprint.model import Blueprint
 from blueprint.ui.canvas.behind import Sight
-from blueprint.ui.worker import run_on
+from blueprint.ui.worker import collections_paused
 
-#: The worker thread the exact layouts are worked out on (one at a time: an edit waits for the last).
+#: The name of the worker thread the exact layouts are worked out on, one at a time.
 WORKER = "exact-layout"
 
 
 class _Relay(QObject):
-    """Lives on the UI thread: a call emitted from the worker runs there, in a later turn of the loop."""
+    """Lives on the UI thread: an outcome emitted from the worker is told there, in a later turn of
+    the event loop."""
 
-    call = Signal(object)
+    arrived = Signal(object)
 
     def __init__(self) -> None:
         super().__init__()
-        self.call.connect(lambda told: told())
+        self.arrived.connect(_arrived)
+
+
+def _arrived(outcome: _Outcome) -> None:
+    """On the UI thread, once the worker is done: the collector runs again (here), and the
+    `PendingLayout` is told if it still exists."""
+    outcome.resume_collections()
+    pending = outcome.owner() if outcome.owner is not None else None
+    if pending is not None:
+        pending._tell()
 
 
 _relay: _Relay | None = None
+_jobs: queue.SimpleQueue[_Outcome] = queue.SimpleQueue()
+_thread: threading.Thread | None = None
+#: Held by the worker from taking an outcome until it waits for the next: released last, by a lock
+#: of C that makes no Python object, so that nothing the worker does after it can start a collection.
+_busy = threading.Lock()
 
 
-def _relay_on_ui_thread() -> _Relay:
-    """The one relay, made on the UI thread (by the first `start`) and kept for the whole session, so
-    a worker that ends after its scene has gone still has somewhere to say so."""
-    global _relay
-    if _relay is None:
+def _serve() -> None:
+    """The worker thread: the outcomes given to it in turn. (Nothing here pauses the collector: see
+    the module's docstring.)"""
+    while True:
+        outcome = _jobs.get()
+        _busy.acquire()
+        outcome.run()
+        del outcome
+        _busy.release()
+
+
+def _submit(outcome: _Outcome) -> None:
+    """On the UI thread: hand `outcome` to the worker thread (started with the first; a thread
+    started per job made the UI thread wait for it to take the interpreter)."""
+    global _relay, _thread
+    if _relay is None:  # made here, on the UI thread, and kept for the session
         _relay = _Relay()
-    return _relay
+    outcome.relay = _relay
+    if _thread is None or not _thread.is_alive():
+        _thread = threading.Thread(target=_serve, name=WORKER, daemon=True)
+        _thread.start()
+    _jobs.put(outcome)
+
+
+class _Outcome:
+    """What the worker thread holds: the work, then its result or error (nothing Qt but the relay,
+    which lives for the session)."""
+
+    __slots__ = ("done", "error", "owner", "pause", "relay", "result", "work")
+
+    def __init__(self, work: Callable[[], Layout]) -> None:
+        self.work: Callable[[], Layout] | None = work
+        self.done = threading.Event()
+        self.result: Layout | None = None
+        self.error: BaseException | None = None
+        self.owner: weakref.ref[PendingLayout] | None = None
+        self.relay: _Relay | None = None
+        #: The UI thread's pause of the collector while the work runs (None once resumed).
+        self.pause: AbstractContextManager[None] | None = None
+
+    def pause_collections(self) -> None:
+        """On the UI thread, before the work starts."""
+        self.pause = collections_paused()
+        self.pause.__enter__()
+
+    def resume_collections(self) -> None:
+        """On the UI thread, once the work is done and the worker waits for the next (again: nothing)."""
+        pause, self.pause = self.pause, None
+        if pause is not None:
+            with _busy:  # (a few instructions after `done`)
+                pause.__exit__(None, None, None)
+
+    def run(self) -> None:
+        """On the worker thread."""
+        work, self.work = self.work, None
+        try:
+            self.result = work()  # type: ignore[misc]
+        except BaseException as error:  # raised again by `wait`, on the UI thread
+            self.error = error
+        del work  # the previous layout it holds goes here, not on the UI thread
+        with contextlib.suppress(RuntimeError):  # (the application is gone: the end of the session)
+            self.relay.arrived.emit(self)  # type: ignore[union-attr]
+        self.done.set()  # last: from here on the UI thread may resume the collector
 
 
 class PendingLayout:
     """The exact layout of one edit, to be worked out by `work` beside the editor.
 
     `sight` is the sight the preview shown meanwhile is exact in; `arrived(self)` is called on the UI
-    thread once the work is done (also when `wait` already took the result: the scene then ignores it)."""
+    thread once the work is done, if this still exists and nobody took the result or abandoned it."""
 
     @classmethod
     def of_edit(
@@ -66,12 +152,13 @@ class PendingLayout:
         doc: Blueprint,
         previous: Layout,
         changed: Iterable[str],
-        index: DocumentIndex,
+        index: CardIndex,
         sight: Sight,
         arrived: Callable[[PendingLayout], None],
     ) -> PendingLayout:
         """The exact layout after an edit of the cards `changed` whose preview is shown: what
-        `relayout(doc, previous, changed, index=index, same_frame=True)` gives."""
+        `relayout(doc, previous, changed, index=index, same_frame=True)` gives (`index`: the
+        document's card index, not the document, which leads to its observers)."""
         edited = frozenset(changed)
         return cls(lambda: relayout(doc, previous, edited, index=index, same_frame=True), sight, arrived)
 
@@ -79,37 +166,22 @@ class PendingLayout:
         self, work: Callable[[], Layout], sight: Sight, arrived: Callable[[PendingLayout], None]
     ) -> None:
         self.sight = sight
-        self._work: Callable[[], Layout] | None = work
+        self._outcome = _Outcome(work)
+        self._outcome.owner = weakref.ref(self)
         self._arrived: Callable[[PendingLayout], None] | None = arrived
-        self._done = threading.Event()
-        self._result: Layout | None = None
-        self._error: BaseException | None = None
         self.started = False
 
     @property
     def done(self) -> bool:
-        return self._done.is_set()
+        return self._outcome.done.is_set()
 
     def start(self) -> None:
         """Work it out on the worker thread (once; call on the UI thread)."""
         if self.started:
             return
         self.started = True
-        relay = _relay_on_ui_thread()
-        run_on(WORKER, lambda: self._run(relay))
-
-    def _run(self, relay: _Relay) -> None:
-        """On the worker thread."""
-        work, self._work = self._work, None
-        try:
-            self._result = work()  # type: ignore[misc]
-        except BaseException as error:  # raised again by `wait`, on the UI thread
-            self._error = error
-        finally:
-            del work  # the previous layout it holds goes here, not on the UI thread
-            self._done.set()
-            with contextlib.suppress(RuntimeError):  # (the application is gone: the end of the session)
-                relay.call.emit(self._tell)
+        self._outcome.pause_collections()
+        _submit(self._outcome)
 
     def _tell(self) -> None:
         """On the UI thread, after the work is done."""
@@ -120,17 +192,22 @@ class PendingLayout:
     def wait(self) -> Layout:
         """The exact layout, once worked out (started now if it was not yet); raises its error."""
         self.start()
-        self._done.wait()
-        if self._error is not None:
-            raise self._error
-        assert self._result is not None
-        return self._result
+        outcome = self._outcome
+        outcome.done.wait()
+        outcome.resume_collections()
+        self._arrived = None  # (taken: the word from the worker is for nobody)
+        if outcome.error is not None:
+            raise outcome.error
+        assert outcome.result is not None
+        return outcome.result
 
     def abandon(self) -> None:
         """Nobody wants the result (the scene is going): it is not told, and when the work has begun,
         this waits until it no longer reads the document."""
         self._arrived = None
+        outcome = self._outcome
         if self.started:
-            self._done.wait()
+            outcome.done.wait()
+            outcome.resume_collections()
         else:
-            self._work = None
+            outcome.work = None
