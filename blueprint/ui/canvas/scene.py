@@ -698,7 +698,7 @@ class BlueprintScene(QGraphicsScene):
         if changes is None or since is not old:
             changes = changed_keys(old, over)
         for card_id in changes:
-            item = self.cards.get(card_id)
+            item = dict.get(self.cards, card_id)  # (a badge needs no place: see `_apply_findings_to`)
             if item is not None:
                 item.set_over_tolerance(over.get(card_id, ""))
 
@@ -707,7 +707,9 @@ class BlueprintScene(QGraphicsScene):
             self._apply_findings_to(element_id)
 
     def _apply_findings_to(self, element_id: str) -> None:
-        item = self.cards.get(element_id)
+        # a badge needs no place: an item out of sight, or out of a preview's, is not brought up to date
+        # first (a card made after the first paint while a preview is shown is made from the preview)
+        item = dict.get(self.cards, element_id)
         if item is not None:
             severity, count, lines = self._findings.get(element_id, (None, 0, ()))
             item.set_findings(severity, count, lines)
