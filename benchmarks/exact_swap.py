@@ -8,8 +8,8 @@ time of the process), the preview in it (`layout/preview.py`, UI thread), the ex
 worker thread (its thread's CPU time), the turn that makes the exact layout the one shown (UI thread
 CPU: `BlueprintScene.finish_layout` when the worker's word arrives), the wall time from the edit to
 the exact layout shown, and the longest turn of the event loop from the move until the editor is
-quiet again (`editor_child.Quiet`: the exact layout, the findings re-check). On a branch without the
-preview only the move and the longest turn are printed.
+quiet again (`editor_child.Quiet`: the exact layout, the findings re-check), each with its largest.
+On a branch without the preview only the move and the longest turn are printed.
 """
 
 from __future__ import annotations
@@ -96,7 +96,8 @@ def main() -> int:
     names = sorted({n for r in runs for n in r})
     print(f"shifting ({len(runs)} moves), medians in ms:")
     for name in names:
-        print(f"  {name}: {statistics.median(r.get(name, 0.0) for r in runs) * 1000:.1f}")
+        values = sorted(r.get(name, 0.0) * 1000 for r in runs)
+        print(f"  {name}: {statistics.median(values):.1f} (max {values[-1]:.1f})")
     print(f"speed check {speed_check() * 1000:.0f} ms", flush=True)
     return 0
 
