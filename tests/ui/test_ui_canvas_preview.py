@@ -17,6 +17,7 @@ import blueprint.ui.canvas.scene as scene_module
 from blueprint.edit import Document, MoveCard, SetCardFields
 from blueprint.layout import compute_layout
 from blueprint.ui.canvas.editing import CanvasEditor
+from blueprint.ui.canvas.find_marks import FindMarks
 from blueprint.ui.canvas.scene import BlueprintScene
 from blueprint.ui.canvas.view import BlueprintView
 
@@ -159,3 +160,19 @@ def test_the_window_closes_while_the_exact_layout_is_worked_out(qtbot: QtBot) ->
     window.close()  # the scene lets the worker finish reading the document, and drops its result
     assert not scene.exact_pending
     qtbot.wait(1)  # (the worker's word arrives, for nobody)
+
+
+@pytest.mark.usefixtures("qapp")
+def test_find_highlights_made_from_a_preview_follow_the_exact_layout(qtbot: QtBot) -> None:
+    document = wide_document()
+    _view, scene, editor, _stack = shown(qtbot, document)
+    marks = FindMarks()
+    scene.addItem(marks)
+    lane_shift(editor, scene)
+    far = f"b{STEPS - 1}"
+    marks.mark(scene.layout, [far, "f0"])  # as Find does after every edit: the far card from the preview
+    qtbot.waitUntil(lambda: not scene.exact_pending)
+    fresh = FindMarks()
+    fresh.mark(compute_layout(document.blueprint), [far, "f0"])
+    assert marks.path() == fresh.path()
+    exact(qtbot, scene)
