@@ -5,8 +5,8 @@ Errors reach the user as one line on standard error; `--debug` shows the traceba
 
 Importing this package is cheap (no pydantic, no reportlab): a command's modules are imported by
 `main` with the cycle collector paused (`collector.py`), and the `blueprint` program itself (`main()`
-without arguments: the console script, `python -m blueprint`) leaves its objects out of the
-interpreter's last collection when a sub-command is done.
+without arguments: the console script, `python -m blueprint`) keeps the objects that live until its
+end (the modules, the document read) out of later collections, the interpreter's last one included.
 """
 
 from __future__ import annotations
@@ -87,10 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if extra:  # argparse would blame the top-level command; the sub-command's usage is the helpful one
         sub.error(_extra_problem(args.command, extra))
     args.usage_error = sub.error
-    args.process_ends = argv is None  # a command may leave the collector out of the exit sooner
+    collector.command_starts(process_ends=argv is None)  # (the editor's process is left as it was)
     code = _guarded(lambda: args.run(args), debug)
-    if args.process_ends:  # (the editor's process is left as it was)
-        collector.skip_exit_collection()
+    collector.settle()
     return code
 
 

@@ -14,7 +14,7 @@ import argparse
 import io
 from pathlib import Path
 
-from blueprint.cli.collector import skip_exit_collection
+from blueprint.cli.collector import settle
 from blueprint.cli.common import EXIT_OK, EXIT_UNREADABLE, STDIN, load_or_none, say_error, shown_name
 from blueprint.cli.export_views import HTML_SUFFIXES, add_view_option, chosen_audience, write_html
 from blueprint.fileformat import BlueprintFileError, write_atomically
@@ -85,8 +85,7 @@ def run(args: argparse.Namespace) -> int:
     # the collector would only walk them again and again (0.06 s of a 5,000-card export's load)
     with without_gc():
         code = _export(args)
-        if getattr(args, "process_ends", False):  # before the collector runs again over what is left
-            skip_exit_collection()
+        settle()  # before the collector runs again over what is left (the layout's memo, fonts)
         return code
 
 
