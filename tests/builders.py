@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from blueprint.fileformat import from_raw as from_raw_json
-from blueprint.model import Blueprint
+from blueprint.model import Blueprint, Card, Link
 
 STANDARD_LANES = ["evidence", "customer", "frontstage", "backstage", "support"]
 
@@ -220,3 +220,24 @@ def sharing_blueprint() -> Blueprint:
         {"id": "all", "name": "Everything"},
     ]
     return Blueprint.model_validate(raw)
+
+
+class IndexOf:
+    """What the editor's Document answers to `relayout` (cards and links by id, a cell's cards in
+    order), made from `doc`."""
+
+    def __init__(self, doc: Blueprint) -> None:
+        self.cards = doc.cards_by_id()
+        self.links = doc.links_by_id()
+        self.cells: dict[tuple[str, str], list[str]] = {}
+        for c in doc.cards:
+            self.cells.setdefault((c.lane, c.step), []).append(c.id)
+
+    def card(self, card_id: str) -> Card | None:
+        return self.cards.get(card_id)
+
+    def link(self, link_id: str) -> Link | None:
+        return self.links.get(link_id)
+
+    def cell(self, lane_id: str, step_id: str) -> list[str]:
+        return self.cells.get((lane_id, step_id), [])

@@ -58,37 +58,85 @@ class LinksOfCards:
 class LinksOfLanes:
     """Link ids by the lanes of their source and target card (the pair a lane shift acts on), for
     one layout's routes: when lanes move, the links between two lanes that did not move are not
-    visited, and those between two lanes that moved alike are shifted without a look at the others."""
+    visited, and those between two lanes that moved alike are shifted without a look at the others.
 
-    __slots__ = ("by_pair", "pair_of", "routes")
+    Also by column (`near`): a route runs between its cards' columns (and the gutters beside them),
+    so the preview of a lane shift (`preview.py`) visits only the links that can run where the views
+    look. A link is filed under the lower of its two cards' columns; one that spans more than `SPAN`
+    columns (a loop back, a long hand-off) is kept in `long`, which every question visits."""
 
-    def __init__(self, routes: dict[str, Route], cards: dict[str, CardBox]) -> None:
+    __slots__ = ("by_column", "by_pair", "columns_of", "long", "pair_of", "routes", "steps_index")
+
+    SPAN = 4
+
+    def __init__(
+        self, routes: dict[str, Route], cards: dict[str, CardBox], steps_index: dict[str, int]
+    ) -> None:
         by_pair: dict[tuple[str, str], set[str]] = {}
         pair_of: dict[str, tuple[str, str]] = {}
         same: dict[tuple[str, str], tuple[str, str]] = {}  # one tuple per pair of lanes, shared
+        self.by_column: dict[int, set[str]] = {}
+        self.columns_of: dict[str, tuple[int, int]] = {}
+        self.long: set[str] = set()
+        self.steps_index = steps_index
         for link_id, route in routes.items():
-            key = (cards[route.source].lane_id, cards[route.target].lane_id)
+            s, t = cards[route.source], cards[route.target]
+            key = (s.lane_id, t.lane_id)
             pair = same.get(key)
             if pair is None:
                 same[key] = pair = key
                 by_pair[pair] = set()
             by_pair[pair].add(link_id)
             pair_of[link_id] = pair
+            self._file(link_id, steps_index[s.step_id], steps_index[t.step_id])
         self.by_pair, self.pair_of, self.routes = by_pair, pair_of, routes
+
+    def _file(self, link_id: str, a: int, b: int) -> None:
+        low, high = (a, b) if a <= b else (b, a)
+        self.columns_of[link_id] = (low, high)
+        if high - low > self.SPAN:
+            self.long.add(link_id)
+        else:
+            column = self.by_column.get(low)
+            if column is None:
+                self.by_column[low] = {link_id}
+            else:
+                column.add(link_id)
+
+    def _unfile(self, link_id: str) -> None:
+        found = self.columns_of.pop(link_id, None)
+        if found is not None:
+            self.long.discard(link_id)
+            column = self.by_column.get(found[0])
+            if column is not None:
+                column.discard(link_id)
 
     def update(self, link_id: str, route: Route | None, cards: dict[str, CardBox]) -> None:
         """`link_id` now has `route` (None: removed), its cards in `cards`."""
         old = self.pair_of.pop(link_id, None)
         if old is not None:
             self.by_pair[old].discard(link_id)
+        self._unfile(link_id)
         if route is not None:
-            pair = (cards[route.source].lane_id, cards[route.target].lane_id)
+            s, t = cards[route.source], cards[route.target]
+            pair = (s.lane_id, t.lane_id)
             self.pair_of[link_id] = pair
             links = self.by_pair.get(pair)
             if links is None:
                 self.by_pair[pair] = {link_id}
             else:
                 links.add(link_id)
+            self._file(link_id, self.steps_index[s.step_id], self.steps_index[t.step_id])
+
+    def near(self, first: int, last: int) -> list[str]:
+        """The links one of whose cards is in a column from `first` to `last`, or that span one."""
+        found = [i for i in self.long if self.columns_of[i][0] <= last and self.columns_of[i][1] >= first]
+        by_column, columns_of = self.by_column, self.columns_of
+        for column in range(first - self.SPAN, last + 1):
+            for link_id in by_column.get(column, ()):
+                if columns_of[link_id][1] >= first:
+                    found.append(link_id)
+        return found
 
 
 class EditState:
@@ -118,5 +166,5 @@ class EditState:
     def lanes_in_step(self, routes: dict[str, Route], cards: dict[str, CardBox]) -> LinksOfLanes:
         """The lane-pair index of `routes` (their cards in `cards`), built when none is in step."""
         if self.lanes is None or self.lanes.routes is not routes:
-            self.lanes = LinksOfLanes(routes, cards)
+            self.lanes = LinksOfLanes(routes, cards, self.steps_index)
         return self.lanes

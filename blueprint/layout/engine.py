@@ -13,7 +13,7 @@ from typing import Protocol
 from blueprint.layout import metrics as m
 from blueprint.layout.cards import CardContent, card_content, place_card, planned_cards
 from blueprint.layout.edit_state import EditState
-from blueprint.layout.emotion import curve_of, emotion_curve, means_after_edit
+from blueprint.layout.emotion import Means, curve_after, curve_of, emotion_curve, means_after_edit
 from blueprint.layout.gcpause import without_gc
 from blueprint.layout.grid import column_x, headers, lane_band, three_lines, with_column_heights
 from blueprint.layout.label_memo import MemoSlot
@@ -386,6 +386,15 @@ def _emotion(
         and (not customer_touched or (means is not None and means == dict(previous.emotion.values)))
     ):
         return previous.emotion
+    if (
+        isinstance(means, Means)
+        and previous is not None
+        and previous.emotion is not None
+        and previous.width == width
+        and previous.emotion.box.bottom == lanes_top
+        and isinstance(previous.edit_state, EditState)
+    ):
+        return curve_after(previous.emotion, means, steps, previous.edit_state.steps_index)
     if means is not None:
         return curve_of(means, steps, lanes_top, width)
     return emotion_curve(doc, steps, lanes_top, width)
@@ -393,7 +402,7 @@ def _emotion(
 
 def _means_after_edit(
     previous: Layout, fresh: list[Card], changed: set[str], customer_lanes: set[str], known: DocumentIndex
-) -> dict[str, float]:
+) -> Means:
     """Each step's mean feeling after an edit, counting again only the steps where a changed card of a
     customer lane was or is (from the editor's index: no pass over every card)."""
     old_cards = previous.cards

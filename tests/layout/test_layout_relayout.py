@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from blueprint.layout import Layout, compute_layout, relayout
 from blueprint.model import Blueprint, Card, Link, unique_id
 
-from builders import blueprint_with, card, plan
+from builders import IndexOf, blueprint_with, card, plan
 from strategies import blueprints
 
 
@@ -72,26 +72,6 @@ def test_relayout_equals_a_full_layout(doc: Blueprint, data: st.DataObject) -> N
         previous, changed = incremental, set()
 
 
-class _Index:
-    """What the editor's Document answers (by id, and a cell's cards in order), made from `doc`."""
-
-    def __init__(self, doc: Blueprint) -> None:
-        self.cards = doc.cards_by_id()
-        self.links = doc.links_by_id()
-        self.cells: dict[tuple[str, str], list[str]] = {}
-        for c in doc.cards:
-            self.cells.setdefault((c.lane, c.step), []).append(c.id)
-
-    def card(self, card_id: str) -> Card | None:
-        return self.cards.get(card_id)
-
-    def link(self, link_id: str) -> Link | None:
-        return self.links.get(link_id)
-
-    def cell(self, lane_id: str, step_id: str) -> list[str]:
-        return self.cells.get((lane_id, step_id), [])
-
-
 @given(blueprints(), st.data())
 def test_relayout_told_what_changed_equals_a_full_layout(doc: Blueprint, data: st.DataObject) -> None:
     """As the editor calls it: every card and link the edit touched named, the frame vouched for."""
@@ -101,7 +81,7 @@ def test_relayout_told_what_changed_equals_a_full_layout(doc: Blueprint, data: s
     for _ in range(data.draw(st.integers(1, 3))):
         links: dict[str, Link | None] = {}
         changed = _edit(doc, data, links) | links.keys()
-        incremental = relayout(doc, previous, changed, index=_Index(doc), same_frame=True)
+        incremental = relayout(doc, previous, changed, index=IndexOf(doc), same_frame=True)
         assert incremental == compute_layout(doc)
         assert list(incremental.routes) == [link.id for link in doc.links]
         assert sorted(incremental.cards) == sorted(card.id for card in doc.cards)
@@ -203,7 +183,7 @@ def test_a_lane_shifting_move_told_by_the_editor_visits_only_the_lanes_that_move
     previous = compute_layout(doc)
     f3 = next(c for c in doc.cards if c.id == "f3")
     f3.step = "step1"  # four cards now stack in one cell: the frontstage lane grows
-    after = relayout(doc, previous, {"f3"}, index=_Index(doc), same_frame=True)
+    after = relayout(doc, previous, {"f3"}, index=IndexOf(doc), same_frame=True)
     assert after == compute_layout(doc)
     dy = after.cards["b0"].box.y - previous.cards["b0"].box.y
     assert dy > 0
@@ -217,14 +197,14 @@ def test_a_lane_shifting_move_told_by_the_editor_visits_only_the_lanes_that_move
     new_link = Link(id="across-up", source="s0", target="up1", label="back up")
     doc.links.append(new_link)
     f3.step = "step2"  # the lane shrinks back
-    again = relayout(doc, after, {"f3", "across-up"}, index=_Index(doc), same_frame=True)
+    again = relayout(doc, after, {"f3", "across-up"}, index=IndexOf(doc), same_frame=True)
     assert again == compute_layout(doc)
     assert list(again.routes) == [link.id for link in doc.links]
     _assert_renewed_names_every_new_shape(after, again)
 
     gone = doc.links.pop(2)
     f3.step = "step1"
-    third = relayout(doc, again, {"f3", gone.id}, index=_Index(doc), same_frame=True)
+    third = relayout(doc, again, {"f3", gone.id}, index=IndexOf(doc), same_frame=True)
     assert third == compute_layout(doc)
     assert gone.id not in third.routes and gone.id in third.renewed_routes  # type: ignore[operator]
     _assert_renewed_names_every_new_shape(again, third)
