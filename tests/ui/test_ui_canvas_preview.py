@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from test_ui_canvas_behind import STEPS, assert_as_fresh, lane_shift, wide_document
 
 import blueprint.ui.canvas.scene as scene_module
-from blueprint.edit import Document, MoveCard, SetCardFields
+from blueprint.edit import Document, MoveCard, RemoveCards, SetCardFields
 from blueprint.layout import compute_layout
 from blueprint.ui.canvas.editing import CanvasEditor
 from blueprint.ui.canvas.find_marks import FindMarks
@@ -143,6 +143,12 @@ def test_undo_and_redo_through_previews(qtbot: QtBot) -> None:
     stack.redo()
     stack.undo()
     stack.redo()
+    exact(qtbot, scene)
+    assert_exact(scene, document)
+    editor.run(RemoveCards(("c0",)))  # the customer lane shrinks back: a card and its links gone
+    assert scene.exact_pending and "c0" not in scene.cards and document.card("c0") is None
+    stack.undo()  # and back, with its links
+    assert "c0" in scene.cards  # (previewed or not: links come back with it)
     exact(qtbot, scene)
     assert_exact(scene, document)
 

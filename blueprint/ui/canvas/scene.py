@@ -383,9 +383,9 @@ class BlueprintScene(QGraphicsScene):
     def _follow_preview(self, told_cards: frozenset[str], told_routes: frozenset[str]) -> None:
         """Bring the items up to the exact layout that replaced a preview, the views looking where
         they did. The items the preview told get the exact shapes (equal ones: nothing moves or
-        repaints). The preview told every renewed item whose old or new place its sight meets (and it
-        holds the same cards and links as the layout before): the others are out of sight, left
-        behind as a whole (asking each one cost 40 ms at 40,000 cards)."""
+        repaints). The preview told every renewed item whose old or new place its sight meets, and
+        every card and link added or removed: the others are out of sight, left behind as a whole
+        (asking each one cost 40 ms at 40,000 cards)."""
         layout, cards, links, behind = self.layout, self.cards, self.links, self._behind
         for card_id in told_cards:
             item, shape = dict.get(cards, card_id), layout.cards.get(card_id)
@@ -397,8 +397,33 @@ class BlueprintScene(QGraphicsScene):
             if item is not None and route is not None:
                 item.set_route(route, exact=True)  # (its `shifted_by` counts from before the preview)
                 behind.pop(link_id, None)
-        rest = (layout.renewed_cards - told_cards) | (layout.renewed_routes - told_routes)  # type: ignore[operator]
-        behind.update(dict.fromkeys(rest))
+        rest_cards = layout.renewed_cards - told_cards  # type: ignore[operator]
+        rest_routes = layout.renewed_routes - told_routes  # type: ignore[operator]
+        # (a card or link added or removed is one the preview told: should one not be, it is made or
+        # dropped here, as `_update_cards` would; found by set operations, not a visit of each)
+        odd_cards = (rest_cards - layout.cards.keys()) | (rest_cards - cards.keys())
+        odd_routes = (rest_routes - layout.routes.keys()) | (rest_routes - links.keys())
+        if odd_cards or odd_routes:
+            self._follow_link_order(
+                [i for i in odd_routes if i in layout.routes and i not in self._link_order]
+            )
+            for card_id in odd_cards:
+                shape, item = layout.cards.get(card_id), dict.get(cards, card_id)
+                if shape is None and item is not None:
+                    self.removeItem(cards.pop(card_id))
+                elif shape is not None and item is None:
+                    self._add_card(shape)
+            for link_id in odd_routes:
+                route, link = layout.routes.get(link_id), dict.get(links, link_id)
+                if route is None and link is not None:
+                    links.pop(link_id).remove()
+                elif route is not None and link is None:
+                    self._add_link(route)
+            for element_id in odd_cards | odd_routes:
+                behind.pop(element_id, None)
+            rest_cards -= odd_cards
+            rest_routes -= odd_routes
+        behind.update(dict.fromkeys(rest_cards | rest_routes))
 
     def _adopt_grid(self) -> None:
         """The grid items show the layout shown now, drawn as the preview they show (whose lanes,
