@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QGlyphRun,
     QGuiApplication,
     QPainter,
+    QPen,
     QTextLayout,
     QTextOption,
 )
@@ -202,6 +203,26 @@ def draw_runs(painter: QPainter, runs: Iterable[tuple[float, float, str, float, 
 
 
 _ORIGIN = QPointF(0.0, 0.0)
+
+
+def draw_lines(
+    painter: QPainter, groups: Iterable[tuple[QPen, Iterable[tuple[float, float, str, float, bool]]]]
+) -> None:
+    """Groups of upright lines (x, baseline, text, size, bold), each group in its pen, under one scaled
+    painter state, as `draw_runs` draws them (a card's title and then its grey text, in one go)."""
+    painter.save()
+    painter.scale(_INVERSE, _INVERSE)
+    scaled = painter.worldTransform()
+    for pen, lines in groups:
+        painter.setPen(pen)
+        for x, baseline, text, size, bold in lines:
+            painter.translate(math.trunc(x * _FIXED) / 64.0, baseline * TEXT_SCALE)  # see `draw_runs`
+            for run in glyph_runs(text, size, bold):
+                painter.drawGlyphRun(_ORIGIN, run)
+            painter.setWorldTransform(scaled)
+    painter.restore()
+
+
 _FIXED = TEXT_SCALE * 64.0  # x in scene units to 1/64ths of the TEXT_SCALE font's pixels
 
 
