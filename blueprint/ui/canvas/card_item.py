@@ -46,6 +46,8 @@ class CardItem(QGraphicsRectItem):
         self.setAcceptHoverEvents(True)
         self.setZValue(2)
         self._tooltip_for: CardBox | None = None  # the tooltip is made on hover (cheap moves)
+        self._text_for: CardBox | None = None  # the card box `_text` was placed for
+        self._text: style.Placed = ()
 
     @property
     def card_id(self) -> str:
@@ -166,7 +168,15 @@ class CardItem(QGraphicsRectItem):
     def _paint_text(self, painter: QPainter, rect: QRectF) -> None:
         """The text blocks where the layout measured them and as the PDF sets them (title bold,
         description, details with the function's name bold; right-to-left lines aligned right), at
-        the layout's widths (`style.draw_lines`)."""
+        the layout's widths. Where each line starts is worked out once per card box (`_place_text`):
+        a card is painted again for all sorts of reasons (a lane shift below or beside it, a drag
+        over it, hovering) while its box stays the same."""
+        if self._text_for is not self.card_box:
+            self._text = self._place_text(rect)
+            self._text_for = self.card_box
+        style.draw_placed(painter, self._text)
+
+    def _place_text(self, rect: QRectF) -> style.Placed:
         s = self.card_box
         x = rect.x() + m.STRIP_WIDTH + m.CARD_PAD
         right = rect.right() - m.CARD_PAD
@@ -182,7 +192,7 @@ class CardItem(QGraphicsRectItem):
         for line in s.detail_lines:
             top = _block(rest, x, right, top, (line,), m.DETAIL_SIZE, m.DETAIL_LEADING, bold)
             bold = False
-        style.draw_lines(painter, ((_TEXT_PEN, title), (_MUTED_PEN, rest)))
+        return ((_TEXT_PEN, tuple(title)), (_MUTED_PEN, tuple(rest)))
 
     def _paint_markers(self, painter: QPainter) -> None:
         """Fail points as a red disc with "F", wait points as an amber pill, open improvement plans as a
@@ -276,12 +286,12 @@ def _block(
     leading: float,
     bold: bool,
 ) -> float:
-    """Add `lines` from `top` with the layout's leading (baselines as in the PDF) to `runs`; returns
-    the y below."""
+    """Add `lines` from `top` with the layout's leading (baselines as in the PDF) to `runs`, placed
+    (`style.place`); returns the y below."""
     for line in lines:
         baseline = top + size * 0.95
         width = _right_to_left_advance(line, size, bold)
-        runs.append((x if width is None else right - width, baseline, line, size, bold))
+        runs.append((*style.place(x if width is None else right - width, baseline), line, size, bold))
         top += leading
     return top
 

@@ -190,12 +190,11 @@ def draw_runs(painter: QPainter, runs: Iterable[tuple[float, float, str, float, 
     painter.scale(_INVERSE, _INVERSE)
     scaled = painter.worldTransform()
     for x, baseline, text, size, bold, italic in runs:
-        # drawText(QPointF) starts at x taken as a 26.6 fixed-point number cut towards zero (Qt's
-        # QFixed::fromReal) and at the baseline as it is, and places the glyphs through the painter's
-        # matrix translated there: translating the painter there and drawing at (0, 0) repeats that
-        # arithmetic (a run drawn at the point instead is added to each glyph's position first, which
-        # rounds otherwise at zooms that are not a power of two)
-        painter.translate(math.trunc(x * _FIXED) / 64.0, baseline * TEXT_SCALE)
+        # drawText places the glyphs through the painter's matrix translated to the line's start:
+        # translating the painter there and drawing at (0, 0) repeats that arithmetic (a run drawn
+        # at the point instead is added to each glyph's position first, which rounds otherwise at
+        # zooms that are not a power of two)
+        painter.translate(*place(x, baseline))
         for run in glyph_runs(text, size, bold, italic):
             painter.drawGlyphRun(_ORIGIN, run)
         painter.setWorldTransform(scaled)
@@ -203,27 +202,34 @@ def draw_runs(painter: QPainter, runs: Iterable[tuple[float, float, str, float, 
 
 
 _ORIGIN = QPointF(0.0, 0.0)
+_FIXED = TEXT_SCALE * 64.0  # x in scene units to 1/64ths of the TEXT_SCALE font's pixels
 
 
-def draw_lines(
-    painter: QPainter, groups: Iterable[tuple[QPen, Iterable[tuple[float, float, str, float, bool]]]]
-) -> None:
-    """Groups of upright lines (x, baseline, text, size, bold), each group in its pen, under one scaled
-    painter state, as `draw_runs` draws them (a card's title and then its grey text, in one go)."""
+def place(x: float, baseline: float) -> tuple[float, float]:
+    """Where `drawText` from (x, baseline) starts its line, in the TEXT_SCALE font's units: x taken as
+    a 26.6 fixed-point number cut towards zero (Qt's `QFixed::fromReal`), the baseline as it is.
+    Kept by text drawn again and again from the same place (`draw_placed`)."""
+    return math.trunc(x * _FIXED) / 64.0, baseline * TEXT_SCALE
+
+
+#: Lines placed by `place`, as (x, y, text, size, bold), in groups drawn each in its pen.
+Placed = tuple[tuple[QPen, tuple[tuple[float, float, str, float, bool], ...]], ...]
+
+
+def draw_placed(painter: QPainter, groups: Placed) -> None:
+    """Groups of upright lines placed by `place`, each group in its pen, under one scaled painter
+    state: the pixels `draw_runs` sets (a card's title and then its grey text, in one go)."""
     painter.save()
     painter.scale(_INVERSE, _INVERSE)
     scaled = painter.worldTransform()
     for pen, lines in groups:
         painter.setPen(pen)
-        for x, baseline, text, size, bold in lines:
-            painter.translate(math.trunc(x * _FIXED) / 64.0, baseline * TEXT_SCALE)  # see `draw_runs`
+        for x, y, text, size, bold in lines:
+            painter.translate(x, y)
             for run in glyph_runs(text, size, bold):
                 painter.drawGlyphRun(_ORIGIN, run)
             painter.setWorldTransform(scaled)
     painter.restore()
-
-
-_FIXED = TEXT_SCALE * 64.0  # x in scene units to 1/64ths of the TEXT_SCALE font's pixels
 
 
 def draw_text_in(
