@@ -153,13 +153,15 @@ class CardItem(QGraphicsRectItem):
             painter.drawEllipse(centre, 2.0, 2.0)
 
     def _paint_far(self, painter: QPainter, rect: QRectF) -> None:
-        """Zoomed far out, text would be unreadable dots: a plain box, its function colour, its state."""
-        fill = QColor(style.SELECTION) if self.selected_look else style.colour(self.card_box.function_color)
-        painter.fillRect(rect, QColor(style.CARD_BORDER))
-        painter.fillRect(rect.adjusted(1, 1, -1, -1), _FILLS.get(self.card_box.lane_kind, _FILLS["customer"]))
+        """Zoomed far out, text would be unreadable dots: a plain box, its function colour, its state
+        (in colours made once: Fit to Window paints thousands of these)."""
+        s = self.card_box
+        painter.fillRect(rect, _BORDER_COLOUR)
+        painter.fillRect(rect.adjusted(1, 1, -1, -1), _FILLS.get(s.lane_kind, _FILLS["customer"]))
+        fill = _SELECTION_COLOUR if self.selected_look else _function_colour(s.function_color)
         painter.fillRect(QRectF(rect.x(), rect.y(), rect.width() * 0.25, rect.height()), fill)
         if self.finding_count:
-            colour = QColor(style.SEVERITY_COLOURS.get(self.finding_severity or "", "#3B82F6"))
+            colour = _SEVERITY_COLOURS.get(self.finding_severity or "", _INFO_COLOUR)
             painter.fillRect(
                 QRectF(rect.right() - rect.width() * 0.25, rect.y(), rect.width() * 0.25, rect.height()),
                 colour,
@@ -310,6 +312,12 @@ def _advance(text: str, size: float, bold: bool) -> float:
 
 
 @lru_cache(maxsize=256)
+def _function_colour(function_color: str | None) -> QColor:
+    """A function's colour, as a card zoomed far out shows it (parsed once per colour)."""
+    return style.colour(function_color)
+
+
+@lru_cache(maxsize=256)
 def _strip_colour(function_color: str | None) -> QColor:
     """The colour strip of a function's cards (parsed once per colour, not on every paint)."""
     return style.colour(function_color, style.NO_COLOUR_STRIP)
@@ -369,6 +377,10 @@ _WAIT_FILL = QBrush(QColor(style.WAIT))
 _BADGE_RING = QPen(QColor("#FFFFFF"), 1)
 _SEVERITY_FILLS = {severity: QBrush(QColor(colour)) for severity, colour in style.SEVERITY_COLOURS.items()}
 _INFO_FILL = QBrush(QColor("#3B82F6"))
+_SEVERITY_COLOURS = {severity: QColor(colour) for severity, colour in style.SEVERITY_COLOURS.items()}
+_INFO_COLOUR = QColor("#3B82F6")
+_BORDER_COLOUR = QColor(style.CARD_BORDER)
+_SELECTION_COLOUR = QColor(style.SELECTION)
 _OVER_TOLERANCE_FILL = QBrush(QColor(style.OVER_TOLERANCE))
 _CLOCK_HANDS = QPen(QColor("#FFFFFF"), 1.3)
 _CLOCK_HANDS.setCapStyle(Qt.PenCapStyle.RoundCap)
