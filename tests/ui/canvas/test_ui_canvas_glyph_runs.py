@@ -121,3 +121,20 @@ def test_a_badge_count_is_centred_as_drawtext_centres_it(zoom: float) -> None:
         expected = _image(zoom, scroll, _draw_text_in, box, text)
         drawn = _image(zoom, scroll, style.draw_text_in, box, flags, text, style.DETAIL_SIZE, True)
         assert drawn == expected, (zoom, text, centre)
+
+
+def _upright_label(painter: QPainter, draw: Callable[..., object], x: float, y: float, text: str) -> None:
+    """An upright link label's text as `LinkLabelItem` draws it: the painter turned about its place."""
+    painter.translate(x, y)
+    painter.rotate(-90)
+    draw(painter, -17.3, 2.275, text, style.LINK_LABEL_SIZE, False)
+
+
+@pytest.mark.parametrize("zoom", [1.0, 0.8, 1.25])
+def test_upright_labels_drawn_from_glyph_runs_set_the_pixels_drawtext_sets(zoom: float) -> None:
+    rng = random.Random(zoom)
+    for text in LINES:
+        scroll = (rng.uniform(0, 30_000), rng.uniform(0, 6_000))
+        x, y = scroll[0] + rng.uniform(5, 300 / zoom), scroll[1] + rng.uniform(20, 100 / zoom)
+        expected = _image(zoom, scroll, _upright_label, _draw_text, x, y, text)
+        assert _image(zoom, scroll, _upright_label, style.draw_text, x, y, text) == expected, (zoom, text)
