@@ -2,6 +2,11 @@
 
 Each sub-command lives in its own module with `add_parser(subparsers)` and `run(args) -> int`.
 Errors reach the user as one line on standard error; `--debug` shows the traceback instead.
+
+Importing this package is cheap (no pydantic, no reportlab): a command's modules are imported by
+`main` with the cycle collector paused (`collector.py`), and the `blueprint` program itself (`main()`
+without arguments: the console script, `python -m blueprint`) keeps the objects that live until its
+end (the modules, the document read) out of later collections, the interpreter's last one included.
 """
 
 from __future__ import annotations
@@ -12,8 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from blueprint import __version__
-from blueprint.cli import gui_cmd
-from blueprint.cli.common import EXIT_UNREADABLE, say_error
+from blueprint.cli import collector, gui_cmd
 
 #: Each sub-command and the module (in this package) that holds it. A command imports only its own
 #: module: `blueprint export` does not pay for networkx, which `handoffs` and `diff` need.
@@ -67,12 +71,15 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line `argv`; without it, this process's own (`sys.argv`), and the process is
+    taken to end when this returns."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     words = [a for a in args_list if a != "--debug"]
     debug = "--debug" in args_list
     if not words or (words[0] not in SUBCOMMANDS and words[0] not in ("-h", "--help", "--version")):
         return _guarded(lambda: gui_cmd.run(gui_cmd.parse(words)), debug)
-    parser = build_parser(words[0] if words[0] in SUBCOMMANDS else None)
+    with collector.paused():  # the command's modules: lasting objects, no garbage to look for
+        parser = build_parser(words[0] if words[0] in SUBCOMMANDS else None)
     args, extra = parser.parse_known_args(words)  # --debug may stand anywhere
     if args.command is None:  # only -h/--help/--version get here, and argparse has exited
         parser.error("a command is needed")
@@ -80,7 +87,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if extra:  # argparse would blame the top-level command; the sub-command's usage is the helpful one
         sub.error(_extra_problem(args.command, extra))
     args.usage_error = sub.error
-    return _guarded(lambda: args.run(args), debug)
+    collector.command_starts(process_ends=argv is None)  # (the editor's process is left as it was)
+    code = _guarded(lambda: args.run(args), debug)
+    collector.settle()
+    return code
 
 
 def _subparser(parser: argparse.ArgumentParser, command: str) -> argparse.ArgumentParser:
@@ -109,5 +119,7 @@ def _guarded(action, debug: bool) -> int:  # type: ignore[no-untyped-def]
     except Exception as error:  # the last net: never show a traceback unless asked
         if debug:
             raise
+        from blueprint.cli.common import EXIT_UNREADABLE, say_error
+
         say_error(None, f"internal error: {type(error).__name__}: {error} (run with --debug for details)")
         return EXIT_UNREADABLE

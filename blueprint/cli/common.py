@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from blueprint.cli.collector import paused, settle
 from blueprint.fileformat import BlueprintFileError, load, loads
 from blueprint.fileformat.jsontext import too_large
 from blueprint.fileformat.limits import MAX_FILE_BYTES
@@ -38,6 +39,13 @@ def shown_name(path: str) -> str:
 
 def read_document(path: str) -> Blueprint:
     """Load FILE, or standard input when it is `-` (same size limit and checks as a file)."""
+    with paused():  # reading makes many lasting objects and no garbage cycles
+        doc = _read_document(path)
+        settle()  # the document lives as long as the command
+    return doc
+
+
+def _read_document(path: str) -> Blueprint:
     if path != STDIN:
         return load(path)
     if sys.stdin is None or getattr(sys.stdin, "buffer", None) is None:  # started with stdin closed

@@ -12,8 +12,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from blueprint.cli.common import EXIT_UNREADABLE, say_error
-
 
 def commands() -> str:
     """The sub-commands, from the one registry (`blueprint.cli.SUBCOMMANDS`), so no list can drift."""
@@ -54,6 +52,8 @@ def has_display() -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    from blueprint.cli.common import EXIT_UNREADABLE, say_error  # loads the model: only when it runs
+
     if args.file is not None and not Path(args.file).exists():
         if Path(args.file).suffix:
             say_error(args.file, "no such file")

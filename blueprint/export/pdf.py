@@ -11,17 +11,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.pdfgen.canvas import Canvas
 
 from blueprint.export import style as st
-from blueprint.export.appendix import AppendixPage, appendix_refs, build_appendix, shortened_refs
 from blueprint.export.draw import BlueprintPainter
 from blueprint.export.fonts import REGULAR, FontSet
 from blueprint.export.legend import draw_legend, legend_items
 from blueprint.export.pages import MARGIN, OVERLAP, TITLE_BLOCK, PagePlan, Tile, plan_pages
 from blueprint.export.pdfmeta import describe, language
-from blueprint.export.sources import appendix_sources
 from blueprint.export.textdraw import TextPen
 from blueprint.layout import Layout, compute_layout
 from blueprint.layout.audience import EVERYTHING, Audience, shown_blueprint
@@ -29,6 +28,9 @@ from blueprint.layout.focus import focus_state
 from blueprint.layout.gcpause import without_gc
 from blueprint.layout.text import one_line, text_width
 from blueprint.model import Blueprint
+
+if TYPE_CHECKING:
+    from blueprint.export.appendix import AppendixPage
 
 
 @dataclass(frozen=True)
@@ -54,11 +56,16 @@ def _export(whole: Blueprint, out: str | Path | io.BytesIO, options: ExportOptio
     doc = shown_blueprint(whole, options.audience.hidden_lanes)  # `whole` itself without a view
     layout = compute_layout(doc)
     plan = plan_pages(layout, options.page_size, options.orientation, options.fit)
-    refs = appendix_refs(doc, layout) if options.appendix else {}
     frame_x, frame_y, frame_w, frame_h = plan.frame
+    shown_refs: dict[str, str] = {}  # appendix entries ("A1", ...) the boxes point to
     appendix: list[AppendixPage] = []
-    if options.appendix:
+    if options.appendix:  # its modules are imported only then (12 ms of a whole `export` process)
+        from blueprint.export.appendix import appendix_refs, build_appendix, shortened_refs
+        from blueprint.export.sources import appendix_sources
+
+        refs = appendix_refs(doc, layout)
         appendix = build_appendix(doc, layout, refs, appendix_sources(doc, whole), frame_w, frame_h)
+        shown_refs = shortened_refs(doc, layout, refs)
     sheets = _focus_sheets(whole, options)
     total = len(plan.tiles) + len(appendix) + sum(sheet.page_count for sheet in sheets)
 
@@ -66,7 +73,7 @@ def _export(whole: Blueprint, out: str | Path | io.BytesIO, options: ExportOptio
     canvas, fonts = new_canvas(out, plan, doc, f"{doc.title} ({view})" if view else None)
     pen = TextPen(canvas, fonts)
     focus = focus_state(layout, options.audience.focus)
-    painter = BlueprintPainter(canvas, pen, layout, shortened_refs(doc, layout, refs), focus)
+    painter = BlueprintPainter(canvas, pen, layout, shown_refs, focus)
     legend = legend_items(layout, painter.refs)
 
     marked: set[str] = set()

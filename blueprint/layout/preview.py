@@ -61,12 +61,12 @@ def preview(
     *,
     index: DocumentIndex,
 ) -> Layout | None:
-    """The layout of `doc` after an edit of `previous` that changed only the cards `changed_ids` (as
-    `relayout(doc, previous, changed_ids, index=index, same_frame=True)` takes it: lanes, stages,
-    steps and functions as in `previous`), exact within `sight` as `within_sight` cuts it; None when
-    the edit changed no lane's height or place, or added or removed cards, or changed links: then
-    `relayout` is as quick. Leaves `previous` as it is (its label memo and edit state are the exact
-    relayout's to use).
+    """The layout of `doc` after an edit of `previous` that added, changed or removed only the cards
+    `changed_ids` (and the links of the removed ones), as `relayout(doc, previous, changed_ids,
+    index=index, same_frame=True)` takes it (lanes, stages, steps and functions as in `previous`),
+    exact within `sight` as `within_sight` cuts it; None when the edit changed no lane's height or
+    place, or added or changed links: then `relayout` is as quick. Leaves `previous` as it is (its
+    label memo and edit state are the exact relayout's to use).
 
     The work follows the sight, not the document: the lanes' new heights from the changed cells'
     stacks, then only the cards of the columns in sight (each lane's cards move with their lane),
@@ -80,11 +80,20 @@ def preview(
         return None
     planned = planned_cards(doc)
     changed = set(changed_ids) | (planned ^ previous.planned)
-    fresh = [index.card(i) for i in changed]
-    if not changed or any(card is None for card in fresh) or not changed <= previous.cards.keys():
+    found = {i: index.card(i) for i in changed}
+    fresh = [card for card in found.values() if card is not None]
+    removed = {i for i, card in found.items() if card is None and i in previous.cards}
+    cards = {card.id for card in fresh} | removed
+    # links may only go with a removed card (a card deleted with its links)
+    for link_id in changed - cards:
+        old = previous.routes.get(link_id)
+        if index.link(link_id) is not None or old is None or not {old.source, old.target} & removed:
+            return None
+    if not cards:
         return None
     with without_gc():
-        frame = _Frame(doc, previous, state, fresh, changed, planned, index)  # type: ignore[arg-type]
+        frame = _Frame(doc, previous, state, fresh, cards, planned, index)  # type: ignore[arg-type]
+        frame.removed_links = changed - cards
         if frame.bands_unchanged:
             return None
         return frame.within(sight)
@@ -112,9 +121,11 @@ class _Frame:
         index: DocumentIndex,
     ) -> None:
         self.previous, self.changed = previous, changed
+        self.removed = changed - {card.id for card in fresh}
+        self.removed_links: set[str] = set()  # the links of the removed cards, named by the edit
         self.contents = _contents(doc, fresh, planned)
         old_cards = previous.cards
-        touched = {old_cards[i].lane_id for i in changed} | {card.lane for card in fresh}
+        touched = {old_cards[i].lane_id for i in changed if i in old_cards} | {card.lane for card in fresh}
         self.stacks = regrouped(previous, fresh, changed, [], index.cell)
         contents = self.contents
 
@@ -253,6 +264,12 @@ class _Frame:
                 if card_id not in seen:
                     seen.add(card_id)
                     self._take_card(card_id, sight, cards, renewed_cards)
+        for card_id in self.removed:  # wherever they were: the canvas drops their items
+            del cards[card_id]
+            renewed_cards.add(card_id)
+        for card_id in self.changed - self.removed - previous.cards.keys():  # added, wherever they are
+            cards[card_id] = self.cards[card_id]
+            renewed_cards.add(card_id)
         routes, renewed_routes = self._routes_within(sight)
         return replace(
             previous,
@@ -267,7 +284,10 @@ class _Frame:
         )
 
     def _take_card(self, card_id: str, sight: Sight, cards: dict[str, CardBox], renewed: set[str]) -> None:
-        old, new = self.previous.cards[card_id], self.cards[card_id]
+        old = self.previous.cards.get(card_id)
+        if old is None or card_id in self.removed:
+            return  # added or removed: see `within`
+        new = self.cards[card_id]
         if new is not old and new != old and (box_meets(old.box, sight) or box_meets(new.box, sight)):
             cards[card_id] = new
             renewed.add(card_id)
@@ -292,7 +312,10 @@ class _Frame:
         cards, old_cards, steps_index = self.cards, previous.cards, self.steps_index
         pairs: dict[tuple[str, str], tuple[float | None, bool]] = {}
         near: dict[str, Route] = {}  # link order: the routes around the sight, as routed now
+        gone = self.removed_links
         for link_id in self._candidates(a_left, a_right, dirty):
+            if link_id in gone:
+                continue
             old = old_routes[link_id]
             points = old.points
             x0, x1 = points[0][0], points[-1][0]
@@ -323,7 +346,9 @@ class _Frame:
                 near[link_id] = route
         slow = _Slow({}, cards, self.cells, self.lane_ids, self.step_ids, after_edit=True)  # type: ignore[arg-type]
         routes = dict(old_routes)
-        renewed: set[str] = set()
+        renewed: set[str] = set(gone)
+        for link_id in gone:  # wherever they ran: the canvas drops their items
+            del routes[link_id]
         for link_id, route in near.items():
             if route.label_pos is not None:
                 placed = slow.place(route)
@@ -362,7 +387,8 @@ class _Frame:
     def _columns(self, by_id: bool = False) -> set:  # type: ignore[type-arg]
         """The columns the changed cards left or joined (indexes, or step ids with `by_id`)."""
         old_cards = self.previous.cards
-        ids = {old_cards[i].step_id for i in self.changed} | {self.cards[i].step_id for i in self.changed}
+        ids = {old_cards[i].step_id for i in self.changed if i in old_cards}
+        ids |= {self.cards[i].step_id for i in self.changed - self.removed}
         return ids if by_id else {self.steps_index[i] for i in ids}
 
     def _dirty(self) -> set[str]:
@@ -395,25 +421,29 @@ def within_sight(previous: Layout, exact: Layout, sight: Sight) -> Layout | None
     bottom: no view draws them, the canvas draws the columns to the layout's height, and making them
     again is a pass over every step); for cards, cells and routes, `exact`'s shape where the old or
     the new one meets `sight`, `previous`'s otherwise. None when no lane changed its place or
-    height, or the two do not hold the same cards and links. `renewed_cards` and `renewed_routes`
-    name the shapes that differ from `previous`'s; the result has no label memo and no edit state (a
-    `relayout` from it would lay everything out again)."""
+    height. Cards and links added or removed are added or removed wherever they are.
+    `renewed_cards` and `renewed_routes` name the shapes that differ from `previous`'s; the result
+    has no label memo and no edit state (a `relayout` from it would lay everything out again)."""
     if [band.band for band in exact.lanes] == [band.band for band in previous.lanes]:
         return None
-    if exact.cards.keys() != previous.cards.keys() or exact.routes.keys() != previous.routes.keys():
-        return None
     cards = dict(previous.cards)
-    renewed_cards: set[str] = set()
+    renewed_cards = set(cards.keys() - exact.cards.keys())  # removed, wherever they were
+    for card_id in renewed_cards:
+        del cards[card_id]
     for card_id, new in exact.cards.items():
-        old = cards[card_id]
-        if old != new and (box_meets(old.box, sight) or box_meets(new.box, sight)):
-            cards[card_id] = new
+        old = cards.get(card_id)
+        if old is None or (old != new and (box_meets(old.box, sight) or box_meets(new.box, sight))):
+            cards[card_id] = new  # added (wherever it is), or changed where the sight looks
             renewed_cards.add(card_id)
     routes = dict(previous.routes)
-    renewed_routes: set[str] = set()
+    renewed_routes = set(routes.keys() - exact.routes.keys())
+    for link_id in renewed_routes:
+        del routes[link_id]
     for link_id, route in exact.routes.items():
-        old_route = routes[link_id]
-        if old_route != route and (points_meet(old_route.points, sight) or points_meet(route.points, sight)):
+        old_route = routes.get(link_id)
+        if old_route is None or (
+            old_route != route and (points_meet(old_route.points, sight) or points_meet(route.points, sight))
+        ):
             routes[link_id] = route
             renewed_routes.add(link_id)
     cells = dict(previous.cells)

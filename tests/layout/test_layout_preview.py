@@ -13,7 +13,7 @@ from blueprint.layout import Layout, compute_layout, prepare_for_edits, relayout
 from blueprint.layout.plates import plate_rect
 from blueprint.layout.preview import Sight, preview, within_sight
 from blueprint.layout.shapes import Route
-from blueprint.model import Blueprint
+from blueprint.model import Blueprint, Card, unique_id
 
 from builders import IndexOf
 from strategies import blueprints
@@ -130,20 +130,76 @@ def test_a_preview_is_the_exact_layout_cut_to_the_sight(doc: Blueprint, data: st
     lanes = [lane.id for lane in doc.lanes]
     steps = [step.id for _, step in doc.all_steps()]
     card = data.draw(st.sampled_from(doc.cards))
-    if data.draw(st.booleans()):
+    changed = {card.id}  # as the editor names an edit: the cards, and the links that went with one
+    edit = data.draw(st.sampled_from(["move", "retitle", "add", "remove"]))
+    if edit == "move":
         card.lane = data.draw(st.sampled_from(lanes))
         card.step = data.draw(st.sampled_from(steps))
-    else:
+    elif edit == "retitle":
         card.title = data.draw(st.sampled_from(["x", "A much longer title " * 8]))
         card.description = data.draw(st.sampled_from(["", "words " * 60]))
+    elif edit == "add":
+        new = Card(
+            id=unique_id("new-card", doc.all_ids()),
+            lane=data.draw(st.sampled_from(lanes)),
+            step=data.draw(st.sampled_from(steps)),
+            title="New " * data.draw(st.integers(1, 30)),
+        )
+        doc.cards.insert(data.draw(st.integers(0, len(doc.cards))), new)
+        changed = {new.id}
+    else:
+        doc.cards.remove(card)
+        changed |= {link.id for link in doc.links if card.id in (link.source, link.target)}
+        doc.links[:] = [link for link in doc.links if card.id not in (link.source, link.target)]
     x = data.draw(st.floats(0, max(previous.width, 1.0)))
     y = data.draw(st.floats(0, max(previous.height, 1.0)))
     sight = (x - 400, y - 300, x + 400, y + 300)
-    shown = preview(doc, previous, {card.id}, sight, index=IndexOf(doc))
-    exact = relayout(doc, previous, {card.id}, index=IndexOf(doc), same_frame=True)
+    shown = preview(doc, previous, changed, sight, index=IndexOf(doc))
+    exact = relayout(doc, previous, changed, index=IndexOf(doc), same_frame=True)
+    assert exact == compute_layout(doc)
     want = within_sight(previous, exact, sight)
     if shown is None:
         assert [b.band for b in exact.lanes] == [b.band for b in previous.lanes]
     else:
         assert want is not None
         _assert_same(shown, want, sight, labels=False)
+
+
+def test_a_card_added_to_and_deleted_from_a_lanes_tallest_cell_is_exact_in_sight() -> None:
+    """Both change the lane's height: the added card, and the deleted one with its links, are in the
+    preview wherever they are; everything in sight is the exact layout's."""
+    doc = _generator.generate(600)
+    previous = compute_layout(doc)
+    prepare_for_edits(previous)
+    lane = next(lane.id for lane in doc.lanes if lane.kind == "frontstage")
+    tallest = max(
+        (cell for cell in previous.cells.values() if cell.lane_id == lane),
+        key=lambda cell: len(cell.card_ids),
+    )
+    new = Card(
+        id=unique_id("new-card", doc.all_ids()), lane=lane, step=tallest.step_id, title="Checks the ID"
+    )
+    doc.cards.append(new)
+    sight = _sight_around(previous, tallest.card_ids[-1])
+    shown = preview(doc, previous, {new.id}, sight, index=IndexOf(doc))
+    exact = relayout(doc, previous, {new.id}, index=IndexOf(doc), same_frame=True)
+    want = within_sight(previous, exact, sight)
+    assert shown is not None and want is not None, "the lane did not grow: the test lost its point"
+    assert new.id in shown.cards and new.id in (shown.renewed_cards or ())
+    _assert_same(shown, want, sight)
+
+    previous = exact
+    gone = doc.cards_by_id()[tallest.card_ids[0]]
+    links = {link.id for link in doc.links if gone.id in (link.source, link.target)}
+    doc.cards.remove(gone)
+    doc.links[:] = [link for link in doc.links if link.id not in links]
+    doc.cards.remove(new)  # the lane is back to its height less one card
+    changed = {gone.id, new.id, *links}
+    shown = preview(doc, previous, changed, sight, index=IndexOf(doc))
+    exact = relayout(doc, previous, changed, index=IndexOf(doc), same_frame=True)
+    assert exact == compute_layout(doc)
+    want = within_sight(previous, exact, sight)
+    assert shown is not None and want is not None
+    assert gone.id not in shown.cards and not links & shown.routes.keys()
+    assert links and links <= (shown.renewed_routes or set())
+    _assert_same(shown, want, sight)
