@@ -7,6 +7,8 @@ Python `boundingRect()` made that the larger part of the repaint.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
@@ -44,6 +46,8 @@ class CardItem(QGraphicsRectItem):
         self.setAcceptHoverEvents(True)
         self.setZValue(2)
         self._tooltip_for: CardBox | None = None  # the tooltip is made on hover (cheap moves)
+        self._text_for: CardBox | None = None  # the card box `_text` was placed for
+        self._text: style.Placed = ()
 
     @property
     def card_id(self) -> str:
@@ -110,16 +114,19 @@ class CardItem(QGraphicsRectItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        """Pens, brushes and colours are made once (module constants, `_strip_colour`), text is drawn
+        from shaped glyph runs (`style.glyph_runs`): a lane shift repaints every card in sight below
+        it, and making them on each paint was a good part of its cost."""
         s = self.card_box
         rect = self.rect()
         if option.levelOfDetailFromTransform(painter.worldTransform()) < LOW_DETAIL:
             self._paint_far(painter, rect)
             return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        kind = s.lane_kind if s.lane_kind in style.CARD_COLOURS else "customer"
+        painter.setRenderHint(_ANTIALIASING, True)
+        kind = s.lane_kind if s.lane_kind in _FILLS else "customer"
         if self.drop_target:  # a link being drawn would end here
-            painter.setPen(QPen(QColor(style.DROP_TARGET), 2.6))
-            painter.setBrush(QBrush(QColor("#E8F0FE")))
+            painter.setPen(_DROP_PEN)
+            painter.setBrush(_DROP_FILL)
         elif self.selected_look:
             painter.setPen(_SELECTED_PEN)
             painter.setBrush(_FILLS[kind])
@@ -129,28 +136,32 @@ class CardItem(QGraphicsRectItem):
         _draw_box(painter, rect, kind)
         if s.function_id is not None:  # as in the PDF: a strip only for owned work
             strip = QRectF(rect.x(), rect.y(), m.STRIP_WIDTH, rect.height())
-            painter.fillRect(strip, style.colour(s.function_color, style.NO_COLOUR_STRIP))
+            painter.fillRect(strip, _strip_colour(s.function_color))
         self._paint_text(painter, rect)
-        self._paint_markers(painter)
+        if s.markers:
+            self._paint_markers(painter)
         if self.finding_count:
             self._paint_badge(painter, rect)
         if self.over_tolerance:
             self._paint_clock(painter, rect)
         if self.hovered or self.selected_look:
-            painter.setPen(QPen(QColor(style.SELECTION), 1.2))
-            painter.setBrush(QBrush(QColor("#FFFFFF")))
-            painter.drawEllipse(self.handle_centre(), HANDLE_RADIUS, HANDLE_RADIUS)
-            painter.setBrush(QBrush(QColor(style.SELECTION)))
-            painter.drawEllipse(self.handle_centre(), 2.0, 2.0)
+            centre = self.handle_centre()
+            painter.setPen(_HANDLE_PEN)
+            painter.setBrush(_WHITE_FILL)
+            painter.drawEllipse(centre, HANDLE_RADIUS, HANDLE_RADIUS)
+            painter.setBrush(_SELECTION_FILL)
+            painter.drawEllipse(centre, 2.0, 2.0)
 
     def _paint_far(self, painter: QPainter, rect: QRectF) -> None:
-        """Zoomed far out, text would be unreadable dots: a plain box, its function colour, its state."""
-        fill = QColor(style.SELECTION) if self.selected_look else style.colour(self.card_box.function_color)
-        painter.fillRect(rect, QColor(style.CARD_BORDER))
-        painter.fillRect(rect.adjusted(1, 1, -1, -1), _FILLS.get(self.card_box.lane_kind, _FILLS["customer"]))
+        """Zoomed far out, text would be unreadable dots: a plain box, its function colour, its state
+        (in colours made once: Fit to Window paints thousands of these)."""
+        s = self.card_box
+        painter.fillRect(rect, _BORDER_COLOUR)
+        painter.fillRect(rect.adjusted(1, 1, -1, -1), _FILLS.get(s.lane_kind, _FILLS["customer"]))
+        fill = _SELECTION_COLOUR if self.selected_look else _function_colour(s.function_color)
         painter.fillRect(QRectF(rect.x(), rect.y(), rect.width() * 0.25, rect.height()), fill)
         if self.finding_count:
-            colour = QColor(style.SEVERITY_COLOURS.get(self.finding_severity or "", "#3B82F6"))
+            colour = _SEVERITY_COLOURS.get(self.finding_severity or "", _INFO_COLOUR)
             painter.fillRect(
                 QRectF(rect.right() - rect.width() * 0.25, rect.y(), rect.width() * 0.25, rect.height()),
                 colour,
@@ -159,26 +170,31 @@ class CardItem(QGraphicsRectItem):
     def _paint_text(self, painter: QPainter, rect: QRectF) -> None:
         """The text blocks where the layout measured them and as the PDF sets them (title bold,
         description, details with the function's name bold; right-to-left lines aligned right), at
-        the layout's widths (`style.draw_runs`)."""
+        the layout's widths. Where each line starts is worked out once per card box (`_place_text`):
+        a card is painted again for all sorts of reasons (a lane shift below or beside it, a drag
+        over it, hovering) while its box stays the same."""
+        if self._text_for is not self.card_box:
+            self._text = self._place_text(rect)
+            self._text_for = self.card_box
+        style.draw_placed(painter, self._text)
+
+    def _place_text(self, rect: QRectF) -> style.Placed:
         s = self.card_box
         x = rect.x() + m.STRIP_WIDTH + m.CARD_PAD
         right = rect.right() - m.CARD_PAD
         top = rect.y() + m.CARD_PAD + (m.MARKER_HEIGHT / 2 if s.markers else 0)
-        painter.setPen(_TEXT_COLOUR)
-        runs: list[tuple[float, float, str, float, bool, bool]] = []
-        top = _block(runs, x, right, top, s.title_lines, m.TITLE_SIZE, m.TITLE_LEADING, True)
-        style.draw_runs(painter, runs)
-        runs.clear()
+        title: list[tuple[float, float, str, float, bool]] = []
+        top = _block(title, x, right, top, s.title_lines, m.TITLE_SIZE, m.TITLE_LEADING, True)
+        rest: list[tuple[float, float, str, float, bool]] = []
         if s.description_lines:
             lines, size, leading = s.description_lines, m.DESCRIPTION_SIZE, m.DESCRIPTION_LEADING
-            top = _block(runs, x, right, top + m.BLOCK_GAP, lines, size, leading, False)
+            top = _block(rest, x, right, top + m.BLOCK_GAP, lines, size, leading, False)
         top += m.BLOCK_GAP
-        for i, line in enumerate(s.detail_lines):
-            bold = i == 0 and s.function_name is not None
-            top = _block(runs, x, right, top, (line,), m.DETAIL_SIZE, m.DETAIL_LEADING, bold)
-        if runs:
-            painter.setPen(_MUTED_COLOUR)
-            style.draw_runs(painter, runs)
+        bold = s.function_name is not None  # the first detail line is the function's name
+        for line in s.detail_lines:
+            top = _block(rest, x, right, top, (line,), m.DETAIL_SIZE, m.DETAIL_LEADING, bold)
+            bold = False
+        return ((_TEXT_PEN, tuple(title)), (_MUTED_PEN, tuple(rest)))
 
     def _paint_markers(self, painter: QPainter) -> None:
         """Fail points as a red disc with "F", wait points as an amber pill, open improvement plans as a
@@ -188,23 +204,23 @@ class CardItem(QGraphicsRectItem):
             centre = QPointF(b.x + b.w / 2, b.y + b.h / 2)
             painter.setPen(_MARKER_PEN)
             if marker.kind == "fail":
-                painter.setBrush(QBrush(QColor(style.FAIL)))
+                painter.setBrush(_FAIL_FILL)
                 painter.drawEllipse(centre, b.h / 2, b.h / 2)
-                painter.setPen(QColor("#FFFFFF"))
+                painter.setPen(_WHITE_PEN)
                 size, baseline = _FAIL_TEXT_SIZE, centre.y() + 2.6
             else:
                 plan = marker.kind == "plan"
-                painter.setBrush(QBrush(QColor(style.PLAN if plan else style.WAIT)))
+                painter.setBrush(_PLAN_FILL if plan else _WAIT_FILL)
                 painter.drawRoundedRect(QRectF(b.x, b.y, b.w, b.h), b.h / 2, b.h / 2)
-                painter.setPen(QColor("#FFFFFF") if plan else _TEXT_COLOUR)
+                painter.setPen(_WHITE_PEN if plan else _TEXT_PEN)
                 size, baseline = m.DETAIL_SIZE, centre.y() + 2.4
-            width = style.text_advance(marker.text, size, True)
+            width = _advance(marker.text, size, True)
             style.draw_text(painter, centre.x() - width / 2, baseline, marker.text, size, True)
 
     def _paint_badge(self, painter: QPainter, rect: QRectF) -> None:
         centre = QPointF(rect.left(), rect.top())
-        painter.setPen(QPen(QColor("#FFFFFF"), 1))
-        painter.setBrush(QBrush(QColor(style.SEVERITY_COLOURS.get(self.finding_severity or "", "#3B82F6"))))
+        painter.setPen(_BADGE_RING)
+        painter.setBrush(_SEVERITY_FILLS.get(self.finding_severity or "", _INFO_FILL))
         painter.drawEllipse(centre, BADGE_RADIUS, BADGE_RADIUS)
         style.draw_text_in(
             painter,
@@ -218,12 +234,10 @@ class CardItem(QGraphicsRectItem):
     def _paint_clock(self, painter: QPainter, rect: QRectF) -> None:
         """A clock on the card's top edge, right of the findings badge: slower than the customer accepts."""
         centre = QPointF(rect.left() + 2 * BADGE_RADIUS + 4, rect.top())
-        painter.setPen(QPen(QColor("#FFFFFF"), 1))
-        painter.setBrush(QBrush(QColor(style.OVER_TOLERANCE)))
+        painter.setPen(_BADGE_RING)
+        painter.setBrush(_OVER_TOLERANCE_FILL)
         painter.drawEllipse(centre, BADGE_RADIUS, BADGE_RADIUS)
-        hands = QPen(QColor("#FFFFFF"), 1.3)
-        hands.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(hands)
+        painter.setPen(_CLOCK_HANDS)
         painter.drawLine(centre, centre + QPointF(0, -BADGE_RADIUS * 0.6))
         painter.drawLine(centre, centre + QPointF(BADGE_RADIUS * 0.45, BADGE_RADIUS * 0.2))
 
@@ -265,7 +279,7 @@ def _bounds(b: Box) -> QRectF:
 
 
 def _block(
-    runs: list[tuple[float, float, str, float, bool, bool]],
+    runs: list[tuple[float, float, str, float, bool]],
     x: float,
     right: float,
     top: float,
@@ -274,16 +288,39 @@ def _block(
     leading: float,
     bold: bool,
 ) -> float:
-    """Add `lines` from `top` with the layout's leading (baselines as in the PDF) to `runs`; returns
-    the y below."""
+    """Add `lines` from `top` with the layout's leading (baselines as in the PDF) to `runs`, placed
+    (`style.place`); returns the y below."""
     for line in lines:
         baseline = top + size * 0.95
-        if reads_right_to_left(line):
-            runs.append((right - style.text_advance(line, size, bold), baseline, line, size, bold, False))
-        else:
-            runs.append((x, baseline, line, size, bold, False))
+        width = _right_to_left_advance(line, size, bold)
+        runs.append((*style.place(x if width is None else right - width, baseline), line, size, bold))
         top += leading
     return top
+
+
+@lru_cache(maxsize=style.GLYPH_RUNS_KEPT)
+def _right_to_left_advance(line: str, size: float, bold: bool) -> float | None:
+    """How wide a right-to-left `line` is drawn (it aligns right), None for a line read left to right
+    (asked of every line on every paint: kept, as its glyph runs are)."""
+    return style.text_advance(line, size, bold) if reads_right_to_left(line) else None
+
+
+@lru_cache(maxsize=256)
+def _advance(text: str, size: float, bold: bool) -> float:
+    """A marker's text width (a few words: "F", "Plan", a wait's minutes), measured once."""
+    return style.text_advance(text, size, bold)
+
+
+@lru_cache(maxsize=256)
+def _function_colour(function_color: str | None) -> QColor:
+    """A function's colour, as a card zoomed far out shows it (parsed once per colour)."""
+    return style.colour(function_color)
+
+
+@lru_cache(maxsize=256)
+def _strip_colour(function_color: str | None) -> QColor:
+    """The colour strip of a function's cards (parsed once per colour, not on every paint)."""
+    return style.colour(function_color, style.NO_COLOUR_STRIP)
 
 
 def _draw_box(painter: QPainter, rect: QRectF, kind: str) -> None:
@@ -326,9 +363,29 @@ def _draw_box(painter: QPainter, rect: QRectF, kind: str) -> None:
 
 
 _FAIL_TEXT_SIZE = 7.5
-_TEXT_COLOUR = QColor(style.TEXT)
-_MUTED_COLOUR = QColor(style.MUTED_TEXT)
+_ANTIALIASING = QPainter.RenderHint.Antialiasing
+_TEXT_PEN = QPen(QColor(style.TEXT))  # as painter.setPen(QColor): the colour is what text uses
+_MUTED_PEN = QPen(QColor(style.MUTED_TEXT))
+_WHITE_PEN = QPen(QColor("#FFFFFF"))
 _SELECTED_PEN = QPen(QColor(style.SELECTION), 2.0)
+_DROP_PEN = QPen(QColor(style.DROP_TARGET), 2.6)
+_DROP_FILL = QBrush(QColor("#E8F0FE"))
 _MARKER_PEN = QPen(QColor("#FFFFFF"), 0.8)
+_FAIL_FILL = QBrush(QColor(style.FAIL))
+_PLAN_FILL = QBrush(QColor(style.PLAN))
+_WAIT_FILL = QBrush(QColor(style.WAIT))
+_BADGE_RING = QPen(QColor("#FFFFFF"), 1)
+_SEVERITY_FILLS = {severity: QBrush(QColor(colour)) for severity, colour in style.SEVERITY_COLOURS.items()}
+_INFO_FILL = QBrush(QColor("#3B82F6"))
+_SEVERITY_COLOURS = {severity: QColor(colour) for severity, colour in style.SEVERITY_COLOURS.items()}
+_INFO_COLOUR = QColor("#3B82F6")
+_BORDER_COLOUR = QColor(style.CARD_BORDER)
+_SELECTION_COLOUR = QColor(style.SELECTION)
+_OVER_TOLERANCE_FILL = QBrush(QColor(style.OVER_TOLERANCE))
+_CLOCK_HANDS = QPen(QColor("#FFFFFF"), 1.3)
+_CLOCK_HANDS.setCapStyle(Qt.PenCapStyle.RoundCap)
+_HANDLE_PEN = QPen(QColor(style.SELECTION), 1.2)
+_WHITE_FILL = QBrush(QColor("#FFFFFF"))
+_SELECTION_FILL = QBrush(QColor(style.SELECTION))
 _FILLS = {kind: QBrush(QColor(fill)) for kind, (fill, _) in style.CARD_COLOURS.items()}
 _BORDERS = {kind: QPen(QColor(border), 0.8) for kind, (_, border) in style.CARD_COLOURS.items()}

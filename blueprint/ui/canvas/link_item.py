@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
@@ -168,26 +169,42 @@ class LinkItem(QGraphicsRectItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        """The path and the arrow head in pens and brushes made once per look (`_look`), not on each
+        paint (a lane shift repaints every link in sight below it)."""
         route = self.route
         far = option.levelOfDetailFromTransform(painter.worldTransform()) < 0.3
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, not far)
-        if self.selected_look:
-            colour = QColor(style.SELECTION)
-        elif route.kind == "loop":
-            colour = QColor(style.LOOP_LINK)
-        elif route.is_handoff:
-            colour = QColor(style.HANDOFF_LINK)
-        else:
-            colour = QColor(style.LINK)
-        pen = QPen(colour, 2.2 if self.selected_look else STRONG_HANDOFF_WIDTH if self.strong else 1.2)
-        if route.kind == "loop":
-            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setRenderHint(_ANTIALIASING, not far)
+        pen, head = _look(self.selected_look, route.kind == "loop", route.is_handoff, self.strong)
+        path, arrow, _ = self._make()
         painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self.path())
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(colour))
-        painter.drawPolygon(self.arrow_head())
+        painter.setBrush(_NO_BRUSH)
+        painter.drawPath(path)
+        painter.setPen(_NO_PEN)
+        painter.setBrush(head)
+        painter.drawPolygon(arrow)
+
+
+@cache
+def _look(selected: bool, loop: bool, handoff: bool, strong: bool) -> tuple[QPen, QBrush]:
+    """The pen of a link's line and the brush of its arrow head: selected blue and thicker; loops
+    violet and dashed; hand-offs orange (thicker for a function in focus); other links grey."""
+    if selected:
+        colour = QColor(style.SELECTION)
+    elif loop:
+        colour = QColor(style.LOOP_LINK)
+    elif handoff:
+        colour = QColor(style.HANDOFF_LINK)
+    else:
+        colour = QColor(style.LINK)
+    pen = QPen(colour, 2.2 if selected else STRONG_HANDOFF_WIDTH if strong else 1.2)
+    if loop:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen, QBrush(colour)
+
+
+_ANTIALIASING = QPainter.RenderHint.Antialiasing
+_NO_PEN = QPen(Qt.PenStyle.NoPen)
+_NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
 
 
 def _bounds(route: Route) -> QRectF:

@@ -6,8 +6,10 @@ labels no longer run over card titles, and a line never crosses another link's l
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from blueprint.layout.shapes import Route
@@ -74,16 +76,18 @@ class LinkLabelItem(QGraphicsRectItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        """The plate and the text in pens made once (a lane shift repaints every label in sight below
+        it); the text's width, which only a new text changes, measured once per text."""
         route = self.route
         box = QRectF(*self._plate)
         if box.isEmpty() or option.levelOfDetailFromTransform(painter.worldTransform()) < 0.3:
             return
-        border = QColor(style.HANDOFF_LINK if route.is_handoff else style.LABEL_BORDER)
-        painter.setPen(QPen(border, 0.4))
-        painter.setBrush(QColor(style.CARD_FILL))
+        handoff = route.is_handoff
+        painter.setPen(_HANDOFF_BORDER if handoff else _BORDER)
+        painter.setBrush(_PLATE)
         painter.drawRect(box)
         painter.setClipRect(box)  # never wider than the layout made room for
-        painter.setPen(QColor(style.HANDOFF_LINK if route.is_handoff else style.MUTED_TEXT))
+        painter.setPen(_HANDOFF_TEXT if handoff else _TEXT)
         x, y = route.label_pos  # type: ignore[misc]
         baseline = style.LINK_LABEL_SIZE * 0.35
         if route.label_vertical:
@@ -91,5 +95,19 @@ class LinkLabelItem(QGraphicsRectItem):
             painter.rotate(-90)
             x, y = 0.0, 0.0
         # drawn at the layout's width (style.draw_text), so the text fits the plate made for it
-        width = text_width(route.label_text, style.LINK_LABEL_SIZE)
-        style.draw_text(painter, x - width / 2, y + baseline, route.label_text, style.LINK_LABEL_SIZE)
+        text = route.label_text
+        width = _text_width(text)
+        style.draw_text(painter, x - width / 2, y + baseline, text, style.LINK_LABEL_SIZE)
+
+
+@lru_cache(maxsize=4096)
+def _text_width(text: str) -> float:
+    """A label's text width at the label size, as the layout measures it."""
+    return text_width(text, style.LINK_LABEL_SIZE)
+
+
+_BORDER = QPen(QColor(style.LABEL_BORDER), 0.4)
+_HANDOFF_BORDER = QPen(QColor(style.HANDOFF_LINK), 0.4)
+_PLATE = QBrush(QColor(style.CARD_FILL))
+_TEXT = QPen(QColor(style.MUTED_TEXT))  # as painter.setPen(QColor)
+_HANDOFF_TEXT = QPen(QColor(style.HANDOFF_LINK))

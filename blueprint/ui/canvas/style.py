@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QPainter
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGlyphRun,
+    QGuiApplication,
+    QPainter,
+    QPen,
+    QTextLayout,
+    QTextOption,
+)
 
 from blueprint.export.palette import CARD_COLORS
 from blueprint.export.palette import PLAN as PLAN  # the improvement marker, as the PDF's
@@ -120,6 +131,41 @@ def text_advance(text: str, size_points: float, bold: bool = False, italic: bool
     return _metrics(size_points, bold, italic).horizontalAdvance(text) * _INVERSE
 
 
+#: How many shaped lines `glyph_runs` keeps: every line in sight several times over, even zoomed
+#: out to where cards still show text on a large screen. Painting all of the generated 5,000-card
+#: blueprint (4,400 distinct lines) raised the peak by about 13 MB; a full cache, some 30 MB. Lines
+#: are shaped with the fonts registered at the time (`ensure_app` registers the shipped ones first).
+GLYPH_RUNS_KEPT = 16384
+
+
+@lru_cache(maxsize=GLYPH_RUNS_KEPT)
+def glyph_runs(
+    text: str, size_points: float, bold: bool = False, italic: bool = False
+) -> tuple[QGlyphRun, ...]:
+    """`text` shaped once in the `TEXT_SCALE` font, as glyph runs whose baseline is y = 0.
+
+    `QPainter.drawText` shapes its text again on every call (HarfBuzz, bidi, font fallback): that was
+    two thirds of a card's paint, and a repaint after a lane shift paints every card in sight again
+    with the same text. A glyph run drawn where `drawText` would start the line (`draw_runs`) sets
+    the same glyphs at the same device positions, so the pixels are the same (tests/ui/canvas/
+    test_ui_canvas_glyph_runs.py checks it against `drawText` at many places, sizes and zooms)."""
+    layout = QTextLayout(text, text_font(size_points, bold, italic))
+    layout.setTextOption(_LINE_OPTION)
+    layout.beginLayout()
+    line = layout.createLine()
+    layout.endLayout()
+    # the runs' positions are the line's, whose baseline is its top + ascent: put it at y = 0, exactly
+    # (both are multiples of 1/64), so that a run drawn at (x, baseline) has its glyphs on `baseline`
+    line.setPosition(QPointF(0.0, -line.ascent()))
+    return tuple(layout.glyphRuns())
+
+
+#: One unwrapped line, laid out left to right as `drawText` does with the painter's default direction.
+_LINE_OPTION = QTextOption()
+_LINE_OPTION.setTextDirection(Qt.LayoutDirection.LeftToRight)
+_LINE_OPTION.setWrapMode(QTextOption.WrapMode.NoWrap)
+
+
 def draw_text(
     painter: QPainter,
     x: float,
@@ -140,15 +186,51 @@ def draw_text(
 
 
 def draw_runs(painter: QPainter, runs: Iterable[tuple[float, float, str, float, bool, bool]]) -> None:
-    """Several `draw_text` runs (x, baseline, text, size, bold, italic) under one scaled painter state."""
+    """Several `draw_text` runs (x, baseline, text, size, bold, italic) under one scaled painter state,
+    each drawn from its glyph runs (`glyph_runs`), the pixels `drawText` would set."""
     painter.save()
     painter.scale(_INVERSE, _INVERSE)
-    last: tuple[float, bool, bool] | None = None
+    scaled = painter.worldTransform()
     for x, baseline, text, size, bold, italic in runs:
-        if (size, bold, italic) != last:
-            last = (size, bold, italic)
-            painter.setFont(text_font(size, bold, italic))
-        painter.drawText(QPointF(x * TEXT_SCALE, baseline * TEXT_SCALE), text)
+        # drawText places the glyphs through the painter's matrix translated to the line's start:
+        # translating the painter there and drawing at (0, 0) repeats that arithmetic (a run drawn
+        # at the point instead is added to each glyph's position first, which rounds otherwise at
+        # zooms that are not a power of two)
+        painter.translate(*place(x, baseline))
+        for run in glyph_runs(text, size, bold, italic):
+            painter.drawGlyphRun(_ORIGIN, run)
+        painter.setWorldTransform(scaled)
+    painter.restore()
+
+
+_ORIGIN = QPointF(0.0, 0.0)
+_FIXED = TEXT_SCALE * 64.0  # x in scene units to 1/64ths of the TEXT_SCALE font's pixels
+
+
+def place(x: float, baseline: float) -> tuple[float, float]:
+    """Where `drawText` from (x, baseline) starts its line, in the TEXT_SCALE font's units: x taken as
+    a 26.6 fixed-point number cut towards zero (Qt's `QFixed::fromReal`), the baseline as it is.
+    Kept by text drawn again and again from the same place (`draw_placed`)."""
+    return math.trunc(x * _FIXED) / 64.0, baseline * TEXT_SCALE
+
+
+#: Lines placed by `place`, as (x, y, text, size, bold), in groups drawn each in its pen.
+Placed = tuple[tuple[QPen, tuple[tuple[float, float, str, float, bool], ...]], ...]
+
+
+def draw_placed(painter: QPainter, groups: Placed) -> None:
+    """Groups of upright lines placed by `place`, each group in its pen, under one scaled painter
+    state: the pixels `draw_runs` sets (a card's title and then its grey text, in one go)."""
+    painter.save()
+    painter.scale(_INVERSE, _INVERSE)
+    scaled = painter.worldTransform()
+    for pen, lines in groups:
+        painter.setPen(pen)
+        for x, y, text, size, bold in lines:
+            painter.translate(x, y)
+            for run in glyph_runs(text, size, bold):
+                painter.drawGlyphRun(_ORIGIN, run)
+            painter.setWorldTransform(scaled)
     painter.restore()
 
 
@@ -158,7 +240,34 @@ def draw_text_in(
     """Draw `text` aligned in `box` (Qt alignment and text `flags`), at `size` as `draw_text` does."""
     painter.save()
     painter.scale(_INVERSE, _INVERSE)
-    painter.setFont(text_font(size, bold))
     s = TEXT_SCALE
-    painter.drawText(QRectF(box.x() * s, box.y() * s, box.width() * s, box.height() * s), flags, text)
+    scaled = QRectF(box.x() * s, box.y() * s, box.width() * s, box.height() * s)
+    if flags == Qt.AlignmentFlag.AlignCenter and "\n" not in text:
+        painter.translate(_centred(scaled, text, size, bold))  # as `draw_runs`, for the same arithmetic
+        for run in glyph_runs(text, size, bold):
+            painter.drawGlyphRun(_ORIGIN, run)
+    else:
+        painter.setFont(text_font(size, bold))
+        painter.drawText(scaled, flags, text)
     painter.restore()
+
+
+@lru_cache(maxsize=256)
+def _line_extent(text: str, size: float, bold: bool) -> tuple[float, float, float]:
+    """(advance, ascent, ascent + descent) of one line of `text`, in the TEXT_SCALE font's units."""
+    layout = QTextLayout(text, text_font(size, bold))
+    layout.setTextOption(_LINE_OPTION)
+    layout.beginLayout()
+    line = layout.createLine()
+    layout.endLayout()
+    return line.horizontalAdvance(), line.ascent(), line.ascent() + line.descent()
+
+
+def _centred(box: QRectF, text: str, size: float, bold: bool) -> QPointF:
+    """Where `drawText(box, AlignCenter, text)` starts the line (a badge's "!" or count): centred by
+    its advance and its ascent + descent, both offsets taken as 26.6 fixed-point numbers by the text
+    layout, the baseline its ascent below."""
+    advance, ascent, height = _line_extent(text, size, bold)
+    x = box.x() + (box.width() - advance) / 2
+    y = box.y() + (box.height() - height) / 2
+    return QPointF(math.trunc(x * 64.0) / 64.0, math.trunc(y * 64.0) / 64.0 + ascent)
