@@ -182,3 +182,20 @@ def test_find_highlights_made_from_a_preview_follow_the_exact_layout(qtbot: QtBo
     fresh.mark(compute_layout(document.blueprint), [far, "f0"])
     assert marks.path() == fresh.path()
     exact(qtbot, scene)
+
+
+@pytest.mark.usefixtures("qapp")
+def test_items_left_behind_wait_while_the_exact_layout_is_worked_out(qtbot: QtBot) -> None:
+    document = wide_document()
+    _view, scene, editor, stack = shown(qtbot, document)
+    lane_shift(editor, scene)
+    scene.finish_layout()  # the exact layout shown: the far items are left behind
+    behind = len(scene._behind)
+    assert behind > 50
+    stack.undo()  # another preview; its exact layout worked out beside the editor
+    scene._start_exact()
+    waiting = len(scene._behind)
+    scene._catch_up()  # (a chunk's turn) nothing: each item would wait for the worker's interpreter
+    assert len(scene._behind) == waiting > 0 and scene.exact_pending
+    exact(qtbot, scene)  # then the rest catch up, after the exact layout
+    assert_exact(scene, document)
