@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from blueprint.layout.gcpause import without_gc
@@ -22,7 +22,8 @@ T = TypeVar("T")
 
 def run_beside(work: Callable[[], None], name: str, tick: Callable[[], None] | None = None) -> None:
     """Run `work` on a thread named `name`; every 30 ms until it ends, call `tick` (to show progress,
-    to read a Cancel button). `work` must not raise (it reports its outcome through its closure)."""
+    to read a Cancel button). `work` must not raise (it reports its outcome through its closure).
+    The cycle collector waits until it has ended."""
     loop = QEventLoop()
     thread = threading.Thread(target=work, name=name, daemon=True)
     timer = QTimer()
@@ -35,12 +36,15 @@ def run_beside(work: Callable[[], None], name: str, tick: Callable[[], None] | N
             loop.quit()
 
     timer.timeout.connect(poll)
-    thread.start()
-    timer.start()
-    if thread.is_alive():
-        loop.exec()
-    timer.stop()
-    thread.join()
+    # the collector is paused here, on the UI thread, until the thread has ended: a collection on the
+    # thread could destroy a Qt object left in a reference cycle there (see `Beside`)
+    with collections_paused():
+        thread.start()
+        timer.start()
+        if thread.is_alive():
+            loop.exec()
+        timer.stop()
+        thread.join()
 
 
 def run_with_progress(parent: QWidget, title: str, text: str, work: Callable[[], T]) -> T:
@@ -71,6 +75,12 @@ def run_with_progress(parent: QWidget, title: str, text: str, work: Callable[[],
     return outcome["result"]  # type: ignore[return-value]
 
 
+class _Relay(QObject):
+    """Lives on the UI thread: a job's end, told from its worker, is handled there."""
+
+    ended = Signal(object)
+
+
 class Beside:
     """A worker thread that runs the jobs given to it one after the other, started with the first.
 
@@ -78,18 +88,39 @@ class Beside:
     interpreter (`Thread.start` waits for it): 5-20 ms while another worker held it. `submit` only
     puts the job in a queue. A job must not raise (it reports its outcome through its closure); the
     references it holds are dropped on the worker thread, which is where the last result of a big
-    blueprint is best let go of (freeing 9,000 findings takes milliseconds)."""
+    blueprint is best let go of (freeing 9,000 findings takes milliseconds).
+
+    The cycle collector never runs on the worker: each job's pause of it (`collections_paused`) is
+    begun by `submit` on the UI thread and ended there once the worker has told the job's end and
+    waits for the next (`_busy`), so the collection the job's allocations are due runs on the UI
+    thread. (Ended on the worker, the worker's next allocation collected there: a scene left in a
+    reference cycle was destroyed on the worker, and the editor deadlocked or crashed in Qt.)"""
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self._jobs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
+        self._jobs: queue.SimpleQueue[tuple[Callable[[], None], object] | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
+        self._relay: _Relay | None = None
+        self._busy = threading.Lock()  # held by the worker from taking a job until it waits again
 
     def submit(self, job: Callable[[], None]) -> None:
+        """Run `job` on the worker thread, after those already given (call on the UI thread)."""
+        if self._relay is None:
+            self._relay = _Relay()
+            self._relay.ended.connect(self._ended)
         if self._thread is None or not self._thread.is_alive():
-            self._thread = threading.Thread(target=_run, args=(self._jobs,), name=self.name, daemon=True)
+            self._thread = threading.Thread(
+                target=_run, args=(self._jobs, self._busy, self._relay), name=self.name, daemon=True
+            )
             self._thread.start()
-        self._jobs.put(job)
+        pause = collections_paused()
+        pause.__enter__()
+        self._jobs.put((job, pause))
+
+    def _ended(self, pause: contextlib.AbstractContextManager[None]) -> None:
+        """On the UI thread: a job has ended; once its worker waits again, its pause ends here."""
+        with self._busy:
+            pause.__exit__(None, None, None)
 
     def close(self, wait: float = 0.0) -> None:
         """The thread ends after the jobs already given (waited for up to `wait` seconds)."""
@@ -100,15 +131,26 @@ class Beside:
             self._jobs, self._thread = queue.SimpleQueue(), None
 
 
-def _run(jobs: queue.SimpleQueue[Callable[[], None] | None]) -> None:
-    """A `Beside` thread: its jobs in turn until it is told to end (None)."""
+def _run(
+    jobs: queue.SimpleQueue[tuple[Callable[[], None], object] | None], busy: threading.Lock, relay: _Relay
+) -> None:
+    """A `Beside` thread: its jobs in turn until it is told to end (None). Nothing here allocates
+    between releasing `busy` and waiting for the next job."""
     while True:
-        job = jobs.get()
-        if job is None:
+        item = jobs.get()
+        if item is None:
             return
-        with collections_paused():
+        busy.acquire()
+        job, pause = item
+        del item
+        try:
             job()
+        finally:
             del job  # its references go here, not on the next job's arrival
+            with contextlib.suppress(RuntimeError):  # the application is gone (the end of the session)
+                relay.ended.emit(pause)
+            del pause
+            busy.release()
 
 
 _shared: dict[str, Beside] = {}

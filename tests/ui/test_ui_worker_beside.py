@@ -11,7 +11,7 @@ from blueprint.layout.gcpause import without_gc
 from blueprint.ui.worker import BESIDE_INTERVAL, Beside, collections_paused
 
 
-def test_jobs_run_in_turn_on_one_thread_and_the_collector_waits_meanwhile() -> None:
+def test_jobs_run_in_turn_on_one_thread_and_the_collector_waits_meanwhile(qtbot) -> None:  # type: ignore[no-untyped-def]
     worker = Beside("test-beside")
     ran: list[tuple[int, str, bool, float]] = []
     done = threading.Event()
@@ -27,7 +27,33 @@ def test_jobs_run_in_turn_on_one_thread_and_the_collector_waits_meanwhile() -> N
     worker.close(wait=10)
     assert [r[0] for r in ran] == [0, 1, 2] and {r[1] for r in ran} == {"test-beside"}
     assert not any(r[2] for r in ran) and all(r[3] <= BESIDE_INTERVAL for r in ran)
-    assert gc.isenabled() and sys.getswitchinterval() == interval
+    assert not gc.isenabled(), "the pauses end on the UI thread, not on the worker"
+    qtbot.waitUntil(gc.isenabled, timeout=10_000)
+    assert sys.getswitchinterval() == interval
+
+
+def test_the_collector_never_runs_on_a_beside_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Every collection while jobs run and end happens on the UI thread: a collection on the worker
+    destroyed Qt objects left in reference cycles there (the editor deadlocked in Qt's locks)."""
+    threads: list[str] = []
+
+    def seen(phase: str, _info: dict) -> None:  # type: ignore[type-arg]
+        if phase == "start":
+            threads.append(threading.current_thread().name)
+
+    worker = Beside("test-beside-gc")
+    kept: list[object] = []
+    gc.callbacks.append(seen)
+    try:
+        for _ in range(20):  # jobs that leave enough new objects alive to be due a collection
+            worker.submit(lambda: kept.append([[] for _ in range(5_000)]))
+        qtbot.waitUntil(gc.isenabled, timeout=10_000)
+        junk = [[[]] for _ in range(5_000)]  # due a collection on this (the UI) thread now
+        del junk
+    finally:
+        gc.callbacks.remove(seen)
+        worker.close(wait=10)
+    assert "test-beside-gc" not in threads and threads, threads
 
 
 def test_nested_pauses_end_with_the_last() -> None:
