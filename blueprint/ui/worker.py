@@ -118,9 +118,12 @@ class Beside:
         self._jobs.put((job, pause))
 
     def _ended(self, pause: contextlib.AbstractContextManager[None]) -> None:
-        """On the UI thread: a job has ended; once its worker waits again, its pause ends here."""
+        """On the UI thread: a job has ended; once its worker waits again, its pause ends here, and
+        the collection the job's allocations are due runs now, in this turn of the event loop,
+        rather than at the next allocation (an edit's, or a paint's)."""
         with self._busy:
             pause.__exit__(None, None, None)
+        collect_due()
 
     def close(self, wait: float = 0.0) -> None:
         """The thread ends after the jobs already given (waited for up to `wait` seconds)."""
@@ -202,6 +205,19 @@ def collections_paused() -> Iterator[None]:
             _pauses -= 1
             if _pauses == 0:
                 sys.setswitchinterval(_was_interval)
+
+
+def collect_due() -> None:
+    """The young collection the interpreter would start at its next allocation, started now (when
+    the collector runs): the generation whose count is over its threshold, 0 or 1. (The oldest is
+    left to the interpreter, which also weighs how much of the heap is new.)"""
+    if not gc.isenabled():
+        return
+    counts, thresholds = gc.get_count(), gc.get_threshold()
+    if counts[1] > thresholds[1]:
+        gc.collect(1)
+    elif counts[0] > thresholds[0]:
+        gc.collect(0)
 
 
 def keep_out_of_collections() -> None:
