@@ -271,17 +271,7 @@ class _Frame:
             cards[card_id] = self.cards[card_id]
             renewed_cards.add(card_id)
         routes, renewed_routes = self._routes_within(sight)
-        return replace(
-            previous,
-            **self.layout_fields,
-            cards=cards,
-            routes=routes,
-            cells=cells,
-            renewed_cards=frozenset(renewed_cards),
-            renewed_routes=frozenset(renewed_routes),
-            label_memo=MemoSlot(),
-            edit_state=None,
-        )
+        return _cut(previous, cards, routes, cells, renewed_cards, renewed_routes, **self.layout_fields)
 
     def _take_card(self, card_id: str, sight: Sight, cards: dict[str, CardBox], renewed: set[str]) -> None:
         old = self.previous.cards.get(card_id)
@@ -453,9 +443,23 @@ def within_sight(previous: Layout, exact: Layout, sight: Sight) -> Layout | None
             old_cell is None or box_meets(old_cell.box, sight) or box_meets(cell.box, sight)
         ):
             cells[key] = cell
+    return _cut(exact, cards, routes, cells, renewed_cards, renewed_routes, steps=previous.steps)
+
+
+def _cut(
+    base: Layout,
+    cards: dict[str, CardBox],
+    routes: dict[str, Route],
+    cells: dict[tuple[str, str], Cell],
+    renewed_cards: set[str],
+    renewed_routes: set[str],
+    **fields: Any,
+) -> Layout:
+    """`base` with these shapes (and `fields`) as a layout cut to a sight: no label memo and no edit
+    state, so that it is never the start of a `relayout`."""
     return replace(
-        exact,
-        steps=previous.steps,
+        base,
+        **fields,
         cards=cards,
         routes=routes,
         cells=cells,
