@@ -31,7 +31,7 @@ def main() -> int:
     parser.add_argument("--profile", type=Path)
     args = parser.parse_args()
 
-    from editor_child import Quiet, open_view
+    from editor_child import Quiet, open_view, timed_into
     from run import speed_check
     from stages import move_for, sample_moves
 
@@ -44,14 +44,7 @@ def main() -> int:
     parts: dict[str, float] = {}
 
     def timed(name, fn):  # type: ignore[no-untyped-def]
-        def wrapper(*a, **k):  # type: ignore[no-untyped-def]
-            started = now()
-            try:
-                return fn(*a, **k)
-            finally:
-                parts[name] = parts.get(name, 0.0) + now() - started
-
-        return wrapper
+        return timed_into(parts, name, fn, now)
 
     scene_module.relayout = timed("relayout", scene_module.relayout)
     for name in ("_update_grid", "_update_cards", "_update_links", "_sync_selection"):

@@ -372,6 +372,21 @@ def measure_drag(path: Path, seconds: float = 2.0, every_ms: int = 16) -> dict[s
     }
 
 
+def timed_into(parts: dict[str, float], name: str, fn, clock=None):  # type: ignore[no-untyped-def]
+    """`fn`, adding the time of each call (by `clock`, the measuring clock by default) to
+    `parts[name]`: how the scripts and `Breakdown` split a move into its parts."""
+    tick = clock or now
+
+    def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started = tick()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            parts[name] = parts.get(name, 0.0) + tick() - started
+
+    return timed
+
+
 class Breakdown:
     """Where a move's time goes: the scene's relayout call, its item updates, and the repaint.
 
@@ -390,23 +405,16 @@ class Breakdown:
                 setattr(scene, name, self._timed("item updates", getattr(scene, name)))
 
     def _timed(self, part: str, fn):  # type: ignore[no-untyped-def]
-        def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
-            started = now()
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                self.add(part, now() - started)
-
-        return timed
+        return timed_into(self.current, part, fn)  # (`current` is emptied in place, never replaced)
 
     def start(self) -> None:
-        self.current = {}
+        self.current.clear()
 
     def add(self, part: str, seconds: float) -> None:
         self.current[part] = self.current.get(part, 0.0) + seconds
 
     def keep(self) -> None:
-        self.kept.append(self.current)
+        self.kept.append(dict(self.current))
 
     def medians(self) -> dict[str, float]:
         names = {name for run in self.kept for name in run}

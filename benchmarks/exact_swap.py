@@ -31,7 +31,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
 
-    from editor_child import Quiet, open_view
+    from editor_child import Quiet, open_view, timed_into
     from run import speed_check
     from stages import move_for, sample_moves
 
@@ -45,14 +45,7 @@ def main() -> int:
     swapped_at: list[float] = []
 
     def timed(name, fn, clock=time.thread_time):  # type: ignore[no-untyped-def]
-        def wrapper(*a, **k):  # type: ignore[no-untyped-def]
-            started = clock()
-            try:
-                return fn(*a, **k)
-            finally:
-                parts[name] = parts.get(name, 0.0) + clock() - started
-
-        return wrapper
+        return timed_into(parts, name, fn, clock)
 
     deferred = hasattr(scene_module, "preview")
     if deferred:
