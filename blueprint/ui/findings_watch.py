@@ -13,6 +13,7 @@ thread only applies the differences (at 40,000 cards, working them out there sto
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -23,7 +24,7 @@ from blueprint.edit import Change, Document
 from blueprint.model import Blueprint
 from blueprint.ui.findings_digest import Digest, digest
 from blueprint.ui.heap import BIG
-from blueprint.ui.worker import Beside, keep_out_of_collections
+from blueprint.ui.worker import HOLD_AT_MOST, HOLD_RETRY_MS, Beside, beside_held, keep_out_of_collections
 
 try:  # the checks are written beside the editor; the watch degrades to "no findings" without them
     from blueprint.validate import Finding, validate
@@ -70,6 +71,12 @@ class FindingsWatch(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self._start)
+        #: A due check held back while the UI thread still has work (`_start`), since when.
+        self._hold = QTimer(self)
+        self._hold.setSingleShot(True)
+        self._hold.setInterval(HOLD_RETRY_MS)
+        self._hold.timeout.connect(self._start)
+        self._held_since: float | None = None
         self._finished.connect(self._on_finished)
         self._unsubscribe: Callable[[], None] | None = None
         self.document = document
@@ -133,6 +140,7 @@ class FindingsWatch(QObject):
     def run_now(self) -> list:
         """Check synchronously on this thread (tests, export); returns and publishes the findings."""
         self._timer.stop()
+        self._hold.stop()
         self._generation += 1
         blueprint = self.document.blueprint
         result = self._validate(blueprint)
@@ -146,11 +154,18 @@ class FindingsWatch(QObject):
 
     def is_idle(self) -> bool:
         """No check pending or running (the findings match the document)."""
-        return not self._running and not self._timer.isActive() and not self._due and not self._showing
+        return (
+            not self._running
+            and not self._timer.isActive()
+            and not self._hold.isActive()
+            and not self._due
+            and not self._showing
+        )
 
     def stop(self) -> None:
         """Stop watching (the window closes); a running check finishes and is ignored."""
         self._timer.stop()
+        self._hold.stop()
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
@@ -163,6 +178,8 @@ class FindingsWatch(QObject):
 
     def _on_change(self, change: Change) -> None:
         self._generation += 1
+        self._hold.stop()  # (held or not, the check is due after the typing pauses again)
+        self._held_since = None
         self._timer.start()  # restarts: one check after the typing pauses
         self.stale.emit()
 
@@ -170,9 +187,26 @@ class FindingsWatch(QObject):
         self._due = False
         if self._running:
             return  # _on_finished starts again when the document moved on meanwhile
+        if self._held():
+            self._hold.start()
+            return
         self._running = True
         generation, copy = self._generation, self.document.snapshot()
         self._worker.submit(partial(self._work, generation, copy, self._digest))
+
+    def _held(self) -> bool:
+        """The check waits while the UI thread still has work from the last edit (`beside_held`: the
+        canvas bringing items up to date), for at most `HOLD_AT_MOST` seconds."""
+        if not beside_held():
+            self._held_since = None
+            return False
+        now = time.monotonic()
+        if self._held_since is None:
+            self._held_since = now
+        if now - self._held_since < HOLD_AT_MOST:
+            return True
+        self._held_since = None
+        return False
 
     def _work(self, generation: int, blueprint: Blueprint, base: Any) -> None:
         result = self._validate(blueprint)
