@@ -80,6 +80,11 @@ def instrument() -> None:
     pending._Relay.__init__.__globals__["_arrived"] = pending._arrived
     scene.BlueprintScene.finish_layout = span("finish_layout (UI)")(scene.BlueprintScene.finish_layout)
     scene.BlueprintScene._catch_up = span("catch-up chunk (UI)")(scene.BlueprintScene._catch_up)
+    scene.BlueprintScene._look_at = span("look at a new sight (UI)")(scene.BlueprintScene._look_at)
+    pending.PendingLayout.wait = span("wait for the exact layout (UI)")(pending.PendingLayout.wait)
+    from blueprint.ui.canvas import view
+
+    view.BlueprintView.paintEvent = span("canvas paint (UI)")(view.BlueprintView.paintEvent)
     findings_watch.FindingsWatch._work = span("check (worker)")(findings_watch.FindingsWatch._work)
     findings_watch.FindingsWatch._start = span("snapshot+submit (UI)")(findings_watch.FindingsWatch._start)
     findings_watch.FindingsWatch._publish = span("publish (UI)")(findings_watch.FindingsWatch._publish)
