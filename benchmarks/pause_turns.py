@@ -4,13 +4,16 @@
 
 Opens FILE as `editor_child.open_view` does, lets the first check finish, then makes the sample moves
 (`stages.sample_moves`, there and back, the view centred as `editor_child.measure_move` does, after
-the edit's repaint) and turns the event loop as `editor_child.Quiet.settle` does
-until the watches are idle and the exact layout is in. For every turn over `--over` ms (wall clock)
-it prints when it began (ms after the edit), its wall and UI-thread CPU time, its waits for the
-interpreter, the CPU the other threads of the process took meanwhile (/proc, in clock ticks), what the UI thread did in it (the exact layout's swap, a catch-up chunk, a findings
-result shown, a paint) and what the workers were doing meanwhile (the exact layout, the findings
-and customer's-time checks), and the collections over 5 ms with their threads. With `--profile`,
-the UI thread's top functions of each long turn (cProfile: read it for shares, not figures).
+the edit's repaint) and turns the event loop as `editor_child.Quiet.settle` does until the watches
+are idle and the exact layout is in. For every turn over `--over` ms (wall clock) it prints when it
+began (ms after the edit), its wall and UI-thread CPU time, its waits for the interpreter, the CPU
+the other threads of the process took meanwhile (/proc, in clock ticks), what the UI thread did in
+it (the exact layout's swap, a catch-up chunk, a findings result shown, a paint) and what the
+workers were doing meanwhile (the exact layout, the findings and customer's-time checks), and the
+collections over 5 ms with their threads. With `--profile`, the UI thread's top functions of each
+long turn (cProfile: read it for shares, not figures); with `--garbage`, at the end, how many
+objects were frozen and how much cyclic garbage a collection of everything finds then (what
+freezing kept alive).
 """
 
 from __future__ import annotations
@@ -99,6 +102,9 @@ def main() -> int:
     parser.add_argument("--moves", type=int, default=6)
     parser.add_argument("--over", type=float, default=30.0)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument(
+        "--garbage", action="store_true", help="at the end: the cyclic garbage kept frozen meanwhile"
+    )
     args = parser.parse_args()
     print(f"speed check {speed_check() * 1000:.0f} ms", flush=True)
     instrument()
@@ -181,8 +187,9 @@ def main() -> int:
             end = start + took
             beside = ", ".join(f"{name} {1000 * spent:.0f}" for name, spent in others.items())
             print(
-                f"  turn at {1000 * (start - edited):7.1f} ms: wall {1000 * took:6.1f}, CPU {1000 * cpu:5.1f} ms,"
-                f" waits {waits}, preempted {pre}; other threads' CPU (ms, 10 ms ticks): {beside or '-'}"
+                f"  turn at {1000 * (start - edited):7.1f} ms: wall {1000 * took:6.1f},"
+                f" CPU {1000 * cpu:5.1f} ms, waits {waits}, preempted {pre};"
+                f" other threads' CPU (ms, 10 ms ticks): {beside or '-'}"
             )
             for name, s, e, thread in spans:
                 e2 = e if e is not None else time.perf_counter()
@@ -220,6 +227,10 @@ def main() -> int:
         app.processEvents()  # the edit's repaint (timed by the move row, not the pause)
         shifting = heights != [band.band.h for band in scene.layout.lanes]
         label = f"move #{i}{' (lanes shift)' if shifting else ''}"
+    if args.garbage:  # what a collection of everything finds once nothing is frozen
+        frozen = gc.get_freeze_count()
+        gc.unfreeze()
+        print(f"frozen {frozen} objects; unreachable among all: {gc.collect()}", flush=True)
     print(f"speed check {speed_check() * 1000:.0f} ms", flush=True)
     return 0
 

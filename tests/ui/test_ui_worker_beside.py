@@ -15,6 +15,7 @@ def test_jobs_run_in_turn_on_one_thread_and_the_collector_waits_meanwhile(qtbot)
     worker = Beside("test-beside")
     ran: list[tuple[int, str, bool, float]] = []
     done = threading.Event()
+    qtbot.waitUntil(gc.isenabled, timeout=10_000)  # (jobs of earlier tests done, their pauses ended)
     interval = sys.getswitchinterval()
     for n in range(3):
         worker.submit(
