@@ -28,6 +28,7 @@ import resource
 import sys
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -72,6 +73,13 @@ def thread_cpu() -> dict[str, float]:
         name = names.get(int(tid), f"thread {tid}")
         out[name] = out.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / tick
     return out
+
+
+def run_delay() -> float:
+    """Seconds this thread has spent runnable but waiting for a core (/proc schedstat): on a machine
+    other processes load, the part of a turn's wall time that is theirs, not the editor's."""
+    with open("/proc/thread-self/schedstat") as f:
+        return int(f.read().split()[1]) / 1e9
 
 
 def instrument() -> None:
@@ -140,10 +148,12 @@ def main() -> int:
         spans.clear()
         turns: list[tuple[float, float, float, int, int, pstats.Stats | None, dict[str, float]]] = []
         count = 0
+        longest = [0.0, 0.0, 0.0, 0.0]  # wall less run-queue wait, wall, CPU, run-queue wait
         while True:
             profile = cProfile.Profile() if args.profile else None
             usage = resource.getrusage(resource.RUSAGE_THREAD)
             threads = thread_cpu()
+            delayed = run_delay()
             started, thread = time.perf_counter(), time.thread_time()
             if profile is not None:
                 profile.enable()
@@ -152,7 +162,10 @@ def main() -> int:
                 profile.disable()
             took = time.perf_counter() - started
             cpu = time.thread_time() - thread
+            queued = run_delay() - delayed
             count += 1
+            if took - queued > longest[0]:
+                longest[:] = [took - queued, took, cpu, queued]
             if took * 1000 > args.over:
                 after = resource.getrusage(resource.RUSAGE_THREAD)
                 stats = None
@@ -182,7 +195,13 @@ def main() -> int:
             time.sleep(0.005)
         if label is None:
             return
-        print(f"{label}: {count} turns", flush=True)
+        print(
+            f"{label}: {count} turns; longest {1000 * longest[0]:.1f} ms without waiting for a core"
+            f" (wall {1000 * longest[1]:.1f}, CPU {1000 * longest[2]:.1f},"
+            f" run queue {1000 * longest[3]:.1f})",
+            flush=True,
+        )
+        summary.append((label, *longest))
         for start, took, cpu, waits, pre, stats, others in turns:
             end = start + took
             beside = ", ".join(f"{name} {1000 * spent:.0f}" for name, spent in others.items())
@@ -211,6 +230,7 @@ def main() -> int:
                     f"      {name:<36} {1000 * (s - edited):7.1f} .. {1000 * (e - edited):7.1f} ms [{thread}]"
                 )
 
+    summary: list[tuple[str, float, float, float, float]] = []
     settle(None)
     document = editor.document
     moves = sample_moves(document.blueprint)
@@ -227,10 +247,18 @@ def main() -> int:
         app.processEvents()  # the edit's repaint (timed by the move row, not the pause)
         shifting = heights != [band.band.h for band in scene.layout.lanes]
         label = f"move #{i}{' (lanes shift)' if shifting else ''}"
+    print("longest turn after each move, ms (without waiting for a core / wall / CPU):")
+    for label, net, wall, cpu, _queued in summary:
+        print(f"  {label:<24} {1000 * net:6.1f} / {1000 * wall:6.1f} / {1000 * cpu:5.1f}")
     if args.garbage:  # what a collection of everything finds once nothing is frozen
         frozen = gc.get_freeze_count()
         gc.unfreeze()
-        print(f"frozen {frozen} objects; unreachable among all: {gc.collect()}", flush=True)
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        found = gc.collect()
+        kinds = Counter(type(o).__qualname__ for o in gc.garbage).most_common(8)
+        gc.set_debug(0)
+        gc.garbage.clear()
+        print(f"frozen {frozen} objects; unreachable among all: {found} ({kinds})", flush=True)
     print(f"speed check {speed_check() * 1000:.0f} ms", flush=True)
     return 0
 
