@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from blueprint.edit import Document, RemoveLane, RemoveView, SetLaneFields, SetViewFields
+from blueprint.edit import AddCard, Document, RemoveLane, RemoveView, SetLaneFields, SetViewFields
 from blueprint.fileformat import load, save
-from blueprint.model import Blueprint
+from blueprint.model import Blueprint, Card
 from blueprint.teams import merge_documents
 
 from builders import cafe_raw
@@ -93,3 +93,18 @@ def test_a_lane_nobody_kept_stays_out_of_the_views(tmp_path: Path) -> None:
     )
     assert "back" not in result.document.lanes_by_id()
     assert hidden(result.document) == {"v1": ["front"], "v2": ["customer"]}
+
+
+def test_a_lane_kept_for_a_new_card_in_it_is_hidden_again_too(tmp_path: Path) -> None:
+    """Kept as a broken reference (the other side put a card in it), not for a change of its own."""
+
+    def add_to_back(document: Document) -> None:
+        document.apply(AddCard(Card(id="c8", lane="back", step="pays", title="Grinds beans")))
+
+    base = doc(cafe_raw(views=VIEWS))
+    result = merge_documents(
+        base, edited(tmp_path, "ours", delete_back), edited(tmp_path, "theirs", add_to_back)
+    )
+    assert "back" in result.document.lanes_by_id()
+    assert [c.reason for c in result.conflicts] == ["broken reference"]
+    assert hidden(result.document) == {"v1": ["back", "front"], "v2": ["customer"]}
