@@ -132,7 +132,7 @@ def card_menu(view: BlueprintView, card_id: str) -> QMenu:
             label = f"→ {_short(name)}" if out else f"← {_short(name)}"
             if link.label:
                 label += f" ({_short(link.label)})"
-            chosen.addAction(label, lambda i=link.id: editor.select([i], centre=True))
+            chosen.addAction(menu_text(label), lambda i=link.id: editor.select([i], centre=True))
     add_fail_owner_menu(menu, view, card, targets)
     emotions = menu.addMenu("Set e&motion")
     feelings = QActionGroup(emotions)  # one of them, marked as Set function's choice is (not ticks)
