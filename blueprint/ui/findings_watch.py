@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+import weakref
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -31,6 +32,7 @@ from blueprint.ui.worker import (
     beside_held,
     keep_out_of_collections,
     shared,
+    waiting,
 )
 
 try:  # the checks are written beside the editor; the watch degrades to "no findings" without them
@@ -40,6 +42,8 @@ except ImportError:  # pragma: no cover
     validate = None  # type: ignore[assignment]
 
 Validator = Callable[[Blueprint], list]
+#: Every watch (the findings' waits for the others of its document: `FindingsWatch._held`).
+_watches: weakref.WeakSet[FindingsWatch] = weakref.WeakSet()
 
 
 class FindingsWatch(QObject):
@@ -63,6 +67,9 @@ class FindingsWatch(QObject):
     ) -> None:
         super().__init__(parent)
         self._validator = validator or validate
+        #: The findings' own watch waits for the other jobs on its thread (see `_held`).
+        self._last = validator is None
+        _watches.add(self)
         self._findings: list = []
         self._digest: Any = None  # the digest of `_findings` (None: not made)
         self._by_element: dict[str, list] | None = None
@@ -208,8 +215,13 @@ class FindingsWatch(QObject):
 
     def _held(self) -> bool:
         """The check waits while the UI thread still has work from the last edit (`beside_held`: the
-        canvas bringing items up to date), for at most `HOLD_AT_MOST` seconds."""
-        if not beside_held():
+        canvas bringing items up to date), and the findings' check (`_last`) while other jobs are
+        given to its thread (the customer's time, the hand-off count), for at most `HOLD_AT_MOST`
+        seconds: the findings come last, and once they are shown nothing of the edit runs beside
+        the editor any more (a check still running slowed the next edit's exact layout and
+        catch-up)."""
+        busy = beside_held() or (self._last and (self._worker.pending > 0 or waiting() or self._others_due()))
+        if not busy:
             if self._held_since is not None:  # one more wait: Qt's own work after the UI's last chunk
                 self._held_since = None  # (the scene's index) runs in the next turn
                 return True
@@ -221,6 +233,16 @@ class FindingsWatch(QObject):
             return True
         self._held_since = None
         return False
+
+    def _others_due(self) -> bool:
+        """Another watch of this document (the customer's time) has a check due or held."""
+        return any(
+            watch is not self
+            and watch.document is self.document
+            and not watch._stopped
+            and (watch._timer.isActive() or watch._hold.isActive() or watch._due)
+            for watch in list(_watches)
+        )
 
     def _work(self, generation: int, blueprint: Blueprint, base: Any) -> None:
         result = self._validate(blueprint)

@@ -110,6 +110,8 @@ class Beside:
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._relay: _Relay | None = None
+        #: Jobs given and not yet heard of as ended (on the UI thread).
+        self.pending = 0
         #: Set when the worker may take its next job (see `_ended`).
         self._go = threading.Event()
         self._go.set()
@@ -126,12 +128,14 @@ class Beside:
             self._thread.start()
         pause = collections_paused()
         pause.__enter__()
+        self.pending += 1
         self._jobs.put(_Job(job, pause, self._go))
 
     def _ended(self, job: _Job) -> None:
         """On the UI thread: a job has ended; once its worker is past it, its pause ends here, and
         the collection the job's allocations are due runs now, in this turn of the event loop,
         rather than at the next allocation (an edit's, or a paint's)."""
+        self.pending -= 1
         with job.finished:  # (a few instructions after the end was told)
             pass
         pause, job.pause = job.pause, None
@@ -203,8 +207,7 @@ def shared(name: str) -> Beside:
     one interpreter anyway. On a thread each, at 40,000 cards, they took turns every 0.2 ms
     (`collections_paused`), the findings came after 3-5 s instead of 1.3 s of work, and each turn
     of the UI thread meanwhile competed with them for the two cores (15 ms of work took 60-80 ms).
-    The hand-off count keeps a thread of its own (`run_on("hand-offs", ...)`): after the checks on
-    theirs, it ran on into the next edit's exact layout and catch-up."""
+    The hand-off count runs there too (`run_on`), and the findings go last (`FindingsWatch._held`)."""
     worker = _shared.get(name)
     if worker is None:
         worker = _shared[name] = Beside(name)
@@ -212,26 +215,42 @@ def shared(name: str) -> Beside:
 
 
 def run_on(name: str, job: Callable[[], None]) -> None:
-    """Run `job` on the long-lived worker thread `name` (`shared`), once the UI thread has no work
-    left from the last edit (`when_free`; call on the UI thread)."""
-    when_free(lambda: shared(name).submit(job))
+    """Run `job` (the work `name` says, such as "hand-offs") on the checks' thread (`shared(CHECKS)`)
+    after the jobs given to it before, once the UI thread has no work left from the last edit
+    (`when_free`; call on the UI thread). On a thread of its own, the hand-off count ran on into the
+    next edit's exact layout and catch-up."""
+    when_free(lambda: shared(CHECKS).submit(job))
 
 
 def when_free(start: Callable[[], None], since: float | None = None, settled: bool = False) -> None:
     """Call `start` on the UI thread now, or once no owner given to `hold_beside_while` has work
     left for the UI thread (asked every `HOLD_RETRY_MS`, for at most `HOLD_AT_MOST` seconds from
     `since`). After a hold it waits one retry more (`settled`): Qt's own work after the UI's last
-    chunk (re-indexing the items it moved) runs in the next turn of the event loop."""
+    chunk (re-indexing the items it moved) runs in the next turn of the event loop. `waiting()`
+    counts the calls still to start."""
+    global _waiting
     if beside_held():
         now = time.monotonic()
-        since = now if since is None else since
+        if since is None:
+            _waiting += 1
+            since = now
         if now - since < HOLD_AT_MOST:
             QTimer.singleShot(HOLD_RETRY_MS, lambda: when_free(start, since))
             return
     elif since is not None and not settled:
         QTimer.singleShot(HOLD_RETRY_MS, lambda: when_free(start, since, True))
         return
+    if since is not None:
+        _waiting -= 1
     start()
+
+
+_waiting = 0
+
+
+def waiting() -> int:
+    """How many jobs `when_free` holds back (the findings' check waits for them: `FindingsWatch`)."""
+    return _waiting
 
 
 #: While the UI thread still has work from the last edit (`beside_held`), a job due beside it is
