@@ -172,13 +172,16 @@ class FindingsWatch(QObject):
         return self._has_result
 
     def is_idle(self) -> bool:
-        """No check pending or running (the findings match the document)."""
+        """No check pending or running (the findings match the document), and nothing left to do on
+        the checks' thread (letting go of the last result took 20 ms at 40,000 cards, in the next
+        edit when it came at once)."""
         return (
             not self._running
             and not self._timer.isActive()
             and not self._hold.isActive()
             and not self._due
             and not self._showing
+            and not self._worker.pending  # (nor a job on its thread: an old result being freed)
         )
 
     def stop(self) -> None:
