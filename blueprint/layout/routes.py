@@ -130,7 +130,7 @@ def label_place(points: tuple[Point, ...], label: str) -> tuple[Point, bool, str
             if length > best_any:
                 best_any, any_seg = length, (a, b)
             a, ax, ay = b, bx, by
-        if best_h >= 0 and best_h >= min(full + 8, 60):
+        if best_h >= 0 and best_h >= (full + 8 if full + 8 <= 60 else 60):  # min(full + 8, 60)
             length, ((ax, ay), (bx, by)) = best_h, h_seg  # type: ignore[misc]
         else:
             length, ((ax, ay), (bx, by)) = best_any, any_seg  # type: ignore[misc]
