@@ -87,3 +87,21 @@ def test_a_lifted_card_leaves_its_group_and_comes_back_to_its_place(qapp) -> Non
     assert item.parentItem() is group
     assert group.childItems() == order
     scene.detach()
+
+
+def test_the_index_has_columns_of_about_the_same_width_at_any_length(qapp) -> None:  # type: ignore[no-untyped-def]
+    from blueprint.ui.canvas.scene import _INDEX_COLUMN, _index_depth
+
+    for width in (5_000.0, 180_000.0, 1_450_000.0):
+        columns = 2 ** (_index_depth(width) // 2)
+        assert 32 <= columns <= 512
+        if 32 < columns < 512:
+            assert _INDEX_COLUMN / 2 < width / columns <= _INDEX_COLUMN
+    document = Document(_generator.generate(300))
+    scene = BlueprintScene(document, Selection())
+    rect = scene.sceneRect()  # what the index is cut from: the room's width, one point high
+    assert (rect.width(), rect.height()) == (scene.room.width(), 1)
+    assert scene.room.contains(scene.extent)
+    for item in [*scene.cards.values(), *scene.links.values()]:  # each is found where it lies
+        assert item in scene.items(item.sceneBoundingRect())
+    scene.detach()
