@@ -105,3 +105,21 @@ def test_the_index_has_columns_of_about_the_same_width_at_any_length(qapp) -> No
     for item in [*scene.cards.values(), *scene.links.values()]:  # each is found where it lies
         assert item in scene.items(item.sceneBoundingRect())
     scene.detach()
+
+
+def test_a_big_blueprints_layout_after_an_edit_is_kept_out_of_young_collections(qapp) -> None:  # type: ignore[no-untyped-def]
+    import gc
+
+    from blueprint.edit import SetCardFields
+
+    document = Document(_generator.generate(1_000))  # 1,000 cards and 1,500 links: a big blueprint
+    scene = BlueprintScene(document, Selection())
+    card = document.blueprint.cards[500]
+    try:
+        document.apply(SetCardFields(card.id, {"title": card.title + " again"}))
+        young = {id(obj) for generation in (0, 1, 2) for obj in gc.get_objects(generation)}
+        assert id(scene.layout.cards) not in young and id(scene.layout.routes) not in young
+        assert scene.cards[card.id].card_box is scene.layout.cards[card.id]
+    finally:
+        scene.detach()
+        gc.unfreeze()  # (as the next document opened does: `heap.settle`)
