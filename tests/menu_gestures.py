@@ -7,9 +7,16 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
+from blueprint.ui.access_keys import shown_text
 from blueprint.ui.main_window import MainWindow
 
 from ui_gestures import at
+
+
+def same_entry(text: str, wanted: str) -> bool:
+    """Whether a menu entry's Qt text is `wanted` as a person reads it: the access key's `&` (which
+    the menus give every entry) is not part of what an entry says."""
+    return shown_text(text) == shown_text(wanted)
 
 
 def header_centre(window: MainWindow, kind: str, element_id: str) -> QPointF:
@@ -31,7 +38,7 @@ def header_centre(window: MainWindow, kind: str, element_id: str) -> QPointF:
 def right_click_pick(window: MainWindow, scene_pos: QPointF, *path: str) -> list[str]:
     """Right-click at a scene position and pick `path` in the menu (submenus opened by hovering).
 
-    Returns the texts of the first menu's entries (to assert what was offered)."""
+    Returns the texts of the first menu's entries as shown (to assert what was offered)."""
     offered = _pick_when_open(path)
     point = at(window, scene_pos)
     event = QContextMenuEvent(
@@ -59,8 +66,8 @@ def _pick_when_open(path: tuple[str, ...]) -> list[str]:
             QTimer.singleShot(20, lambda: pick(menu, depth))
             return
         if depth == 0:
-            offered.extend(a.text() for a in popup.actions())
-        action = next(a for a in popup.actions() if a.text() == path[depth])
+            offered.extend(shown_text(a.text()) for a in popup.actions())
+        action = next(a for a in popup.actions() if same_entry(a.text(), path[depth]))
         centre = popup.actionGeometry(action).center()
         QTest.mouseMove(popup, centre)
         if depth + 1 < len(path):
@@ -93,13 +100,13 @@ def keyboard_pick(*path: str) -> list[str]:
             return
         entries = [a for a in popup.actions() if not a.isSeparator() and a.isEnabled()]
         if depth == 0:
-            offered.extend(a.text() for a in popup.actions())
-        texts = [a.text() for a in entries]
-        if path[depth] not in texts:  # close the menu (no hang) and say what was offered instead
+            offered.extend(shown_text(a.text()) for a in popup.actions())
+        texts = [shown_text(a.text()) for a in entries]
+        if shown_text(path[depth]) not in texts:  # close the menu (no hang) and say what was offered instead
             while QApplication.activePopupWidget() is not None:
                 QApplication.activePopupWidget().close()
             raise AssertionError(f"{path[depth]!r} is not in the menu: {texts}")
-        target = texts.index(path[depth])
+        target = texts.index(shown_text(path[depth]))
         if popup.activeAction() in entries:  # a submenu opened by the keyboard starts on its first entry
             presses = target - entries.index(popup.activeAction())
         else:

@@ -127,10 +127,17 @@ def blueprints(draw: st.DrawFn, max_cards: int = 25) -> Blueprint:
                     "status": draw(st.sampled_from(STATUSES)),
                 }
             )
+    view_names = draw(  # distinct as the editor keeps them (a repeat is renamed on reading)
+        st.lists(
+            title.filter(lambda s: len(s) <= 200),
+            max_size=2,
+            unique_by=lambda s: " ".join(s.split()).casefold(),
+        )
+    )
     views = [
         {
             "id": f"view{i}",
-            "name": draw(title.filter(lambda s: len(s) <= 200)),
+            "name": name,
             "hidden_lanes": draw(st.lists(st.sampled_from([la["id"] for la in lanes]), unique=True))
             if lanes
             else [],
@@ -138,7 +145,7 @@ def blueprints(draw: st.DrawFn, max_cards: int = 25) -> Blueprint:
             if functions
             else [],
         }
-        for i in range(draw(st.integers(0, 2)))
+        for i, name in enumerate(view_names)
     ]
     schema = draw(st.sampled_from([{}, {"$schema": "./blueprint.schema.json"}]))
     return Blueprint.model_validate(

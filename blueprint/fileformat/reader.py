@@ -15,6 +15,7 @@ from blueprint.fileformat.limits import SizeLimits, file_limits
 from blueprint.fileformat.messages import first_problem, shown
 from blueprint.fileformat.migrations import OLDEST_VERSION, migrate
 from blueprint.fileformat.ondisk import DiskState, read_file
+from blueprint.fileformat.view_names import ReadingNote, distinct_view_names
 from blueprint.model import FORMAT_NAME, FORMAT_VERSION, Blueprint
 
 
@@ -71,16 +72,18 @@ def from_raw(raw: Any, limits: SizeLimits | None = None) -> Blueprint:
     return _from_raw(raw, limits or file_limits())[0]
 
 
-def _from_raw(raw: Any, limits: SizeLimits) -> tuple[Blueprint, int]:
-    """The validated `Blueprint` and the format version the JSON was written in (before migrating)."""
+def _from_raw(raw: Any, limits: SizeLimits) -> tuple[Blueprint, int, list[ReadingNote]]:
+    """The validated `Blueprint`, the format version the JSON was written in (before migrating), and
+    notes on what reading changed (a view under the name of an earlier one is renamed)."""
     version = _check_header(raw)
     _check_counts(raw, limits)
     migrated = migrate(raw, version)
     try:
-        return Blueprint.model_validate(migrated), version
+        blueprint = Blueprint.model_validate(migrated)
     except ValidationError as error:
         path, code, message = first_problem(error)
         raise BlueprintFileError(message, path=path, code=code) from None
+    return blueprint, version, distinct_view_names(blueprint)
 
 
 def loads(text: str | bytes, *, file: str | None = None, limits: SizeLimits | None = None) -> Blueprint:
@@ -91,7 +94,9 @@ def loads(text: str | bytes, *, file: str | None = None, limits: SizeLimits | No
     return _loads(text, file, limits or file_limits())[0]
 
 
-def _loads(text: str | bytes, file: str | None, limits: SizeLimits) -> tuple[Blueprint, int]:
+def _loads(
+    text: str | bytes, file: str | None, limits: SizeLimits
+) -> tuple[Blueprint, int, list[ReadingNote]]:
     try:
         text = decode(text, limits) if isinstance(text, bytes) else text
         if not text.strip(" \t\r\n\ufeff"):
@@ -112,12 +117,14 @@ class Loaded:
 
     `version` is the format version the file was written in: older than `FORMAT_VERSION` when the
     document was migrated on reading, so saving it will write a version older programs cannot open.
+    `notes` say what reading changed (a repeated view name), each naming the file, to be shown once.
     """
 
     blueprint: Blueprint
     data: bytes
     state: DiskState
     version: int = FORMAT_VERSION
+    notes: tuple[ReadingNote, ...] = ()
 
     @property
     def migrated(self) -> bool:
@@ -127,8 +134,8 @@ class Loaded:
 def load_file(path: str | Path) -> Loaded:
     """Read and validate a `.blueprint` file, keeping what Save and crash recovery need to know."""
     data, state = read_file(path)
-    blueprint, version = _loads(data, str(path), file_limits())
-    return Loaded(blueprint, data, state, version)
+    blueprint, version, notes = _loads(data, str(path), file_limits())
+    return Loaded(blueprint, data, state, version, tuple(note.with_file(str(path)) for note in notes))
 
 
 def load(path: str | Path) -> Blueprint:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,16 +82,111 @@ def _unprotected(value: str) -> str:
     return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
 
 
+class _Lines:
+    """The lines of a text for the csv reader, counting the characters handed over (so that a
+    record's place in the text is known: where a quoted value began)."""
+
+    def __init__(self, text: str) -> None:
+        self._lines = io.StringIO(text, newline="")
+        self.offset = 0
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.offset += len(line)
+        return line
+
+
+@dataclass(frozen=True)
+class _Quoted:
+    """A quoted value of a record that holds a line break: where its opening quote mark is (an
+    offset into the text), its column, and whether a closing quote mark was found."""
+
+    offset: int
+    column: int
+    closed: bool
+
+
+def _quoted_across_lines(text: str, start: int, delimiter: str) -> _Quoted | None:
+    """The first quoted value of the record at `start` that runs over a line break (read as the csv
+    module reads: a quote mark opens a quoted value only at a field's start, `""` inside is one quote
+    mark, and text after the closing quote mark belongs to the field), or None."""
+    field_end = re.compile(f"[{re.escape(delimiter)}\r\n]")
+    i, n, column = start, len(text), 1
+    while i < n:
+        if text[i] == '"':
+            opened, i = i, i + 1
+            while True:
+                j = text.find('"', i)
+                if j < 0:
+                    return _Quoted(opened, column, closed=False)
+                if text.startswith('"', j + 1):
+                    i = j + 2
+                    continue
+                i = j + 1
+                break
+            if _LINE_BREAK.search(text, opened, i) is not None:
+                return _Quoted(opened, column, closed=True)
+        end = field_end.search(text, i)
+        if end is None or end.group() != delimiter:
+            return None  # the record ends here (or the text does)
+        i, column = end.end(), column + 1
+    return None
+
+
+def _line_of(text: str, offset: int) -> int:
+    """The line number (from 1) of a place in the text, counting line breaks as the csv reader does."""
+    return len(_LINE_BREAK.findall(text, 0, offset)) + 1
+
+
+_LINE_BREAK = re.compile("\r\n|\r|\n")
+
+
+def _unclosed(name: str, text: str, quoted: _Quoted) -> BlueprintFileError:
+    return BlueprintFileError(
+        "a quote mark opens a value here and is never closed, so the rest of the file would be read "
+        'as that one value: close the quote, or write a quote mark inside a value as two ("")',
+        file=name,
+        path=f"line {_line_of(text, quoted.offset)}, column {quoted.column}",
+        code="unclosed-quote",
+    )
+
+
 def read_csv(path: str | Path, known_headers: Iterable[str], data: bytes | None = None) -> CsvTable:
-    """The CSV file at `path` as one table named after the file."""
+    """The CSV file at `path` as one table named after the file.
+
+    A quote mark that opens a value and is never closed would make the csv module read the rest of
+    the file into that one value, silently; it is refused naming the line where it opened. So is a
+    quoted value over `limits.MAX_VALUE_LINES` lines (a stray quote mark further down closed it)."""
     name = str(path)
     text, note = _decode(read_input(path) if data is None else data, name)
     delimiter = _delimiter(text, known_headers)
     rows: list[tuple[int, Row]] = []
     number = 0
+    lines = _Lines(text)
+    begins = 0  # where the record being read begins in the text, and on which line
+    first_line = 1
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        reader = csv.reader(lines, delimiter=delimiter)
         for number, record in enumerate(reader, 1):
+            if reader.line_num - first_line >= limits.MAX_VALUE_LINES:
+                quoted = _quoted_across_lines(text, begins, delimiter)
+                if quoted is not None:
+                    raise BlueprintFileError(
+                        f"a quote mark opens a value here that runs over {limits.MAX_VALUE_LINES:,} "
+                        "lines, so rows below would be read as that one value: is the quote closed "
+                        'where the value ends? (a quote mark inside a value is written as two: "")',
+                        file=name,
+                        path=f"line {_line_of(text, quoted.offset)}, column {quoted.column}",
+                        code="unclosed-quote",
+                    )
+            if lines.offset >= len(text):  # the last record: did a quoted value run to the end?
+                quoted = _quoted_across_lines(text, begins, delimiter)
+                if quoted is not None and not quoted.closed:
+                    raise _unclosed(name, text, quoted)
+            begins, first_line = lines.offset, reader.line_num + 1
             if number > limits.MAX_ROWS:
                 raise BlueprintFileError(
                     f"refused: more than {limits.MAX_ROWS - 1:,} rows", file=name, code="too-large"
@@ -110,6 +206,9 @@ def read_csv(path: str | Path, known_headers: Iterable[str], data: bytes | None 
             rows.append((number, cells))
     except csv.Error as error:
         if "field larger than field limit" in str(error):  # the csv module's own limit, 131,072
+            quoted = _quoted_across_lines(text, begins, delimiter)
+            if quoted is not None and not quoted.closed:
+                raise _unclosed(name, text, quoted) from None
             raise BlueprintFileError(
                 f"refused: a value of more than {csv.field_size_limit():,} characters (this program "
                 f"reads at most {limits.MAX_CELL_CHARS:,})",

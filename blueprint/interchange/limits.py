@@ -23,3 +23,6 @@ MAX_PACKING_RATIO = 500
 MAX_ROWS = MAX_COUNTS["links"] + 1
 #: Characters in one cell (the `.blueprint` reader's longest string).
 MAX_CELL_CHARS = MAX_STRING_CHARS
+#: Lines in one quoted CSV value (a long note runs to a few dozen). More is a quote mark never closed
+#: where it should be, which a stray quote mark further down closed: rows read as one value.
+MAX_VALUE_LINES = 1_000

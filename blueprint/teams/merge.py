@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from blueprint.fileformat.messages import first_problem
+from blueprint.fileformat.view_names import free_name, name_key
 from blueprint.model import Blueprint
 from blueprint.teams.conflicts import REMOVED, Conflict, Reason
 from blueprint.teams.diff import changed_fields
@@ -29,6 +30,7 @@ from blueprint.teams.fit import misfit
 from blueprint.teams.listorder import merge_order
 from blueprint.teams.newids import separate_new_ids
 from blueprint.teams.repair import repair_references
+from blueprint.teams.words import quoted
 
 
 @dataclass
@@ -89,7 +91,43 @@ class _Merger:
         self._one_kind_per_id(elements)
         result = Tables(document, elements)
         self.conflicts += repair_references(result, self.ours, self.theirs, self.base)
+        self._distinct_view_names(result)
         return self._ordered(result)
+
+    def _distinct_view_names(self, result: Tables) -> None:
+        """Two views of one name (each side saved a view "Kitchen"): both are kept, the one that is
+        not OURS's under "Kitchen (2)" (views are chosen by name; the reader would rename it anyway),
+        and it is a `does not fit` conflict."""
+        views = result.elements["view"]
+        if len({name_key(data["name"]) for data in views.values()}) == len(views):
+            return
+        ours = self.ours.elements["view"]
+
+        def is_ours(view_id: str) -> bool:
+            return view_id in ours and ours[view_id]["name"] == views[view_id]["name"]
+
+        taken = {name_key(data["name"]) for data in views.values()}
+        holder: dict[str, str] = {}  # name key -> the view that keeps that name
+        for view_id in sorted(views, key=lambda i: not is_ours(i)):  # OURS's keep their names
+            data = views[view_id]
+            key = name_key(data["name"])
+            keeper = holder.setdefault(key, view_id)
+            if keeper == view_id:
+                continue
+            new = free_name(data["name"], taken)
+            taken.add(name_key(new))
+            self._conflict(
+                "does not fit",
+                "view",
+                view_id,
+                data,
+                "name",
+                views[keeper]["name"],
+                data["name"],
+                f"both, this one as {quoted(new)}",
+                "two views may not share a name (views are chosen by name)",
+            )
+            views[view_id] = {**data, "name": new}  # a new dict: the sides' tables stay as read
 
     # --- which elements, with which fields -----------------------------------------------------------
 

@@ -5,7 +5,8 @@ when the other side removed it, the merge keeps it (a conflict, `broken referenc
 the work that uses it. A stage whose steps all went (one side moved them away, the other removed the
 rest) keeps one of its steps. A link joining a card to itself, or a plan left without targets, keeps
 OURS's value. A card one side removed but the merge keeps comes back with the links the editor
-removed with it on that side, where the other side still has them and both their cards are kept.
+removed with it on that side, where the other side still has them and both their cards are kept; a
+lane one side removed but the merge keeps is hidden again by the views that hid it.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ class _Fixer:
                 user = self.names.element(kind, element_id, data)
                 self._restore(target_kind, target, f"still used by {user} as its {_ROLE.get(path, path)}")
                 mended = True
-        mended |= self._dependents_of_kept()
+        mended |= self._dependents_of_kept() | self._hidden_lanes_of_kept()
         mended |= self._self_links() | self._plans_with_targets() | self._stages_with_steps()
         return mended
 
@@ -103,6 +104,39 @@ class _Fixer:
                                 )
                             )
                             mended = True
+        return mended
+
+    def _hidden_lanes_of_kept(self) -> bool:
+        """A lane one side removed and the merge kept is hidden again by the views that hid it (Ana
+        deletes a lane, and her editor takes it out of every view's hidden lanes; Ben renames it: the
+        lane stays, and a view that hid it from the customer still hides it). A view hides it again
+        when it did in the common version and the keeper's view still does (or the keeper removed
+        the view and the merge kept it), at the keeper's place (else the common version's)."""
+        mended = False
+        result = self.result.elements
+        for lane_id in result["lane"]:
+            if lane_id not in self.base.elements["lane"]:
+                continue
+            for remover, keeper in ((self.ours, self.theirs), (self.theirs, self.ours)):
+                if lane_id in remover.elements["lane"] or lane_id not in keeper.elements["lane"]:
+                    continue
+                for view_id, view in result["view"].items():
+                    base_view = self.base.elements["view"].get(view_id)
+                    kept_view = keeper.elements["view"].get(view_id)
+                    if (
+                        base_view is None
+                        or lane_id in view["hidden_lanes"]
+                        or lane_id not in base_view.get("hidden_lanes", ())
+                        or (kept_view is not None and lane_id not in kept_view["hidden_lanes"])
+                    ):
+                        continue
+                    order = (kept_view or base_view)["hidden_lanes"]
+                    wanted = {*view["hidden_lanes"], lane_id}
+                    view["hidden_lanes"] = [
+                        *(lane for lane in order if lane in wanted),
+                        *(lane for lane in view["hidden_lanes"] if lane not in order),
+                    ]
+                    mended = True
         return mended
 
     def _targets_of_kept(self, card_id: str, remover: Tables, keeper: Tables) -> bool:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QStyle, QToolBar
 
 from blueprint.ui import icons
+from blueprint.ui.access_keys import give_access_keys
 from blueprint.ui.dialogs.shortcuts import COMMAND_NAME
 from blueprint.ui.safety import backup_action
 
@@ -57,7 +58,7 @@ class Actions:
             icons.export_pdf(),
         )
         self.export_image = self._make(
-            "Export &Image…",
+            "Export I&mage…",
             w.export_image,
             "Ctrl+Shift+E",
             "Export the blueprint as a PNG or SVG image (by the file name)",
@@ -69,7 +70,7 @@ class Actions:
             "Print the blueprint on one page or tiled across sheets, as the PDF is laid out",
         )
         self.export_sheets = self._make(
-            "Export Hand-off &Sheets…",
+            "Export &Hand-off Sheets…",
             w.export_sheets,
             None,
             "Export one PDF per function: its part of the blueprint, what it receives and hands on",
@@ -81,7 +82,7 @@ class Actions:
             "Make a blueprint from a spreadsheet (.xlsx) or CSV file, after showing what it could not import",
         )
         self.export_as = self._make(
-            "Export &As…",
+            "Expor&t As…",
             w.export_as,
             "Ctrl+Alt+E",
             "Export the blueprint as PDF, PNG, SVG, or for other tools as XLSX, CSV or draw.io",
@@ -105,7 +106,7 @@ class Actions:
         self.copy = self._make("&Copy", lambda: w.canvas_editor.copy(), Key.Copy, "Copy the selected cards")
         self.paste = self._make("&Paste", w.paste, Key.Paste, "Paste cards (with the links among them)")
         self.duplicate = self._make(
-            "D&uplicate",
+            "Dupl&icate",
             lambda: w.canvas_editor.duplicate(),
             "Ctrl+D",
             "Duplicate the selected cards and their links",
@@ -120,7 +121,7 @@ class Actions:
         self.delete.setShortcuts(without(self.delete.shortcuts(), self.duplicate.shortcuts()))
         self.select_all = self._make("Select &All", w.select_all_cards, Key.SelectAll, "Select every card")
         self.rename = self._make(
-            "Edit &Title",
+            "&Edit Title",
             w.edit_selected_title,
             "F2",
             "Type the selected card's title (or a lane's, stage's or step's name) in place",
@@ -132,7 +133,7 @@ class Actions:
             "Find a card by a word of its title or description (Enter: the next one)",
         )
         self.edit_description = self._make(
-            "Edit &Description",
+            "Edit De&scription",
             lambda: w.view.edit_selected_description(),
             "Shift+F2",
             "Type the selected card's description in place (Shift+Enter: new line)",
@@ -170,25 +171,25 @@ class Actions:
             "Link the card selected first to the card selected second",
         )
         self.move_left = self._canvas(
-            "Move &Left",
+            "&Move Left",
             lambda: w.view.move_selection(LEFT),
             ["Alt+Left"],
             "Move the selected cards to the step before, or the selected step or stage left",
         )
         self.move_right = self._canvas(
-            "Move &Right",
+            "Move Ri&ght",
             lambda: w.view.move_selection(RIGHT),
             ["Alt+Right"],
             "Move the selected cards to the next step, or the selected step or stage right",
         )
         self.move_up = self._canvas(
-            "Move &Up",
+            "M&ove Up",
             lambda: w.view.move_selection(UP),
             ["Alt+Up"],
             "Move the selected cards to the lane above, or the selected lane up",
         )
         self.move_down = self._canvas(
-            "Move &Down",
+            "Move Do&wn",
             lambda: w.view.move_selection(DOWN),
             ["Alt+Down"],
             "Move the selected cards to the lane below, or the selected lane down",
@@ -225,6 +226,7 @@ class Actions:
         self.recent_menu = QMenu("Open &Recent", w)
         self.recent_menu.setToolTip("Files you opened recently")
         self.recent_menu.aboutToShow.connect(w.fill_recent_menu)
+        self.recent_menu.aboutToShow.connect(lambda: give_access_keys(self.recent_menu))  # files' names
 
     def _make(
         self,
@@ -368,6 +370,8 @@ def build_menus(window: MainWindow, a: Actions) -> None:
     view.addSeparator()
     view.addMenu(window.views.menu)
     window.panels_menu = menus["panels"] = view.addMenu("&Panels")
+    panels = window.panels_menu  # the docks' titles (which change with their counts) get free letters
+    panels.aboutToShow.connect(lambda: give_access_keys(panels))
     view.addActions([a.next_panel, a.previous_panel])
     help_menu = menus["help"] = bar.addMenu("&Help")
     help_menu.addActions([a.rules, a.shortcuts])

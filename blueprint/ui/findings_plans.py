@@ -16,6 +16,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QTreeWidgetItem
 
+from blueprint.ui.access_keys import give_access_keys
 from blueprint.ui.activation import exec_menu
 from blueprint.ui.improvements import MENU_TEXT, plan_improvement, plannable
 
@@ -46,7 +47,7 @@ def finding_menu(panel: FindingsPanel, window: MainWindow, item: QTreeWidgetItem
         return None
     elements = panel.elements_of(item)
     if not elements:
-        return menu
+        return give_access_keys(menu)
     finding = item.data(0, FINDING_ROLE)
     findings = [finding] if finding is not None else _children(item)
     all_elements = list(dict.fromkeys(e for f in findings for e in f.elements))
@@ -62,7 +63,7 @@ def finding_menu(panel: FindingsPanel, window: MainWindow, item: QTreeWidgetItem
     if not targets:
         plan.setToolTip("This finding is about a lane or a step: a plan targets cards or links")
     menu.setToolTipsVisible(True)
-    return menu
+    return give_access_keys(menu)
 
 
 def _children(item: QTreeWidgetItem) -> list:  # type: ignore[type-arg]

@@ -22,7 +22,7 @@ from blueprint.ui.commands import push
 from blueprint.ui.selection import Selection
 from blueprint.validate import RULES, Finding
 
-MENU_TEXT = "Plan an improvement…"
+MENU_TEXT = "&Plan an improvement…"
 STATUSES = [
     ("Proposed", "proposed"),
     ("Planned", "planned"),

@@ -273,7 +273,9 @@ class MainWindow(StatusBarMixin, QMainWindow):
             return False
         self.set_document(Document(loaded.blueprint, path, disk=loaded.state, source=loaded.data))
         self.recent.add(path)
-        if loaded.migrated:  # said once, as the file opens: held like a refused edit's message
+        if loaded.notes:  # a view read under a name of its own (fileformat/view_names.py): said once
+            self.show_message("; ".join(note.one_line() for note in loaded.notes), 20_000)
+        elif loaded.migrated:  # said once, as the file opens: held like a refused edit's message
             self.show_message(upgrade_note(path, loaded.version), 20_000)
         else:
             self.statusBar().showMessage(f"Opened {path}", 4000)

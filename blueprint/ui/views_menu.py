@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 from blueprint.edit import AddView, Change, EditError, view_name_problem
 from blueprint.layout.audience import EVERYTHING, Audience
 from blueprint.model import View, fresh_id
+from blueprint.ui.access_keys import give_access_keys
 from blueprint.ui.commands import push
 from blueprint.ui.dialogs.lifetime import run_modal
 from blueprint.ui.dialogs.prompts import show_error
@@ -134,7 +135,7 @@ class ViewsController(QObject):
         bp = self.window.document.blueprint
         group = QActionGroup(menu)
         current = self.current_view_id()
-        everything = menu.addAction("All lanes", lambda: self.apply(EVERYTHING))
+        everything = menu.addAction("&All lanes", lambda: self.apply(EVERYTHING))
         everything.setCheckable(True)
         everything.setChecked(self.audience.is_everything)
         everything.setToolTip("Show every lane, with no function in focus")
@@ -158,6 +159,7 @@ class ViewsController(QObject):
         manage = menu.addAction("&Manage Views…", self.manage)
         manage.setEnabled(bool(bp.views))
         manage.setToolTip("Rename or delete saved views")
+        give_access_keys(menu)  # the views and lanes, named by the designer, get free letters
 
     def menu_actions(self) -> list[QAction]:
         """The menu's entries as it would show them now."""

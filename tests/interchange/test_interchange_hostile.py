@@ -208,3 +208,57 @@ def test_an_empty_formula_text_result_is_an_empty_cell(tmp_path: Path) -> None:
     row = inline_row(2, "Visit", "customer", "Arrives")[:-6] + '<c r="D2" t="str"><f>""</f><v></v></c></row>'
     imported = import_file(raw_workbook(tmp_path / "blank.xlsx", HEADER + row))
     assert [card.title for card in imported.document.cards] == ["Arrives"]
+
+
+def test_a_csv_quote_never_closed_is_refused_naming_the_line_where_it_opened(tmp_path: Path) -> None:
+    """The csv module would read the rest of the file into that one value, silently: rows lost."""
+    path = tmp_path / "trip.csv"
+    path.write_text(
+        'Stage,Service layer,What happens\nVisit,Customer,"Arrives\nVisit,Customer,Orders\n'
+        "Pay,Frontstage,Takes the money\n",
+        newline="",
+    )
+    assert refused(path) == (
+        f"{path}: line 2, column 3: a quote mark opens a value here and is never closed, so the rest "
+        "of the file would be read as that one value: close the quote, or write a quote mark inside a "
+        'value as two ("")'
+    )
+    path.write_bytes(b'Stage;Service layer;What happens\r\nVisit;"Customer;Arrives\r\nPay;Front;Takes\r\n')
+    assert ": line 2, column 2: a quote mark opens a value here and is never closed" in refused(path)
+    path.write_text('Stage,Service layer,What happens\nVisit,Customer,"Arrives')  # on the last line
+    assert ": line 2, column 3: a quote mark opens" in refused(path)
+
+
+def test_a_csv_quote_never_closed_before_a_huge_rest_names_the_line_not_the_size(tmp_path: Path) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text('Stage,Lane,Title\nVisit,"customer,Arrives\n' + "Visit,customer,Orders\n" * 8_000)
+    assert ": line 2, column 2: a quote mark opens a value here and is never closed" in refused(path)
+
+
+def test_a_csv_value_over_the_line_limit_names_the_line_where_its_quote_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A quote never closed where it should be, closed by a stray quote mark further down."""
+    monkeypatch.setattr(limits, "MAX_VALUE_LINES", 5)
+    path = tmp_path / "stray.csv"
+    rows = "".join(f"Visit,Customer,Step {i}\n" for i in range(8))
+    path.write_text(
+        f'Stage,Service layer,What happens\nVisit,Customer,"Arrives\n{rows}Pay,Frontstage,"Takes"\n'
+    )
+    assert refused(path).startswith(
+        f"{path}: line 2, column 3: a quote mark opens a value here that runs over 5 lines"
+    )
+
+
+def test_quoted_values_over_a_few_lines_and_doubled_quote_marks_still_read(tmp_path: Path) -> None:
+    from blueprint.interchange.csv_reading import read_csv
+
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        'Stage,Service layer,What happens\nVisit,Customer,"Arrives\nlate, and ""tired"""\n'
+        'Visit,Customer,Says "hi\nPay,Frontstage,Takes\n',
+        newline="",
+    )
+    read = read_csv(path, ["Stage", "Service layer", "What happens"])
+    values = [cells.get(3) for _number, cells in read.table.rows()]
+    assert values == ["What happens", 'Arrives\nlate, and "tired"', 'Says "hi', "Takes"]

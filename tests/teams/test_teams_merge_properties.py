@@ -278,7 +278,9 @@ def random_edit(draw: st.DrawFn, doc: Document, name: str) -> Edit:
         lambda: Edit(AddLane(Lane(id=f"{name}-lane", name="L", kind="support"))),
         lambda: Edit(AddStage(Stage(id=f"{name}-stage", name="S", steps=[Step(id=f"{name}-s0", name="T")]))),
         lambda: Edit(AddFunction(Function(id=f"{name}-fn", name="F"))),
-        lambda: Edit(AddView(View(id=f"{name}-view", name="V", hidden_lanes=lanes[:1], focus=functions[:1]))),
+        lambda: Edit(  # a name of its own, as the editor asks (a merge renames a repeat: a conflict)
+            AddView(View(id=f"{name}-view", name=f"V {name}", hidden_lanes=lanes[:1], focus=functions[:1]))
+        ),
     ]
     if lanes and steps:
         choices.append(
@@ -348,8 +350,8 @@ def random_edit(draw: st.DrawFn, doc: Document, name: str) -> Edit:
             lambda: _placed(MoveImprovement(draw(pick(plans)), draw(st.integers(0, len(plans))))),
         ]
     if views:
-        choices += [
-            lambda: Edit(SetViewFields(draw(pick(views)), {"name": draw(title)})),
+        choices += [  # a name of its own, as the editor asks
+            lambda: Edit(SetViewFields(draw(pick(views)), {"name": f"{draw(title)[:100]} {name}"})),
             lambda: Edit(RemoveView(draw(pick(views)))),
         ]
     return draw(pick(choices))()

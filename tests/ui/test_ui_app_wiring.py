@@ -21,7 +21,7 @@ def test_the_started_editor_has_its_safety_net_and_the_file(qtbot: QtBot, repo: 
     assert window.document.blueprint.title.startswith("Order-ahead coffee")
     assert safety_net_of(window) is not None
     file_menu = window.menuBar().actions()[0].menu()
-    backup = [a for a in file_menu.actions() if a.text() == "Keep a Backup When Saving"]
+    backup = [a for a in file_menu.actions() if a.text() == "&Keep a Backup When Saving"]
     assert backup and backup[0].isCheckable() and backup[0].isChecked()
     window.undo_stack.setClean()
 

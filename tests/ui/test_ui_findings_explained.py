@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 import blueprint.ui.dialogs.rules_help as rules_help
 from blueprint.fileformat import load
+from blueprint.ui.access_keys import shown_text
 from blueprint.ui.dialogs.rules_help import RulesHelp
 from blueprint.validate import RULES
 
@@ -34,7 +35,7 @@ def test_whole_message_errors_open_and_what_a_rule_means(qtbot, monkeypatch):  #
     assert panel.explain.isVisible() and panel.explain.text() == "What does BP106 mean?"
     look(window, "findings-detail")
     menu = panel.menu_for(row)
-    entry = next(a for a in menu.actions() if a.text() == "What does BP106 mean?")
+    entry = next(a for a in menu.actions() if shown_text(a.text()) == "What does BP106 mean?")
     entry.trigger()
     help_window = window.findChild(RulesHelp, "rulesHelp")
     assert help_window.isVisible() and "BP106" in help_window.windowTitle()

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
+from blueprint.ui.access_keys import shown_text
 from blueprint.ui.canvas.menus import card_menu
 from blueprint.ui.main_window import MainWindow
 from blueprint.validate import RULES
@@ -72,7 +73,7 @@ def test_the_inspector_is_in_front_at_start_even_after_a_saved_layout(qtbot, win
 
 def test_card_menu_has_cut_and_shows_shortcuts(qtbot, window):  # type: ignore[no-untyped-def]
     menu = card_menu(window.view, "c1")
-    entries = {a.text(): a for a in menu.actions()}
+    entries = {shown_text(a.text()): a for a in menu.actions()}
     for text, key in (
         ("Cut", QKeySequence.StandardKey.Cut),
         ("Copy", QKeySequence.StandardKey.Copy),

@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QInputDialog, QMenu
 
 from blueprint.model import FailPoint
+from blueprint.ui.access_keys import shown_text
 from blueprint.ui.canvas.plan_menus import add_plan_entries
 
 from builders import blueprint_with, card
@@ -167,7 +168,7 @@ def test_add_to_improvement_puts_the_card_into_a_plan(qtbot, window):  # type: i
     assert [m.kind for m in window.scene.layout.cards["c1"].markers] == ["plan"]
     menu = QMenu()
     add_plan_entries(menu, window.view, "c1")
-    into = next(a.menu() for a in menu.actions() if a.text() == "Add to improvement")
+    into = next(a.menu() for a in menu.actions() if shown_text(a.text()) == "Add to improvement")
     [entry] = into.actions()  # greyed, and its tooltip (why) shows
     assert (
         not entry.isEnabled() and into.toolTipsVisible() and entry.toolTip() == "It is in this plan already"
@@ -280,7 +281,9 @@ def test_the_dock_moves_a_plan_up_and_down_one_step_each(qtbot):  # type: ignore
         return right_click_widget_pick(tree.viewport(), row, entry)
 
     def enabled(plan_id: str) -> tuple[bool, bool]:
-        entries = {action.text(): action for action in dock.menu_for(dock.row_of(plan_id)).actions()}
+        entries = {
+            shown_text(action.text()): action for action in dock.menu_for(dock.row_of(plan_id)).actions()
+        }
         assert "Move Up" in entries and "Move Down" in entries
         return entries["Move Up"].isEnabled(), entries["Move Down"].isEnabled()
 

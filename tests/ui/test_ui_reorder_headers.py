@@ -83,10 +83,15 @@ def test_dragging_a_header_shows_a_marker_and_drops_in_one_undo_step(qtbot, wind
 def test_a_stages_only_step_offers_no_move(window):  # type: ignore[no-untyped-def]
     """The menu of the "leave" stage's only step offered Move step left, which was then refused ("Stage
     'leave' needs at least one step"); it is greyed now, as the first and last steps' entries are."""
+    from blueprint.ui.access_keys import shown_text
     from blueprint.ui.canvas.menus import header_menu
 
-    entries = {a.text(): a.isEnabled() for a in header_menu(window.view, "step", "step4").actions()}
+    entries = {
+        shown_text(a.text()): a.isEnabled() for a in header_menu(window.view, "step", "step4").actions()
+    }
     assert entries["Move step left"] is False and entries["Move step right"] is False
-    entries = {a.text(): a.isEnabled() for a in header_menu(window.view, "step", "step3").actions()}
+    entries = {
+        shown_text(a.text()): a.isEnabled() for a in header_menu(window.view, "step", "step3").actions()
+    }
     assert entries["Move step left"] is True and entries["Move step right"] is True
     assert step_order(window)[2] == ("leave", ["step4"])

@@ -13,6 +13,7 @@ import blueprint.ui.exporting as exporting
 from blueprint.fileformat import load
 from blueprint.layout import metrics as m
 from blueprint.layout.emotion import label_baseline
+from blueprint.ui.access_keys import shown_text
 from blueprint.ui.canvas.menus import card_menu
 
 from builders import blueprint_with, card
@@ -33,13 +34,19 @@ def doc():  # type: ignore[no-untyped-def]
 
 def test_one_emotion_vocabulary_in_the_card_menu_and_the_inspector(qtbot):  # type: ignore[no-untyped-def]
     window = open_window(qtbot, doc())
-    menu = next(a.menu() for a in card_menu(window.view, "c0").actions() if a.text() == "Set emotion")
-    in_menu = [a.text() for a in menu.actions() if not a.isSeparator()]
+    menu = next(
+        a.menu() for a in card_menu(window.view, "c0").actions() if shown_text(a.text()) == "Set emotion"
+    )
+    in_menu = [shown_text(a.text()) for a in menu.actions() if not a.isSeparator()]
     box = window.panel("InspectorPanel").card_form.emotion
     assert in_menu == [box.itemText(i) for i in range(box.count())]
     assert in_menu[:3] == ["Not set", "+2 Delighted", "+1 Pleased"]
     group = menu.actions()[0].actionGroup()  # one choice, drawn as Set function's (it showed ticks)
-    assert group is not None and group.isExclusive() and group.checkedAction().text() == "+2 Delighted"
+    assert (
+        group is not None
+        and group.isExclusive()
+        and shown_text(group.checkedAction().text()) == "+2 Delighted"
+    )
 
 
 def test_one_word_for_no_function_in_the_card_menu_and_the_inspector(qtbot):  # type: ignore[no-untyped-def]
@@ -47,8 +54,10 @@ def test_one_word_for_no_function_in_the_card_menu_and_the_inspector(qtbot):  # 
     window = open_window(qtbot, doc())
     window.selection.set(["f0"])
     box = window.panel("InspectorPanel").card_form.function
-    menu = next(a.menu() for a in card_menu(window.view, "f0").actions() if a.text() == "Set function")
-    in_menu = [a.text() for a in menu.actions() if not a.isSeparator()]
+    menu = next(
+        a.menu() for a in card_menu(window.view, "f0").actions() if shown_text(a.text()) == "Set function"
+    )
+    in_menu = [shown_text(a.text()) for a in menu.actions() if not a.isSeparator()]
     assert in_menu == [box.itemText(i) for i in range(box.count())] + ["New function…"]
     right_click_pick(window, card_centre(window, "f0"), "Set function", "No function")
     assert window.document.card("f0").function is None

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QInputDialog
 from blueprint.edit import MoveCard, SetCardFields
 from blueprint.layout import compute_layout
 from blueprint.layout.focus import FADED_OPACITY
+from blueprint.ui.access_keys import shown_text
 from blueprint.ui.commands import push
 from blueprint.ui.dialogs.views_dialog import ManageViewsDialog
 from blueprint.ui.main_window import MainWindow
@@ -19,7 +20,7 @@ from ui_gestures import open_window, when_dialog_opens
 
 
 def _pick(window: MainWindow, text: str) -> None:
-    action = next(a for a in window.views.menu_actions() if a.text() == text)
+    action = next(a for a in window.views.menu_actions() if shown_text(a.text()) == shown_text(text))
     action.trigger()
 
 
@@ -105,7 +106,7 @@ def test_focus_from_the_functions_panel_toggles_on_the_selected_functions(qtbot)
     faded = {i for i, item in window.scene.cards.items() if item.opacity() == FADED_OPACITY}
     assert faded == {"s0"}  # only team C's card; customers stay at full strength
     assert panel.focus_button.text() == "Unfocus" and first.font().bold()
-    assert [a.text() for a in panel.context_menu("team-a").actions()][:2] == [
+    assert [shown_text(a.text()) for a in panel.context_menu("team-a").actions()][:2] == [
         "Unfocus",
         "Export Hand-off Sheet…",
     ]

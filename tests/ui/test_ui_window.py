@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from blueprint import __version__
+from blueprint.ui.access_keys import shown_text
 from blueprint.ui.canvas.menus import card_menu, header_menu, lane_menu
 from blueprint.ui.dialogs.about import AboutDialog
 
@@ -34,9 +35,9 @@ def window(qtbot):  # type: ignore[no-untyped-def]
 
 
 def trigger(menu: QMenu, *path: str) -> None:
-    """Click a menu entry by its text (through submenus)."""
+    """Click a menu entry by its text as shown (through submenus; access keys' `&` aside)."""
     for action in menu.actions():
-        if action.text() == path[0]:
+        if shown_text(action.text()) == shown_text(path[0]):
             if len(path) == 1:
                 action.trigger()
             else:

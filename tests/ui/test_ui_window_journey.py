@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from blueprint.fileformat import dumps
 from blueprint.resources import load_template
+from blueprint.ui.access_keys import shown_text
 from blueprint.ui.dialogs.new_function import NewFunctionDialog
 
 from ui_gestures import (
@@ -47,7 +48,7 @@ def right_click_menu(qtbot, window, pos, *path: str) -> None:  # type: ignore[no
         if menu is None:
             QTimer.singleShot(20, lambda: pick(depth))
             return
-        action = next(a for a in menu.actions() if a.text() == path[depth])
+        action = next(a for a in menu.actions() if shown_text(a.text()) == path[depth])
         if depth + 1 < len(path):
             menu.setActiveAction(action)
             action.menu().popup(menu.mapToGlobal(menu.actionGeometry(action).topRight()))

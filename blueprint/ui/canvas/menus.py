@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QMenu
 
 from blueprint.edit import SetLinkFields
 from blueprint.model import FailPoint, WaitPoint
+from blueprint.ui.access_keys import give_access_keys
 from blueprint.ui.canvas.grid_cursor import header_ids
 from blueprint.ui.canvas.plan_menus import add_fail_owner_menu, add_plan_entries
 from blueprint.ui.dialogs.lifetime import modal
@@ -67,10 +68,10 @@ def menu_for(view: BlueprintView, target: tuple[str, str | tuple[str, str]]) -> 
 
 def cell_menu(view: BlueprintView, cell: tuple[str, str]) -> QMenu:
     menu = QMenu(view)
-    menu.addAction("New card here", lambda: view.new_card_in(*cell)).setShortcut(QKeySequence("Ctrl+Return"))
-    paste = menu.addAction("Paste here", lambda: view.editor.paste(cell))
+    menu.addAction("&New card here", lambda: view.new_card_in(*cell)).setShortcut(QKeySequence("Ctrl+Return"))
+    paste = menu.addAction("&Paste here", lambda: view.editor.paste(cell))
     paste.setEnabled(view.editor.can_paste())
-    return menu
+    return give_access_keys(menu)
 
 
 def card_menu(view: BlueprintView, card_id: str) -> QMenu:
@@ -85,9 +86,9 @@ def card_menu(view: BlueprintView, card_id: str) -> QMenu:
         editor.set_cards_fields(targets, changes, text)
 
     menu = QMenu(view)
-    menu.addAction("Edit title", lambda: view.edit_title(card_id)).setShortcut("F2")
-    menu.addAction("Edit description", lambda: view.edit_description(card_id)).setShortcut("Shift+F2")
-    functions = menu.addMenu("Set function")
+    menu.addAction("&Edit title", lambda: view.edit_title(card_id)).setShortcut("F2")
+    menu.addAction("Edit de&scription", lambda: view.edit_description(card_id)).setShortcut("Shift+F2")
+    functions = menu.addMenu("Set &function")
     group = QActionGroup(functions)
     for function_id, name in [
         (None, NO_FUNCTION),  # the Inspector's word (the menu said "(none)")
@@ -99,31 +100,31 @@ def card_menu(view: BlueprintView, card_id: str) -> QMenu:
         group.addAction(action)
         functions.addAction(action)
     functions.addSeparator()
-    functions.addAction("New function…", lambda: ask_new_function(view, card_id))
+    functions.addAction("&New function…", lambda: ask_new_function(view, card_id))
     menu.addSeparator()
     if card.fail_point is None:
         menu.addAction(
-            "Add fail point",
+            "&Add fail point",
             lambda: set_all({"fail_point": FailPoint()}, "Add fail point"),
         )
     else:
         menu.addAction(
-            "Remove fail point",
+            "&Remove fail point",
             lambda: set_all({"fail_point": None}, "Remove fail point"),
         )
     if card.wait_point is None:
         menu.addAction(
-            "Add wait point",
+            "Add &wait point",
             lambda: set_all({"wait_point": WaitPoint()}, "Add wait point"),
         )
     else:
         menu.addAction(
-            "Remove wait point",
+            "Remove &wait point",
             lambda: set_all({"wait_point": None}, "Remove wait point"),
         )
     links = editor.document.links_of(card_id)
     if links:  # the keyboard's way to a link (arrow keys go from card to card)
-        chosen = menu.addMenu("Select a link")
+        chosen = menu.addMenu("Select a &link")
         for link in links:
             out = link.source == card_id
             other = editor.document.card(link.target if out else link.source)
@@ -131,9 +132,9 @@ def card_menu(view: BlueprintView, card_id: str) -> QMenu:
             label = f"→ {_short(name)}" if out else f"← {_short(name)}"
             if link.label:
                 label += f" ({_short(link.label)})"
-            chosen.addAction(label, lambda i=link.id: editor.select([i], centre=True))
+            chosen.addAction(menu_text(label), lambda i=link.id: editor.select([i], centre=True))
     add_fail_owner_menu(menu, view, card, targets)
-    emotions = menu.addMenu("Set emotion")
+    emotions = menu.addMenu("Set e&motion")
     feelings = QActionGroup(emotions)  # one of them, marked as Set function's choice is (not ticks)
     for value, label in EMOTIONS:
         action = QAction(label, emotions, checkable=True)
@@ -145,13 +146,13 @@ def card_menu(view: BlueprintView, card_id: str) -> QMenu:
     add_plan_entries(menu, view, card_id)
     menu.addSeparator()
     for text, slot, key in (
-        ("Cut", editor.cut, QKeySequence(QKeySequence.StandardKey.Cut)),
-        ("Copy", editor.copy, QKeySequence(QKeySequence.StandardKey.Copy)),
-        ("Duplicate", editor.duplicate, QKeySequence("Ctrl+D")),
-        ("Delete", editor.delete_selection, QKeySequence(Qt.Key.Key_Delete)),
+        ("Cu&t", editor.cut, QKeySequence(QKeySequence.StandardKey.Cut)),
+        ("&Copy", editor.copy, QKeySequence(QKeySequence.StandardKey.Copy)),
+        ("Dupl&icate", editor.duplicate, QKeySequence("Ctrl+D")),
+        ("&Delete", editor.delete_selection, QKeySequence(Qt.Key.Key_Delete)),
     ):
         menu.addAction(text, slot).setShortcut(key)  # shown beside the entry, as in the Edit menu
-    return menu
+    return give_access_keys(menu)
 
 
 def ask_new_function(view: BlueprintView, card_id: str) -> str | None:
@@ -169,18 +170,18 @@ def link_menu(view: BlueprintView, link_id: str) -> QMenu:
     link = editor.document.link(link_id)
     assert link is not None
     menu = QMenu(view)
-    loop = menu.addAction("Deliberate loop (not a backwards flow)")
+    loop = menu.addAction("Deliberate &loop (not a backwards flow)")
     loop.setCheckable(True)
     loop.setChecked(link.kind == "loop")
     loop.triggered.connect(
         lambda checked: editor.run(SetLinkFields(link_id, {"kind": "loop" if checked else "flow"}))
     )
-    menu.addAction("Reverse direction", lambda: editor.reverse_link(link_id))
+    menu.addAction("&Reverse direction", lambda: editor.reverse_link(link_id))
     menu.addSeparator()
     add_plan_entries(menu, view, link_id)
     menu.addSeparator()
-    menu.addAction("Delete link", editor.delete_selection)
-    return menu
+    menu.addAction("&Delete link", editor.delete_selection)
+    return give_access_keys(menu)
 
 
 def header_menu(view: BlueprintView, kind: str, element_id: str) -> QMenu:
@@ -191,20 +192,20 @@ def header_menu(view: BlueprintView, kind: str, element_id: str) -> QMenu:
     insert = editor.insert_step if kind == "step" else editor.insert_stage
     move = editor.move_step if kind == "step" else editor.move_stage
 
-    menu.addAction(f"Insert {noun} before", lambda: _inserted(view, kind, insert(element_id, False)))
-    menu.addAction(f"Insert {noun} after", lambda: _inserted(view, kind, insert(element_id, True)))
+    menu.addAction(f"Insert {noun} &before", lambda: _inserted(view, kind, insert(element_id, False)))
+    menu.addAction(f"Insert {noun} &after", lambda: _inserted(view, kind, insert(element_id, True)))
     menu.addSeparator()
-    menu.addAction(f"Rename {noun}", lambda: view.edit_name(kind, element_id)).setShortcut("F2")
+    menu.addAction(f"Rena&me {noun}", lambda: view.edit_name(kind, element_id)).setShortcut("F2")
     first, last = _at_ends(editor.document.blueprint, kind, element_id)
-    left = menu.addAction(f"Move {noun} left", lambda: move(element_id, -1))
+    left = menu.addAction(f"Move {noun} &left", lambda: move(element_id, -1))
     left.setShortcut(MOVE_KEYS["left"])
     left.setEnabled(not first)
-    right = menu.addAction(f"Move {noun} right", lambda: move(element_id, 1))
+    right = menu.addAction(f"Move {noun} &right", lambda: move(element_id, 1))
     right.setShortcut(MOVE_KEYS["right"])
     right.setEnabled(not last)
     menu.addSeparator()
-    menu.addAction(f"Delete {noun}", lambda: editor.remove(kind, element_id))
-    return menu
+    menu.addAction(f"&Delete {noun}", lambda: editor.remove(kind, element_id))
+    return give_access_keys(menu)
 
 
 def _inserted(view: BlueprintView, kind: str, new_id: str | None) -> None:
@@ -229,24 +230,24 @@ def lane_menu(view: BlueprintView, lane_id: str) -> QMenu:
     editor = view.editor
     menu = QMenu(view)
 
-    for after, title in ((False, "Insert lane above"), (True, "Insert lane below")):
+    for after, title in ((False, "Insert lane &above"), (True, "Insert lane &below")):
         sub = menu.addMenu(title)
         for kind, name in LANE_KINDS:
             sub.addAction(
                 name, lambda k=kind, a=after: _inserted(view, "lane", editor.insert_lane(lane_id, k, a))
             )
     menu.addSeparator()
-    menu.addAction("Rename lane", lambda: view.edit_name("lane", lane_id)).setShortcut("F2")
+    menu.addAction("Rena&me lane", lambda: view.edit_name("lane", lane_id)).setShortcut("F2")
     first, last = _at_ends(editor.document.blueprint, "lane", lane_id)
-    up = menu.addAction("Move lane up", lambda: editor.move_lane(lane_id, -1))
+    up = menu.addAction("Move lane &up", lambda: editor.move_lane(lane_id, -1))
     up.setShortcut(MOVE_KEYS["up"])
     up.setEnabled(not first)
-    down = menu.addAction("Move lane down", lambda: editor.move_lane(lane_id, 1))
+    down = menu.addAction("Move lane do&wn", lambda: editor.move_lane(lane_id, 1))
     down.setShortcut(MOVE_KEYS["down"])
     down.setEnabled(not last)
     menu.addSeparator()
-    menu.addAction("Delete lane", lambda: editor.remove("lane", lane_id))
-    return menu
+    menu.addAction("&Delete lane", lambda: editor.remove("lane", lane_id))
+    return give_access_keys(menu)
 
 
 def _short(text: str, limit: int = 40) -> str:

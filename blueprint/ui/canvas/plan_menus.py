@@ -44,7 +44,7 @@ def add_plan_entries(menu: QMenu, view: BlueprintView, element_id: str) -> None:
         ),
     ).setStatusTip("Plan a change for this (and the rest of the selection): title, owner, due date")
     plans = editor.document.blueprint.improvements
-    into = menu.addMenu("Add to improvement")
+    into = menu.addMenu("Add to impro&vement")
     into.setEnabled(bool(plans))
     into.setToolTipsVisible(True)  # a greyed plan says why: it holds them already
     for plan in plans:
@@ -74,7 +74,7 @@ def add_fail_owner_menu(menu: QMenu, view: BlueprintView, card: Card, card_ids: 
     editor = view.editor
     function_names = {f.id: f.name for f in editor.document.blueprint.functions}
     own = function_names.get(card.function or "", "")
-    sub = menu.addMenu("Fail point owner")
+    sub = menu.addMenu("Fail point &owner")
     group = QActionGroup(sub)
     choices = [(None, f"The card's function ({own})" if own else "The card's function (none)")]
     choices += list(function_names.items())

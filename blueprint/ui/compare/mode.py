@@ -73,7 +73,7 @@ class CompareMode(QObject):
         self.compare_action.setToolTip(tip)
         self.compare_action.setStatusTip(tip)
         self.compare_action.triggered.connect(lambda _checked=False: self.choose())
-        self.close_action = QAction("Close &Compare", window)
+        self.close_action = QAction("C&lose Compare", window)
         self.close_action.setObjectName("closeCompareAction")
         self.close_action.setStatusTip("Leave the comparison and edit the blueprint again")
         self.close_action.setEnabled(False)

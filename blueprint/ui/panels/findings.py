@@ -407,11 +407,11 @@ class FindingsPanel(QDockWidget):
             return None
         menu = QMenu(self.tree)
         if self.elements_of(item):
-            menu.addAction("Select on the blueprint", lambda: self._clicked(item))
-        menu.addAction(f"What does {code} mean?", lambda: self.explain_requested.emit(code))
+            menu.addAction("&Select on the blueprint", lambda: self._clicked(item))
+        menu.addAction(f"&What does {code} mean?", lambda: self.explain_requested.emit(code))
         finding = item.data(0, FINDING_ROLE)
         if finding is not None:
-            menu.addAction("Copy the message", lambda: QGuiApplication.clipboard().setText(finding.message))
+            menu.addAction("&Copy the message", lambda: QGuiApplication.clipboard().setText(finding.message))
         return menu
 
     def _toggle_rule(self, item: QTreeWidgetItem, column: int = 0) -> None:

@@ -29,6 +29,7 @@ from blueprint.edit import AddFunction, Change, Document, EditError, RemoveFunct
 from blueprint.export.palette import next_function_color
 from blueprint.graph import HandoffReport, handoff_report
 from blueprint.model import Blueprint, Function, fresh_id
+from blueprint.ui.access_keys import give_access_keys
 from blueprint.ui.after_paint import after_paint
 from blueprint.ui.commands import push
 from blueprint.ui.panels.form import ChoiceBox, line_edit, set_line
@@ -202,10 +203,10 @@ class FunctionsPanel(QDockWidget):
         menu = QMenu(self)
         menu.setObjectName("functionMenu")
         menu.addAction(self.focus_button.text(), self.toggle_focus)
-        sheet = menu.addAction("Export Hand-off Sheet…", lambda: self.sheet_requested.emit(function_id))
+        sheet = menu.addAction("&Export Hand-off Sheet…", lambda: self.sheet_requested.emit(function_id))
         sheet.setToolTip("A PDF of this function's part: what it receives and hands on, fail points, time")
-        menu.addAction("Select Cards", self.select_cards)
-        return menu
+        menu.addAction("&Select Cards", self.select_cards)
+        return give_access_keys(menu)
 
     def add_function(self) -> None:
         bp = self.document.blueprint

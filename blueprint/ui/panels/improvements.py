@@ -33,6 +33,7 @@ from blueprint.edit import (
     SetImprovementFields,
 )
 from blueprint.model import Improvement
+from blueprint.ui.access_keys import give_access_keys
 from blueprint.ui.commands import push
 from blueprint.ui.improvements import (
     OVERDUE_COLOUR,
@@ -274,28 +275,28 @@ class ImprovementsPanel(QDockWidget):
         plan = self.document.improvement(plan_id) if plan_id is not None else None
         menu = QMenu(self)
         if plan is None:
-            new = menu.addAction("Plan an improvement for the selection…", self.new_plan)
+            new = menu.addAction("&Plan an improvement for the selection…", self.new_plan)
             new.setEnabled(bool(plannable(self.document, self.selection.ids)))
-            return menu
+            return give_access_keys(menu)
         self.selection.set([plan.id])
-        menu.addAction("Show on the blueprint", lambda: self.show_targets(plan.id))
-        statuses = menu.addMenu("Set status")
+        menu.addAction("&Show on the blueprint", lambda: self.show_targets(plan.id))
+        statuses = menu.addMenu("Set s&tatus")
         for text, value in STATUSES:
             action = statuses.addAction(text, lambda v=value: self.set_status(plan.id, v))
             action.setCheckable(True)
             action.setChecked(plan.status == value)
         menu.addSeparator()
         plans = self.document.blueprint.improvements
-        up = menu.addAction("Move Up", lambda: self.move(plan.id, -1))
+        up = menu.addAction("Move &Up", lambda: self.move(plan.id, -1))
         up.setEnabled(plans[0] is not plan)
         up.setToolTip("Move this plan one place up the list")
-        down = menu.addAction("Move Down", lambda: self.move(plan.id, 1))
+        down = menu.addAction("Move Do&wn", lambda: self.move(plan.id, 1))
         down.setEnabled(plans[-1] is not plan)
         down.setToolTip("Move this plan one place down the list")
         menu.addSeparator()
-        delete = menu.addAction("Delete improvement", self.delete_selected)
+        delete = menu.addAction("&Delete improvement", self.delete_selected)
         delete.setShortcut(QKeySequence(Qt.Key.Key_Delete))
-        return menu
+        return give_access_keys(menu)
 
 
 def _targets_text(doc: Document, plan: Improvement) -> str:

@@ -37,7 +37,7 @@ def apply_backup_preference() -> None:
 
 def backup_action(parent: QObject) -> QAction:
     """A checkable "Keep a Backup When Saving" action bound to the preference (for the File menu)."""
-    action = QAction("Keep a Backup When Saving", parent)
+    action = QAction("&Keep a Backup When Saving", parent)
     action.setObjectName("keepBackupAction")
     action.setCheckable(True)
     action.setChecked(keep_backup())
