@@ -8,8 +8,10 @@ Opens FILE in the real main window (as `editor_child.open_view`, 1400 x 900), th
 of edit of `edits.py` (and "move", a card move of `stages.sample_moves`) as the benchmark does, timed
 to the repaint with CPU time, undone untimed, with the editor let settle between. Each figure is split
 into: `run` (the undo stack, the document, the scene's update), `events` (the event loop until the
-repaint), of which `paint` (the view's paintEvent, Qt's drawing and the items' paint) and `gc` (the
-cycle collector's collections, by generation). `--profile KINDS` prints a cProfile of each such kind's timed
+repaint), and `gc0`-`gc2` (the cycle collector's collections, by generation, wherever they ran).
+A `paint` column shows only where wrapping the view class's paintEvent takes effect (with PySide6
+6.11 it does not: Qt's paint is inside `events`).
+`--profile KINDS` prints a cProfile of each such kind's timed
 runs (run and events).
 """
 
