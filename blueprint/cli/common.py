@@ -5,9 +5,11 @@ from __future__ import annotations
 import sys
 
 from blueprint.cli.collector import paused, settle
-from blueprint.fileformat import BlueprintFileError, load, loads
+from blueprint.fileformat import BlueprintFileError, loads_noted
 from blueprint.fileformat.jsontext import too_large
 from blueprint.fileformat.limits import MAX_FILE_BYTES
+from blueprint.fileformat.reader import read_bytes
+from blueprint.fileformat.view_names import ReadingNote
 from blueprint.model import Blueprint
 from blueprint.safetext import for_terminal
 
@@ -38,16 +40,22 @@ def shown_name(path: str) -> str:
 
 
 def read_document(path: str) -> Blueprint:
-    """Load FILE, or standard input when it is `-` (same size limit and checks as a file)."""
+    """Load FILE, or standard input when it is `-` (same size limit and checks as a file).
+
+    What reading changed (a view under the name of an earlier one is read as "Name (2)") is said
+    on standard error, one line each, as the editor says it in its status bar: the command's own
+    output (a PDF, a report on standard output) is unchanged, and nothing is changed silently."""
     with paused():  # reading makes many lasting objects and no garbage cycles
-        doc = _read_document(path)
+        doc, notes = _read_document(path)
         settle()  # the document lives as long as the command
+    for note in notes:
+        print(for_terminal(f"blueprint: note: {note.one_line()}"), file=sys.stderr)
     return doc
 
 
-def _read_document(path: str) -> Blueprint:
+def _read_document(path: str) -> tuple[Blueprint, tuple[ReadingNote, ...]]:
     if path != STDIN:
-        return load(path)
+        return loads_noted(read_bytes(path), file=path)
     if sys.stdin is None or getattr(sys.stdin, "buffer", None) is None:  # started with stdin closed
         raise BlueprintFileError(
             "standard input is closed (give a file, or pipe a blueprint in)",
@@ -62,7 +70,7 @@ def _read_document(path: str) -> Blueprint:
         ) from None
     if len(data) > MAX_FILE_BYTES:
         raise too_large("input").with_file(STDIN_NAME)
-    return loads(data, file=STDIN_NAME)
+    return loads_noted(data, file=STDIN_NAME)
 
 
 def load_or_none(path: str) -> Blueprint | None:

@@ -2,16 +2,14 @@
 
 The editor asks this before it saves or renames a view. The operations themselves do not refuse a
 repeated name: a file written elsewhere may hold two, and undoing the deletion of one of them must
-bring it back as it was.
+bring it back as it was. What makes two names the same is the reader's rule (`name_key`), which
+reads a file's repeated name as "Name (2)".
 """
 
 from __future__ import annotations
 
+from blueprint.fileformat.view_names import name_key
 from blueprint.model import Blueprint
-
-
-def _key(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 def view_name_problem(bp: Blueprint, name: str, view_id: str | None = None) -> str | None:
@@ -19,6 +17,6 @@ def view_name_problem(bp: Blueprint, name: str, view_id: str | None = None) -> s
     if not name.strip():
         return "A view needs a name."
     for view in bp.views:
-        if view.id != view_id and _key(view.name) == _key(name):
+        if view.id != view_id and name_key(view.name) == name_key(name):
             return f"A view named “{view.name}” already exists: choose another name."
     return None

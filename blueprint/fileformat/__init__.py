@@ -3,7 +3,7 @@
 from blueprint.fileformat.atomic import write_atomically
 from blueprint.fileformat.errors import BlueprintFileError
 from blueprint.fileformat.ondisk import DiskState, changed_on_disk
-from blueprint.fileformat.reader import Loaded, from_raw, load, load_file, loads
+from blueprint.fileformat.reader import Loaded, from_raw, load, load_file, loads, loads_noted
 from blueprint.fileformat.writer import FileChangedError, Saved, dumps, save
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "load",
     "load_file",
     "loads",
+    "loads_noted",
     "save",
     "write_atomically",
 ]

@@ -94,6 +94,15 @@ def loads(text: str | bytes, *, file: str | None = None, limits: SizeLimits | No
     return _loads(text, file, limits or file_limits())[0]
 
 
+def loads_noted(
+    text: str | bytes, *, file: str | None = None, limits: SizeLimits | None = None
+) -> tuple[Blueprint, tuple[ReadingNote, ...]]:
+    """As `loads`, with the notes on what reading changed (each naming `file` when given), for a
+    reader that tells its user, as the editor and the command line do."""
+    blueprint, _version, notes = _loads(text, file, limits or file_limits())
+    return blueprint, tuple(note.with_file(file) if file else note for note in notes)
+
+
 def _loads(
     text: str | bytes, file: str | None, limits: SizeLimits
 ) -> tuple[Blueprint, int, list[ReadingNote]]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 
 _lock = threading.Lock()
 _depth = 0  # how many blocks (on any thread) are inside `without_gc`
@@ -36,3 +36,12 @@ def without_gc() -> Iterator[None]:
             _depth -= 1
             if _depth == 0 and _was_enabled:
                 gc.enable()
+
+
+def pause() -> Callable[[], None]:
+    """Pause the collector as `without_gc` does, for work that spans turns of an event loop (opening
+    a file until its first paint); returns the call that ends this pause (calling it again does
+    nothing). The caller must make sure it is called: until then no collection runs."""
+    stack = ExitStack()
+    stack.enter_context(without_gc())
+    return stack.close

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import accumulate
 
 from blueprint.layout.direction import keep_paragraph_direction
 from blueprint.layout.linebreaks import IDEOGRAPHIC, clusters, pieces
@@ -88,6 +89,27 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return sum(_units(text[i : i + 40], bold) for i in range(0, len(text), 40)) * size / 1000
 
 
+#: A word's width in 1/1000 em as `text_width` adds it up (before scaling), by boldness: the wrap
+#: measures every word of every card, and most words repeat (a dict look-up is several times cheaper
+#: than a call through `text_width` and `_units`'s cache). Emptied when it reaches `_WORDS_KEPT`.
+_WORD_UNITS: tuple[dict[str, float], dict[str, float]] = ({}, {})
+_WORDS_KEPT = 65_536
+
+
+def _word_units(word: str, bold: bool) -> float:
+    """`text_width(word, 1000, bold)` exactly as `text_width` sums it (chunks of 40 characters),
+    remembered in `_WORD_UNITS`."""
+    kept = _WORD_UNITS[1 if bold else 0]
+    if len(word) <= 40:
+        units = _units(word, bold)
+    else:
+        units = sum(_units(word[i : i + 40], bold) for i in range(0, len(word), 40))
+    if len(kept) >= _WORDS_KEPT:
+        kept.clear()
+    kept[word] = units
+    return units
+
+
 _SPACES = re.compile(r"[^\S\n ]")
 _CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -115,7 +137,49 @@ def _break_word(word: str, size: float, width: float, bold: bool) -> list[str]:
 
 def _wrap_paragraph(paragraph: str, size: float, width: float, bold: bool, limit: int) -> list[str]:
     """Greedy wrap at spaces, and between ideographs where Chinese and Japanese break (`pieces`);
-    stops once more than `limit` lines are known (0: no limit)."""
+    stops once more than `limit` lines are known (0: no limit; -1: after the first line)."""
+    if IDEOGRAPHIC.search(paragraph) is None:
+        return _wrap_words(paragraph, size, width, bold, limit)
+    return _wrap_pieces(paragraph, size, width, bold, limit)
+
+
+def _wrap_words(paragraph: str, size: float, width: float, bold: bool, limit: int) -> list[str]:
+    """`_wrap_pieces` for a paragraph without ideographs (every word is one piece), with the same
+    sums in the same order: a word's width from `_WORD_UNITS`, a line's words joined once it ends
+    (opening a file wraps every card's text: this is most of the cold layout's extra time)."""
+    lines: list[str] = []
+    line: list[str] = []  # the current line's words (a broken word's last piece starts one)
+    current_w = 0.0
+    space_w = _units(" ", bold) * size / 1000
+    kept = _WORD_UNITS[1 if bold else 0]
+    for word in paragraph.split(" "):
+        if not word:
+            continue
+        units = kept.get(word)
+        if units is None:
+            units = _word_units(word, bold)
+        piece_w = units * size / 1000
+        if line and current_w + space_w + piece_w <= width:
+            line.append(word)
+            current_w += space_w + piece_w
+            continue
+        if line:
+            lines.append(" ".join(line))
+            if limit and len(lines) > limit:
+                return lines
+        if piece_w <= width:
+            line, current_w = [word], piece_w
+        else:
+            *full, last = _break_word(word, size, width, bold)
+            lines.extend(full)
+            line, current_w = [last], text_width(last, size, bold)
+    if line:
+        lines.append(" ".join(line))
+    return lines
+
+
+def _wrap_pieces(paragraph: str, size: float, width: float, bold: bool, limit: int) -> list[str]:
+    """The greedy wrap for any paragraph (words, and ideographs' pieces inside them)."""
     lines: list[str] = []
     current, current_w = "", 0.0
     space_w = _units(" ", bold) * size / 1000
@@ -149,6 +213,23 @@ def _wrap_paragraph(paragraph: str, size: float, width: float, bold: bool, limit
 def fit_with_ellipsis(line: str, size: float, width: float, bold: bool = False) -> str:
     """`line` cut so that it plus an ellipsis fits in `width`."""
     room = width - text_width(ELLIPSIS, size, bold)
+    if len(line) <= 40:
+        # the same test as below on every prefix at once: `_units` of a prefix is the running sum of
+        # its characters' widths, the very additions `accumulate` makes (each prefix measured anew
+        # missed `_units`'s cache: 3,600 texts cut at 5,000 cards)
+        table, default = (_BOLD, _BOLD_DEFAULT) if bold else (_REGULAR, _REGULAR_DEFAULT)
+        widths = list(map(table.get, map(ord, line)))
+        if None in widths:
+            widths = [
+                _missing_width(char, default) if width is None else width
+                for char, width in zip(line, widths, strict=True)
+            ]
+        end = len(line)
+        for units in reversed(list(accumulate(widths))):
+            if not units * size / 1000 > room:
+                break
+            end -= 1
+        return line[:end].rstrip() + ELLIPSIS
     while line and text_width(line, size, bold) > room:
         line = line[:-1]
     return line.rstrip() + ELLIPSIS
@@ -167,7 +248,11 @@ def wrap(
     """
     lines: list[str] = []
     for paragraph in clean(text).split("\n"):
-        wrapped = _wrap_paragraph(paragraph, size, width, bold, max_lines)
+        # only the lines up to one past `max_lines` in all are looked at: a paragraph is wrapped only
+        # that far (-1: one line, enough to know the text goes on; greedy wrapping gives the same
+        # first lines however far it goes)
+        limit = (max_lines - len(lines) or -1) if max_lines else 0
+        wrapped = _wrap_paragraph(paragraph, size, width, bold, limit)
         lines.extend(keep_paragraph_direction(paragraph, wrapped) or ([""] if lines else []))
         if max_lines and len(lines) > max_lines:
             break

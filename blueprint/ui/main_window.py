@@ -29,7 +29,7 @@ from blueprint.resources import load_template
 from blueprint.ui import exporting, exporting_formats, exporting_image, exporting_sheets, importing, printing
 from blueprint.ui.actions import Actions, build_menus, build_toolbar
 from blueprint.ui.activation import take_keyboard_back
-from blueprint.ui.after_paint import after_paint
+from blueprint.ui.after_paint import after_paint, collector_paused, until_painted
 from blueprint.ui.canvas.editing import CanvasEditor
 from blueprint.ui.canvas.scene import BlueprintScene
 from blueprint.ui.canvas.view import BlueprintView
@@ -259,19 +259,25 @@ class MainWindow(StatusBarMixin, QMainWindow):
     def open_path(self, path: Path | str) -> bool:
         """Open a .blueprint file; a file that cannot be read opens nothing and shows its one-line error."""
         path = Path(path)
+        resume = collector_paused()  # until the first paint: see after_paint.collector_paused
         try:
             loaded = load_file(path)
         except BlueprintFileError as error:
+            resume()
             if is_repairable(error):  # only missing ids: offer "Open and repair", listing every change
                 return refuse_or_repair(self, path, error)
             show_error(self, "Cannot open the file", error.one_line())
             return False
         except Exception as error:  # the editor never crashes on a bad file
+            resume()
             show_error(
                 self, "Cannot open the file", f"{path}: could not read it ({type(error).__name__}: {error})"
             )
             return False
-        self.set_document(Document(loaded.blueprint, path, disk=loaded.state, source=loaded.data))
+        try:
+            self.set_document(Document(loaded.blueprint, path, disk=loaded.state, source=loaded.data))
+        finally:
+            until_painted(self.view.viewport(), resume)
         self.recent.add(path)
         if loaded.notes:  # a view read under a name of its own (fileformat/view_names.py): said once
             self.show_message("; ".join(note.one_line() for note in loaded.notes), 20_000)
