@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from blueprint.layout import metrics as m
-from blueprint.layout.quickinit import quick_init
+from blueprint.layout.quickinit import positional_maker, quick_init
 from blueprint.layout.shapes import Box, CardBox, Marker
 from blueprint.layout.text import one_line, text_width, wrap
 from blueprint.model import Blueprint, Card, Function
@@ -184,6 +184,12 @@ def _content(
     )
 
 
+#: `CardBox(...)` and `Box(...)` with every field given, in field order: half and most of the cost of
+#: the classes' own constructors, for the loops that place or shift every card (`positional_maker`).
+_card_box = positional_maker(CardBox)
+_box = positional_maker(Box)
+
+
 def place_card(card: Card, content: CardContent, x: float, y: float) -> CardBox:
     """The card box of `content` with its top-left corner at (x, y)."""
     markers: tuple[Marker, ...] = ()
@@ -202,12 +208,12 @@ def place_card(card: Card, content: CardContent, x: float, y: float) -> CardBox:
             )
             right -= width + MARKER_GAP
         markers = tuple(placed)
-    # positional, in CardBox's field order (card_id ... evidence): a layout makes thousands
-    return CardBox(
+    # every field, in CardBox's order (card_id ... evidence): a layout makes thousands
+    return _card_box(
         card.id,
         card.lane,
         card.step,
-        Box(x, y, m.CARD_WIDTH, content.height),
+        _box(x, y, m.CARD_WIDTH, content.height),
         content.title_lines,
         content.shortened,
         content.detail_lines,
@@ -232,12 +238,12 @@ def shift_card(card: CardBox, dx: float, dy: float) -> CardBox:
             )
             for mk in markers
         )
-    # positional, in CardBox's field order: a lane that moves shifts every card below it
-    return CardBox(
+    # every field, in CardBox's order: a lane that moves shifts every card below it
+    return _card_box(
         card.card_id,
         card.lane_id,
         card.step_id,
-        Box(box.x + dx, box.y + dy, box.w, box.h),
+        _box(box.x + dx, box.y + dy, box.w, box.h),
         card.title_lines,
         card.shortened,
         card.detail_lines,

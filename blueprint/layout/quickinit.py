@@ -9,6 +9,7 @@ and takes the same positional and keyword arguments with the same defaults.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -42,3 +43,28 @@ def quick_init(cls: type[T]) -> type[T]:
     init.__doc__ = cls.__init__.__doc__
     cls.__init__ = init  # type: ignore[misc]
     return cls
+
+
+def positional_maker(cls: type[T]) -> Callable[..., T]:
+    """A constructor of `cls` (a frozen dataclass with slots, made by `quick_init`) that takes every
+    field positionally, in field order, defaults included: for the few loops that make thousands.
+
+    Why: even `quick_init`'s `__init__` stores each field through a call to the slot's descriptor
+    (a frozen class's own `__setattr__` refuses plain stores). Here the fields are stored with plain
+    attribute stores into an instance of a private twin class with the very same slots and no
+    `__setattr__`, which is then given `cls` as its class (allowed: the two classes lay out their
+    instances alike). The object is the one `cls(...)` makes: same class, same field values, frozen
+    from then on. About half the cost of `cls(...)` for a class of 13 fields."""
+    names = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+    if getattr(cls, "__slots__", None) != names or cls.__init__ is object.__init__:
+        raise TypeError(f"positional_maker does not support {cls.__name__}")
+    draft = type(f"_{cls.__name__}Draft", (), {"__slots__": names})
+    args = ", ".join(names)
+    stores = "".join(f"    d.{name} = {name}\n" for name in names)
+    source = f"def make({args}):\n    d = _new(_draft)\n{stores}    d.__class__ = _cls\n    return d\n"
+    scope: dict[str, object] = {"_new": object.__new__, "_draft": draft, "_cls": cls}
+    # the source is built from the class's own field names only
+    exec(source, scope)
+    make = scope["make"]
+    make.__qualname__ = f"positional_maker.<{cls.__name__}>"  # type: ignore[attr-defined]
+    return make  # type: ignore[return-value]

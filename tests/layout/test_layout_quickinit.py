@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import pickle
 
 import pytest
 
-from blueprint.layout.quickinit import quick_init
-from blueprint.layout.shapes import Box, Route
+from blueprint.layout.quickinit import positional_maker, quick_init
+from blueprint.layout.shapes import Box, CardBox, Cell, Route
 
 
 def test_positional_keyword_and_default_arguments_build_equal_values() -> None:
@@ -44,3 +46,42 @@ def test_classes_it_cannot_serve_are_refused() -> None:
 
     with pytest.raises(TypeError, match="WithFactory"):
         quick_init(WithFactory)
+
+
+def test_the_positional_maker_builds_the_class_own_frozen_value() -> None:
+    make = positional_maker(Route)
+    args = (
+        "l1",
+        "a",
+        "b",
+        ((0.0, 0.0), (5.0, 0.0)),
+        "label",
+        (2.5, 0.0),
+        "flow",
+        True,
+        "lab",
+        False,
+        True,
+        False,
+    )
+    made = make(*args, 1.5)
+    built = Route(*args, shifted_by=1.5)
+    assert type(made) is Route and made == built and hash(made) == hash(built) and repr(made) == repr(built)
+    assert made.shifted_by == 1.5
+    assert copy.copy(made) == made and pickle.loads(pickle.dumps(made)) == made
+    assert dataclasses.replace(made, label="other").label == "other"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.label = "x"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        make(*args)  # every field must be given
+    for cls in (Box, Cell, CardBox):
+        positional_maker(cls)
+
+
+def test_the_positional_maker_refuses_classes_without_matching_slots() -> None:
+    @dataclasses.dataclass(frozen=True)
+    class NoSlots:
+        x: int
+
+    with pytest.raises(TypeError, match="NoSlots"):
+        positional_maker(NoSlots)

@@ -17,6 +17,7 @@ from blueprint.export.rtl import reads_right_to_left
 from blueprint.layout import metrics as m
 from blueprint.layout.shapes import Box, CardBox
 from blueprint.ui.canvas import style
+from blueprint.ui.canvas.buckets import regroup
 from blueprint.ui.plain import tooltip
 
 HANDLE_RADIUS = 5.0
@@ -32,6 +33,9 @@ class CardItem(QGraphicsRectItem):
     `rect()` is the card's box in the scene; the base class's rect (`bounds()`) is the box with room
     for the handle and the badge, never painted as such."""
 
+    #: Above the links and labels, below Find's highlights (docs/editor.md, "Stacking").
+    Z = 2.0
+
     def __init__(self, shape: CardBox) -> None:
         super().__init__(_bounds(shape.box))
         self.setPen(Qt.PenStyle.NoPen)  # the bounds are exactly the rect (no half pen width around it)
@@ -44,7 +48,7 @@ class CardItem(QGraphicsRectItem):
         self.finding_lines: tuple[str, ...] = ()
         self.over_tolerance = ""  # "3.5 min over the tolerance of 5 min" on a customer card too slow
         self.setAcceptHoverEvents(True)
-        self.setZValue(2)
+        self.setZValue(self.Z)
         self._tooltip_for: CardBox | None = None  # the tooltip is made on hover (cheap moves)
         self._text_for: CardBox | None = None  # the card box `_text` was placed for
         self._text: style.Placed = ()
@@ -74,6 +78,7 @@ class CardItem(QGraphicsRectItem):
         old, self.card_box = self.card_box, shape
         if shape.box != old.box:
             self.setRect(_bounds(shape.box))  # moves it and repaints both places (all in C++)
+            regroup(self, "card_groups")
         elif shape != old:
             self.update()
 

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
-from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem
 
 from blueprint.ui.canvas import style
+from blueprint.ui.canvas.buckets import lift, lower
 from blueprint.ui.canvas.card_item import CardItem
 from blueprint.ui.canvas.link_item import LinkItem
 
@@ -72,6 +73,8 @@ class MoveCardsInteraction(Interaction):
         self.marker = QGraphicsLineItem()
         self.marker.setPen(QPen(QColor(style.DROP_TARGET), 3))
         self.marker.setZValue(6)
+        #: Where each dragged card's item was in its group (`buckets.lift`), to go back there.
+        self._places: dict[str, tuple[QGraphicsItem, QGraphicsItem | None] | None] = {}
 
     def _items(self) -> list[CardItem]:
         cards = self.view.scene().cards
@@ -87,6 +90,8 @@ class MoveCardsInteraction(Interaction):
             self.view.scene().addItem(self.marker)
             for item in self._items():
                 item.setOpacity(0.75)
+                # above everything (the drop marker too): out of its group while dragged (`buckets.py`)
+                self._places[item.card_id] = lift(item)
                 item.setZValue(7)
         delta = pos - self.start
         for item in self._items():
@@ -147,7 +152,9 @@ class MoveCardsInteraction(Interaction):
         for item in self._items():
             item.setPos(0, 0)
             item.setOpacity(1.0)
-            item.setZValue(2)
+            item.setZValue(CardItem.Z)
+            if item.card_id in self._places:
+                lower(item, self._places.pop(item.card_id), "card_groups")
         for item in (self.highlight, self.marker):
             if item.scene() is scene:
                 scene.removeItem(item)

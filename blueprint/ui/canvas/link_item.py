@@ -7,12 +7,18 @@ from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from blueprint.export.palette import STRONG_HANDOFF_WIDTH
 from blueprint.layout.focus import FADED_OPACITY
 from blueprint.layout.shapes import Route
 from blueprint.ui.canvas import style
+from blueprint.ui.canvas.buckets import regroup
 from blueprint.ui.canvas.link_label import LinkLabelItem
 from blueprint.ui.plain import tooltip
 
@@ -69,10 +75,11 @@ class LinkItem(QGraphicsRectItem):
         old, self.route = self.route, route
         if route.shifted_by and route.link_id == old.link_id and not exact:  # `old` moved down whole
             self._made = None
-            self.setRect(QGraphicsRectItem.rect(self).translated(0, route.shifted_by))
+            self.setRect(QGraphicsRectItem.rect(self).translated(0, route.shifted_by))  # (same slab)
         elif route.points != old.points:
             self._made = None
             self.setRect(_bounds(route))  # moves it and repaints both places (all in C++)
+            regroup(self, "link_groups")
         elif (route.kind, route.is_handoff) != (old.kind, old.is_handoff):
             self.update()
         if route.label != old.label or route.kind != old.kind or route.is_handoff != old.is_handoff:
@@ -95,7 +102,7 @@ class LinkItem(QGraphicsRectItem):
             label = self.label = LinkLabelItem(self, drawn, self.order)
             scene = self.scene()
             if scene is not None:
-                scene.addItem(label)
+                _join(scene, label)
         if label.tip != self._tip:
             label.tip = self._tip
             label.setToolTip(self._tip)
@@ -104,10 +111,11 @@ class LinkItem(QGraphicsRectItem):
     # set, a scene joined). The scene adds and removes the label with its link (`add_to`, `remove`).
 
     def add_to(self, scene: QGraphicsScene) -> None:
-        """Put this link and its label in `scene`."""
-        scene.addItem(self)
+        """Put this link and its label in `scene` (in their slabs' groups when the scene has them:
+        `BlueprintScene.link_groups`, `label_groups`)."""
+        _join(scene, self)
         if self.label is not None and self.label.scene() is None:
-            scene.addItem(self.label)
+            _join(scene, self.label)
 
     def remove(self) -> None:
         """Take this link and its label out of their scene."""
@@ -234,3 +242,13 @@ def _arrow_head(points: list[QPointF]) -> QPolygonF:
     left = QPointF(tip.x() - ARROW * math.cos(angle - 0.45), tip.y() - ARROW * math.sin(angle - 0.45))
     right = QPointF(tip.x() - ARROW * math.cos(angle + 0.45), tip.y() - ARROW * math.sin(angle + 0.45))
     return QPolygonF([tip, left, right])
+
+
+def _join(scene: QGraphicsScene, item: QGraphicsRectItem) -> None:
+    """Add a link's or label's `item` to `scene`, in its slab's group if the scene groups them
+    (`buckets.py`), else on its own."""
+    groups = getattr(scene, "label_groups" if isinstance(item, LinkLabelItem) else "link_groups", None)
+    if groups is None:
+        scene.addItem(item)
+    else:
+        groups.put(item)

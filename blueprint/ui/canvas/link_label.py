@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGrap
 from blueprint.layout.shapes import Route
 from blueprint.layout.text import text_width
 from blueprint.ui.canvas import style
+from blueprint.ui.canvas.buckets import regroup
 
 #: Above the grid lines (1) and the links (1.5), below the cards (2).
 Z = 1.8
@@ -53,6 +54,7 @@ class LinkLabelItem(QGraphicsRectItem):
     def _set_plate(self, x: float, y: float, w: float, h: float) -> None:
         self._plate = (x, y, w, h)
         self.setRect(QRectF(x - 0.5, y - 0.5, w + 1, h + 1))  # moves it and repaints (all in C++)
+        regroup(self, "label_groups")
 
     def set_order(self, order: int) -> None:
         self.setZValue(Z + order * ORDER_STEP)

@@ -8,7 +8,9 @@ Items never own the truth: gestures create operations, the document changes, the
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
+import math
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from itertools import islice
@@ -26,8 +28,10 @@ from blueprint.layout.cards import planned_cards
 from blueprint.layout.preview import preview
 from blueprint.layout.shapes import CardBox, Layout, Route
 from blueprint.model import Blueprint
+from blueprint.ui.canvas import link_item, link_label
 from blueprint.ui.canvas.audience_look import apply_focus
 from blueprint.ui.canvas.behind import ItemTable, Sight, box_in_sight, points_in_sight, sight_of, within
+from blueprint.ui.canvas.buckets import SlabGroups
 from blueprint.ui.canvas.card_item import CardItem
 from blueprint.ui.canvas.grid_items import (
     CornerItem,
@@ -40,13 +44,19 @@ from blueprint.ui.canvas.grid_items import (
 from blueprint.ui.canvas.link_item import LinkItem
 from blueprint.ui.canvas.pending import PendingLayout
 from blueprint.ui.findings_digest import Badge, badges_of, changed_keys
+from blueprint.ui.heap import BIG as FREEZE_FROM
 from blueprint.ui.selection import Selection
 from blueprint.ui.worker import hold_beside_while
 
 _MARGIN = 40.0
 #: The scene rect is this much larger than the blueprint, so that most edits leave it as it is.
 _ROOM = 1.25
-_INDEX_DEPTH = 10
+#: Qt's index cuts the scene's rect in halves, across its height first and then its width by turns,
+#: `depth` times. The scene's rect is one point high (`_set_extent`), so the cuts across the height
+#: leave every item in one row and the cuts across the width make columns of about `_INDEX_COLUMN`
+#: points at any length of blueprint (between `_INDEX_COLUMNS` columns, as 2 ** (depth / 2)).
+_INDEX_COLUMN = 2_048.0
+_INDEX_COLUMNS = (32, 512)
 #: How long after a full layout its label memo is built (after the view has painted it).
 _PREPARE_AFTER_MS = 50
 #: Cards and links from which a blueprint's items are made in two goes: those within `_FIRST_X`
@@ -87,10 +97,20 @@ class BlueprintScene(QGraphicsScene):
         # for every item on each paint); building it costs little because it is built lazily.
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         # Qt's own depth (log2 of the item count, 15 at 5,000 cards) cuts the scene into thin slices
-        # that every tall link crosses; moving the ~3,500 items below a taller lane costs a third less
-        # at this depth, and finding the items under the mouse or in sight stays as quick.
-        self.setBspTreeDepth(_INDEX_DEPTH)
+        # across its height too, which every tall link crosses (moving the ~3,500 items below a taller
+        # lane cost a third more); a fixed depth (10 until 2026-12-05) cut it into 32 columns whatever
+        # its width, so each repaint and each search for the items in sight went through 1/32 of all
+        # items: 4,000-5,000 at 40,000 cards (`items(rect)` 1.2 ms against 0.3 ms at 5,000). Now
+        # columns of about `_INDEX_COLUMN` points and no rows (see `_set_extent`, `_index_depth`).
         self.extent = QRectF()
+        #: The roomier rect the scene's extent lies in (the grid's and headers' height; changes seldom).
+        self.room = QRectF()
+        # Cards, links and labels live in groups by layer and slab of the width (a few hundred
+        # top-level items, not one per item: Qt visits every top-level item after any change to any
+        # item, 14 ms per edit at 40,000 cards; see `buckets.py`).
+        self.card_groups = SlabGroups(self, CardItem.Z)
+        self.link_groups = SlabGroups(self, link_item.Z)
+        self.label_groups = SlabGroups(self, link_label.Z)
         #: Ids of the cards and links whose items still show an earlier shape, out of every view's
         #: sight (`behind.py`), in the order they were left behind; `_sight` is that sight.
         self._behind: dict[str, None] = {}
@@ -187,7 +207,7 @@ class BlueprintScene(QGraphicsScene):
 
     def _add_card(self, shape: CardBox) -> CardItem:
         item = self.cards[shape.card_id] = CardItem(shape)
-        self.addItem(item)
+        self.card_groups.put(item)
         if shape.card_id in self._selected:
             item.set_look(selected=True)
         if shape.card_id in self._findings:
@@ -224,8 +244,8 @@ class BlueprintScene(QGraphicsScene):
     def _build_grid(self) -> None:
         layout = self.layout
         self._set_extent()
-        self.grid = GridItem(layout, self.sceneRect().height())
-        self.lane_header = LaneHeaderItem(layout, self.sceneRect().height())
+        self.grid = GridItem(layout, self.room.height())
+        self.lane_header = LaneHeaderItem(layout, self.room.height())
         self.top_header = TopHeaderItem(layout)
         self.corner = CornerItem(layout, self.document.blueprint.title)
         for item in (self.grid, self.lane_header, self.top_header, self.corner):
@@ -236,7 +256,7 @@ class BlueprintScene(QGraphicsScene):
         """Show the new layout's lanes, headers and lines with the same items (updated in place)."""
         layout = self.layout
         self._set_extent()
-        room = self.sceneRect().height()
+        room = self.room.height()
         if self.grid is not None:
             top = first_change(self.grid.layout, layout)  # the grid items all show the same layout
             self.grid.set_layout(layout, room, top)
@@ -265,14 +285,20 @@ class BlueprintScene(QGraphicsScene):
         if extent == self.extent:
             return
         first, self.extent = self.extent.isNull(), extent
-        room = self.sceneRect()
+        room = self.room
         if (
             first
             or not room.contains(extent)
             or extent.width() < room.width() / 2
             or extent.height() < room.height() / 2
         ):
-            self.setSceneRect(QRectF(0, 0, extent.width() * _ROOM, extent.height() * _ROOM))
+            self.room = QRectF(0, 0, extent.width() * _ROOM, extent.height() * _ROOM)
+            if self.room.width() != room.width():
+                # The scene's own rect is only what Qt's index is cut from (the views scroll over the
+                # extent, `BlueprintView._follow_extent`): the room's width and one point high, so the
+                # index has columns and no rows. Qt rebuilds the index when it changes.
+                self.setBspTreeDepth(_index_depth(self.room.width()))
+                self.setSceneRect(QRectF(0, 0, self.room.width(), 1))
         self.extent_changed.emit(extent)
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
@@ -593,6 +619,7 @@ class BlueprintScene(QGraphicsScene):
                 self.layout = relayout(bp, old, changed)
             else:  # what the edit touched is known: relayout visits only that (see `relayout`)
                 self.layout = self._relayout_in_sight(bp, old, changed)
+        _keep_out_of_collections(self.layout)
         if grid_changed or _grid_differs(old, self.layout):
             self._update_grid()
         self._update_cards()
@@ -832,6 +859,29 @@ class BlueprintScene(QGraphicsScene):
             band, column = lanes[lane_id].band, steps[step_id].column
             return QRectF(column.x, band.y, column.w, band.h)
         return None
+
+
+def _keep_out_of_collections(layout: Layout) -> None:
+    """After a big blueprint's edit is laid out: what is alive goes where the cycle collector does
+    not walk (`gc.freeze`), as the document did once open (`ui/heap.py`) and each findings result does
+    (`ui/worker.keep_out_of_collections`).
+
+    A layout after an edit is new dicts of every card box and route (40,000 and 60,000 entries at
+    40,000 cards) made with the collector paused (`layout/gcpause.py`); the next young collection,
+    due at the first allocation after, walked them and every box and route they hold, and the next
+    middle one again: 10-12 ms of each edit at 40,000 cards (0.3 ms at 5,000). Frozen objects are
+    still freed when their last reference goes (the layout before this one); only garbage in reference
+    cycles alive at this moment stays until the next document is opened (`heap.settle`)."""
+    if len(layout.cards) + len(layout.routes) >= FREEZE_FROM:
+        gc.freeze()
+
+
+def _index_depth(width: float) -> int:
+    """The depth of Qt's index that cuts `width` into columns of about `_INDEX_COLUMN` points (half
+    the cuts are across the one-point height: 2 ** depth leaves of which 2 ** (depth / 2) are used)."""
+    least, most = _INDEX_COLUMNS
+    columns = min(max(least, 2 ** math.ceil(math.log2(max(width, 1.0) / _INDEX_COLUMN))), most)
+    return 2 * int(math.log2(columns))
 
 
 def _grid_differs(old: Layout, new: Layout) -> bool:
