@@ -11,7 +11,7 @@ from typing import Any
 
 import networkx as nx
 
-from blueprint.graph.cards import build_graph
+from blueprint.graph.cards import build_graph, release_graph
 from blueprint.graph.functions import downstream_functions, function_graph, handoff_matrix, upstream_functions
 from blueprint.model import Blueprint
 
@@ -88,4 +88,6 @@ def handoff_report(doc: Blueprint, graph: nx.MultiDiGraph | None = None) -> Hand
         )
         for f in doc.functions
     )
-    return HandoffReport(functions=entries, matrix=handoff_matrix(functions))
+    report = HandoffReport(functions=entries, matrix=handoff_matrix(functions))
+    release_graph(functions)  # (its degree views refer back to it, a cycle: see `release_graph`)
+    return report

@@ -93,10 +93,13 @@ def preview(
         return None
     with without_gc():
         frame = _Frame(doc, previous, state, fresh, cards, planned, index)  # type: ignore[arg-type]
-        frame.removed_links = changed - cards
-        if frame.bands_unchanged:
-            return None
-        return frame.within(sight)
+        try:
+            frame.removed_links = changed - cards
+            if frame.bands_unchanged:
+                return None
+            return frame.within(sight)
+        finally:  # its lazy dicts hold it through their bound methods: a cycle that held `previous`,
+            vars(frame).clear()  # kept for good once the editor froze it out of collections
 
 
 #: How far beside its two ends a route can run (a gutter next to one of its cards' columns).

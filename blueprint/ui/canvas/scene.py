@@ -46,6 +46,7 @@ from blueprint.ui.canvas.pending import PendingLayout
 from blueprint.ui.findings_digest import Badge, badges_of, changed_keys
 from blueprint.ui.heap import BIG as FREEZE_FROM
 from blueprint.ui.selection import Selection
+from blueprint.ui.worker import hold_beside_while
 
 _MARGIN = 40.0
 #: The scene rect is this much larger than the blueprint, so that most edits leave it as it is.
@@ -159,6 +160,7 @@ class BlueprintScene(QGraphicsScene):
         self._build_all()
         self._unsubscribe: Callable[[], None] | None = document.subscribe(self._on_change)
         self._unprepare: Callable[[], None] | None = document.before_apply(self.finish_layout)
+        hold_beside_while(self, lambda scene: scene.has_behind)  # re-checks wait for the catch-up
         selection.changed.connect(self._sync_selection)
 
     def detach(self) -> None:

@@ -32,6 +32,7 @@ from blueprint.edit.journal import to_line
 from blueprint.recovery import RecoveryStore, new_key
 from blueprint.recovery.text import document_bytes
 from blueprint.recovery.worker import Worker
+from blueprint.ui.worker import collections_paused
 
 #: Edits reach the operating system at once; the disk itself within this long.
 RECOVERY_INTERVAL_MS = 1_000
@@ -64,7 +65,8 @@ class RecoveryAutosave(QObject):
         self.window = window
         self.store = store
         self.last_error: str | None = None
-        self.worker = Worker(self._finished.emit)
+        # (the collector paused from each job's submit until `_job_done` here: never on the worker)
+        self.worker = Worker(self._finished.emit, pause=collections_paused)
         self._finished.connect(self._job_done)
         self.timer = QTimer(self)  # flushes the journal to the disk
         self.timer.setSingleShot(True)
@@ -274,6 +276,7 @@ class RecoveryAutosave(QObject):
         self.published = False
 
     def _job_done(self, tag: Any, result: Any) -> None:
+        self.worker.resume()  # the collector's pause of the jobs told ends here, on the UI thread
         kind, key = tag[0], tag[1]
         current = key == self.key and (kind != "base" or tag[2] == self.making)
         if isinstance(result, BaseException):
