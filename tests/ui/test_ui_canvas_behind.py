@@ -10,6 +10,7 @@ from PySide6.QtGui import QImage, QUndoStack
 from pytestqt.qtbot import QtBot
 
 from blueprint.edit import Document, MoveCard
+from blueprint.layout.in_sight import route_candidates
 from blueprint.ui.canvas.editing import CanvasEditor
 from blueprint.ui.canvas.scene import BlueprintScene
 from blueprint.ui.canvas.view import BlueprintView
@@ -126,4 +127,31 @@ def test_a_far_look_right_after_a_lane_shift_brings_up_to_date_only_what_it_show
     assert 0 < len(scene._behind) < behind  # what it shows was told, the rest is still to come
     qtbot.waitUntil(lambda: not scene.has_behind)
     view.horizontalScrollBar().setValue(0)  # the frozen headers back where a fresh scene has them
+    assert_as_fresh(scene, document)
+
+
+@pytest.mark.usefixtures("qapp")
+def test_a_new_sight_finds_every_item_behind_it_shows(qtbot: QtBot) -> None:
+    """The fast search (old places from Qt's index, new ones from the layout) misses no item that
+    `_shows` would bring up to date, wherever the sight, after one lane shift and after two."""
+    document = wide_document()
+    _view, scene, editor, stack = shown(qtbot, document)
+    for shifts in (1, 2):
+        if shifts == 2:
+            stack.undo()  # left behind twice: items two layouts old
+        lane_shift(editor, scene)
+        scene.finish_layout()
+        behind = list(scene._behind)
+        assert len(behind) > 50  # more than the few asked one by one
+        assert route_candidates(scene.layout, (0.0, 0.0, 1.0, 1.0)) is not None  # found, not asked
+        width, height = scene.extent.width(), scene.extent.height()
+        bands = [(y, y + 30) for y in range(0, int(height), 25)]  # thin: old places apart from new
+        for x in range(0, int(width), 700):
+            for top, bottom in [*bands, (-50, height + 50)]:
+                sight = (float(x), float(top), float(x + 500), float(bottom))
+                shown_there = {i for i in behind if scene._shows(i, sight)}
+                found = scene._seen_behind(sight)
+                assert shown_there <= set(found), (sight, sorted(shown_there - set(found))[:5])
+                assert set(found) <= set(behind) and len(found) == len(set(found))
+    qtbot.waitUntil(lambda: not scene.has_behind)
     assert_as_fresh(scene, document)
