@@ -13,12 +13,10 @@ import pytest
 from blueprint.fileformat import dumps, load, loads
 from blueprint.model import Blueprint
 
+import generated as _generator
+
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 # Loaded by path under a private name: benchmarks/ is a folder of scripts, not a package on sys.path.
-_spec = importlib.util.spec_from_file_location("benchmarks_generate", BENCHMARKS / "generate.py")
-assert _spec is not None and _spec.loader is not None
-_generator = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_generator)
 generate, generate_raw = _generator.generate, _generator.generate_raw
 
 

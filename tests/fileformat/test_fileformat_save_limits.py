@@ -8,7 +8,6 @@ real limit is checked against a document scaled from a realistic generated one.
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import json
 from pathlib import Path
 
@@ -20,13 +19,8 @@ from blueprint.fileformat.jsontext import count_values
 from blueprint.fileformat.limits import FILE_LIMITS, SizeLimits
 from blueprint.model import Blueprint
 
+import generated as _generator
 from builders import blueprint_with, card
-
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
-_spec = importlib.util.spec_from_file_location("benchmarks_generate_limits", BENCHMARKS / "generate.py")
-assert _spec is not None and _spec.loader is not None
-_generator = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_generator)
 
 
 def small_doc(cards: int = 3) -> Blueprint:

@@ -6,17 +6,11 @@ stayed for good (5,341 objects a count at 40,000 cards)."""
 from __future__ import annotations
 
 import gc
-import importlib.util
-from pathlib import Path
 
 from blueprint.graph import build_graph, handoff_report, release_graph
 from blueprint.model import Blueprint
 
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
-_spec = importlib.util.spec_from_file_location("benchmarks_generate_release", BENCHMARKS / "generate.py")
-assert _spec is not None and _spec.loader is not None
-_generator = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_generator)
+import generated as _generator
 
 
 def _blueprint() -> Blueprint:

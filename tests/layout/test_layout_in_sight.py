@@ -4,9 +4,7 @@ after a full layout and after lane-shifting relayouts, for rectangles of many si
 
 from __future__ import annotations
 
-import importlib.util
 import random
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -15,14 +13,9 @@ from blueprint.layout import Layout, compute_layout, prepare_for_edits, relayout
 from blueprint.layout.in_sight import Rect, cards_meeting, route_candidates
 from blueprint.model import Blueprint
 
+import generated as _generator
 from builders import IndexOf
 from strategies import blueprints
-
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
-_spec = importlib.util.spec_from_file_location("benchmarks_generate_in_sight", BENCHMARKS / "generate.py")
-assert _spec is not None and _spec.loader is not None
-_generator = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_generator)
 
 
 def _meets_box(layout: Layout, card_id: str, rect: Rect) -> bool:

@@ -44,13 +44,8 @@ def test_a_label_across_a_gap_steps_aside_from_the_badge_below_it() -> None:
 
 
 def test_a_large_generated_blueprint_has_no_label_on_a_badge() -> None:
-    import importlib.util
+    import generated
 
-    benchmarks = Path(__file__).resolve().parents[2] / "benchmarks"
-    spec = importlib.util.spec_from_file_location("benchmarks_generate_badges", benchmarks / "generate.py")
-    assert spec is not None and spec.loader is not None
-    generator = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generator)
-    layout = compute_layout(generator.generate(800))
+    layout = compute_layout(generated.generate(800))
     assert sum(len(box.markers) for box in layout.cards.values()) > 20  # badges to stay off
     assert _labels_on_badges(layout) == []

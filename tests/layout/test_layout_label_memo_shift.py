@@ -4,16 +4,9 @@ still gives exactly what a full layout gives, move after move."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 from blueprint.layout import compute_layout, label_memo, relayout
 
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
-_spec = importlib.util.spec_from_file_location("benchmarks_generate_memo", BENCHMARKS / "generate.py")
-assert _spec is not None and _spec.loader is not None
-_generator = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_generator)
+import generated as _generator
 
 
 def test_lane_shifting_moves_keep_a_full_layouts_labels() -> None:

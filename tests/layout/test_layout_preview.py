@@ -3,9 +3,6 @@ elsewhere), made without touching the previous layout the exact relayout still s
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,14 +12,9 @@ from blueprint.layout.preview import Sight, preview, within_sight
 from blueprint.layout.shapes import Route
 from blueprint.model import Blueprint, Card, unique_id
 
+import generated as _generator
 from builders import IndexOf
 from strategies import blueprints
-
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
-_spec = importlib.util.spec_from_file_location("benchmarks_generate_preview", BENCHMARKS / "generate.py")
-assert _spec is not None and _spec.loader is not None
-_generator = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_generator)
 
 
 def _sight_around(layout: Layout, card_id: str, w: float = 1400.0, h: float = 900.0) -> Sight:

@@ -5,19 +5,12 @@ cyclic garbage alive then stays for good. A preview's frame held the whole previ
 from __future__ import annotations
 
 import gc
-import importlib.util
-from pathlib import Path
 
 from blueprint.layout import compute_layout, prepare_for_edits
 from blueprint.layout.preview import preview
 
+import generated as _generator
 from builders import IndexOf
-
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
-_spec = importlib.util.spec_from_file_location("benchmarks_generate_cycles", BENCHMARKS / "generate.py")
-assert _spec is not None and _spec.loader is not None
-_generator = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_generator)
 
 
 def test_a_preview_leaves_no_cyclic_garbage() -> None:

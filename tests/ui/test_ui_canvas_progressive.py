@@ -3,20 +3,13 @@ first paint, the rest after it, a chunk per turn of the event loop; edits meanwh
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 from PySide6.QtWidgets import QGraphicsView
 
 from blueprint.edit import Document, MoveCard
 from blueprint.ui.canvas.scene import BlueprintScene
 from blueprint.ui.selection import Selection
 
-_GENERATOR = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
-_spec = importlib.util.spec_from_file_location("benchmarks_generate_progressive", _GENERATOR)
-assert _spec is not None and _spec.loader is not None
-_generator = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_generator)
+import generated as _generator
 
 
 def test_a_big_blueprint_gets_every_item_after_its_first_paint(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -4,7 +4,6 @@ of that ran, gets the same canvas and panels as one who waited."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -18,11 +17,7 @@ from blueprint.ui.panels import functions as functions_module
 from blueprint.ui.selection import Selection
 from blueprint.ui.worker import run_on
 
-_GENERATOR = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
-_spec = importlib.util.spec_from_file_location("benchmarks_generate_open_then_edit", _GENERATOR)
-assert _spec is not None and _spec.loader is not None
-_generator = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_generator)
+import generated as _generator
 
 
 def test_an_edit_right_after_opening_a_big_file_is_shown_as_a_fresh_canvas(

@@ -4,9 +4,6 @@ fresh scene), the layers stack as before, and a dragged card leaves its group an
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from blueprint.edit import Document, MoveCard
@@ -17,11 +14,7 @@ from blueprint.ui.canvas.link_label import LinkLabelItem
 from blueprint.ui.canvas.scene import BlueprintScene
 from blueprint.ui.selection import Selection
 
-_GENERATOR = Path(__file__).resolve().parents[3] / "benchmarks" / "generate.py"
-_spec = importlib.util.spec_from_file_location("benchmarks_generate_groups", _GENERATOR)
-assert _spec is not None and _spec.loader is not None
-_generator = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_generator)
+import generated as _generator
 
 
 def _slab(item: QGraphicsRectItem) -> int:
