@@ -190,37 +190,23 @@ def _routed(
         handoff = fs is not None and ft is not None and fs != ft
         if label and len(points) > 1 and label.strip():
             middle, vertical, text, cut = place(points, label)
-            routes[link_id] = make(
-                link_id,
-                source_id,
-                target_id,
-                points,
-                label,
-                middle,
-                link.kind,
-                handoff,
-                text,
-                vertical,
-                cut,
-                False,
-                0.0,
-            )
-        else:  # Route's defaults from `label_text` on
-            routes[link_id] = make(
-                link_id,
-                source_id,
-                target_id,
-                points,
-                label,
-                None,
-                link.kind,
-                handoff,
-                "",
-                False,
-                False,
-                False,
-                0.0,
-            )
+        else:  # Route's defaults from `label_pos` on
+            middle, vertical, text, cut = None, False, "", False
+        routes[link_id] = make(
+            link_id,
+            source_id,
+            target_id,
+            points,
+            label,
+            middle,
+            link.kind,
+            handoff,
+            text,
+            vertical,
+            cut,
+            False,
+            0.0,
+        )
     return routes
 
 
