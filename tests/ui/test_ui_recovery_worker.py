@@ -10,16 +10,19 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
-from blueprint.edit import SetDocumentFields
+from blueprint.edit import Document, SetDocumentFields
 from blueprint.fileformat import save
 from blueprint.model import Blueprint
 from blueprint.recovery import RecoveryStore
 from blueprint.ui import main_window as main_window_module
 from blueprint.ui.commands import push
 from blueprint.ui.dialogs.prompts import Answer
+from blueprint.ui.main_window import MainWindow
 from blueprint.ui.safety import install_safety, safety_net_of
 
 from ui_gestures import isolate_settings, open_window
@@ -75,3 +78,37 @@ def test_the_collector_never_runs_on_the_recovery_worker(
         gc.callbacks.remove(seen)
     assert not any(in_jobs), "the collector waits while a recovery job runs"
     assert threads and not [name for name in threads if name != "MainThread"], set(threads)
+
+
+def test_a_window_gone_before_its_jobs_word_arrives_leaves_the_collector_running(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A job's pause of the collector ends on the UI thread when the worker's word of its end arrives;
+    the window (and its autosave, which hears that word) may be deleted before it does. The word then
+    still ends the pause: a pause never ended would leave the collector off for the session."""
+    from blueprint.ui.safety import autosave as autosave_module
+
+    isolate_settings(tmp_path / "settings")
+    monkeypatch.setattr(main_window_module, "ask_save_changes", lambda *a: Answer.DISCARD)
+    window = MainWindow(Document(Blueprint(title="Start")))  # not qtbot's: this test deletes it
+    window.show()
+    install_safety(window, store=RecoveryStore(tmp_path / "recovery"))
+    net = safety_net_of(window)
+    assert net is not None
+    worker = net.autosave.worker
+    watches = [window.findings_watch, window.timing.watch]
+    qtbot.waitUntil(lambda: all(w.is_idle() for w in watches) and gc.isenabled(), timeout=10_000)
+    started, go = threading.Event(), threading.Event()
+
+    def job() -> None:
+        started.set()
+        go.wait(10)
+
+    worker.submit(("sync", "gone"), job)
+    assert started.wait(10) and not gc.isenabled()  # paused from the submit, on the UI thread
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the window and its autosave
+    assert not isValid(net.autosave)
+    go.set()  # the job ends: its word goes to the UI thread after the window is gone
+    assert autosave_module.Worker is type(worker)
+    qtbot.waitUntil(gc.isenabled, timeout=10_000)

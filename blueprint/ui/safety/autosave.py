@@ -51,12 +51,29 @@ def _write_lines(fd: int, lines: list[bytes]) -> None:
         view = view[os.write(fd, view) :]
 
 
+class _Told(QObject):
+    """Brings the worker's word of each job's end to the UI thread, where the job's pause of the cycle
+    collector ends (`Worker.resume`). It has no parent, and the worker's thread holds it: a window
+    closed and deleted before the word arrives (a queued signal to a deleted object is dropped) would
+    otherwise leave the collector paused for the rest of the session."""
+
+    told = Signal(object, object)  # (tag, result) from the worker thread
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.worker: Worker | None = None
+        self.told.connect(self._resume)
+
+    def _resume(self, _tag: Any, _result: Any) -> None:
+        if self.worker is not None:
+            self.worker.resume()
+
+
 class RecoveryAutosave(QObject):
     """Keeps the recovery copy of `window.document`; `written` gives the envelope each time it is made."""
 
     written = Signal(str)
     failed = Signal(str)
-    _finished = Signal(object, object)  # (tag, result) from the worker thread
 
     def __init__(
         self, window: QMainWindow, store: RecoveryStore, interval_ms: int = RECOVERY_INTERVAL_MS
@@ -65,9 +82,12 @@ class RecoveryAutosave(QObject):
         self.window = window
         self.store = store
         self.last_error: str | None = None
-        # (the collector paused from each job's submit until `_job_done` here: never on the worker)
-        self.worker = Worker(self._finished.emit, pause=collections_paused)
-        self._finished.connect(self._job_done)
+        # (the collector paused from each job's submit until its word reaches the UI thread: never
+        # on the worker; see `_Told`)
+        told = _Told()
+        self.worker = Worker(lambda tag, result: told.told.emit(tag, result), pause=collections_paused)
+        told.worker = self.worker
+        told.told.connect(self._job_done)
         self.timer = QTimer(self)  # flushes the journal to the disk
         self.timer.setSingleShot(True)
         self.timer.setInterval(interval_ms)
@@ -276,7 +296,7 @@ class RecoveryAutosave(QObject):
         self.published = False
 
     def _job_done(self, tag: Any, result: Any) -> None:
-        self.worker.resume()  # the collector's pause of the jobs told ends here, on the UI thread
+        self.worker.resume()  # (`_Told` has ended the pauses of the jobs told already)
         kind, key = tag[0], tag[1]
         current = key == self.key and (kind != "base" or tag[2] == self.making)
         if isinstance(result, BaseException):
