@@ -421,6 +421,27 @@ class Breakdown:
         return {name: sorted(run.get(name, 0.0) for run in self.kept)[len(self.kept) // 2] for name in names}
 
 
+def watch_collections(over: float, record) -> None:  # type: ignore[no-untyped-def]
+    """From now on, `record(thread_name, generation, start, end)` (perf_counter seconds) for each
+    cycle collection longer than `over` seconds, on whichever thread it runs (a collection holds the
+    interpreter throughout, so one on a worker stops the UI thread too)."""
+    import gc
+    import threading
+
+    began: dict[int, float] = {}
+
+    def watch(phase: str, info: dict) -> None:  # type: ignore[type-arg]
+        thread = threading.get_ident()
+        if phase == "start":
+            began[thread] = time.perf_counter()
+        elif thread in began:
+            start, end = began.pop(thread), time.perf_counter()
+            if end - start > over:
+                record(threading.current_thread().name, info["generation"], start, end)
+
+    gc.callbacks.append(watch)
+
+
 def measure_memory(path: Path) -> dict[str, Any]:
     timing: dict[str, float] = {}
     _app, window, _view, scene, _editor = open_view(path, timing)

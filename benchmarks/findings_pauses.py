@@ -18,19 +18,17 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import gc
 import io
 import pstats
 import resource
 import sys
-import threading
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from editor_child import PaintCounter, open_view  # noqa: E402
+from editor_child import PaintCounter, open_view, watch_collections  # noqa: E402
 from run import speed_check  # noqa: E402
 
 
@@ -121,19 +119,10 @@ def main() -> int:
             )
 
     collections: list[tuple[str, int, float]] = []
-    began: dict[int, float] = {}
-
-    def watch_gc(phase: str, info: dict) -> None:  # type: ignore[type-arg]
-        """Collections over 10 ms, and on which thread (they hold the interpreter throughout)."""
-        thread = threading.get_ident()
-        if phase == "start":
-            began[thread] = time.perf_counter()
-        elif thread in began:
-            took = time.perf_counter() - began.pop(thread)
-            if took > 0.010:
-                collections.append((threading.current_thread().name, info["generation"], took))
-
-    gc.callbacks.append(watch_gc)
+    # collections over 10 ms, and on which thread
+    watch_collections(
+        0.010, lambda thread, generation, start, end: collections.append((thread, generation, end - start))
+    )
     settle(None)
     document = editor.document
     kinds = [k.strip() for k in args.kinds.split(",")]

@@ -34,7 +34,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from editor_child import open_view  # noqa: E402
+from editor_child import open_view, watch_collections  # noqa: E402
 from run import speed_check  # noqa: E402
 
 #: (name, start, end) of work on any thread, perf_counter seconds; end None while it runs.
@@ -126,25 +126,10 @@ def main() -> int:
     if args.as_benchmark:  # `editor_child.Quiet` waits for the findings and the exact layout only
         watches = [window.findings_watch]
 
-    began: dict[int, float] = {}
+    def collected(thread: str, generation: int, start: float, end: float) -> None:
+        spans.append([f"gc gen {generation}", start, end, thread])
 
-    def watch_gc(phase: str, info: dict) -> None:  # type: ignore[type-arg]
-        thread = threading.get_ident()
-        if phase == "start":
-            began[thread] = time.perf_counter()
-        elif thread in began:
-            start = began.pop(thread)
-            if time.perf_counter() - start > 0.005:
-                spans.append(
-                    [
-                        f"gc gen {info['generation']}",
-                        start,
-                        time.perf_counter(),
-                        threading.current_thread().name,
-                    ]
-                )
-
-    gc.callbacks.append(watch_gc)
+    watch_collections(0.005, collected)
 
     def settle(label: str | None) -> None:
         edited = time.perf_counter()
